@@ -1,0 +1,10 @@
+export { HangarError, hasErrorCode, type ErrorParams, type HangarErrorOptions } from './hangar-error.js';
+export { UnrecoverableError } from './unrecoverable-error.js';
+export { JobCancelledError } from './job-cancelled-error.js';
+export { JobTimeoutError } from './job-timeout-error.js';
+export { JobNotFoundError } from './job-not-found-error.js';
+export { UnknownJobTypeError } from './unknown-job-type-error.js';
+export { ParamsValidationError, type FieldIssue } from './params-validation-error.js';
+export { InvalidStateTransitionError } from './invalid-transition-error.js';
+export { ConfigurationError } from './configuration-error.js';
+export { LeaseLostError } from './lease-lost-error.js';

@@ -1,0 +1,43 @@
+import type { MessageCatalogs } from './translator.js';
+
+/** Messages of the keys the framework itself emits, in English and French. */
+export const coreMessages = {
+  en: {
+    'hangar.error.unrecoverable': 'The job failed and will not be retried: {message}',
+    'hangar.error.cancelled': 'Job {jobId} was cancelled',
+    'hangar.error.timeout': 'Job {jobId} exceeded its timeout of {timeoutMs} ms',
+    'hangar.error.jobNotFound': 'Job {jobId} was not found',
+    'hangar.error.unknownJobType': 'Unknown job type "{type}"; registered types: {known}',
+    'hangar.error.paramsInvalid': 'Invalid parameters for job "{type}": {issues}',
+    'hangar.error.invalidTransition': 'Job {jobId} cannot go from {from} to {to}',
+    'hangar.error.config': 'Invalid option "{option}": {problem}',
+    'hangar.error.leaseLost': 'Worker {workerId} lost its lease on job {jobId}',
+    'hangar.error.leaseExpired': 'The worker running job {jobId} stopped responding; its lease expired',
+    'hangar.error.unexpected': 'Unexpected error: {message}',
+    'hangar.error.unauthorized': 'Authentication required: send a valid bearer token',
+    'hangar.error.forbidden': 'Your role does not allow this action',
+    'hangar.error.parentFailed': 'Parent job {parentId} did not succeed',
+    'hangar.error.shutdown': 'The runner shut down before job {jobId} finished',
+    'hangar.progress.started': 'Job started',
+    'hangar.progress.retrying': 'Attempt {attempt} failed; retrying in {delayMs} ms',
+  },
+  fr: {
+    'hangar.error.unrecoverable': 'La tâche a échoué et ne sera pas relancée : {message}',
+    'hangar.error.cancelled': 'La tâche {jobId} a été annulée',
+    'hangar.error.timeout': 'La tâche {jobId} a dépassé son délai de {timeoutMs} ms',
+    'hangar.error.jobNotFound': 'La tâche {jobId} est introuvable',
+    'hangar.error.unknownJobType': 'Type de tâche inconnu « {type} » ; types enregistrés : {known}',
+    'hangar.error.paramsInvalid': 'Paramètres invalides pour la tâche « {type} » : {issues}',
+    'hangar.error.invalidTransition': 'La tâche {jobId} ne peut pas passer de {from} à {to}',
+    'hangar.error.config': 'Option invalide « {option} » : {problem}',
+    'hangar.error.leaseLost': 'Le worker {workerId} a perdu son bail sur la tâche {jobId}',
+    'hangar.error.leaseExpired': 'Le worker qui exécutait la tâche {jobId} ne répond plus ; son bail a expiré',
+    'hangar.error.unexpected': 'Erreur inattendue : {message}',
+    'hangar.error.unauthorized': 'Authentification requise : envoyez un jeton bearer valide',
+    'hangar.error.forbidden': "Votre rôle n'autorise pas cette action",
+    'hangar.error.parentFailed': "La tâche parente {parentId} n'a pas réussi",
+    'hangar.error.shutdown': "Le runner s'est arrêté avant la fin de la tâche {jobId}",
+    'hangar.progress.started': 'Tâche démarrée',
+    'hangar.progress.retrying': 'La tentative {attempt} a échoué ; nouvel essai dans {delayMs} ms',
+  },
+} as const satisfies MessageCatalogs;

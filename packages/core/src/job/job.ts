@@ -1,0 +1,53 @@
+import type { ZodType } from 'zod';
+import type { TranslatableString } from '../i18n/translatable-string.js';
+import type { JobContext } from './job-context.js';
+import type { RetryPolicy } from './retry-policy.js';
+import type { ServiceResolver } from './services.js';
+
+/**
+ * One run of a job type. The runner creates a fresh instance per attempt, calls `execute`, calls
+ * `abort` when the job is cancelled or times out, and always calls `dispose` at the end.
+ */
+export interface Job<P = unknown, R = unknown> {
+  /** Does the work; the resolved value becomes `JobResult.result`. */
+  execute(params: P, ctx: JobContext): Promise<R>;
+  /** Asks the job to stop now (beyond the signal); returns whether it could. */
+  abort?(): boolean | Promise<boolean>;
+  /** Releases connections, temp files and the like; called on success, failure and cancellation. */
+  dispose?(): void | Promise<void>;
+}
+
+/** The declaration of a job type: its name, parameters, defaults and how to build a job. */
+export interface JobDefinition<P = unknown, R = unknown> {
+  /** Unique type name, e.g. `conso.integration`. */
+  readonly type: string;
+  /** Schema of the parameters, checked at enqueue time and again before execution. */
+  readonly params: ZodType<P>;
+  /** Short description for the API's job-type listing. */
+  readonly description?: TranslatableString;
+  /** Queue the job goes to when the caller names none. @defaultValue 'default' */
+  readonly defaultQueue?: string;
+  /** Retry policy; missing fields come from `DEFAULT_RETRY_POLICY`. */
+  readonly retry?: Partial<RetryPolicy>;
+  /** Longest time one attempt may run, in ms; then it is aborted. @defaultValue no limit */
+  readonly timeoutMs?: number;
+  /** Jobs with the same key never run at the same time (e.g. one consolidation per conso). */
+  readonly concurrencyKey?: (params: P) => string | undefined;
+  /** Builds a job for one attempt. */
+  create(services: ServiceResolver): Job<P, R>;
+}
+
+/** Any job definition, whatever its parameter and result types. */
+// biome-ignore lint/suspicious/noExplicitAny: the registry holds definitions of every parameter type
+export type AnyJobDefinition = JobDefinition<any, any>;
+
+/** Declares a job type with inferred parameter and result types. */
+export function defineJob<P, R>(definition: JobDefinition<P, R>): JobDefinition<P, R> {
+  return definition;
+}
+
+/** Parameter type of a job definition. */
+export type JobParamsOf<D> = D extends JobDefinition<infer P, unknown> ? P : never;
+
+/** Result type of a job definition. */
+export type JobResultOf<D> = D extends JobDefinition<unknown, infer R> ? R : never;

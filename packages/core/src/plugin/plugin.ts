@@ -1,0 +1,42 @@
+import type { MessageCatalogs } from '../i18n/translator.js';
+import type { AnyJobDefinition } from '../job/job.js';
+import type { ServiceRegistration } from '../job/services.js';
+
+/** A command a plugin adds to the `hangar` CLI (e.g. `hangar conso evaluate`). */
+export interface CliCommand {
+  /** Words after `hangar`, e.g. `['conso', 'evaluate']`. */
+  readonly path: readonly string[];
+  /** One-line help. */
+  readonly summary: string;
+  /** Usage line shown by `--help`. */
+  readonly usage: string;
+  /** Runs the command; returns the process exit code. */
+  run(args: readonly string[], io: CliIo): Promise<number>;
+}
+
+/** Streams a CLI command writes to. */
+export interface CliIo {
+  /** Standard output. */
+  stdout: NodeJS.WritableStream;
+  /** Standard error. */
+  stderr: NodeJS.WritableStream;
+}
+
+/** What a plugin package exports: its job types, services and messages. */
+export interface HangarPlugin {
+  /** Package-like name, e.g. `@hangar/jobs-database`. */
+  readonly name: string;
+  /** Job types it provides. */
+  readonly jobs: readonly AnyJobDefinition[];
+  /** Services its jobs need, registered into the runner's container. */
+  readonly services?: readonly ServiceRegistration[];
+  /** Messages of every key its jobs emit, at least in English. */
+  readonly messages?: MessageCatalogs;
+  /** CLI commands it contributes. */
+  readonly commands?: readonly CliCommand[];
+}
+
+/** Declares a plugin (identity function that keeps the types). */
+export function definePlugin(plugin: HangarPlugin): HangarPlugin {
+  return plugin;
+}

@@ -1,0 +1,55 @@
+import { InvalidStateTransitionError } from '../errors/invalid-transition-error.js';
+
+/** The states a job moves through. */
+export const JobState = {
+  /** Waits for its run-at time (delayed, or a retry after backoff). */
+  Scheduled: 'Scheduled',
+  /** Waits for its parent job to succeed. */
+  Awaiting: 'Awaiting',
+  /** Ready to be claimed by a worker. */
+  Enqueued: 'Enqueued',
+  /** A worker holds a lease on it and runs it. */
+  Processing: 'Processing',
+  /** Finished with a result. Terminal. */
+  Succeeded: 'Succeeded',
+  /** Finished with an error after its last attempt. Terminal. */
+  Failed: 'Failed',
+  /** Cancelled before or while running. Terminal. */
+  Cancelled: 'Cancelled',
+} as const;
+
+/** One of the job states. */
+export type JobState = (typeof JobState)[keyof typeof JobState];
+
+/** Every state, in lifecycle order. */
+export const JOB_STATES: readonly JobState[] = Object.values(JobState);
+
+/**
+ * The allowed transitions. A due Scheduled job may be claimed directly (Scheduled → Processing);
+ * Processing → Enqueued hands a job back (graceful shutdown, expired lease); Processing →
+ * Scheduled is a retry after backoff. Terminal states have no way out.
+ */
+export const JOB_TRANSITIONS: Readonly<Record<JobState, readonly JobState[]>> = {
+  Scheduled: ['Enqueued', 'Processing', 'Cancelled'],
+  Awaiting: ['Enqueued', 'Scheduled', 'Cancelled'],
+  Enqueued: ['Processing', 'Cancelled'],
+  Processing: ['Succeeded', 'Failed', 'Cancelled', 'Scheduled', 'Enqueued'],
+  Succeeded: [],
+  Failed: [],
+  Cancelled: [],
+};
+
+/** Whether a job in `state` is finished for good. */
+export function isTerminalState(state: JobState): boolean {
+  return state === 'Succeeded' || state === 'Failed' || state === 'Cancelled';
+}
+
+/** Whether the state machine allows `from` → `to`. */
+export function canTransition(from: JobState, to: JobState): boolean {
+  return JOB_TRANSITIONS[from].includes(to);
+}
+
+/** Throws `InvalidStateTransitionError` unless `from` → `to` is allowed. */
+export function assertTransition(jobId: string, from: JobState, to: JobState): void {
+  if (!canTransition(from, to)) throw new InvalidStateTransitionError(jobId, from, to);
+}

@@ -1,0 +1,46 @@
+import type { EnqueueRequest, QueueAdapter } from '../queue/queue-adapter.js';
+import type { WorkerIdentity } from '../queue/job-record.js';
+
+/** A fresh, isolated backend namespace for one test (its own schema, key prefix or store). */
+export interface AdapterTestContext {
+  /** Opens an adapter on this namespace; call it twice to get two "processes" sharing one backend. */
+  create(): Promise<QueueAdapter>;
+  /** Drops the namespace. Adapters created through `create` are closed by the suite first. */
+  teardown(): Promise<void>;
+}
+
+/** How a contract suite gets its backend. */
+export interface AdapterContractOptions {
+  /** Name shown in the test titles. */
+  name: string;
+  /** Creates an isolated namespace for one test. */
+  setup(): Promise<AdapterTestContext>;
+  /**
+   * Skips the suite with this printed reason (e.g. the service is not running on a developer
+   * machine). Under `CI=true` a reason fails the suite instead.
+   */
+  skipReason?: () => Promise<string | undefined>;
+}
+
+/** A worker identity for tests. */
+export function testWorker(id: string): WorkerIdentity {
+  return { id, host: 'test-host', pid: process.pid };
+}
+
+/** An enqueue request with sensible defaults for tests. */
+export function testJob(overrides: Partial<EnqueueRequest> = {}): EnqueueRequest {
+  return { type: 'test.job', params: { n: 1 }, queue: 'default', maxAttempts: 3, ...overrides };
+}
+
+/** Resolves after `ms` milliseconds. */
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Per-test access to the adapters under test. */
+export interface ContractScope {
+  /** First adapter ("process A"). */
+  readonly a: QueueAdapter;
+  /** Second adapter on the same backend ("process B"). */
+  readonly b: QueueAdapter;
+}

@@ -1,0 +1,9 @@
+export { queueAdapterContract, collectChanges } from './queue-adapter-contract.js';
+export {
+  sleep,
+  testJob,
+  testWorker,
+  type AdapterContractOptions,
+  type AdapterTestContext,
+  type ContractScope,
+} from './contract-harness.js';

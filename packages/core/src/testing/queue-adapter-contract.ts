@@ -1,0 +1,179 @@
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { QueueAdapter } from '../queue/queue-adapter.js';
+import type { QueueChange } from '../queue/queue-adapter.js';
+import {
+  type AdapterContractOptions,
+  type AdapterTestContext,
+  type ContractScope,
+  sleep,
+  testJob,
+  testWorker,
+} from './contract-harness.js';
+import { defineLifecycleContract } from './queue-adapter-lifecycle-contract.js';
+
+const W1 = testWorker('worker-1');
+const W2 = testWorker('worker-2');
+const claimAll = { queues: ['default'], types: ['test.job'], limit: 100, leaseMs: 30_000 };
+
+
+/**
+ * Registers the whole `QueueAdapter` contract suite with vitest. Every adapter runs it against
+ * a real backend: ordering, priorities, delays, retries, leases, cancellation, locks, schedules,
+ * pagination, tenant filters and change events.
+ */
+export function queueAdapterContract(options: AdapterContractOptions): void {
+  describe(`QueueAdapter contract: ${options.name}`, () => {
+    let skip: string | undefined;
+    let ctx: AdapterTestContext | undefined;
+    let a: QueueAdapter;
+    let b: QueueAdapter;
+    const scope: ContractScope = {
+      get a() {
+        return a;
+      },
+      get b() {
+        return b;
+      },
+    };
+
+    beforeAll(async () => {
+      skip = await options.skipReason?.();
+      if (skip && process.env.CI === 'true') throw new Error(`${options.name} is required in CI: ${skip}`);
+      if (skip) console.warn(`[skipped] ${options.name} contract suite: ${skip}`);
+    });
+
+    beforeEach(async (test) => {
+      if (skip) {
+        test.skip();
+        return;
+      }
+      ctx = await options.setup();
+      a = await ctx.create();
+      b = await ctx.create();
+    });
+
+    afterEach(async () => {
+      if (!ctx) return;
+      await a.close();
+      await b.close();
+      await ctx.teardown();
+      ctx = undefined;
+    });
+
+    describe('enqueue and read', () => {
+      it('stores a job as Enqueued with no attempts', async () => {
+        const { id, created, job } = await a.enqueue(testJob({ customerId: 'c1', userId: 'u1' }));
+        expect(created).toBe(true);
+        expect(job.state).toBe('Enqueued');
+        const got = await b.get(id);
+        expect(got).toMatchObject({ id, type: 'test.job', state: 'Enqueued', attempts: 0, customerId: 'c1' });
+        expect(got?.params).toEqual({ n: 1 });
+      });
+
+      it('keeps a job with a future run-at Scheduled and unclaimable until due', async () => {
+        const { id } = await a.enqueue(testJob({ runAt: new Date(Date.now() + 400) }));
+        expect((await a.get(id))?.state).toBe('Scheduled');
+        expect(await a.claim({ ...claimAll, worker: W1 })).toHaveLength(0);
+        await sleep(450);
+        const claimed = await a.claim({ ...claimAll, worker: W1 });
+        expect(claimed.map((j) => j.id)).toEqual([id]);
+      });
+
+      it('enqueues many jobs in request order', async () => {
+        const results = await a.enqueueMany(Array.from({ length: 50 }, (_, n) => testJob({ params: { n } })));
+        expect(results).toHaveLength(50);
+        expect(results.map((r) => (r.job.params as { n: number }).n)).toEqual(Array.from({ length: 50 }, (_, n) => n));
+        expect(new Set(results.map((r) => r.id)).size).toBe(50);
+      });
+
+      it('gives one job for one idempotency key', async () => {
+        const first = await a.enqueue(testJob({ idempotencyKey: 'k1', customerId: 'c1' }));
+        const second = await b.enqueue(testJob({ idempotencyKey: 'k1', customerId: 'c1', params: { n: 2 } }));
+        expect(second.created).toBe(false);
+        expect(second.id).toBe(first.id);
+        const other = await a.enqueue(testJob({ idempotencyKey: 'k1', customerId: 'c2' }));
+        expect(other.created).toBe(true);
+      });
+
+      it('hides another customer’s job', async () => {
+        const { id } = await a.enqueue(testJob({ customerId: 'c1' }));
+        expect(await a.get(id, { customerId: 'c2' })).toBeUndefined();
+        expect(await a.get(id, { customerId: 'c1' })).toBeDefined();
+        expect(await a.get('does-not-exist')).toBeUndefined();
+      });
+    });
+
+    describe('claiming', () => {
+      it('orders by priority, then run-at, then enqueue order', async () => {
+        const low = await a.enqueue(testJob({ priority: 5 }));
+        const first = await a.enqueue(testJob({ priority: 0 }));
+        const second = await a.enqueue(testJob({ priority: 0 }));
+        const urgent = await a.enqueue(testJob({ priority: -1 }));
+        const claimed = await a.claim({ ...claimAll, worker: W1 });
+        expect(claimed.map((j) => j.id)).toEqual([urgent.id, first.id, second.id, low.id]);
+        expect(claimed.every((j) => j.state === 'Processing' && j.attempts === 1)).toBe(true);
+        expect(claimed[0]?.worker).toEqual(W1);
+        expect(claimed[0]?.leaseExpiresAt?.getTime()).toBeGreaterThan(Date.now());
+      });
+
+      it('claims only the queues and types asked for', async () => {
+        const other = await a.enqueue(testJob({ queue: 'reports' }));
+        const otherType = await a.enqueue(testJob({ type: 'other.job' }));
+        const mine = await a.enqueue(testJob());
+        const claimed = await a.claim({ ...claimAll, worker: W1 });
+        expect(claimed.map((j) => j.id)).toEqual([mine.id]);
+        const reports = await a.claim({ ...claimAll, queues: ['reports'], types: ['test.job', 'other.job'], worker: W1 });
+        expect(reports.map((j) => j.id)).toEqual([other.id]);
+        expect((await a.get(otherType.id))?.state).toBe('Enqueued');
+      });
+
+      it('never hands one job to two concurrent claimers', async () => {
+        await a.enqueueMany(Array.from({ length: 120 }, (_, n) => testJob({ params: { n } })));
+        const claimers = Array.from({ length: 8 }, (_, i) => {
+          const adapter = i % 2 === 0 ? a : b;
+          return adapter.claim({ ...claimAll, limit: 20, worker: testWorker(`w${i}`) });
+        });
+        const batches = await Promise.all(claimers);
+        const ids = batches.flat().map((j) => j.id);
+        expect(new Set(ids).size).toBe(ids.length);
+        const rest = await a.claim({ ...claimAll, limit: 200, worker: W1 });
+        expect(ids.length + rest.length).toBe(120);
+      });
+
+      it('runs jobs sharing a concurrency key one at a time', async () => {
+        const j1 = await a.enqueue(testJob({ concurrencyKey: 'conso:1' }));
+        const j2 = await a.enqueue(testJob({ concurrencyKey: 'conso:1' }));
+        const j3 = await a.enqueue(testJob({ concurrencyKey: 'conso:2' }));
+        const claimed = await a.claim({ ...claimAll, worker: W1 });
+        expect(claimed.map((j) => j.id).sort()).toEqual([j1.id, j3.id].sort());
+        expect(await b.claim({ ...claimAll, worker: W2 })).toHaveLength(0);
+        await a.complete(j1.id, W1.id, { success: true });
+        const next = await b.claim({ ...claimAll, worker: W2 });
+        expect(next.map((j) => j.id)).toEqual([j2.id]);
+      });
+
+      it('limits running jobs per customer across claimers', async () => {
+        await a.enqueueMany([
+          testJob({ customerId: 'big' }),
+          testJob({ customerId: 'big' }),
+          testJob({ customerId: 'big' }),
+          testJob({ customerId: 'small' }),
+        ]);
+        const first = await a.claim({ ...claimAll, limit: 10, maxPerCustomer: 2, worker: W1 });
+        const second = await b.claim({ ...claimAll, limit: 10, maxPerCustomer: 2, worker: W2 });
+        const all = [...first, ...second];
+        expect(all.filter((j) => j.customerId === 'big')).toHaveLength(2);
+        expect(all.filter((j) => j.customerId === 'small')).toHaveLength(1);
+      });
+    });
+
+    defineLifecycleContract(scope);
+  });
+}
+
+/** Collects queue changes seen by an adapter until the returned stop function is called. */
+export async function collectChanges(adapter: QueueAdapter): Promise<{ changes: QueueChange[]; stop: () => Promise<void> }> {
+  const changes: QueueChange[] = [];
+  const unsubscribe = await adapter.subscribe((c) => changes.push(c));
+  return { changes, stop: async () => void (await unsubscribe()) };
+}

@@ -1,0 +1,26 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const src = (pkg: string, entry = 'index') => fileURLToPath(new URL(`./packages/${pkg}/src/${entry}.ts`, import.meta.url));
+
+// Tests run against the TypeScript sources; the CLI tests run the built `dist` through a real process.
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^@hangar\/core\/testing$/, replacement: src('core', 'testing/index') },
+      { find: /^@hangar\/core$/, replacement: src('core') },
+      { find: /^@hangar\/runner\/(memory|redis|postgres|http|cli)$/, replacement: src('runner', '$1/index') },
+      { find: /^@hangar\/runner$/, replacement: src('runner') },
+      { find: /^@hangar\/conso-db$/, replacement: src('conso-db') },
+      { find: /^@hangar\/jobs-database$/, replacement: src('jobs-database') },
+      { find: /^@hangar\/jobs-importexport$/, replacement: src('jobs-importexport') },
+    ],
+  },
+  test: {
+    include: ['packages/*/src/**/*.test.ts', 'examples/*/src/**/*.test.ts', 'bench/src/**/*.test.ts'],
+    pool: 'forks',
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    setupFiles: ['./test-setup/open-handles.ts'],
+  },
+});
