@@ -1,0 +1,11 @@
+import { queueAdapterContract } from '@hangar/core/testing';
+import { MemoryQueue } from './memory-queue.js';
+import { MemoryStore } from './memory-store.js';
+
+queueAdapterContract({
+  name: 'memory',
+  async setup() {
+    const store = new MemoryStore();
+    return { create: async () => new MemoryQueue({ store }), teardown: async () => {} };
+  },
+});

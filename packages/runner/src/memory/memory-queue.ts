@@ -1,0 +1,447 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type CancelOutcome,
+  type ClaimRequest,
+  type EnqueueOptions,
+  type EnqueueRequest,
+  type EnqueueResult,
+  type FailRequest,
+  type JobPage,
+  type JobRecord,
+  type JobResult,
+  type JobState,
+  type ListJobsFilter,
+  type LogEntry,
+  type NewLogEntry,
+  type QueueAdapter,
+  type QueueChange,
+  type RetentionPolicy,
+  type ScheduleRecord,
+  type Unsubscribe,
+  assertTransition,
+  isTerminalState,
+} from '@hangar/core';
+import { MemoryStore } from './memory-store.js';
+
+/** Options of the in-memory queue. */
+export interface MemoryQueueOptions {
+  /** Share one store between several queues (like several runners on one database). @defaultValue a new store */
+  store?: MemoryStore;
+}
+
+const clone = <T>(value: T): T => structuredClone(value);
+
+/**
+ * The embedded, in-process queue: complete (it passes the whole adapter contract) and fast, but
+ * jobs live only as long as the process. Use Postgres or Redis to survive restarts or scale out.
+ */
+export class MemoryQueue implements QueueAdapter {
+  readonly name = 'memory';
+  /** The shared state; pass it to another MemoryQueue to simulate a second runner. */
+  readonly store: MemoryStore;
+  private readonly cleanups: Array<() => void> = [];
+
+  constructor(options: MemoryQueueOptions = {}) {
+    this.store = options.store ?? new MemoryStore();
+  }
+
+  async enqueue(request: EnqueueRequest, options?: EnqueueOptions): Promise<EnqueueResult> {
+    options?.signal?.throwIfAborted();
+    return this.insert(request, Date.now());
+  }
+
+  async enqueueMany(requests: readonly EnqueueRequest[], options?: EnqueueOptions): Promise<EnqueueResult[]> {
+    options?.signal?.throwIfAborted();
+    const now = Date.now();
+    return requests.map((r) => this.insert(r, now));
+  }
+
+  private insert(request: EnqueueRequest, now: number): EnqueueResult {
+    const s = this.store;
+    const idemKey = request.idempotencyKey ? `${request.customerId ?? ''}\u0000${request.idempotencyKey}` : undefined;
+    const existingId = idemKey ? s.idempotency.get(idemKey) : undefined;
+    const existing = existingId ? s.jobs.get(existingId) : undefined;
+    if (existing) return { id: existing.id, created: false, job: clone(existing) };
+    const runAt = request.runAt ?? new Date(now);
+    const parent = request.parentId ? s.jobs.get(request.parentId) : undefined;
+    let state: JobState = runAt.getTime() > now ? 'Scheduled' : 'Enqueued';
+    if (request.parentId) {
+      if (!parent || parent.state === 'Failed' || parent.state === 'Cancelled') state = 'Cancelled';
+      else if (parent.state !== 'Succeeded') state = 'Awaiting';
+    }
+    const job: JobRecord = {
+      id: randomUUID(),
+      type: request.type,
+      queue: request.queue,
+      params: clone(request.params),
+      state,
+      priority: request.priority ?? 0,
+      runAt,
+      attempts: 0,
+      maxAttempts: request.maxAttempts,
+      customerId: request.customerId,
+      userId: request.userId,
+      idempotencyKey: request.idempotencyKey,
+      concurrencyKey: request.concurrencyKey,
+      parentId: request.parentId,
+      timeoutMs: request.timeoutMs,
+      worker: undefined,
+      leaseExpiresAt: undefined,
+      cancelRequested: false,
+      progress: undefined,
+      result: undefined,
+      errorInfo: undefined,
+      metadata: request.metadata ? clone(request.metadata) : undefined,
+      createdAt: new Date(now),
+      updatedAt: new Date(now),
+      startedAt: undefined,
+      finishedAt: state === 'Cancelled' ? new Date(now) : undefined,
+    };
+    s.jobs.set(job.id, job);
+    s.seqOf.set(job.id, s.nextSeq());
+    if (idemKey) s.idempotency.set(idemKey, job.id);
+    if (state === 'Awaiting' && request.parentId) {
+      let set = this.store.children.get(request.parentId);
+      if (!set) this.store.children.set(request.parentId, (set = new Set()));
+      set.add(job.id);
+    }
+    if (state === 'Enqueued' || state === 'Scheduled') s.schedule(job, now);
+    s.publish({ kind: 'enqueued', jobId: job.id, queue: job.queue, state });
+    return { id: job.id, created: true, job: clone(job) };
+  }
+
+  async claim(request: ClaimRequest): Promise<JobRecord[]> {
+    const s = this.store;
+    const now = Date.now();
+    for (let due = s.delayed.peek(); due && due.runAt <= now; due = s.delayed.peek()) {
+      s.delayed.pop();
+      const job = s.jobs.get(due.id);
+      if (job && job.state === 'Scheduled' && job.runAt.getTime() === due.runAt) {
+        job.state = 'Enqueued';
+        s.readyHeap(job.queue).push(due);
+      }
+    }
+    const types = new Set(request.types);
+    const claimed: JobRecord[] = [];
+    for (const queue of request.queues) {
+      const heap = s.ready.get(queue);
+      if (!heap) continue;
+      const skipped = [];
+      while (claimed.length < request.limit) {
+        const entry = heap.pop();
+        if (!entry) break;
+        const job = s.jobs.get(entry.id);
+        if (!job || job.state !== 'Enqueued' || job.runAt.getTime() !== entry.runAt) continue;
+        const customerCount = job.customerId ? (s.runningPerCustomer.get(job.customerId) ?? 0) : 0;
+        if (
+          !types.has(job.type) ||
+          (job.concurrencyKey !== undefined && s.heldKeys.has(job.concurrencyKey)) ||
+          (request.maxPerCustomer !== undefined && job.customerId && customerCount >= request.maxPerCustomer)
+        ) {
+          skipped.push(entry);
+          continue;
+        }
+        this.transition(job, 'Processing', now);
+        job.attempts += 1;
+        job.worker = { ...request.worker };
+        job.leaseExpiresAt = new Date(now + request.leaseMs);
+        job.startedAt = new Date(now);
+        job.cancelRequested = false;
+        if (job.concurrencyKey !== undefined) s.heldKeys.set(job.concurrencyKey, job.id);
+        if (job.customerId) s.runningPerCustomer.set(job.customerId, customerCount + 1);
+        claimed.push(clone(job));
+      }
+      for (const entry of skipped) heap.push(entry);
+      if (claimed.length >= request.limit) break;
+    }
+    return claimed;
+  }
+
+  async heartbeat(workerId: string, jobIds: readonly string[], leaseMs: number): Promise<string[]> {
+    const now = Date.now();
+    const held: string[] = [];
+    for (const id of jobIds) {
+      const job = this.held(id, workerId);
+      if (!job) continue;
+      job.leaseExpiresAt = new Date(now + leaseMs);
+      held.push(id);
+    }
+    return held;
+  }
+
+  async complete(jobId: string, workerId: string, result: JobResult): Promise<boolean> {
+    const job = this.held(jobId, workerId);
+    if (!job) return false;
+    job.result = clone(result);
+    this.finish(job, 'Succeeded');
+    return true;
+  }
+
+  async fail(jobId: string, workerId: string, request: FailRequest): Promise<boolean> {
+    const job = this.held(jobId, workerId);
+    if (!job) return false;
+    job.errorInfo = clone(request.errorInfo);
+    if (request.retryAt && job.attempts < job.maxAttempts) {
+      this.leaveProcessing(job);
+      job.runAt = request.retryAt;
+      this.transition(job, 'Scheduled', Date.now());
+      this.store.schedule(job, Date.now());
+    } else {
+      this.finish(job, 'Failed');
+    }
+    return true;
+  }
+
+  async markCancelled(jobId: string, workerId: string, result: JobResult): Promise<boolean> {
+    const job = this.held(jobId, workerId);
+    if (!job) return false;
+    job.result = clone(result);
+    this.finish(job, 'Cancelled');
+    return true;
+  }
+
+  async release(jobId: string, workerId: string): Promise<boolean> {
+    const job = this.held(jobId, workerId);
+    if (!job) return false;
+    job.attempts -= 1;
+    this.requeue(job);
+    return true;
+  }
+
+  async recoverExpiredLeases(): Promise<string[]> {
+    const now = Date.now();
+    const recovered: string[] = [];
+    for (const job of this.store.jobs.values()) {
+      if (job.state !== 'Processing' || !job.leaseExpiresAt || job.leaseExpiresAt.getTime() > now) continue;
+      recovered.push(job.id);
+      if (job.attempts < job.maxAttempts) {
+        this.requeue(job);
+      } else {
+        job.errorInfo = [
+          {
+            code: 'LEASE_EXPIRED',
+            key: 'hangar.error.leaseExpired',
+            params: { jobId: job.id },
+            severity: 'error',
+            source: job.worker?.id,
+          },
+        ];
+        this.finish(job, 'Failed');
+      }
+    }
+    return recovered;
+  }
+
+  async requestCancel(jobId: string, options: { customerId?: string } = {}): Promise<CancelOutcome> {
+    const job = this.visible(jobId, options.customerId);
+    if (!job) return 'not-found';
+    if (isTerminalState(job.state)) return 'finished';
+    if (job.state !== 'Processing') {
+      this.finish(job, 'Cancelled');
+      return 'cancelled';
+    }
+    job.cancelRequested = true;
+    job.updatedAt = new Date();
+    if (job.worker) this.store.events.emit('cancel', job.worker.id, job.id);
+    this.store.publish({ kind: 'cancel-requested', jobId, queue: job.queue });
+    return 'requested';
+  }
+
+  async onCancelRequest(workerId: string, listener: (jobId: string) => void): Promise<Unsubscribe> {
+    const handler = (target: string, jobId: string) => {
+      if (target === workerId) listener(jobId);
+    };
+    this.store.events.on('cancel', handler);
+    const off = () => void this.store.events.off('cancel', handler);
+    this.cleanups.push(off);
+    return off;
+  }
+
+  async get(jobId: string, options: { customerId?: string } = {}): Promise<JobRecord | undefined> {
+    const job = this.visible(jobId, options.customerId);
+    return job ? clone(job) : undefined;
+  }
+
+  async list(filter: ListJobsFilter = {}): Promise<JobPage> {
+    const s = this.store;
+    const limit = filter.limit ?? 50;
+    const before = filter.cursor ? Number(filter.cursor) : Number.POSITIVE_INFINITY;
+    const states = filter.states ? new Set(filter.states) : undefined;
+    const types = filter.types ? new Set(filter.types) : undefined;
+    const matches: Array<[number, JobRecord]> = [];
+    for (const job of s.jobs.values()) {
+      const seq = s.seqOf.get(job.id) ?? 0;
+      if (seq >= before) continue;
+      if (filter.customerId !== undefined && job.customerId !== filter.customerId) continue;
+      if (filter.userId !== undefined && job.userId !== filter.userId) continue;
+      if (filter.queue !== undefined && job.queue !== filter.queue) continue;
+      if (states && !states.has(job.state)) continue;
+      if (types && !types.has(job.type)) continue;
+      matches.push([seq, job]);
+    }
+    matches.sort((x, y) => y[0] - x[0]);
+    const page = matches.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(([, job]) => clone(job)),
+      nextCursor: matches.length > limit && last ? String(last[0]) : undefined,
+    };
+  }
+
+  async appendLog(jobId: string, entries: readonly NewLogEntry[]): Promise<void> {
+    const job = this.store.jobs.get(jobId);
+    if (!job) return;
+    let log = this.store.logs.get(jobId);
+    if (!log) this.store.logs.set(jobId, (log = []));
+    for (const e of entries) {
+      const entry: LogEntry = { ...clone(e), seq: log.length + 1 };
+      log.push(entry);
+      if (entry.level === 'progress') {
+        job.progress = { message: entry.message, current: entry.current, total: entry.total };
+      }
+      this.store.publish({ kind: 'log', jobId, queue: job.queue, entry: clone(entry) });
+    }
+  }
+
+  async getLog(jobId: string, options: { afterSeq?: number } = {}): Promise<LogEntry[]> {
+    const after = options.afterSeq ?? 0;
+    return clone((this.store.logs.get(jobId) ?? []).filter((e) => e.seq > after));
+  }
+
+  async acquireLock(name: string, owner: string, ttlMs: number): Promise<boolean> {
+    const now = Date.now();
+    const lock = this.store.locks.get(name);
+    if (lock && lock.expiresAt > now && lock.owner !== owner) return false;
+    this.store.locks.set(name, { owner, expiresAt: now + ttlMs });
+    return true;
+  }
+
+  async extendLock(name: string, owner: string, ttlMs: number): Promise<boolean> {
+    const now = Date.now();
+    const lock = this.store.locks.get(name);
+    if (!lock || lock.owner !== owner || lock.expiresAt <= now) return false;
+    lock.expiresAt = now + ttlMs;
+    return true;
+  }
+
+  async releaseLock(name: string, owner: string): Promise<boolean> {
+    const lock = this.store.locks.get(name);
+    if (!lock || lock.owner !== owner || lock.expiresAt <= Date.now()) return false;
+    this.store.locks.delete(name);
+    return true;
+  }
+
+  async saveSchedule(schedule: ScheduleRecord): Promise<void> {
+    this.store.schedules.set(schedule.name, clone(schedule));
+  }
+
+  async getSchedule(name: string): Promise<ScheduleRecord | undefined> {
+    const schedule = this.store.schedules.get(name);
+    return schedule ? clone(schedule) : undefined;
+  }
+
+  async listSchedules(): Promise<ScheduleRecord[]> {
+    return [...this.store.schedules.values()].sort((a, b) => a.name.localeCompare(b.name)).map(clone);
+  }
+
+  async deleteSchedule(name: string): Promise<boolean> {
+    return this.store.schedules.delete(name);
+  }
+
+  async advanceSchedule(name: string, expected: Date, next: Date | null, firedAt: Date): Promise<boolean> {
+    const schedule = this.store.schedules.get(name);
+    if (!schedule || schedule.nextRunAt?.getTime() !== expected.getTime()) return false;
+    schedule.nextRunAt = next;
+    schedule.lastRunAt = firedAt;
+    return true;
+  }
+
+  async cleanup(policy: RetentionPolicy): Promise<number> {
+    const now = Date.now();
+    const limit = policy.batchSize ?? 1000;
+    const maxAge = { Succeeded: policy.succeededMs, Cancelled: policy.cancelledMs, Failed: policy.failedMs };
+    let deleted = 0;
+    for (const job of [...this.store.jobs.values()]) {
+      if (deleted >= limit) break;
+      if (job.state !== 'Succeeded' && job.state !== 'Cancelled' && job.state !== 'Failed') continue;
+      if (!job.finishedAt || now - job.finishedAt.getTime() < maxAge[job.state]) continue;
+      this.store.jobs.delete(job.id);
+      this.store.logs.delete(job.id);
+      this.store.seqOf.delete(job.id);
+      if (job.idempotencyKey) this.store.idempotency.delete(`${job.customerId ?? ''}\u0000${job.idempotencyKey}`);
+      deleted += 1;
+    }
+    return deleted;
+  }
+
+  async subscribe(listener: (change: QueueChange) => void): Promise<Unsubscribe> {
+    const handler = (change: QueueChange) => listener(clone(change));
+    this.store.events.on('change', handler);
+    const off = () => void this.store.events.off('change', handler);
+    this.cleanups.push(off);
+    return off;
+  }
+
+  async close(): Promise<void> {
+    for (const off of this.cleanups.splice(0)) off();
+  }
+
+  private visible(jobId: string, customerId: string | undefined): JobRecord | undefined {
+    const job = this.store.jobs.get(jobId);
+    if (!job || (customerId !== undefined && job.customerId !== customerId)) return undefined;
+    return job;
+  }
+
+  private held(jobId: string, workerId: string): JobRecord | undefined {
+    const job = this.store.jobs.get(jobId);
+    return job && job.state === 'Processing' && job.worker?.id === workerId ? job : undefined;
+  }
+
+  private transition(job: JobRecord, to: JobState, now: number): void {
+    assertTransition(job.id, job.state, to);
+    job.state = to;
+    job.updatedAt = new Date(now);
+    this.store.publish({ kind: 'state', jobId: job.id, queue: job.queue, state: to });
+  }
+
+  private leaveProcessing(job: JobRecord): void {
+    if (job.state !== 'Processing') return;
+    job.leaseExpiresAt = undefined;
+    if (job.concurrencyKey !== undefined && this.store.heldKeys.get(job.concurrencyKey) === job.id) {
+      this.store.heldKeys.delete(job.concurrencyKey);
+    }
+    if (job.customerId) {
+      const n = (this.store.runningPerCustomer.get(job.customerId) ?? 1) - 1;
+      if (n > 0) this.store.runningPerCustomer.set(job.customerId, n);
+      else this.store.runningPerCustomer.delete(job.customerId);
+    }
+  }
+
+  private requeue(job: JobRecord): void {
+    const now = Date.now();
+    this.leaveProcessing(job);
+    job.runAt = new Date(now);
+    this.transition(job, 'Enqueued', now);
+    this.store.schedule(job, now);
+  }
+
+  private finish(job: JobRecord, to: 'Succeeded' | 'Failed' | 'Cancelled'): void {
+    const now = Date.now();
+    this.leaveProcessing(job);
+    this.transition(job, to, now);
+    job.finishedAt = new Date(now);
+    const children = this.store.children.get(job.id);
+    if (!children) return;
+    this.store.children.delete(job.id);
+    for (const childId of children) {
+      const child = this.store.jobs.get(childId);
+      if (!child || child.state !== 'Awaiting') continue;
+      if (to === 'Succeeded') {
+        this.transition(child, child.runAt.getTime() > now ? 'Scheduled' : 'Enqueued', now);
+        this.store.schedule(child, now);
+      } else {
+        this.finish(child, 'Cancelled');
+      }
+    }
+  }
+}

@@ -1,0 +1,76 @@
+import { EventEmitter } from 'eventemitter3';
+import type { JobRecord, LogEntry, QueueChange, ScheduleRecord } from '@hangar/core';
+import { BinaryHeap } from './binary-heap.js';
+
+/** A runnable job's place in the ready heap. */
+export interface ReadyEntry {
+  id: string;
+  priority: number;
+  runAt: number;
+  seq: number;
+}
+
+interface StoreEvents {
+  change: (change: QueueChange) => void;
+  cancel: (workerId: string, jobId: string) => void;
+}
+
+/**
+ * The state behind one or more `MemoryQueue` instances in one process. Several instances over
+ * one store behave like several runners sharing a database.
+ */
+export class MemoryStore {
+  readonly jobs = new Map<string, JobRecord>();
+  readonly seqOf = new Map<string, number>();
+  readonly logs = new Map<string, LogEntry[]>();
+  readonly idempotency = new Map<string, string>();
+  readonly locks = new Map<string, { owner: string; expiresAt: number }>();
+  readonly schedules = new Map<string, ScheduleRecord>();
+  /** Awaiting children by parent id. */
+  readonly children = new Map<string, Set<string>>();
+  /** Concurrency keys held by Processing jobs. */
+  readonly heldKeys = new Map<string, string>();
+  /** Processing jobs per customer. */
+  readonly runningPerCustomer = new Map<string, number>();
+  readonly ready = new Map<string, BinaryHeap<ReadyEntry>>();
+  readonly delayed = new BinaryHeap<ReadyEntry>((a, b) => a.runAt < b.runAt || (a.runAt === b.runAt && a.seq < b.seq));
+  readonly events = new EventEmitter<StoreEvents>();
+  private seq = 0;
+
+  /** Next sequence number (enqueue order). */
+  nextSeq(): number {
+    this.seq += 1;
+    return this.seq;
+  }
+
+  /** The ready heap of a queue. */
+  readyHeap(queue: string): BinaryHeap<ReadyEntry> {
+    let heap = this.ready.get(queue);
+    if (!heap) {
+      heap = new BinaryHeap<ReadyEntry>(
+        (a, b) =>
+          a.priority < b.priority ||
+          (a.priority === b.priority && (a.runAt < b.runAt || (a.runAt === b.runAt && a.seq < b.seq))),
+      );
+      this.ready.set(queue, heap);
+    }
+    return heap;
+  }
+
+  /** Puts a runnable job in the ready heap, or the delayed heap when not due. */
+  schedule(job: JobRecord, now: number): void {
+    const entry: ReadyEntry = {
+      id: job.id,
+      priority: job.priority,
+      runAt: job.runAt.getTime(),
+      seq: this.seqOf.get(job.id) ?? 0,
+    };
+    if (entry.runAt > now) this.delayed.push(entry);
+    else this.readyHeap(job.queue).push(entry);
+  }
+
+  /** Publishes a change to every subscriber of this store. */
+  publish(change: QueueChange): void {
+    this.events.emit('change', change);
+  }
+}
