@@ -1,0 +1,190 @@
+import { EventEmitter } from 'eventemitter3';
+import {
+  type CancelOutcome,
+  ConfigurationError,
+  type EnqueueResult,
+  type HangarEvents,
+  type HangarPlugin,
+  type JobPage,
+  type JobRecord,
+  JobNotFoundError,
+  type ListJobsFilter,
+  type LogEntry,
+  type Logger,
+  type MessageParam,
+  type QueueAdapter,
+  type AnyJobDefinition,
+  isTerminalState,
+  safeEmit,
+  silentLogger,
+} from '@hangar/core';
+import { JobRegistry } from '../registry/job-registry.js';
+import { ScheduleManager } from '../scheduler/schedule-manager.js';
+
+/** Options of one enqueue call. */
+export interface EnqueueCallOptions {
+  /** Queue; defaults to the job type's default queue. */
+  queue?: string;
+  /** Lower runs first. @defaultValue 0 */
+  priority?: number;
+  /** Run after this many ms. */
+  delayMs?: number;
+  /** Run at this time (wins over `delayMs`). */
+  runAt?: Date;
+  /** Attempts in all; defaults to the type's retry policy. */
+  maxAttempts?: number;
+  /** Enqueuing twice with the same key (per customer) gives one job. */
+  idempotencyKey?: string;
+  /** Tenant. */
+  customerId?: string;
+  /** User. */
+  userId?: string;
+  /** Run only after this job succeeds. */
+  parentId?: string;
+  /** Labels. */
+  metadata?: Record<string, MessageParam>;
+  /** The caller's transaction (Postgres adapter): the job exists only if it commits. */
+  transaction?: unknown;
+  /** Aborts the call. */
+  signal?: AbortSignal;
+}
+
+/** Options of `createClient`. */
+export interface ClientOptions {
+  /** The queue adapter shared with the runners. */
+  queue: QueueAdapter;
+  /** Plugins whose job types may be enqueued (their parameters are validated here). @defaultValue [] */
+  plugins?: readonly HangarPlugin[];
+  /** Extra job types. @defaultValue [] */
+  jobs?: readonly AnyJobDefinition[];
+  /** Logger. @defaultValue silent */
+  logger?: Logger;
+}
+
+/** Enqueues, reads, cancels and waits for jobs; usable without a runner in the same process. */
+export class HangarClient {
+  /** Typed events of this client (`job:enqueued`). */
+  readonly events = new EventEmitter<HangarEvents>();
+  /** Recurring schedules. */
+  readonly schedules: ScheduleManager;
+  private readonly logger: Logger;
+
+  constructor(
+    /** The adapter. */
+    readonly queue: QueueAdapter,
+    /** Registered job types and messages. */
+    readonly registry: JobRegistry,
+    logger: Logger = silentLogger,
+  ) {
+    this.logger = logger;
+    this.schedules = new ScheduleManager(queue, registry);
+  }
+
+  /** Validates parameters and enqueues one job; bad parameters throw `ParamsValidationError` and nothing is enqueued. */
+  async enqueue(type: string, params: unknown, options: EnqueueCallOptions = {}): Promise<EnqueueResult> {
+    const [result] = await this.enqueueMany([{ type, params, options }], { transaction: options.transaction, signal: options.signal });
+    return result as EnqueueResult;
+  }
+
+  /** Validates every job first, then enqueues them all in one call, or none. */
+  async enqueueMany(
+    jobs: ReadonlyArray<{ type: string; params: unknown; options?: EnqueueCallOptions }>,
+    common: { transaction?: unknown; signal?: AbortSignal } = {},
+  ): Promise<EnqueueResult[]> {
+    const requests = jobs.map(({ type, params, options = {} }) => {
+      const def = this.registry.get(type);
+      const valid = this.registry.validate(type, params);
+      if (options.priority !== undefined && !Number.isInteger(options.priority)) {
+        throw new ConfigurationError('priority', `must be an integer, got ${options.priority}`);
+      }
+      const runAt = options.runAt ?? (options.delayMs ? new Date(Date.now() + options.delayMs) : undefined);
+      return {
+        type,
+        params: valid,
+        queue: options.queue ?? def.defaultQueue ?? 'default',
+        priority: options.priority,
+        runAt,
+        maxAttempts: options.maxAttempts ?? this.registry.retryPolicy(type).maxAttempts,
+        customerId: options.customerId,
+        userId: options.userId,
+        idempotencyKey: options.idempotencyKey,
+        concurrencyKey: def.concurrencyKey?.(valid),
+        parentId: options.parentId,
+        timeoutMs: def.timeoutMs,
+        metadata: options.metadata,
+      };
+    });
+    const results = await this.queue.enqueueMany(requests, common);
+    for (const r of results) if (r.created) safeEmit(this.events, this.logger, 'job:enqueued', { job: r.job });
+    return results;
+  }
+
+  /** One job; with `customerId`, another customer's job is not found. */
+  async get(id: string, options: { customerId?: string } = {}): Promise<JobRecord | undefined> {
+    return this.queue.get(id, options);
+  }
+
+  /** The job's progress and messages in order. */
+  async getLog(id: string, options: { afterSeq?: number } = {}): Promise<LogEntry[]> {
+    return this.queue.getLog(id, options);
+  }
+
+  /** Cancels a job: a queued job never runs; a running one is stopped and ends Cancelled. */
+  async cancel(id: string, options: { customerId?: string } = {}): Promise<CancelOutcome> {
+    return this.queue.requestCancel(id, options);
+  }
+
+  /** Jobs matching the filter, newest first. */
+  async list(filter: ListJobsFilter = {}): Promise<JobPage> {
+    return this.queue.list(filter);
+  }
+
+  /** Resolves with the job once it is Succeeded, Failed or Cancelled. */
+  async waitFor(id: string, options: { signal?: AbortSignal; customerId?: string; pollMs?: number } = {}): Promise<JobRecord> {
+    const { signal, customerId, pollMs = 1000 } = options;
+    signal?.throwIfAborted();
+    return new Promise<JobRecord>((resolve, reject) => {
+      let done = false;
+      let timer: NodeJS.Timeout | undefined;
+      let unsubscribe: (() => void | Promise<void>) | undefined;
+      const finish = (error: unknown, job?: JobRecord) => {
+        if (done) return;
+        done = true;
+        if (timer) clearInterval(timer);
+        signal?.removeEventListener('abort', onAbort);
+        void unsubscribe?.();
+        if (job) resolve(job);
+        else reject(error);
+      };
+      const check = async () => {
+        try {
+          const job = await this.queue.get(id, { customerId });
+          if (!job) finish(new JobNotFoundError(id));
+          else if (isTerminalState(job.state)) finish(undefined, job);
+        } catch (error) {
+          finish(error);
+        }
+      };
+      const onAbort = () => finish(signal?.reason);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.queue
+        .subscribe((change) => {
+          if (change.jobId === id && change.kind === 'state' && change.state && isTerminalState(change.state)) void check();
+        })
+        .then((off) => {
+          unsubscribe = off;
+          if (done) void off();
+          timer = setInterval(() => void check(), pollMs);
+          void check();
+        }, (error: unknown) => finish(error));
+    });
+  }
+}
+
+/** Creates a client for enqueuing and managing jobs of the given plugins. */
+export function createClient(options: ClientOptions): HangarClient {
+  if (!options || typeof options.queue?.enqueue !== 'function') {
+    throw new ConfigurationError('queue', 'pass a queue adapter, e.g. `new MemoryQueue()`');
+  }
+  return new HangarClient(options.queue, new JobRegistry(options.plugins, options.jobs), options.logger);
+}

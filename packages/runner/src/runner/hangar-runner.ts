@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { EventEmitter } from 'eventemitter3';
+import {
+  ConfigurationError,
+  type HangarEvents,
+  type Logger,
+  type WorkerIdentity,
+  safeEmit,
+} from '@hangar/core';
+import { HangarClient } from '../client/hangar-client.js';
+import { PluginContainer } from '../container/plugin-container.js';
+import { type ResolvedRunnerOptions, type RunnerOptions, resolveRunnerOptions } from '../options/runner-options.js';
+import { JobRegistry } from '../registry/job-registry.js';
+import { RecurringScheduler } from '../scheduler/recurring-scheduler.js';
+import { WorkerPool } from '../worker/worker-pool.js';
+
+/** Hosts a set of job types: claims and runs them, recovers dead workers' jobs, fires schedules. */
+export class HangarRunner {
+  /** Typed events of the runner and its client. */
+  readonly events: EventEmitter<HangarEvents>;
+  /** Registered job types and messages. */
+  readonly registry: JobRegistry;
+  /** Client on the same queue and registry. */
+  readonly client: HangarClient;
+  /** The typedi-backed service container of the plugins. */
+  readonly services: PluginContainer;
+  /** Identity recorded on every job this runner runs. */
+  readonly worker: WorkerIdentity;
+  /** Job types this runner executes. */
+  readonly jobTypes: readonly string[];
+  private readonly options: ResolvedRunnerOptions;
+  private readonly logger: Logger;
+  private readonly pool: WorkerPool;
+  private readonly scheduler: RecurringScheduler;
+  private timers: NodeJS.Timeout[] = [];
+  private state: 'idle' | 'running' | 'stopping' | 'stopped' = 'idle';
+  private stopping: Promise<void> | undefined;
+  private readonly onSignal = (signal: NodeJS.Signals) => {
+    this.logger.info({ signal }, 'Stopping on signal');
+    void this.stop();
+  };
+
+  constructor(options: RunnerOptions) {
+    this.options = resolveRunnerOptions(options);
+    this.logger = this.options.logger;
+    this.registry = new JobRegistry(this.options.plugins, this.options.jobs);
+    this.services = new PluginContainer(this.options.plugins, this.options.services);
+    this.client = new HangarClient(this.options.queue, this.registry, this.logger);
+    this.events = this.client.events;
+    const all = this.registry.types();
+    const chosen = this.options.jobTypes ?? all;
+    for (const type of chosen) {
+      if (!this.registry.has(type)) {
+        throw new ConfigurationError('jobTypes', `"${type}" is not a registered job type; registered: ${all.join(', ') || '(none)'}`);
+      }
+    }
+    this.jobTypes = [...chosen];
+    this.worker = {
+      id: this.options.workerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+      host: hostname(),
+      pid: process.pid,
+    };
+    this.pool = new WorkerPool(this.options, this.registry, this.services, this.worker, this.jobTypes, this.events, this.logger);
+    this.scheduler = new RecurringScheduler(this.client, this.events, this.logger);
+  }
+
+  /** Whether the runner is claiming jobs. */
+  get isRunning(): boolean {
+    return this.state === 'running';
+  }
+
+  /** Starts the workers, lease recovery, schedules and retention. */
+  async start(): Promise<this> {
+    if (this.state !== 'idle') throw new ConfigurationError('start', `the runner is ${this.state}; create a new one`);
+    this.state = 'running';
+    await this.pool.start();
+    const every = (ms: number, fn: () => Promise<unknown>) => {
+      const timer = setInterval(() => void fn(), ms);
+      this.timers.push(timer);
+    };
+    every(this.options.recoveryIntervalMs, () => this.recover());
+    every(this.options.schedulerIntervalMs, () => this.scheduler.tick());
+    const retention = this.options.retention;
+    if (retention) {
+      every(this.options.cleanupIntervalMs, () =>
+        this.options.queue.cleanup(retention).catch((error: unknown) => {
+          safeEmit(this.events, this.logger, 'worker:error', { error, context: 'retention cleanup' });
+        }),
+      );
+    }
+    if (this.options.handleSignals) {
+      process.once('SIGTERM', this.onSignal);
+      process.once('SIGINT', this.onSignal);
+    }
+    void this.recover();
+    void this.scheduler.tick();
+    this.logger.info({ worker: this.worker.id, jobTypes: this.jobTypes, queues: this.options.queues }, 'Runner started');
+    return this;
+  }
+
+  /** Hands jobs of dead workers back to the queue now (also runs periodically). */
+  async recover(): Promise<string[]> {
+    try {
+      const ids = await this.options.queue.recoverExpiredLeases();
+      if (ids.length > 0) safeEmit(this.events, this.logger, 'job:recovered', { jobIds: ids });
+      return ids;
+    } catch (error) {
+      safeEmit(this.events, this.logger, 'worker:error', { error, context: 'lease recovery' });
+      return [];
+    }
+  }
+
+  /** Fires due schedules now (also runs periodically); returns the ids of the jobs enqueued. */
+  fireDueSchedules(): Promise<string[]> {
+    return this.scheduler.tick();
+  }
+
+  /**
+   * Graceful shutdown: stops claiming, lets running jobs finish for up to `graceMs`, then aborts
+   * the rest and hands them back to the queue. Does not close the queue adapter (you own it).
+   */
+  stop(graceMs: number = this.options.shutdownGraceMs): Promise<void> {
+    if (this.stopping) return this.stopping;
+    this.stopping = (async () => {
+      const wasRunning = this.state === 'running';
+      this.state = 'stopping';
+      process.off('SIGTERM', this.onSignal);
+      process.off('SIGINT', this.onSignal);
+      safeEmit(this.events, this.logger, 'runner:stopping');
+      for (const timer of this.timers) clearInterval(timer);
+      this.timers = [];
+      if (wasRunning) await this.pool.drain(graceMs);
+      await this.services.dispose();
+      this.state = 'stopped';
+      safeEmit(this.events, this.logger, 'runner:stopped');
+      this.logger.info({ worker: this.worker.id }, 'Runner stopped');
+    })();
+    return this.stopping;
+  }
+}
+
+/** Creates a runner (not yet started): `await createRunner(options).start()`. */
+export function createRunner(options: RunnerOptions): HangarRunner {
+  return new HangarRunner(options);
+}
