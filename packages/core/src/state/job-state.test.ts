@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { JOB_STATES, assertTransition, canTransition, isTerminalState } from './job-state.js';
+
+describe('job states', () => {
+  it('allows the documented lifecycle', () => {
+    expect(canTransition('Enqueued', 'Processing')).toBe(true);
+    expect(canTransition('Processing', 'Scheduled')).toBe(true);
+    expect(canTransition('Awaiting', 'Enqueued')).toBe(true);
+    expect(canTransition('Scheduled', 'Processing')).toBe(true);
+  });
+
+  it('never leaves a terminal state', () => {
+    for (const from of JOB_STATES.filter(isTerminalState)) {
+      for (const to of JOB_STATES) expect(canTransition(from, to)).toBe(false);
+    }
+    expect(() => assertTransition('j1', 'Succeeded', 'Processing')).toThrow(/j1 cannot go from Succeeded to Processing/);
+    expect(() => assertTransition('j1', 'Enqueued', 'Succeeded')).toThrow();
+  });
+});
