@@ -22,5 +22,6 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     setupFiles: ['./test-setup/open-handles.ts'],
+    reporters: ['default', './test-setup/summary-reporter.ts'],
   },
 });
