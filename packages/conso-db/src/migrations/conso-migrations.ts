@@ -1,0 +1,22 @@
+import type { Migration } from 'kysely';
+import { migration0001 } from './0001-tenancy-and-master-data.js';
+import { migration0002 } from './0002-consolidations-and-ownership.js';
+import { migration0003 } from './0003-exchange-rates.js';
+import { migration0004 } from './0004-reported-data.js';
+import { migration0005 } from './0005-rules.js';
+import { migration0006 } from './0006-consolidated-data.js';
+import { migration0007 } from './0007-platform.js';
+
+/**
+ * Every migration of the consolidation database, by name. Names sort in the order they apply;
+ * a released migration is never edited, only followed by a new one.
+ */
+export const CONSO_MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
+  '0001-tenancy-and-master-data': migration0001,
+  '0002-consolidations-and-ownership': migration0002,
+  '0003-exchange-rates': migration0003,
+  '0004-reported-data': migration0004,
+  '0005-rules': migration0005,
+  '0006-consolidated-data': migration0006,
+  '0007-platform': migration0007,
+});

@@ -1,0 +1,74 @@
+import { ConfigurationError } from '@hangar/core';
+import { type Dialect, Kysely, sql } from 'kysely';
+import type { ConsoDialect } from './dialects/conso-dialect.js';
+import { parseConsoDbUrl } from './dialects/conso-db-url.js';
+import { createMssqlDialect } from './dialects/mssql-dialect.js';
+import { checkPostgresSchemaName, createPostgresDialect } from './dialects/postgres-dialect.js';
+import { createSqliteDialect } from './dialects/sqlite-dialect.js';
+import type { ConsoDatabase } from './schema/conso-database.js';
+
+/** Options of {@link openConsoDb}. */
+export interface OpenConsoDbOptions {
+  /**
+   * PostgreSQL only: schema to work in (set as `search_path` on every pooled connection and
+   * created if missing). Lets tests and tenants share one database without seeing each other.
+   */
+  schema?: string;
+  /** Maximum pooled connections (PostgreSQL, SQL Server). @defaultValue 10 */
+  poolSize?: number;
+}
+
+/** An open consolidation database. */
+export interface ConsoDb {
+  /** Typed query builder. */
+  readonly db: Kysely<ConsoDatabase>;
+  /** Dialect the URL selected. */
+  readonly dialect: ConsoDialect;
+  /** PostgreSQL schema in use, when one was given. */
+  readonly schema: string | undefined;
+  /** Closes the pool or file handle. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens a consolidation database from a URL: `postgres://` / `postgresql://`, `mssql://user:pass@host:port/db`,
+ * `sqlite:path`, `sqlite::memory:`, `:memory:` or a bare file path. Drivers load on first use.
+ */
+export async function openConsoDb(url: string, options: OpenConsoDbOptions = {}): Promise<ConsoDb> {
+  const parsed = parseConsoDbUrl(url);
+  const poolSize = options.poolSize ?? 10;
+  if (!Number.isInteger(poolSize) || poolSize < 1) {
+    throw new ConfigurationError('poolSize', 'must be a positive integer');
+  }
+  if (options.schema !== undefined && parsed.dialect !== 'postgres') {
+    throw new ConfigurationError('schema', `is PostgreSQL only; the URL selects ${parsed.dialect}`);
+  }
+  const schema = options.schema === undefined ? undefined : checkPostgresSchemaName(options.schema);
+  let dialect: Dialect;
+  switch (parsed.dialect) {
+    case 'postgres':
+      dialect = await createPostgresDialect(parsed.connectionString, poolSize, schema);
+      break;
+    case 'sqlite':
+      dialect = await createSqliteDialect(parsed.filename);
+      break;
+    case 'mssql':
+      dialect = await createMssqlDialect(parsed.connection, poolSize);
+      break;
+  }
+  const db = new Kysely<ConsoDatabase>({ dialect });
+  if (schema !== undefined) {
+    try {
+      await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
+    } catch (error) {
+      await db.destroy();
+      throw error;
+    }
+  }
+  return {
+    db,
+    dialect: parsed.dialect,
+    schema,
+    close: () => db.destroy(),
+  };
+}
