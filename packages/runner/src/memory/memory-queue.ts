@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import {
+  assertTransition,
   type CancelOutcome,
   type ClaimRequest,
   type EnqueueOptions,
   type EnqueueRequest,
   type EnqueueResult,
   type FailRequest,
+  isTerminalState,
   type JobPage,
   type JobRecord,
   type JobResult,
@@ -18,9 +20,9 @@ import {
   type RetentionPolicy,
   type ScheduleRecord,
   type Unsubscribe,
-  assertTransition,
-  isTerminalState,
 } from '@hangar/core';
+import { MemoryCoordination } from './memory-coordination.js';
+import { cleanupJobs, listJobs } from './memory-listing.js';
 import { MemoryStore } from './memory-store.js';
 
 /** Options of the in-memory queue. */
@@ -40,9 +42,11 @@ export class MemoryQueue implements QueueAdapter {
   /** The shared state; pass it to another MemoryQueue to simulate a second runner. */
   readonly store: MemoryStore;
   private readonly cleanups: Array<() => void> = [];
+  private readonly coordination: MemoryCoordination;
 
   constructor(options: MemoryQueueOptions = {}) {
     this.store = options.store ?? new MemoryStore();
+    this.coordination = new MemoryCoordination(this.store);
   }
 
   async enqueue(request: EnqueueRequest, options?: EnqueueOptions): Promise<EnqueueResult> {
@@ -58,7 +62,9 @@ export class MemoryQueue implements QueueAdapter {
 
   private insert(request: EnqueueRequest, now: number): EnqueueResult {
     const s = this.store;
-    const idemKey = request.idempotencyKey ? `${request.customerId ?? ''}\u0000${request.idempotencyKey}` : undefined;
+    const idemKey = request.idempotencyKey
+      ? `${request.customerId ?? ''}\u0000${request.idempotencyKey}`
+      : undefined;
     const existingId = idemKey ? s.idempotency.get(idemKey) : undefined;
     const existing = existingId ? s.jobs.get(existingId) : undefined;
     if (existing) return { id: existing.id, created: false, job: clone(existing) };
@@ -263,29 +269,7 @@ export class MemoryQueue implements QueueAdapter {
   }
 
   async list(filter: ListJobsFilter = {}): Promise<JobPage> {
-    const s = this.store;
-    const limit = filter.limit ?? 50;
-    const before = filter.cursor ? Number(filter.cursor) : Number.POSITIVE_INFINITY;
-    const states = filter.states ? new Set(filter.states) : undefined;
-    const types = filter.types ? new Set(filter.types) : undefined;
-    const matches: Array<[number, JobRecord]> = [];
-    for (const job of s.jobs.values()) {
-      const seq = s.seqOf.get(job.id) ?? 0;
-      if (seq >= before) continue;
-      if (filter.customerId !== undefined && job.customerId !== filter.customerId) continue;
-      if (filter.userId !== undefined && job.userId !== filter.userId) continue;
-      if (filter.queue !== undefined && job.queue !== filter.queue) continue;
-      if (states && !states.has(job.state)) continue;
-      if (types && !types.has(job.type)) continue;
-      matches.push([seq, job]);
-    }
-    matches.sort((x, y) => y[0] - x[0]);
-    const page = matches.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      items: page.map(([, job]) => clone(job)),
-      nextCursor: matches.length > limit && last ? String(last[0]) : undefined,
-    };
+    return listJobs(this.store, filter);
   }
 
   async appendLog(jobId: string, entries: readonly NewLogEntry[]): Promise<void> {
@@ -308,70 +292,40 @@ export class MemoryQueue implements QueueAdapter {
     return clone((this.store.logs.get(jobId) ?? []).filter((e) => e.seq > after));
   }
 
-  async acquireLock(name: string, owner: string, ttlMs: number): Promise<boolean> {
-    const now = Date.now();
-    const lock = this.store.locks.get(name);
-    if (lock && lock.expiresAt > now && lock.owner !== owner) return false;
-    this.store.locks.set(name, { owner, expiresAt: now + ttlMs });
-    return true;
+  acquireLock(name: string, owner: string, ttlMs: number): Promise<boolean> {
+    return this.coordination.acquireLock(name, owner, ttlMs);
   }
 
-  async extendLock(name: string, owner: string, ttlMs: number): Promise<boolean> {
-    const now = Date.now();
-    const lock = this.store.locks.get(name);
-    if (!lock || lock.owner !== owner || lock.expiresAt <= now) return false;
-    lock.expiresAt = now + ttlMs;
-    return true;
+  extendLock(name: string, owner: string, ttlMs: number): Promise<boolean> {
+    return this.coordination.extendLock(name, owner, ttlMs);
   }
 
-  async releaseLock(name: string, owner: string): Promise<boolean> {
-    const lock = this.store.locks.get(name);
-    if (!lock || lock.owner !== owner || lock.expiresAt <= Date.now()) return false;
-    this.store.locks.delete(name);
-    return true;
+  releaseLock(name: string, owner: string): Promise<boolean> {
+    return this.coordination.releaseLock(name, owner);
   }
 
-  async saveSchedule(schedule: ScheduleRecord): Promise<void> {
-    this.store.schedules.set(schedule.name, clone(schedule));
+  saveSchedule(schedule: ScheduleRecord): Promise<void> {
+    return this.coordination.saveSchedule(schedule);
   }
 
-  async getSchedule(name: string): Promise<ScheduleRecord | undefined> {
-    const schedule = this.store.schedules.get(name);
-    return schedule ? clone(schedule) : undefined;
+  getSchedule(name: string): Promise<ScheduleRecord | undefined> {
+    return this.coordination.getSchedule(name);
   }
 
-  async listSchedules(): Promise<ScheduleRecord[]> {
-    return [...this.store.schedules.values()].sort((a, b) => a.name.localeCompare(b.name)).map(clone);
+  listSchedules(): Promise<ScheduleRecord[]> {
+    return this.coordination.listSchedules();
   }
 
-  async deleteSchedule(name: string): Promise<boolean> {
-    return this.store.schedules.delete(name);
+  deleteSchedule(name: string): Promise<boolean> {
+    return this.coordination.deleteSchedule(name);
   }
 
-  async advanceSchedule(name: string, expected: Date, next: Date | null, firedAt: Date): Promise<boolean> {
-    const schedule = this.store.schedules.get(name);
-    if (!schedule || schedule.nextRunAt?.getTime() !== expected.getTime()) return false;
-    schedule.nextRunAt = next;
-    schedule.lastRunAt = firedAt;
-    return true;
+  advanceSchedule(name: string, expected: Date, next: Date | null, firedAt: Date): Promise<boolean> {
+    return this.coordination.advanceSchedule(name, expected, next, firedAt);
   }
 
   async cleanup(policy: RetentionPolicy): Promise<number> {
-    const now = Date.now();
-    const limit = policy.batchSize ?? 1000;
-    const maxAge = { Succeeded: policy.succeededMs, Cancelled: policy.cancelledMs, Failed: policy.failedMs };
-    let deleted = 0;
-    for (const job of [...this.store.jobs.values()]) {
-      if (deleted >= limit) break;
-      if (job.state !== 'Succeeded' && job.state !== 'Cancelled' && job.state !== 'Failed') continue;
-      if (!job.finishedAt || now - job.finishedAt.getTime() < maxAge[job.state]) continue;
-      this.store.jobs.delete(job.id);
-      this.store.logs.delete(job.id);
-      this.store.seqOf.delete(job.id);
-      if (job.idempotencyKey) this.store.idempotency.delete(`${job.customerId ?? ''}\u0000${job.idempotencyKey}`);
-      deleted += 1;
-    }
-    return deleted;
+    return cleanupJobs(this.store, policy);
   }
 
   async subscribe(listener: (change: QueueChange) => void): Promise<Unsubscribe> {

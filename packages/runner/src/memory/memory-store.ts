@@ -1,5 +1,5 @@
-import { EventEmitter } from 'eventemitter3';
 import type { JobRecord, LogEntry, QueueChange, ScheduleRecord } from '@hangar/core';
+import { EventEmitter } from 'eventemitter3';
 import { BinaryHeap } from './binary-heap.js';
 
 /** A runnable job's place in the ready heap. */
@@ -33,7 +33,9 @@ export class MemoryStore {
   /** Processing jobs per customer. */
   readonly runningPerCustomer = new Map<string, number>();
   readonly ready = new Map<string, BinaryHeap<ReadyEntry>>();
-  readonly delayed = new BinaryHeap<ReadyEntry>((a, b) => a.runAt < b.runAt || (a.runAt === b.runAt && a.seq < b.seq));
+  readonly delayed = new BinaryHeap<ReadyEntry>(
+    (a, b) => a.runAt < b.runAt || (a.runAt === b.runAt && a.seq < b.seq),
+  );
   readonly events = new EventEmitter<StoreEvents>();
   private seq = 0;
 
