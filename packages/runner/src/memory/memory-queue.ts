@@ -107,9 +107,9 @@ export class MemoryQueue implements QueueAdapter {
     s.seqOf.set(job.id, s.nextSeq());
     if (idemKey) s.idempotency.set(idemKey, job.id);
     if (state === 'Awaiting' && request.parentId) {
-      let set = this.store.children.get(request.parentId);
-      if (!set) this.store.children.set(request.parentId, (set = new Set()));
+      const set = this.store.children.get(request.parentId) ?? new Set<string>();
       set.add(job.id);
+      this.store.children.set(request.parentId, set);
     }
     if (state === 'Enqueued' || state === 'Scheduled') s.schedule(job, now);
     s.publish({ kind: 'enqueued', jobId: job.id, queue: job.queue, state });
@@ -137,7 +137,7 @@ export class MemoryQueue implements QueueAdapter {
         const entry = heap.pop();
         if (!entry) break;
         const job = s.jobs.get(entry.id);
-        if (!job || job.state !== 'Enqueued' || job.runAt.getTime() !== entry.runAt) continue;
+        if (job?.state !== 'Enqueued' || job.runAt.getTime() !== entry.runAt) continue;
         const customerCount = job.customerId ? (s.runningPerCustomer.get(job.customerId) ?? 0) : 0;
         if (
           !types.has(job.type) ||
@@ -275,8 +275,8 @@ export class MemoryQueue implements QueueAdapter {
   async appendLog(jobId: string, entries: readonly NewLogEntry[]): Promise<void> {
     const job = this.store.jobs.get(jobId);
     if (!job) return;
-    let log = this.store.logs.get(jobId);
-    if (!log) this.store.logs.set(jobId, (log = []));
+    const log = this.store.logs.get(jobId) ?? [];
+    this.store.logs.set(jobId, log);
     for (const e of entries) {
       const entry: LogEntry = { ...clone(e), seq: log.length + 1 };
       log.push(entry);
@@ -389,7 +389,7 @@ export class MemoryQueue implements QueueAdapter {
     this.store.children.delete(job.id);
     for (const childId of children) {
       const child = this.store.jobs.get(childId);
-      if (!child || child.state !== 'Awaiting') continue;
+      if (child?.state !== 'Awaiting') continue;
       if (to === 'Succeeded') {
         this.transition(child, child.runAt.getTime() > now ? 'Scheduled' : 'Enqueued', now);
         this.store.schedule(child, now);
