@@ -1,0 +1,138 @@
+import { jobColumns } from './job-row.js';
+import type { SchemaNames } from './schema-names.js';
+
+/** Expired leases handed back per `recoverExpiredLeases` call, so one call stays short. */
+export const RECOVER_BATCH = 1000;
+
+const leaseExpiredInfo = `jsonb_build_array(jsonb_build_object(
+  'code', 'LEASE_EXPIRED', 'key', 'hangar.error.leaseExpired',
+  'params', jsonb_build_object('jobId', j.id::text), 'severity', 'error'))`;
+
+/**
+ * SQL of the job lifecycle after enqueue. Each statement is a single round trip; moves out of
+ * Processing are guarded by `worker_id`, so a worker that lost its lease changes nothing.
+ * Parent/child propagation and notifications happen in triggers (`trigger-sql.ts`).
+ */
+export function jobSql(n: SchemaNames) {
+  const held = `j.id = $1 AND j.state = 'Processing' AND j.worker_id = $2`;
+  return {
+    /** `$1` id, `$2` customer or null. */
+    get: `SELECT ${jobColumns('j')} FROM ${n.job} j WHERE j.id = $1 AND ($2::text IS NULL OR j.customer_id = $2)`,
+
+    /** `$1` worker, `$2` ids, `$3` lease ms. */
+    heartbeat: `
+      UPDATE ${n.job} j SET lease_expires_at = now() + $3 * interval '1 millisecond'
+       WHERE j.id = ANY ($2::bigint[]) AND j.state = 'Processing' AND j.worker_id = $1
+      RETURNING j.id::text AS id`,
+
+    /** `$1` id, `$2` worker, `$3` result. */
+    complete: `
+      UPDATE ${n.job} j SET state = 'Succeeded', result = $3::jsonb, lease_expires_at = NULL,
+             finished_at = now(), updated_at = now()
+       WHERE ${held}`,
+
+    /**
+     * `$1` id, `$2` worker, `$3` errorInfo, `$4` retry time or null. A retry of a job whose
+     * cancellation was requested would run it against the user's wish: it ends Cancelled.
+     */
+    fail: `
+      UPDATE ${n.job} j SET
+             state = CASE WHEN $4::timestamptz IS NULL THEN 'Failed'
+                          WHEN j.cancel_requested THEN 'Cancelled' ELSE 'Scheduled' END,
+             run_at = COALESCE($4::timestamptz, j.run_at),
+             finished_at = CASE WHEN $4::timestamptz IS NULL OR j.cancel_requested THEN now() END,
+             error_info = $3::jsonb, lease_expires_at = NULL, updated_at = now()
+       WHERE ${held}`,
+
+    /** `$1` id, `$2` worker, `$3` result. */
+    markCancelled: `
+      UPDATE ${n.job} j SET state = 'Cancelled', result = $3::jsonb, lease_expires_at = NULL,
+             finished_at = now(), updated_at = now()
+       WHERE ${held}`,
+
+    /** `$1` id, `$2` worker. Gives the attempt back; a cancel-requested job ends Cancelled. */
+    release: `
+      UPDATE ${n.job} j SET
+             state = CASE WHEN j.cancel_requested THEN 'Cancelled' ELSE 'Enqueued' END,
+             attempts = CASE WHEN j.cancel_requested THEN j.attempts ELSE j.attempts - 1 END,
+             finished_at = CASE WHEN j.cancel_requested THEN now() END,
+             lease_expires_at = NULL, updated_at = now()
+       WHERE ${held}`,
+
+    /**
+     * `$1` batch size. SKIP LOCKED lets several runners recover at once without waiting on
+     * each other; a job whose worker is completing it right now is left to that worker.
+     */
+    recover: `
+      WITH expired AS (
+        SELECT id FROM ${n.job}
+         WHERE state = 'Processing' AND lease_expires_at < now()
+         ORDER BY lease_expires_at LIMIT $1
+           FOR UPDATE SKIP LOCKED
+      )
+      UPDATE ${n.job} j SET
+             state = CASE WHEN j.cancel_requested THEN 'Cancelled'
+                          WHEN j.attempts < j.max_attempts THEN 'Enqueued' ELSE 'Failed' END,
+             finished_at = CASE WHEN j.cancel_requested OR j.attempts >= j.max_attempts THEN now() END,
+             error_info = CASE WHEN j.cancel_requested THEN j.error_info ELSE ${leaseExpiredInfo} END,
+             lease_expires_at = NULL, updated_at = now()
+        FROM expired
+       WHERE j.id = expired.id
+      RETURNING j.id::text AS id`,
+
+    /**
+     * `$1` id, `$2` customer or null. Not started: Cancelled now. Running: flagged, and the
+     * update trigger notifies the worker. Returns the new state; no row means finished or unknown.
+     */
+    requestCancel: `
+      UPDATE ${n.job} j SET
+             state = CASE WHEN j.state = 'Processing' THEN j.state ELSE 'Cancelled' END,
+             cancel_requested = (j.state = 'Processing'),
+             finished_at = CASE WHEN j.state = 'Processing' THEN NULL ELSE now() END,
+             updated_at = now()
+       WHERE j.id = $1 AND ($2::text IS NULL OR j.customer_id = $2)
+         AND j.state IN ('Scheduled', 'Awaiting', 'Enqueued', 'Processing')
+      RETURNING j.state`,
+
+    /** `$1` id, `$2` customer or null: whether the job exists for this caller. */
+    exists: `SELECT 1 FROM ${n.job} j WHERE j.id = $1 AND ($2::text IS NULL OR j.customer_id = $2)`,
+
+    /**
+     * `$1` id, `$2` entries, `$3` their count, `$4` latest progress or null. The counter on the
+     * job row numbers the entries: its row lock orders concurrent appends to one job.
+     */
+    appendLog: `
+      WITH entry AS (
+        SELECT * FROM jsonb_to_recordset($2::jsonb)
+          AS e(ord integer, at timestamptz, level text, message jsonb, current float8, total float8)
+      ), counter AS (
+        UPDATE ${n.job} SET log_seq = log_seq + $3, progress = COALESCE($4::jsonb, progress), updated_at = now()
+         WHERE id = $1
+        RETURNING log_seq
+      )
+      INSERT INTO ${n.jobLog} (job_id, seq, at, level, message, current, total)
+      SELECT $1, c.log_seq - $3 + e.ord, e.at, e.level, e.message, e.current, e.total
+        FROM entry e CROSS JOIN counter c`,
+
+    /** `$1` id, `$2` after seq. */
+    getLog: `
+      SELECT seq, at, level, message, current, total FROM ${n.jobLog}
+       WHERE job_id = $1 AND seq > $2 ORDER BY seq`,
+
+    /**
+     * `$1..$3` ages in ms of Succeeded, Failed, Cancelled; `$4` batch size. The bounded
+     * sub-select keeps each call short so cleanup never holds up the hot path.
+     */
+    cleanup: `
+      DELETE FROM ${n.job} WHERE id IN (
+        (SELECT id FROM ${n.job} WHERE state = 'Succeeded' AND finished_at < now() - $1 * interval '1 millisecond')
+        UNION ALL
+        (SELECT id FROM ${n.job} WHERE state = 'Failed' AND finished_at < now() - $2 * interval '1 millisecond')
+        UNION ALL
+        (SELECT id FROM ${n.job} WHERE state = 'Cancelled' AND finished_at < now() - $3 * interval '1 millisecond')
+        LIMIT $4)`,
+  };
+}
+
+/** The statements of `jobSql`. */
+export type JobSql = ReturnType<typeof jobSql>;

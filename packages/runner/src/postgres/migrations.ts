@@ -1,0 +1,70 @@
+import type pg from 'pg';
+import { claimFunctionSql } from './claim-sql.js';
+import type { SchemaNames } from './schema-names.js';
+import { tablesSql } from './schema-sql.js';
+import { triggersSql } from './trigger-sql.js';
+
+/** One step of the schema history. Never edit a released migration: add a new version. */
+export interface Migration {
+  /** Increasing version number. */
+  version: number;
+  /** Short description, stored with the version. */
+  name: string;
+  /** DDL of the step for a given schema. */
+  sql(names: SchemaNames): string;
+}
+
+/** Every migration, in order. */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'jobs, log, locks, schedules, claim function and notify triggers',
+    sql: (n) => tablesSql(n) + triggersSql(n) + claimFunctionSql(n),
+  },
+];
+
+/** Latest schema version this code knows. */
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
+
+/**
+ * Creates or upgrades the schema. All pending steps run in one transaction under a
+ * transaction-level advisory lock keyed by the schema, so runners starting together queue up
+ * behind the first one and then find nothing left to do. Returns the versions applied.
+ */
+export async function runMigrations(pool: pg.Pool, names: SchemaNames): Promise<number[]> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query('BEGIN');
+    try {
+      await client.query(`SELECT pg_advisory_xact_lock(hashtext('hangar.migrate'), hashtext($1))`, [names.schema]);
+      await client.query(`CREATE SCHEMA IF NOT EXISTS ${names.q}`);
+      await client.query(
+        `CREATE TABLE IF NOT EXISTS ${names.migration} (
+           version integer PRIMARY KEY,
+           name text NOT NULL,
+           applied_at timestamptz NOT NULL DEFAULT now())`,
+      );
+      const applied = await client.query<{ version: number }>(`SELECT version FROM ${names.migration}`);
+      const done = new Set(applied.rows.map((r) => r.version));
+      const pending = MIGRATIONS.filter((m) => !done.has(m.version));
+      for (const migration of pending) {
+        await client.query(migration.sql(names));
+        await client.query(`INSERT INTO ${names.migration} (version, name) VALUES ($1, $2)`, [
+          migration.version,
+          migration.name,
+        ]);
+      }
+      await client.query('COMMIT');
+      return pending.map((m) => m.version);
+    } catch (err) {
+      await client.query('ROLLBACK').catch((rollbackError: unknown) => {
+        broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+      });
+      throw err;
+    }
+  } finally {
+    // A connection whose rollback failed is in an unknown state: destroy it, do not reuse it.
+    client.release(broken ?? false);
+  }
+}

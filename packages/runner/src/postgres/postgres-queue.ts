@@ -1,0 +1,396 @@
+import {
+  type CancelOutcome,
+  type ClaimRequest,
+  ConfigurationError,
+  type EnqueueOptions,
+  type EnqueueRequest,
+  type EnqueueResult,
+  type FailRequest,
+  type JobPage,
+  type JobRecord,
+  type JobResult,
+  JobNotFoundError,
+  type ListJobsFilter,
+  type LogEntry,
+  type NewLogEntry,
+  type ProgressSnapshot,
+  type QueueAdapter,
+  type QueueChange,
+  type RetentionPolicy,
+  type ScheduleRecord,
+  type Unsubscribe,
+} from '@hangar/core';
+import pg from 'pg';
+import { ChangeHub } from './change-hub.js';
+import { existingJobsSql, insertJobsSql, toEnqueueInputs } from './enqueue-sql.js';
+import { parseJobId } from './job-id.js';
+import { compareClaimOrder, type JobRow, jobColumns, rowToJob } from './job-row.js';
+import { type JobSql, RECOVER_BATCH, jobSql } from './job-sql.js';
+import { encodeCursor, listJobsQuery } from './list-sql.js';
+import { lockSql } from './lock-sql.js';
+import { runMigrations } from './migrations.js';
+import { toLogEntry } from './notification.js';
+import { type PostgresQueueOptions, type ResolvedPostgresQueueOptions, resolvePostgresQueueOptions } from './options.js';
+import { type ScheduleRow, rowToSchedule, scheduleSql, scheduleValues } from './schedule-sql.js';
+import { type SchemaNames, schemaNames } from './schema-names.js';
+import { type SqlClient, execute, isSqlClient, queryRows, sqlState } from './sql-client.js';
+import { PARENT_NOT_FOUND_SQLSTATE } from './trigger-sql.js';
+
+/** Unique violation: two claimers raced for one concurrency key (the index refused one). */
+const UNIQUE_VIOLATION = '23505';
+const CLAIM_ATTEMPTS = 3;
+const DEFAULT_CLEANUP_BATCH = 1000;
+
+/**
+ * The PostgreSQL queue: durable jobs in the queue's own schema, claimed with
+ * `FOR UPDATE SKIP LOCKED`, leases recovered after a crash, and changes pushed to every
+ * process with LISTEN/NOTIFY. Safe to run from any number of processes on one database.
+ */
+export class PostgresQueue implements QueueAdapter {
+  /** Adapter name for logs. */
+  readonly name = 'postgres';
+  private readonly options: ResolvedPostgresQueueOptions;
+  private readonly pool: pg.Pool;
+  private readonly ownsPool: boolean;
+  private readonly names: SchemaNames;
+  private readonly sql: JobSql;
+  private readonly locks: ReturnType<typeof lockSql>;
+  private readonly schedules: ReturnType<typeof scheduleSql>;
+  private readonly hub: ChangeHub;
+  private migrated: Promise<void> | undefined;
+  private closed = false;
+
+  /** Validates the options (throwing `ConfigurationError`); connects lazily. */
+  constructor(options: PostgresQueueOptions) {
+    this.options = resolvePostgresQueueOptions(options);
+    this.names = schemaNames(this.options.schema);
+    this.sql = jobSql(this.names);
+    this.locks = lockSql(this.names);
+    this.schedules = scheduleSql(this.names);
+    if (this.options.pool) {
+      this.pool = this.options.pool;
+      this.ownsPool = false;
+    } else {
+      this.pool = new pg.Pool({
+        connectionString: this.options.connectionString,
+        max: this.options.poolSize,
+        application_name: this.options.applicationName,
+      });
+      this.ownsPool = true;
+      // An idle connection dropped by the server emits 'error' on the pool; unhandled, it
+      // would crash the process. The pool replaces the connection on the next query.
+      this.pool.on('error', (err) => this.options.logger.warn({ err }, 'Idle PostgreSQL connection lost'));
+    }
+    this.hub = new ChangeHub({
+      pool: this.pool,
+      names: this.names,
+      pollIntervalMs: this.options.pollIntervalMs,
+      reconnectDelayMs: this.options.reconnectDelayMs,
+      maxReconnectDelayMs: this.options.maxReconnectDelayMs,
+      logger: this.options.logger,
+      query: <R>(text: string, values: unknown[]) => this.rows<R>(text, values),
+    });
+  }
+
+  /** Creates a queue and migrates its schema before returning it. */
+  static async connect(options: PostgresQueueOptions): Promise<PostgresQueue> {
+    const queue = new PostgresQueue(options);
+    try {
+      await queue.migrate();
+    } catch (err) {
+      await queue.close();
+      throw err;
+    }
+    return queue;
+  }
+
+  /** Creates or upgrades the schema; safe to run from many processes at once. Returns versions applied. */
+  async migrate(): Promise<number[]> {
+    this.assertOpen();
+    const applied = await runMigrations(this.pool, this.names);
+    this.migrated = Promise.resolve();
+    return applied;
+  }
+
+  async enqueue(request: EnqueueRequest, options?: EnqueueOptions): Promise<EnqueueResult> {
+    const [result] = await this.enqueueMany([request], options);
+    if (!result) throw new Error('enqueue returned no result');
+    return result;
+  }
+
+  async enqueueMany(requests: readonly EnqueueRequest[], options?: EnqueueOptions): Promise<EnqueueResult[]> {
+    options?.signal?.throwIfAborted();
+    if (requests.length === 0) return [];
+    const client = transactionClient(options?.transaction) ?? this.pool;
+    const inputs = toEnqueueInputs(requests);
+    let inserted: (JobRow & { ord: number })[];
+    try {
+      inserted = await this.rows(insertJobsSql(this.names), [JSON.stringify(inputs)], client);
+    } catch (err) {
+      if (sqlState(err) === PARENT_NOT_FOUND_SQLSTATE) throw new JobNotFoundError(parentIdOf(err));
+      throw err;
+    }
+    const results: (EnqueueResult | undefined)[] = new Array(requests.length);
+    for (const row of inserted) results[row.ord] = { id: row.id, created: true, job: rowToJob(row) };
+    // Requests not inserted lost an idempotency-key conflict: return the job that holds the key.
+    const missing = inputs.filter((input) => results[input.ord] === undefined);
+    if (missing.length > 0) {
+      const keys = missing.map((m) => ({ ord: m.ord, customer_id: m.customer_id, idempotency_key: m.idempotency_key }));
+      const existing = await this.rows<JobRow & { ord: number }>(
+        existingJobsSql(this.names),
+        [JSON.stringify(keys)],
+        client,
+      );
+      for (const row of existing) results[row.ord] = { id: row.id, created: false, job: rowToJob(row) };
+    }
+    return results.map((result, ord) => {
+      if (!result) throw new Error(`Job ${ord} of the batch was neither inserted nor found; retry the call`);
+      return result;
+    });
+  }
+
+  async claim(request: ClaimRequest): Promise<JobRecord[]> {
+    positiveInteger('limit', request.limit);
+    positiveInteger('leaseMs', request.leaseMs);
+    if (request.maxPerCustomer !== undefined) positiveInteger('maxPerCustomer', request.maxPerCustomer);
+    if (request.queues.length === 0 || request.types.length === 0) return [];
+    const { worker } = request;
+    const text = `SELECT ${jobColumns('c')} FROM ${this.names.q}.claim($1, $2, $3, $4::text[], $5::text[], $6, $7, $8) c`;
+    const values = [
+      worker.id,
+      worker.host,
+      worker.pid,
+      [...request.queues],
+      [...request.types],
+      request.limit,
+      request.leaseMs,
+      request.maxPerCustomer ?? null,
+    ];
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const rows = await this.rows<JobRow>(text, values);
+        return rows.map(rowToJob).sort(compareClaimOrder);
+      } catch (err) {
+        // The unique index caught a concurrency-key race; a new snapshot sees the winner.
+        if (sqlState(err) !== UNIQUE_VIOLATION || attempt >= CLAIM_ATTEMPTS) throw err;
+      }
+    }
+  }
+
+  async heartbeat(workerId: string, jobIds: readonly string[], leaseMs: number): Promise<string[]> {
+    positiveInteger('leaseMs', leaseMs);
+    const ids = jobIds.map(parseJobId).filter((id) => id !== undefined);
+    if (ids.length === 0) return [];
+    const rows = await this.rows<{ id: string }>(this.sql.heartbeat, [workerId, ids, leaseMs]);
+    const held = new Set(rows.map((r) => r.id));
+    return jobIds.filter((id) => held.has(parseJobId(id) ?? ''));
+  }
+
+  complete(jobId: string, workerId: string, result: JobResult): Promise<boolean> {
+    return this.transition(this.sql.complete, jobId, workerId, [JSON.stringify(result)]);
+  }
+
+  fail(jobId: string, workerId: string, request: FailRequest): Promise<boolean> {
+    return this.transition(this.sql.fail, jobId, workerId, [
+      JSON.stringify(request.errorInfo),
+      request.retryAt ?? null,
+    ]);
+  }
+
+  markCancelled(jobId: string, workerId: string, result: JobResult): Promise<boolean> {
+    return this.transition(this.sql.markCancelled, jobId, workerId, [JSON.stringify(result)]);
+  }
+
+  release(jobId: string, workerId: string): Promise<boolean> {
+    return this.transition(this.sql.release, jobId, workerId, []);
+  }
+
+  async recoverExpiredLeases(): Promise<string[]> {
+    const rows = await this.rows<{ id: string }>(this.sql.recover, [RECOVER_BATCH]);
+    return rows.map((r) => r.id).sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
+  }
+
+  async requestCancel(jobId: string, options?: { customerId?: string }): Promise<CancelOutcome> {
+    const id = parseJobId(jobId);
+    if (id === undefined) return 'not-found';
+    const customer = options?.customerId ?? null;
+    const [row] = await this.rows<{ state: string }>(this.sql.requestCancel, [id, customer]);
+    if (row) return row.state === 'Processing' ? 'requested' : 'cancelled';
+    const found = await this.rows(this.sql.exists, [id, customer]);
+    return found.length > 0 ? 'finished' : 'not-found';
+  }
+
+  async onCancelRequest(workerId: string, listener: (jobId: string) => void): Promise<Unsubscribe> {
+    this.assertOpen();
+    await this.ready();
+    return this.hub.onCancelRequest(workerId, listener);
+  }
+
+  async get(jobId: string, options?: { customerId?: string }): Promise<JobRecord | undefined> {
+    const id = parseJobId(jobId);
+    if (id === undefined) return undefined;
+    const [row] = await this.rows<JobRow>(this.sql.get, [id, options?.customerId ?? null]);
+    return row ? rowToJob(row) : undefined;
+  }
+
+  async list(filter: ListJobsFilter = {}): Promise<JobPage> {
+    const query = listJobsQuery(this.names, filter);
+    const rows = await this.rows<JobRow>(query.text, query.values);
+    const items = rows.slice(0, query.limit).map(rowToJob);
+    const last = items[items.length - 1];
+    return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : undefined };
+  }
+
+  async appendLog(jobId: string, entries: readonly NewLogEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    const id = parseJobId(jobId);
+    if (id === undefined) throw new JobNotFoundError(jobId);
+    const records = entries.map((e, i) => ({
+      ord: i + 1,
+      at: e.at.toISOString(),
+      level: e.level,
+      message: e.message,
+      current: e.current ?? null,
+      total: e.total ?? null,
+    }));
+    const latest = [...entries].reverse().find((e) => e.level === 'progress');
+    let progress: ProgressSnapshot | null = null;
+    if (latest) {
+      progress = { message: latest.message };
+      if (latest.current !== undefined) progress.current = latest.current;
+      if (latest.total !== undefined) progress.total = latest.total;
+    }
+    const inserted = await this.exec(this.sql.appendLog, [
+      id,
+      JSON.stringify(records),
+      entries.length,
+      progress && JSON.stringify(progress),
+    ]);
+    if (inserted === 0) throw new JobNotFoundError(jobId);
+  }
+
+  async getLog(jobId: string, options?: { afterSeq?: number }): Promise<LogEntry[]> {
+    const id = parseJobId(jobId);
+    if (id === undefined) return [];
+    const rows = await this.rows<Record<string, unknown>>(this.sql.getLog, [id, options?.afterSeq ?? 0]);
+    return rows.map(toLogEntry).filter((e) => e !== undefined);
+  }
+
+  async acquireLock(name: string, owner: string, ttlMs: number): Promise<boolean> {
+    positiveInteger('ttlMs', ttlMs);
+    return (await this.rows(this.locks.acquire, [name, owner, ttlMs])).length === 1;
+  }
+
+  async extendLock(name: string, owner: string, ttlMs: number): Promise<boolean> {
+    positiveInteger('ttlMs', ttlMs);
+    return (await this.exec(this.locks.extend, [name, owner, ttlMs])) === 1;
+  }
+
+  async releaseLock(name: string, owner: string): Promise<boolean> {
+    return (await this.exec(this.locks.release, [name, owner])) === 1;
+  }
+
+  async saveSchedule(schedule: ScheduleRecord): Promise<void> {
+    await this.exec(this.schedules.save, scheduleValues(schedule));
+  }
+
+  async getSchedule(name: string): Promise<ScheduleRecord | undefined> {
+    const [row] = await this.rows<ScheduleRow>(this.schedules.get, [name]);
+    return row ? rowToSchedule(row) : undefined;
+  }
+
+  async listSchedules(): Promise<ScheduleRecord[]> {
+    return (await this.rows<ScheduleRow>(this.schedules.list, [])).map(rowToSchedule);
+  }
+
+  async deleteSchedule(name: string): Promise<boolean> {
+    return (await this.exec(this.schedules.delete, [name])) === 1;
+  }
+
+  async advanceSchedule(name: string, expected: Date, next: Date | null, firedAt: Date): Promise<boolean> {
+    return (await this.exec(this.schedules.advance, [name, expected, next, firedAt])) === 1;
+  }
+
+  async cleanup(policy: RetentionPolicy): Promise<number> {
+    for (const key of ['succeededMs', 'cancelledMs', 'failedMs'] as const) {
+      if (!Number.isFinite(policy[key]) || policy[key] < 0) {
+        throw new ConfigurationError(key, `must be a number of milliseconds of at least 0, got ${String(policy[key])}`);
+      }
+    }
+    const batch = policy.batchSize ?? DEFAULT_CLEANUP_BATCH;
+    positiveInteger('batchSize', batch);
+    return this.exec(this.sql.cleanup, [policy.succeededMs, policy.failedMs, policy.cancelledMs, batch]);
+  }
+
+  async subscribe(listener: (change: QueueChange) => void): Promise<Unsubscribe> {
+    this.assertOpen();
+    await this.ready();
+    return this.hub.subscribe(listener);
+  }
+
+  /** Stops listening and polling, and ends the pool if the queue created it. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.hub.close();
+    await Promise.allSettled([this.migrated]);
+    if (this.ownsPool) await this.pool.end();
+  }
+
+  private async transition(text: string, jobId: string, workerId: string, extra: unknown[]): Promise<boolean> {
+    const id = parseJobId(jobId);
+    if (id === undefined) return false;
+    return (await this.exec(text, [id, workerId, ...extra])) === 1;
+  }
+
+  private ready(): Promise<void> {
+    if (!this.options.autoMigrate) return Promise.resolve();
+    if (!this.migrated) {
+      this.migrated = runMigrations(this.pool, this.names).then(
+        () => undefined,
+        (err: unknown) => {
+          // Retry on the next operation (e.g. the database was still starting).
+          this.migrated = undefined;
+          throw err;
+        },
+      );
+    }
+    return this.migrated;
+  }
+
+  private async rows<R>(text: string, values: unknown[], client: SqlClient = this.pool): Promise<R[]> {
+    this.assertOpen();
+    await this.ready();
+    return queryRows<R>(client, text, values);
+  }
+
+  private async exec(text: string, values: unknown[]): Promise<number> {
+    this.assertOpen();
+    await this.ready();
+    return execute(this.pool, text, values);
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error(`PostgresQueue on schema "${this.names.schema}" is closed`);
+  }
+}
+
+function transactionClient(transaction: unknown): SqlClient | undefined {
+  if (transaction === undefined) return undefined;
+  if (isSqlClient(transaction)) return transaction;
+  throw new ConfigurationError(
+    'transaction',
+    'must be the pg.Client or pg.PoolClient of an open transaction (an object with query(text, values))',
+  );
+}
+
+function positiveInteger(name: string, value: number): void {
+  if (!Number.isInteger(value) || value < 1) {
+    throw new ConfigurationError(name, `must be a positive integer, got ${String(value)}`);
+  }
+}
+
+function parentIdOf(err: unknown): string {
+  const message = err instanceof Error ? err.message : '';
+  return /parent job (\d+)/.exec(message)?.[1] ?? 'unknown';
+}
