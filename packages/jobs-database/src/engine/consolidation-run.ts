@@ -25,6 +25,8 @@ export interface ConsolidationRunResult {
   readonly translatedAdjustments: Map<string, Map<string, number>>;
   /** Intercompany elimination entries. */
   readonly icEliminationEntries: IcEliminationEntry[];
+  /** Each company's data after Bundles and Adjustments, at 100%, in group currency (what Elims reads). */
+  readonly companyData: Map<string, ConsolidatedLine[]>;
   /** Every consolidated line after Elims, in group currency. */
   readonly lines: ConsolidatedLine[];
   /** Σ per account over companies; accounts that total zero (within 0.005) are omitted. */
@@ -112,6 +114,7 @@ export function runConsolidation(input: ConsolidationRunInput): ConsolidationRun
     translatedBundles,
     translatedAdjustments,
     icEliminationEntries: elims.icEntries,
+    companyData: data,
     lines,
     consolidatedTb,
     result: attributeResult(input, lines),
