@@ -1,0 +1,108 @@
+import { withCore } from './lua-core.js';
+
+/**
+ * Promotes due delayed jobs, then moves the best runnable jobs of the asked groups (queue × type)
+ * to Processing. The ready sets are merged by (priority, run-at, seq). An entry whose concurrency
+ * key is held, or whose customer is at `maxPerCustomer`, is set aside in a park set until that key
+ * or a slot of that customer is freed, so blocked jobs are examined once rather than on every
+ * claim, and a busy customer cannot hide the jobs of others behind its own.
+ *
+ * ARGV: workerId, worker JSON, limit, leaseMs, maxPerCustomer ('' = none), scan limit,
+ * promote limit, then the groups. Returns the claimed job hashes.
+ */
+export const CLAIM_LUA = withCore(`
+local function promote(maxCount)
+  local ids = redis.call('ZRANGEBYSCORE', P .. 'delayed', '-inf', NOW, 'LIMIT', 0, maxCount)
+  for _, id in ipairs(ids) do
+    local j = load(id)
+    if j and j.state == 'Scheduled' then
+      unzset(j)
+      toReady(j)
+    else
+      redis.call('ZREM', P .. 'delayed', id)
+    end
+  end
+end
+
+local function park(j, kind, owner, grp, head)
+  local pk = parkKey(kind, owner, grp)
+  redis.call('ZADD', P .. pk, head.raw, head.m)
+  redis.call('SADD', parkIndex(kind, owner), pk)
+  redis.call('HSET', j.key, 'zkey', pk)
+end
+
+local function take(j, workerId, workerJson, leaseMs)
+  local lease = NOW + leaseMs
+  redis.call('HSET', j.key, 'attempts', tonumber(j.attempts) + 1, 'workerId', workerId, 'worker', workerJson,
+    'leaseExpiresAt', lease, 'startedAt', NOW, 'cancelRequested', 0)
+  redis.call('HDEL', j.key, 'zkey', 'zmem')
+  setState(j, 'Processing')
+  redis.call('ZADD', P .. 'leases', lease, j.id)
+  if j.concurrencyKey then redis.call('HSET', P .. 'held', j.concurrencyKey, j.id) end
+  if j.customerId then return redis.call('HINCRBY', P .. 'running', j.customerId, 1) end
+  return 0
+end
+
+local function main()
+  local workerId, workerJson = ARGV[1], ARGV[2]
+  local limit, leaseMs = tonumber(ARGV[3]), tonumber(ARGV[4])
+  local maxPer = tonumber(ARGV[5])
+  local scanLimit = tonumber(ARGV[6])
+  promote(tonumber(ARGV[7]))
+
+  local grps, heads = {}, {}
+  for i = 8, #ARGV do grps[#grps + 1] = ARGV[i] end
+  local function fetchHead(i)
+    local r = redis.call('ZRANGE', P .. 'ready:' .. grps[i], 0, 0, 'WITHSCORES')
+    if r[1] then
+      heads[i] = { m = r[1], raw = r[2], s = tonumber(r[2]),
+        t = tonumber(string.sub(r[1], 1, 16)), q = tonumber(string.sub(r[1], 18, 33)) }
+    else
+      heads[i] = false
+    end
+  end
+  -- numeric comparison: Lua compares strings with the server's locale
+  local function before(a, b)
+    if a.s ~= b.s then return a.s < b.s end
+    if a.t ~= b.t then return a.t < b.t end
+    return a.q < b.q
+  end
+  for i = 1, #grps do fetchHead(i) end
+
+  local claimed, scanned = {}, 0
+  while #claimed < limit and scanned < scanLimit do
+    local best
+    for i = 1, #grps do
+      local h = heads[i]
+      if h and (not best or before(h, heads[best])) then best = i end
+    end
+    if not best then break end
+    local h, grp = heads[best], grps[best]
+    redis.call('ZREM', P .. 'ready:' .. grp, h.m)
+    scanned = scanned + 1
+    local refetchAll = false
+    local j = load(memberId(h.m))
+    if j and j.state == 'Enqueued' then
+      if j.concurrencyKey and redis.call('HEXISTS', P .. 'held', j.concurrencyKey) == 1 then
+        park(j, 'k', j.concurrencyKey, grp, h)
+      elseif maxPer and j.customerId
+        and tonumber(redis.call('HGET', P .. 'running', j.customerId) or '0') >= maxPer then
+        park(j, 'c', j.customerId, grp, h)
+      else
+        local running = take(j, workerId, workerJson, leaseMs)
+        claimed[#claimed + 1] = redis.call('HGETALL', j.key)
+        -- a customer below the limit (say it was raised) gets its set-aside jobs back
+        if maxPer and j.customerId and running < maxPer and unpark('c', j.customerId) > 0 then
+          refetchAll = true
+        end
+      end
+    end
+    if refetchAll then
+      for i = 1, #grps do fetchHead(i) end
+    else
+      fetchHead(best)
+    end
+  end
+  return claimed
+end
+`);

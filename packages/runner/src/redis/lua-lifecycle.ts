@@ -1,0 +1,115 @@
+import { withCore } from './lua-core.js';
+
+/** ARGV: workerId, leaseMs, job ids. Extends the leases the worker still holds; returns their ids. */
+export const HEARTBEAT_LUA = withCore(`
+local function main()
+  local workerId = ARGV[1]
+  local lease = NOW + tonumber(ARGV[2])
+  local held = {}
+  for i = 3, #ARGV do
+    local id = ARGV[i]
+    local key = jobKey(id)
+    local v = redis.call('HMGET', key, 'state', 'workerId')
+    if v[1] == 'Processing' and v[2] == workerId then
+      redis.call('HSET', key, 'leaseExpiresAt', lease)
+      redis.call('ZADD', P .. 'leases', lease, id)
+      held[#held + 1] = id
+    end
+  end
+  return held
+end
+`);
+
+/**
+ * Ends an attempt of a job the worker holds. ARGV: action (`complete`, `fail`, `cancelled`,
+ * `release`), jobId, workerId, payload JSON (result or errorInfo), retryAt ms or ''.
+ * Returns 1, or 0 when the worker no longer holds the job.
+ */
+export const SETTLE_LUA = withCore(`
+local function main()
+  local action, id, workerId, payload, retryAt = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5]
+  local j = load(id)
+  if not j or j.state ~= 'Processing' or j.workerId ~= workerId then return 0 end
+  if action == 'complete' then
+    redis.call('HSET', j.key, 'result', payload)
+    finish(j, 'Succeeded')
+  elseif action == 'cancelled' then
+    redis.call('HSET', j.key, 'result', payload)
+    finish(j, 'Cancelled')
+  elseif action == 'fail' then
+    redis.call('HSET', j.key, 'errorInfo', payload)
+    if retryAt ~= '' and tonumber(j.attempts) < tonumber(j.maxAttempts) then
+      leaveProcessing(j)
+      redis.call('HSET', j.key, 'runAt', retryAt)
+      j.runAt = retryAt
+      toDelayed(j)
+    else
+      finish(j, 'Failed')
+    end
+  elseif action == 'release' then
+    -- graceful shutdown: the attempt does not count
+    leaveProcessing(j)
+    redis.call('HSET', j.key, 'attempts', tonumber(j.attempts) - 1, 'runAt', NOW)
+    j.runAt = tostring(NOW)
+    toReady(j)
+  else
+    return redis.error_reply('unknown settle action ' .. action)
+  end
+  return 1
+end
+`);
+
+/**
+ * ARGV: batch size. Hands back Processing jobs whose lease expired: Enqueued while attempts
+ * remain, else Failed with LEASE_EXPIRED. Returns their ids.
+ */
+export const RECOVER_LUA = withCore(`
+local function main()
+  local out = {}
+  local ids = redis.call('ZRANGEBYSCORE', P .. 'leases', '-inf', NOW, 'LIMIT', 0, tonumber(ARGV[1]))
+  for _, id in ipairs(ids) do
+    local j = load(id)
+    if j and j.state == 'Processing' then
+      out[#out + 1] = id
+      if tonumber(j.attempts) < tonumber(j.maxAttempts) then
+        leaveProcessing(j)
+        redis.call('HSET', j.key, 'runAt', NOW)
+        j.runAt = tostring(NOW)
+        toReady(j)
+      else
+        redis.call('HSET', j.key, 'errorInfo', cjson.encode({ { code = 'LEASE_EXPIRED',
+          key = 'hangar.error.leaseExpired', params = { jobId = id }, severity = 'error', source = j.workerId } }))
+        finish(j, 'Failed')
+      end
+    else
+      redis.call('ZREM', P .. 'leases', id)
+    end
+  end
+  return out
+end
+`);
+
+/**
+ * ARGV: jobId, '1' to check the customer or '0', customerId. Cancels a job that has not started;
+ * for a running one records the request and publishes it to the worker's process.
+ */
+export const REQUEST_CANCEL_LUA = withCore(`
+local function main()
+  local id = ARGV[1]
+  local j = load(id)
+  if not j or (ARGV[2] == '1' and j.customerId ~= ARGV[3]) then return 'not-found' end
+  if isTerminal(j.state) then return 'finished' end
+  if j.state ~= 'Processing' then
+    finish(j, 'Cancelled')
+    return 'cancelled'
+  end
+  redis.call('HSET', j.key, 'cancelRequested', 1, 'updatedAt', NOW)
+  if j.workerId then
+    -- kept until the job leaves Processing, so a worker that missed the message can catch up
+    redis.call('SADD', P .. 'cancels:' .. j.workerId, id)
+    redis.call('PUBLISH', P .. 'cancel', cjson.encode({ workerId = j.workerId, jobId = id }))
+  end
+  emit('cancel-requested', id, j.queue)
+  return 'requested'
+end
+`);

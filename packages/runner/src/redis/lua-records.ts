@@ -1,0 +1,127 @@
+import { withCore, withKeys } from './lua-core.js';
+
+/**
+ * ARGV: jobId, progress snapshot JSON or '', then log entries as JSON objects without `seq`.
+ * Appends them numbered from the log's length, updates the latest progress and publishes each.
+ * Returns the last seq, or 0 when the job does not exist.
+ */
+export const APPEND_LOG_LUA = withCore(`
+local function main()
+  local id = ARGV[1]
+  local key = jobKey(id)
+  local queue = redis.call('HGET', key, 'queue')
+  if not queue then return 0 end
+  local lk = logKey(id)
+  local seq = redis.call('LLEN', lk)
+  local head = '{"kind":"log","jobId":' .. cjson.encode(id) .. ',"queue":' .. cjson.encode(queue) .. ',"entry":'
+  for i = 3, #ARGV do
+    seq = seq + 1
+    -- spliced rather than decoded and re-encoded, which would round numbers to 14 digits
+    local entry = '{"seq":' .. seq .. ',' .. string.sub(ARGV[i], 2)
+    redis.call('RPUSH', lk, entry)
+    emitRaw(head .. entry .. '}')
+  end
+  if ARGV[2] ~= '' then redis.call('HSET', key, 'progress', ARGV[2], 'updatedAt', NOW) end
+  return seq
+end
+`);
+
+/**
+ * ARGV: batch size, then the retention in ms of Succeeded, Cancelled and Failed jobs. Deletes
+ * finished jobs older than that, oldest first, with their logs and index entries.
+ */
+export const CLEANUP_LUA = withCore(`
+local function main()
+  local remaining = tonumber(ARGV[1])
+  local deleted = 0
+  local retention = { { 'Succeeded', ARGV[2] }, { 'Cancelled', ARGV[3] }, { 'Failed', ARGV[4] } }
+  for _, r in ipairs(retention) do
+    if remaining <= 0 then break end
+    local dk = P .. 'done:' .. r[1]
+    local ids = redis.call('ZRANGEBYSCORE', dk, '-inf', NOW - tonumber(r[2]), 'LIMIT', 0, remaining)
+    for _, id in ipairs(ids) do
+      local key = jobKey(id)
+      local v = redis.call('HMGET', key, 'customerId', 'userId', 'idempotencyKey')
+      redis.call('ZREM', P .. 'idx:all', id)
+      if v[1] then redis.call('ZREM', P .. 'idx:cust:' .. v[1], id) end
+      if v[2] then redis.call('ZREM', P .. 'idx:user:' .. v[2], id) end
+      if v[3] then
+        local field = idemField(v[1] or '', v[3])
+        if redis.call('HGET', P .. 'idem', field) == id then redis.call('HDEL', P .. 'idem', field) end
+      end
+      redis.call('UNLINK', key, logKey(id), childrenKey(id))
+      redis.call('ZREM', dk, id)
+      deleted = deleted + 1
+      remaining = remaining - 1
+    end
+  end
+  return deleted
+end
+`);
+
+/**
+ * Read-only. ARGV: index (`all`, `cust` or `user`), its owner, max seq (`+inf` or `(<seq>`), limit,
+ * scan limit, then customer, user and queue filters ('' = any, else '=' followed by the value),
+ * then the number of states (-1 = any) and the states, the number of types (-1 = any) and the
+ * types. Returns `{cursor, hashes}`; the cursor is the seq to continue below, or ''.
+ */
+export const LIST_LUA = withKeys(`
+local function main()
+  local index = ARGV[1] == 'all' and (P .. 'idx:all') or (P .. 'idx:' .. ARGV[1] .. ':' .. ARGV[2])
+  local max = ARGV[3]
+  local limit, scanLimit = tonumber(ARGV[4]), tonumber(ARGV[5])
+  local fc, fu, fq = ARGV[6], ARGV[7], ARGV[8]
+  local pos = 9
+  local function readSet()
+    local n = tonumber(ARGV[pos])
+    pos = pos + 1
+    if n < 0 then return nil end
+    local set = {}
+    for _ = 1, n do
+      set[ARGV[pos]] = true
+      pos = pos + 1
+    end
+    return set
+  end
+  local states = readSet()
+  local types = readSet()
+  local function matches(v)
+    if not v[4] then return false end
+    if fc ~= '' and (not v[1] or '=' .. v[1] ~= fc) then return false end
+    if fu ~= '' and (not v[2] or '=' .. v[2] ~= fu) then return false end
+    if fq ~= '' and '=' .. v[3] ~= fq then return false end
+    if states and not states[v[4]] then return false end
+    if types and not types[v[5]] then return false end
+    return true
+  end
+
+  local items, scanned, lastItem, cursor = {}, 0, nil, nil
+  local done = false
+  while not done do
+    local batch = redis.call('ZREVRANGEBYSCORE', index, max, '-inf', 'WITHSCORES', 'LIMIT', 0, 100)
+    if #batch == 0 then break end
+    for i = 1, #batch, 2 do
+      local id, seq = batch[i], batch[i + 1]
+      max = '(' .. seq
+      scanned = scanned + 1
+      local v = redis.call('HMGET', jobKey(id), 'customerId', 'userId', 'queue', 'state', 'type')
+      if matches(v) then
+        if #items >= limit then
+          -- one match beyond the page proves there is a next page
+          cursor = lastItem
+          done = true
+          break
+        end
+        items[#items + 1] = redis.call('HGETALL', jobKey(id))
+        lastItem = seq
+      end
+      if scanned >= scanLimit then
+        cursor = seq
+        done = true
+        break
+      end
+    end
+  end
+  return { cursor or '', items }
+end
+`);

@@ -1,0 +1,289 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  CancelOutcome,
+  ClaimRequest,
+  EnqueueOptions,
+  EnqueueRequest,
+  EnqueueResult,
+  FailRequest,
+  JobPage,
+  JobRecord,
+  JobResult,
+  JobState,
+  ListJobsFilter,
+  LogEntry,
+  NewLogEntry,
+  QueueAdapter,
+  QueueChange,
+  RetentionPolicy,
+  ScheduleRecord,
+  Unsubscribe,
+} from '@hangar/core';
+import type { Redis } from 'ioredis';
+import { closeConnection, openConnection } from './connection.js';
+import {
+  type EncodedJob,
+  type FlatHash,
+  decodeJob,
+  decodeLogEntry,
+  encodeLogEntry,
+  encodeNewJob,
+  newJobRecord,
+  progressOf,
+} from './job-codec.js';
+import { decodeCursor, encodeCursor, listArgs } from './list-query.js';
+import { type RedisQueueOptions, type ResolvedRedisQueueOptions, resolveRedisQueueOptions } from './options.js';
+import { RedisKeys, readyGroup } from './redis-keys.js';
+import { type RedisScripts, registerScripts } from './redis-scripts.js';
+import { RedisSubscriber } from './redis-subscriber.js';
+import { decodeSchedule, encodeSchedule } from './schedule-codec.js';
+
+type EnqueueReply = [1, JobState, string, string, string] | [0, string, FlatHash];
+
+/**
+ * The Redis queue adapter: every state change is one Lua script, so it is atomic and safe with
+ * any number of runner processes; events and cancellations travel over pub/sub.
+ */
+export class RedisQueue implements QueueAdapter {
+  readonly name = 'redis';
+  /** The options in effect, defaults applied. */
+  readonly options: Readonly<ResolvedRedisQueueOptions>;
+  /** The command connection (yours when you passed a client). */
+  readonly redis: Redis;
+  private readonly keys: RedisKeys;
+  private readonly scripts: RedisScripts;
+  private readonly subscriber: RedisSubscriber;
+  private readonly ownsConnection: boolean;
+  private closing: Promise<void> | undefined;
+
+  constructor(options: RedisQueueOptions = {}) {
+    this.options = resolveRedisQueueOptions(options);
+    const { connection, connectionName, prefix, logger } = this.options;
+    this.ownsConnection = typeof connection === 'string';
+    this.redis = typeof connection === 'string' ? openConnection(connection, connectionName) : connection;
+    if (this.ownsConnection) {
+      this.redis.on('error', (err: Error) => logger.warn({ err }, 'Redis connection error'));
+    }
+    this.keys = new RedisKeys(prefix);
+    this.scripts = registerScripts(this.redis, this.keys.base);
+    this.subscriber = new RedisSubscriber({ main: this.redis, keys: this.keys, connectionName, logger });
+  }
+
+  async enqueue(request: EnqueueRequest, options?: EnqueueOptions): Promise<EnqueueResult> {
+    const [result] = await this.enqueueMany([request], options);
+    if (!result) throw new Error('The enqueue script returned no result');
+    return result;
+  }
+
+  async enqueueMany(requests: readonly EnqueueRequest[], options?: EnqueueOptions): Promise<EnqueueResult[]> {
+    options?.signal?.throwIfAborted();
+    if (options?.transaction !== undefined) {
+      throw new TypeError('The Redis queue cannot join a caller transaction; enqueue after your commit instead');
+    }
+    if (requests.length === 0) return [];
+    const ids: string[] = [];
+    const encoded: EncodedJob[] = [];
+    const args: Array<string | number> = [requests.length];
+    for (const request of requests) {
+      const id = randomUUID();
+      const job = encodeNewJob(id, request);
+      ids.push(id);
+      encoded.push(job);
+      args.push(job.fields.length / 2);
+      for (const field of job.fields) args.push(field);
+    }
+    const replies = (await this.scripts.enqueue(args)) as EnqueueReply[];
+    return replies.map((reply, i): EnqueueResult => {
+      const id = ids[i] as string;
+      if (reply[0] === 0) {
+        const job = decodeJob(reply[2]);
+        if (!job) throw new Error(`Job ${reply[1]} vanished while enqueueing`);
+        return { id: job.id, created: false, job };
+      }
+      const [, state, createdAt, , runAt] = reply;
+      const job = newJobRecord(id, requests[i] as EnqueueRequest, encoded[i] as EncodedJob, {
+        state,
+        createdAt: Number(createdAt),
+        runAt: Number(runAt),
+      });
+      return { id, created: true, job };
+    });
+  }
+
+  async claim(request: ClaimRequest): Promise<JobRecord[]> {
+    const { worker, limit, leaseMs, maxPerCustomer } = request;
+    if (limit <= 0 || request.queues.length === 0 || request.types.length === 0) return [];
+    const groups = new Set<string>();
+    for (const queue of request.queues) for (const type of request.types) groups.add(readyGroup(queue, type));
+    const { claimScanLimit, promoteBatchSize } = this.options;
+    const reply = (await this.scripts.claim(
+      worker.id,
+      JSON.stringify(worker),
+      Math.floor(limit),
+      Math.ceil(leaseMs),
+      maxPerCustomer === undefined ? '' : Math.floor(maxPerCustomer),
+      claimScanLimit,
+      promoteBatchSize,
+      [...groups],
+    )) as FlatHash[];
+    return reply.map((flat) => decodeJob(flat)).filter((job): job is JobRecord => job !== undefined);
+  }
+
+  async heartbeat(workerId: string, jobIds: readonly string[], leaseMs: number): Promise<string[]> {
+    if (jobIds.length === 0) return [];
+    return (await this.scripts.heartbeat(workerId, Math.ceil(leaseMs), jobIds)) as string[];
+  }
+
+  async complete(jobId: string, workerId: string, result: JobResult): Promise<boolean> {
+    return this.settle('complete', jobId, workerId, JSON.stringify(result));
+  }
+
+  async fail(jobId: string, workerId: string, request: FailRequest): Promise<boolean> {
+    const retryAt = request.retryAt === undefined ? '' : String(request.retryAt.getTime());
+    return this.settle('fail', jobId, workerId, JSON.stringify(request.errorInfo), retryAt);
+  }
+
+  async markCancelled(jobId: string, workerId: string, result: JobResult): Promise<boolean> {
+    return this.settle('cancelled', jobId, workerId, JSON.stringify(result));
+  }
+
+  async release(jobId: string, workerId: string): Promise<boolean> {
+    return this.settle('release', jobId, workerId, '');
+  }
+
+  async recoverExpiredLeases(): Promise<string[]> {
+    return (await this.scripts.recover(this.options.recoverBatchSize)) as string[];
+  }
+
+  async requestCancel(jobId: string, options: { customerId?: string } = {}): Promise<CancelOutcome> {
+    const { customerId } = options;
+    const checkCustomer = customerId === undefined ? '0' : '1';
+    return (await this.scripts.requestCancel(jobId, checkCustomer, customerId ?? '')) as CancelOutcome;
+  }
+
+  async onCancelRequest(workerId: string, listener: (jobId: string) => void): Promise<Unsubscribe> {
+    return this.subscriber.onCancel(workerId, listener);
+  }
+
+  async get(jobId: string, options: { customerId?: string } = {}): Promise<JobRecord | undefined> {
+    const job = decodeJob(await this.redis.hgetall(this.keys.job(jobId)));
+    if (!job || (options.customerId !== undefined && job.customerId !== options.customerId)) return undefined;
+    return job;
+  }
+
+  async list(filter: ListJobsFilter = {}): Promise<JobPage> {
+    const limit = filter.limit ?? 50;
+    if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`List limit must be a positive integer, got ${limit}`);
+    const before = filter.cursor === undefined ? undefined : decodeCursor(filter.cursor);
+    const reply = (await this.scripts.list(listArgs(filter, limit, before, this.options.listScanLimit))) as [
+      string,
+      FlatHash[],
+    ];
+    const [cursor, hashes] = reply;
+    return {
+      items: hashes.map((flat) => decodeJob(flat)).filter((job): job is JobRecord => job !== undefined),
+      nextCursor: cursor === '' ? undefined : encodeCursor(cursor),
+    };
+  }
+
+  async appendLog(jobId: string, entries: readonly NewLogEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    await this.scripts.appendLog(jobId, progressOf(entries), entries.map(encodeLogEntry));
+  }
+
+  async getLog(jobId: string, options: { afterSeq?: number } = {}): Promise<LogEntry[]> {
+    const after = Math.max(0, Math.floor(options.afterSeq ?? 0));
+    const raw = await this.redis.lrange(this.keys.log(jobId), after, -1);
+    return raw.map(decodeLogEntry);
+  }
+
+  async acquireLock(name: string, owner: string, ttlMs: number): Promise<boolean> {
+    return (await this.scripts.acquireLock(name, owner, lockTtl(ttlMs))) === 1;
+  }
+
+  async extendLock(name: string, owner: string, ttlMs: number): Promise<boolean> {
+    return (await this.scripts.extendLock(name, owner, lockTtl(ttlMs))) === 1;
+  }
+
+  async releaseLock(name: string, owner: string): Promise<boolean> {
+    return (await this.scripts.releaseLock(name, owner)) === 1;
+  }
+
+  async saveSchedule(schedule: ScheduleRecord): Promise<void> {
+    const key = this.keys.schedule(schedule.name);
+    // MULTI: the hash is replaced as a whole, never read half-written
+    await this.redis
+      .multi()
+      .del(key)
+      .hset(key, encodeSchedule(schedule))
+      .sadd(this.keys.schedules(), schedule.name)
+      .exec();
+  }
+
+  async getSchedule(name: string): Promise<ScheduleRecord | undefined> {
+    return decodeSchedule(await this.redis.hgetall(this.keys.schedule(name)));
+  }
+
+  async listSchedules(): Promise<ScheduleRecord[]> {
+    const names = (await this.redis.smembers(this.keys.schedules())).sort();
+    if (names.length === 0) return [];
+    const pipeline = this.redis.pipeline();
+    for (const name of names) pipeline.hgetall(this.keys.schedule(name));
+    const replies = (await pipeline.exec()) ?? [];
+    const out: ScheduleRecord[] = [];
+    for (const [err, hash] of replies) {
+      if (err) throw err;
+      const schedule = decodeSchedule(hash as Record<string, string>);
+      if (schedule) out.push(schedule);
+    }
+    return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  async deleteSchedule(name: string): Promise<boolean> {
+    const replies = await this.redis.multi().del(this.keys.schedule(name)).srem(this.keys.schedules(), name).exec();
+    return replies?.[0]?.[1] === 1;
+  }
+
+  async advanceSchedule(name: string, expected: Date, next: Date | null, firedAt: Date): Promise<boolean> {
+    const nextArg = next === null ? '' : String(next.getTime());
+    const reply = await this.scripts.advanceSchedule(
+      name,
+      String(expected.getTime()),
+      nextArg,
+      String(firedAt.getTime()),
+    );
+    return reply === 1;
+  }
+
+  async cleanup(policy: RetentionPolicy): Promise<number> {
+    const batch = policy.batchSize ?? 1000;
+    const ages = [policy.succeededMs, policy.cancelledMs, policy.failedMs];
+    if (!Number.isSafeInteger(batch) || batch < 1) throw new RangeError(`batchSize must be a positive integer, got ${batch}`);
+    if (ages.some((ms) => !Number.isFinite(ms) || ms < 0)) {
+      throw new RangeError('Retention ages must be finite numbers of milliseconds, zero or more');
+    }
+    return (await this.scripts.cleanup(batch, ...ages.map((ms) => Math.floor(ms)))) as number;
+  }
+
+  async subscribe(listener: (change: QueueChange) => void): Promise<Unsubscribe> {
+    return this.subscriber.onChange(listener);
+  }
+
+  /** Closes the pub/sub connection, and the command connection when the queue opened it. */
+  async close(): Promise<void> {
+    this.closing ??= (async () => {
+      await this.subscriber.close();
+      if (this.ownsConnection) await closeConnection(this.redis);
+    })();
+    return this.closing;
+  }
+
+  private async settle(action: string, jobId: string, workerId: string, payload: string, retryAt = ''): Promise<boolean> {
+    return (await this.scripts.settle(action, jobId, workerId, payload, retryAt)) === 1;
+  }
+}
+
+function lockTtl(ttlMs: number): number {
+  if (!Number.isFinite(ttlMs) || ttlMs <= 0) throw new RangeError(`Lock TTL must be a positive number of ms, got ${ttlMs}`);
+  return Math.ceil(ttlMs);
+}

@@ -1,0 +1,170 @@
+import type { Logger, QueueChange, Unsubscribe } from '@hangar/core';
+import type { Redis } from 'ioredis';
+import { closeConnection } from './connection.js';
+import { decodeLogEntry } from './job-codec.js';
+import type { RedisKeys } from './redis-keys.js';
+
+/** What the subscriber needs from its queue. */
+export interface RedisSubscriberDeps {
+  /** The command connection; duplicated for pub/sub and used to read pending cancellations. */
+  main: Redis;
+  /** Key layout of the deployment. */
+  keys: RedisKeys;
+  /** Name given to the pub/sub connection. */
+  connectionName: string;
+  /** Where connection trouble is reported. */
+  logger: Logger;
+}
+
+type ChangeListener = (change: QueueChange) => void;
+type CancelListener = (jobId: string) => void;
+
+/** Remembered deliveries per worker, to skip repeats after a reconnect; bounded. */
+const MAX_DELIVERED = 10_000;
+
+/**
+ * Pub/sub on one dedicated connection (a subscribed connection cannot run other commands).
+ * Opened on the first listener. ioredis resubscribes after a reconnect; messages published while
+ * it was away are lost, so after each reconnect the pending cancellations recorded in Redis are
+ * read and delivered. Change events are best-effort notifications; the job records are the truth.
+ */
+export class RedisSubscriber {
+  private conn: Redis | undefined;
+  private readonly changeListeners = new Set<ChangeListener>();
+  private readonly cancelListeners = new Map<string, Set<CancelListener>>();
+  private readonly delivered = new Map<string, Set<string>>();
+  private readonly changesChannel: string;
+  private readonly cancelChannel: string;
+  private readyOnce = false;
+  private closed = false;
+
+  constructor(private readonly deps: RedisSubscriberDeps) {
+    // ioredis adds `keyPrefix` to keys, scripts see it in KEYS[1], but channels are not keys
+    const keyPrefix = deps.main.options.keyPrefix ?? '';
+    this.changesChannel = deps.keys.changesChannel(keyPrefix);
+    this.cancelChannel = deps.keys.cancelChannel(keyPrefix);
+  }
+
+  /** Calls `listener` for every change published by any process. */
+  async onChange(listener: ChangeListener): Promise<Unsubscribe> {
+    const conn = this.connection();
+    this.changeListeners.add(listener);
+    if (this.changeListeners.size === 1) await conn.subscribe(this.changesChannel);
+    return async () => {
+      if (!this.changeListeners.delete(listener) || this.changeListeners.size > 0 || this.closed) return;
+      await conn.unsubscribe(this.changesChannel).catch(() => {});
+    };
+  }
+
+  /** Calls `listener` with the id of each job of `workerId` whose cancellation is requested. */
+  async onCancel(workerId: string, listener: CancelListener): Promise<Unsubscribe> {
+    const conn = this.connection();
+    let set = this.cancelListeners.get(workerId);
+    if (!set) this.cancelListeners.set(workerId, (set = new Set()));
+    set.add(listener);
+    if (this.cancelListenerCount() === 1) await conn.subscribe(this.cancelChannel);
+    return async () => {
+      const listeners = this.cancelListeners.get(workerId);
+      if (!listeners?.delete(listener)) return;
+      if (listeners.size === 0) {
+        this.cancelListeners.delete(workerId);
+        this.delivered.delete(workerId);
+      }
+      if (this.cancelListenerCount() > 0 || this.closed) return;
+      await conn.unsubscribe(this.cancelChannel).catch(() => {});
+    };
+  }
+
+  /** Drops every listener and closes the pub/sub connection. */
+  async close(): Promise<void> {
+    this.closed = true;
+    this.changeListeners.clear();
+    this.cancelListeners.clear();
+    const conn = this.conn;
+    this.conn = undefined;
+    if (conn) await closeConnection(conn);
+  }
+
+  private connection(): Redis {
+    if (this.closed) throw new Error('The Redis queue is closed');
+    if (this.conn) return this.conn;
+    const conn = this.deps.main.duplicate({ connectionName: `${this.deps.connectionName}:subscriber`, lazyConnect: false });
+    conn.on('error', (err: Error) => this.deps.logger.warn({ err }, 'Redis pub/sub connection error'));
+    conn.on('ready', () => {
+      if (this.readyOnce) void this.afterReconnect(conn);
+      this.readyOnce = true;
+    });
+    conn.on('message', (channel: string, message: string) => this.dispatch(channel, message));
+    this.conn = conn;
+    return conn;
+  }
+
+  private dispatch(channel: string, message: string): void {
+    try {
+      if (channel === this.changesChannel) {
+        for (const raw of JSON.parse(message) as Array<QueueChange & { entry?: unknown }>) {
+          const change: QueueChange =
+            raw.kind === 'log' && raw.entry !== undefined
+              ? { ...raw, entry: decodeLogEntry(JSON.stringify(raw.entry)) }
+              : raw;
+          for (const listener of this.changeListeners) this.call(() => listener(change));
+        }
+      } else if (channel === this.cancelChannel) {
+        const { workerId, jobId } = JSON.parse(message) as { workerId: string; jobId: string };
+        this.deliverCancel(workerId, jobId);
+      }
+    } catch (err) {
+      this.deps.logger.error({ err, channel }, 'Unreadable message on a Hangar channel');
+    }
+  }
+
+  private deliverCancel(workerId: string, jobId: string): void {
+    const listeners = this.cancelListeners.get(workerId);
+    if (!listeners || listeners.size === 0) return;
+    let seen = this.delivered.get(workerId);
+    if (!seen) this.delivered.set(workerId, (seen = new Set()));
+    seen.add(jobId);
+    if (seen.size > MAX_DELIVERED) {
+      const oldest = seen.values().next().value;
+      if (oldest !== undefined) seen.delete(oldest);
+    }
+    for (const listener of listeners) this.call(() => listener(jobId));
+  }
+
+  /** Confirms the subscriptions, then catches up on cancellations published while disconnected. */
+  private async afterReconnect(conn: Redis): Promise<void> {
+    try {
+      const channels = [
+        ...(this.changeListeners.size > 0 ? [this.changesChannel] : []),
+        ...(this.cancelListenerCount() > 0 ? [this.cancelChannel] : []),
+      ];
+      // the reply to our SUBSCRIBE follows ioredis' own resubscription, so nothing published
+      // after the read below can be missed
+      if (channels.length > 0) await conn.subscribe(...channels);
+      for (const workerId of [...this.cancelListeners.keys()]) {
+        const pending = await this.deps.main.smembers(this.deps.keys.cancels(workerId));
+        const seen = this.delivered.get(workerId);
+        for (const jobId of pending) if (!seen?.has(jobId)) this.deliverCancel(workerId, jobId);
+        // forget deliveries whose jobs have left Processing
+        const still = new Set(pending);
+        for (const jobId of seen ?? []) if (!still.has(jobId)) seen?.delete(jobId);
+      }
+    } catch (err) {
+      this.deps.logger.warn({ err }, 'Could not catch up on cancellations after reconnecting to Redis');
+    }
+  }
+
+  private cancelListenerCount(): number {
+    let n = 0;
+    for (const set of this.cancelListeners.values()) n += set.size;
+    return n;
+  }
+
+  private call(fn: () => void): void {
+    try {
+      fn();
+    } catch (err) {
+      this.deps.logger.error({ err }, 'A Hangar change listener threw');
+    }
+  }
+}
