@@ -21,6 +21,7 @@ export interface TranslatedJournal {
 export function translateJournal(journal: AdjustmentJournal, context: TranslationContext): TranslatedJournal {
   const total = sumAmounts(journal.lines.map((l) => l.amount));
   if (!isZeroAmount(total)) throw new UnbalancedJournalError(journal.journal, journal.company, total);
+  for (const line of journal.lines) context.chart.get(line.account, `journal ${journal.journal}`);
   if (journal.currency === 'group') {
     return { journal, lines: journal.lines.map((l) => ({ ...l, company: journal.company })) };
   }

@@ -40,6 +40,7 @@ export function translateLines(
   context: TranslationContext,
   useCarriedAmounts: boolean,
 ): TranslationResult {
+  for (const line of lines) context.chart.get(line.account, `data of ${company}`);
   const foreign = context.currency !== context.groupCurrency;
   if (!foreign) {
     const same = lines.map((line) => ({ ...line, company }));
