@@ -1,0 +1,57 @@
+import type { Translator } from '@hangar/core';
+import type { FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { type Authenticator, type Caller, type Permission, actingCustomer, requirePermission } from './auth.js';
+import type { ResolvedHttpOptions } from './http-options.js';
+import { negotiateLanguage } from './language.js';
+import type { RenderContext } from './render-job.js';
+import { parseRequest } from './request-schemas.js';
+
+/** Who is calling, for which customer, in which language: what every handler needs first. */
+export interface RequestScope {
+  /** The authenticated caller. */
+  caller: Caller;
+  /** The customer every read and change is restricted to. */
+  customerId: string;
+  /** How to render messages for this caller. */
+  render: RenderContext;
+}
+
+/** Shared state of one mounted API: options, the translator, the authenticator and the mount prefix. */
+export class ApiContext {
+  constructor(
+    /** Resolved options. */
+    readonly options: ResolvedHttpOptions,
+    /** Renders job and API messages. */
+    readonly translator: Translator,
+    /** Checks bearer tokens. */
+    readonly authenticator: Authenticator,
+    /** Path prefix the API is mounted under ('' standalone). */
+    readonly prefix: string,
+  ) {}
+
+  /** The caller's language, read from the raw request so that even early errors are rendered in it. */
+  languageOf(request: FastifyRequest): string {
+    const query = request.query as Record<string, unknown> | undefined;
+    const lang = typeof query?.lang === 'string' ? query.lang : undefined;
+    return negotiateLanguage(this.translator.languages(), lang, request.headers['accept-language']);
+  }
+
+  /**
+   * Authenticates the request, then parses its query, then checks the permission and the
+   * `?customerId=` the caller may use. Every handler starts here, so none can skip the tenant
+   * check, and an anonymous caller learns nothing about the query rules.
+   */
+  async scope<S extends z.ZodType<{ customerId?: string | undefined }>>(
+    request: FastifyRequest,
+    permission: Permission,
+    querySchema: S,
+  ): Promise<{ scope: RequestScope; query: z.output<S> }> {
+    const caller = await this.authenticator.authenticate(request.headers.authorization);
+    const query = parseRequest(querySchema, request.query, 'query');
+    requirePermission(caller, permission);
+    const customerId = actingCustomer(caller, query.customerId);
+    const render = { translator: this.translator, lang: this.languageOf(request), prefix: this.prefix };
+    return { scope: { caller, customerId, render }, query };
+  }
+}

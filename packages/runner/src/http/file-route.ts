@@ -1,0 +1,74 @@
+import { open, realpath } from 'node:fs/promises';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { JobNotFoundError } from '@hangar/core';
+import type { FastifyInstance } from 'fastify';
+import type { ApiContext } from './api-context.js';
+import { FileNotFoundError, FilesNotServedError } from './http-errors.js';
+import { commonQuerySchema, fileParamsSchema, parseRequest } from './request-schemas.js';
+
+const SAFE_MEDIA_TYPE = /^[A-Za-z0-9!#$&^_.+-]+\/[A-Za-z0-9!#$&^_.+-]+(\s*;\s*[A-Za-z0-9_-]+=[A-Za-z0-9_.-]+)*$/;
+
+/**
+ * Resolves a file's `location` (a path relative to `root`, an absolute path or a `file:` URL)
+ * to a real path inside `root`; undefined when it is outside, including through a symbolic link
+ * or `..`, or does not exist.
+ */
+export async function resolveInsideRoot(root: string, location: string): Promise<string | undefined> {
+  let path: string;
+  try {
+    path = location.startsWith('file:') ? fileURLToPath(location) : resolve(root, location);
+  } catch {
+    return undefined;
+  }
+  try {
+    const [realRoot, realFile] = await Promise.all([realpath(root), realpath(path)]);
+    const rel = relative(realRoot, realFile);
+    if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return undefined;
+    return realFile;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `Content-Disposition` for a download, with an ASCII fallback and the UTF-8 name (RFC 6266). */
+export function contentDisposition(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+/** Registers `GET /jobs/:id/files/:name`: streams an output file of a job the caller may see. */
+export function registerFileRoute(app: FastifyInstance, api: ApiContext): void {
+  const { client, filesRoot } = api.options;
+
+  app.get('/jobs/:id/files/:name', { exposeHeadRoute: false }, async (request, reply) => {
+    const { scope } = await api.scope(request, 'read', commonQuerySchema);
+    const { id, name } = parseRequest(fileParamsSchema, request.params, 'path');
+    const job = await client.get(id, { customerId: scope.customerId });
+    if (!job) throw new JobNotFoundError(id);
+    const file = job.result?.outputFiles?.find((f) => f.name === name);
+    if (!file) throw new FileNotFoundError(id, name);
+    if (!filesRoot) throw new FilesNotServedError();
+    const path = await resolveInsideRoot(filesRoot, file.location);
+    if (!path) {
+      // A location outside the store is a job bug or an attack: say "not found", log the detail.
+      request.log.warn({ jobId: id, name, location: file.location }, 'Refused an output file outside filesRoot');
+      throw new FileNotFoundError(id, name);
+    }
+    const handle = await open(path, 'r');
+    try {
+      const stats = await handle.stat();
+      if (!stats.isFile()) throw new FileNotFoundError(id, name);
+      const stream = handle.createReadStream();
+      return reply
+        .header('content-type', SAFE_MEDIA_TYPE.test(file.mediaType) ? file.mediaType : 'application/octet-stream')
+        .header('content-length', String(stats.size))
+        .header('content-disposition', contentDisposition(file.name))
+        .header('x-content-type-options', 'nosniff')
+        .send(stream);
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+  });
+}

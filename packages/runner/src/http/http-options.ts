@@ -1,0 +1,83 @@
+import { isAbsolute, resolve } from 'node:path';
+import { ConfigurationError } from '@hangar/core';
+import type { HangarClient } from '../client/hangar-client.js';
+import { type AuthOptions, validateAuthOptions } from './auth.js';
+
+/** Options of the HTTP API, as a fastify plugin or a standalone server. */
+export interface HangarHttpOptions {
+  /** The client the API enqueues, reads and cancels through (e.g. `runner.client`). */
+  client: HangarClient;
+  /** Accepted bearer tokens and/or a custom token check. */
+  auth: AuthOptions;
+  /**
+   * Directory the output files of jobs live under; a file's `location` is a path inside it.
+   * Files elsewhere are refused. @defaultValue undefined (files are not served)
+   */
+  filesRoot?: string;
+  /** Page size of `GET /jobs` when the caller names none. @defaultValue 50 */
+  defaultPageSize?: number;
+  /** Largest page size a caller may ask for. @defaultValue 200 */
+  maxPageSize?: number;
+  /** Interval of the keep-alive comment on event streams, so proxies do not cut idle streams. @defaultValue 15_000 */
+  sseHeartbeatMs?: number;
+  /** Safety re-read of a streamed job, for adapters whose change feed may miss an event. @defaultValue 2_000 */
+  ssePollMs?: number;
+  /** `info.title` of the OpenAPI document. @defaultValue 'Hangar API' */
+  title?: string;
+  /** `info.version` of the OpenAPI document. @defaultValue '0.1.0' */
+  version?: string;
+}
+
+/** The defaults of every optional HTTP option. */
+export const HTTP_DEFAULTS = {
+  defaultPageSize: 50,
+  maxPageSize: 200,
+  sseHeartbeatMs: 15_000,
+  ssePollMs: 2_000,
+  title: 'Hangar API',
+  version: '0.1.0',
+} as const satisfies Partial<HangarHttpOptions>;
+
+/** HTTP options with every default applied. */
+export type ResolvedHttpOptions = Required<Omit<HangarHttpOptions, 'filesRoot'>> & { filesRoot: string | undefined };
+
+function intAtLeast(name: string, value: number, min: number, max = Number.MAX_SAFE_INTEGER): void {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigurationError(name, `must be a whole number from ${min} to ${max}, got ${String(value)}`);
+  }
+}
+
+/** Applies defaults and checks every option, naming the one to fix. */
+export function resolveHttpOptions(options: HangarHttpOptions): ResolvedHttpOptions {
+  if (!options || typeof options !== 'object') {
+    throw new ConfigurationError('options', 'pass `{ client, auth }`, e.g. `{ client: runner.client, auth: { tokens } }`');
+  }
+  const client = options.client;
+  if (!client || typeof client.enqueue !== 'function' || typeof client.get !== 'function') {
+    throw new ConfigurationError('client', 'pass a HangarClient, e.g. `runner.client` or `createClient({ queue })`');
+  }
+  validateAuthOptions(options.auth);
+  const resolved: ResolvedHttpOptions = {
+    client,
+    auth: options.auth,
+    filesRoot: undefined,
+    defaultPageSize: options.defaultPageSize ?? HTTP_DEFAULTS.defaultPageSize,
+    maxPageSize: options.maxPageSize ?? HTTP_DEFAULTS.maxPageSize,
+    sseHeartbeatMs: options.sseHeartbeatMs ?? HTTP_DEFAULTS.sseHeartbeatMs,
+    ssePollMs: options.ssePollMs ?? HTTP_DEFAULTS.ssePollMs,
+    title: options.title ?? HTTP_DEFAULTS.title,
+    version: options.version ?? HTTP_DEFAULTS.version,
+  };
+  intAtLeast('maxPageSize', resolved.maxPageSize, 1, 10_000);
+  intAtLeast('defaultPageSize', resolved.defaultPageSize, 1, resolved.maxPageSize);
+  intAtLeast('sseHeartbeatMs', resolved.sseHeartbeatMs, 1000);
+  intAtLeast('ssePollMs', resolved.ssePollMs, 50);
+  if (options.filesRoot !== undefined) {
+    if (typeof options.filesRoot !== 'string' || options.filesRoot.trim() === '') {
+      throw new ConfigurationError('filesRoot', 'give the directory output files are stored under, e.g. "/var/lib/hangar/files"');
+    }
+    // Resolved once at startup, so a later chdir cannot move the root.
+    resolved.filesRoot = isAbsolute(options.filesRoot) ? options.filesRoot : resolve(options.filesRoot);
+  }
+  return resolved;
+}

@@ -1,0 +1,75 @@
+import { JobNotFoundError, type JobState } from '@hangar/core';
+import type { FastifyInstance } from 'fastify';
+import type { ApiContext } from './api-context.js';
+import { renderJob } from './render-job.js';
+import {
+  commonQuerySchema,
+  enqueueBodySchema,
+  jobIdParamsSchema,
+  listQuerySchema,
+  parseRequest,
+} from './request-schemas.js';
+import type { CancelResponse, EnqueueResponse, JobPageView, JobView } from './view-schemas.js';
+
+/** Registers `POST /jobs`, `GET /jobs`, `GET /jobs/:id` and `POST /jobs/:id/cancel`. */
+export function registerJobRoutes(app: FastifyInstance, api: ApiContext): void {
+  const { client } = api.options;
+  const listQuery = listQuerySchema(api.options.defaultPageSize, api.options.maxPageSize);
+
+  app.post('/jobs', { exposeHeadRoute: false }, async (request, reply) => {
+    const { scope } = await api.scope(request, 'write', commonQuerySchema);
+    const body = parseRequest(enqueueBodySchema, request.body, 'body');
+    const options = body.options ?? {};
+    // Tenant and user come from the token only: a body cannot enqueue for someone else.
+    const result = await client.enqueue(body.type, body.params ?? {}, {
+      customerId: scope.customerId,
+      userId: scope.caller.userId,
+      delayMs: options.delayMs,
+      priority: options.priority,
+      queue: options.queue,
+      idempotencyKey: options.idempotencyKey,
+    });
+    const response: EnqueueResponse = { id: result.id, created: result.created, job: renderJob(result.job, scope.render) };
+    return reply
+      .code(result.created ? 201 : 200)
+      .header('location', `${api.prefix}/jobs/${encodeURIComponent(result.id)}`)
+      .send(response);
+  });
+
+  app.get('/jobs', { exposeHeadRoute: false }, async (request) => {
+    const { scope, query } = await api.scope(request, 'read', listQuery);
+    const page = await client.list({
+      customerId: scope.customerId,
+      states: query.state as JobState[] | undefined,
+      types: query.type,
+      queue: query.queue,
+      limit: query.limit,
+      cursor: query.cursor,
+    });
+    const view: JobPageView = {
+      items: page.items.map((job) => renderJob(job, scope.render)),
+      nextCursor: page.nextCursor ?? null,
+    };
+    return view;
+  });
+
+  app.get('/jobs/:id', { exposeHeadRoute: false }, async (request) => {
+    const { scope } = await api.scope(request, 'read', commonQuerySchema);
+    const { id } = parseRequest(jobIdParamsSchema, request.params, 'path');
+    const job = await client.get(id, { customerId: scope.customerId });
+    if (!job) throw new JobNotFoundError(id);
+    const log = await client.getLog(id);
+    const view: JobView = renderJob(job, scope.render, log);
+    return view;
+  });
+
+  app.post('/jobs/:id/cancel', { exposeHeadRoute: false }, async (request) => {
+    const { scope } = await api.scope(request, 'write', commonQuerySchema);
+    const { id } = parseRequest(jobIdParamsSchema, request.params, 'path');
+    const outcome = await client.cancel(id, { customerId: scope.customerId });
+    const job = outcome === 'not-found' ? undefined : await client.get(id, { customerId: scope.customerId });
+    if (!job || outcome === 'not-found') throw new JobNotFoundError(id);
+    const response: CancelResponse = { id, outcome, job: renderJob(job, scope.render) };
+    return response;
+  });
+}

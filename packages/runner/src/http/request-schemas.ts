@@ -1,0 +1,128 @@
+import { type FieldIssue, JOB_STATES, type JobState } from '@hangar/core';
+import { z } from 'zod';
+import { RequestInvalidError } from './http-errors.js';
+
+/** Longest delay accepted at enqueue: one year, so a typo in units does not park a job forever. */
+export const MAX_DELAY_MS = 365 * 86_400_000;
+
+const FROM_TOKEN = 'comes from your bearer token and cannot be sent in the body (admins act for another customer with ?customerId=)';
+
+const lang = z.string().max(35, { error: 'use a language tag such as "en" or "fr-CA"' }).optional();
+const customerId = z.string().min(1, { error: 'name the customer to act for' }).max(200).optional();
+
+/** Query parameters every route accepts: the language and, for admins, the customer to act for. */
+export const commonQuerySchema = z.strictObject({ lang, customerId });
+
+/** Body of `POST /jobs`. */
+export const enqueueBodySchema = z.strictObject({
+  type: z
+    .string({ error: 'give the job type name as a string, e.g. "math.add" (GET /job-types lists them)' })
+    .min(1, { error: 'give the job type name, e.g. "math.add" (GET /job-types lists them)' }),
+  params: z.unknown().optional().describe('Parameters of the job type, checked against its schema; defaults to {}'),
+  options: z
+    .strictObject({
+      delayMs: z
+        .number({ error: 'give a number of milliseconds' })
+        .int({ error: 'give a whole number of milliseconds' })
+        .min(0, { error: 'must be 0 or more' })
+        .max(MAX_DELAY_MS, { error: `must be at most ${MAX_DELAY_MS} (one year)` })
+        .optional()
+        .describe('Run no earlier than this many ms from now'),
+      priority: z
+        .number({ error: 'give an integer; lower runs first' })
+        .int({ error: 'give an integer; lower runs first' })
+        .min(-1_000_000)
+        .max(1_000_000)
+        .optional()
+        .describe('Lower runs first; default 0'),
+      queue: z
+        .string({ error: 'give a queue name' })
+        .regex(/^[A-Za-z0-9._:-]{1,100}$/, { error: 'use 1-100 letters, digits, ".", "_", ":" or "-"' })
+        .optional()
+        .describe("Queue; defaults to the job type's default queue"),
+      idempotencyKey: z
+        .string({ error: 'give a string' })
+        .min(1, { error: 'must not be empty' })
+        .max(200, { error: 'must be at most 200 characters' })
+        .optional()
+        .describe('Enqueuing twice with the same key (per customer) returns the first job'),
+    })
+    .optional(),
+});
+
+/** Body of `POST /jobs`, as parsed. */
+export type EnqueueBody = z.infer<typeof enqueueBodySchema>;
+
+/** Path parameters of the job routes. */
+export const jobIdParamsSchema = z.object({ id: z.string().min(1).max(200) });
+
+/** Path parameters of the file route. */
+export const fileParamsSchema = z.object({ id: z.string().min(1).max(200), name: z.string().min(1).max(500) });
+
+/** Accepts `?x=a,b`, `?x=a&x=b` or both. */
+function listParam<T extends z.ZodType<string, string>>(item: T) {
+  return z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) =>
+      (Array.isArray(v) ? v : [v])
+        .flatMap((s) => s.split(','))
+        .map((s) => s.trim())
+        .filter((s) => s !== ''),
+    )
+    .pipe(z.array(item));
+}
+
+/** Query of `GET /jobs`; the page size bound comes from the server options. */
+export function listQuerySchema(defaultLimit: number, maxLimit: number) {
+  return commonQuerySchema.extend({
+    state: listParam(z.enum(JOB_STATES as readonly [JobState, ...JobState[]], { error: `use one of ${JOB_STATES.join(', ')}` }))
+      .optional()
+      .describe('Only these states (comma-separated or repeated)'),
+    type: listParam(z.string().min(1)).optional().describe('Only these job types (comma-separated or repeated)'),
+    queue: z.string().min(1).max(100).optional().describe('Only this queue'),
+    limit: z.coerce
+      .number({ error: `give a whole number from 1 to ${maxLimit}` })
+      .int({ error: `give a whole number from 1 to ${maxLimit}` })
+      .min(1, { error: `give a whole number from 1 to ${maxLimit}` })
+      .max(maxLimit, { error: `at most ${maxLimit} per page; follow nextCursor for more` })
+      .default(defaultLimit)
+      .describe(`Page size, 1 to ${maxLimit}; default ${defaultLimit}`),
+    cursor: z.string().min(1).max(500).optional().describe('The nextCursor of the previous page'),
+  });
+}
+
+/** Query of `GET /jobs/:id/events`. */
+export const eventsQuerySchema = commonQuerySchema.extend({
+  after: z.coerce
+    .number({ error: 'give the seq of the last message you saw' })
+    .int()
+    .min(0)
+    .optional()
+    .describe('Skip log entries up to this seq (like the Last-Event-ID header)'),
+});
+
+/** Parses one part of a request, turning every zod issue into a field issue that says what to fix. */
+export function parseRequest<S extends z.ZodType>(schema: S, value: unknown, where: 'body' | 'query' | 'path'): z.output<S> {
+  const parsed = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
+  if (parsed.success) return parsed.data;
+  const prefix = where === 'body' ? '' : `${where}.`;
+  const issues: FieldIssue[] = [];
+  for (const issue of parsed.error.issues) {
+    const base = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const path = base ? `${base}.${key}` : key;
+        const message =
+          key === 'customerId' || key === 'userId' ? `${key} ${FROM_TOKEN}` : `unknown field; remove it or check its spelling`;
+        issues.push({ path: `${prefix}${path}`, message, code: issue.code });
+      }
+      continue;
+    }
+    const message =
+      where === 'body' && base === '' && issue.code === 'invalid_type'
+        ? 'send a JSON object such as {"type": "math.add", "params": {}} with Content-Type: application/json'
+        : issue.message;
+    issues.push({ path: base ? `${prefix}${base}` : where === 'body' ? '' : where, message, code: issue.code });
+  }
+  throw new RequestInvalidError(issues);
+}
