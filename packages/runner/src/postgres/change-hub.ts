@@ -112,7 +112,8 @@ export class ChangeHub {
     }
     const cancel = parsed.cancel;
     if (!cancel) return;
-    const workerId = cancel.workerId ?? (cancel.workerHash ? this.workerByHash.get(cancel.workerHash) : undefined);
+    const workerId =
+      cancel.workerId ?? (cancel.workerHash ? this.workerByHash.get(cancel.workerHash) : undefined);
     if (workerId !== undefined) this.deliver(workerId, cancel.jobIds);
   }
 

@@ -111,7 +111,10 @@ export class ListenConnection {
           if (!this.closed) this.options.onReconnected();
         },
         (err: unknown) => {
-          this.options.logger.warn({ err, channel: this.options.channel }, 'LISTEN reconnection failed; retrying');
+          this.options.logger.warn(
+            { err, channel: this.options.channel },
+            'LISTEN reconnection failed; retrying',
+          );
           this.scheduleReconnect();
         },
       );

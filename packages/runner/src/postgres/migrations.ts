@@ -37,7 +37,9 @@ export async function runMigrations(pool: pg.Pool, names: SchemaNames): Promise<
   try {
     await client.query('BEGIN');
     try {
-      await client.query(`SELECT pg_advisory_xact_lock(hashtext('hangar.migrate'), hashtext($1))`, [names.schema]);
+      await client.query(`SELECT pg_advisory_xact_lock(hashtext('hangar.migrate'), hashtext($1))`, [
+        names.schema,
+      ]);
       await client.query(`CREATE SCHEMA IF NOT EXISTS ${names.q}`);
       await client.query(
         `CREATE TABLE IF NOT EXISTS ${names.migration} (

@@ -18,7 +18,15 @@ export interface ParsedNotification {
   cancel: CancelNotice | undefined;
 }
 
-const STATES = new Set(['Scheduled', 'Awaiting', 'Enqueued', 'Processing', 'Succeeded', 'Failed', 'Cancelled']);
+const STATES = new Set([
+  'Scheduled',
+  'Awaiting',
+  'Enqueued',
+  'Processing',
+  'Succeeded',
+  'Failed',
+  'Cancelled',
+]);
 const LEVELS = new Set(['progress', 'info', 'warning', 'error']);
 
 /**
@@ -61,7 +69,9 @@ export function parseNotification(payload: string): ParsedNotification | undefin
       const entries = Array.isArray(value.e) ? value.e.map(toLogEntry).filter((e) => e !== undefined) : [];
       // Without entries (too large for a payload) listeners still learn there is something to read.
       const changes: QueueChange[] =
-        entries.length === 0 ? [{ kind: 'log', jobId }] : entries.map((entry) => ({ kind: 'log', jobId, entry }));
+        entries.length === 0
+          ? [{ kind: 'log', jobId }]
+          : entries.map((entry) => ({ kind: 'log', jobId, entry }));
       return { changes, cancel: undefined };
     }
     default:

@@ -108,15 +108,27 @@ export function resolvePostgresQueueOptions(options: PostgresQueueOptions): Reso
   }
   const { connectionString, pool } = options;
   if (connectionString === undefined && pool === undefined) {
-    throw new ConfigurationError('connectionString', 'give a connection string or an existing pg.Pool as `pool`');
+    throw new ConfigurationError(
+      'connectionString',
+      'give a connection string or an existing pg.Pool as `pool`',
+    );
   }
   if (connectionString !== undefined && pool !== undefined) {
     throw new ConfigurationError('pool', 'give either `connectionString` or `pool`, not both');
   }
-  if (connectionString !== undefined && (typeof connectionString !== 'string' || connectionString.trim() === '')) {
-    throw new ConfigurationError('connectionString', 'must be a non-empty string such as postgres://user@host/db');
+  if (
+    connectionString !== undefined &&
+    (typeof connectionString !== 'string' || connectionString.trim() === '')
+  ) {
+    throw new ConfigurationError(
+      'connectionString',
+      'must be a non-empty string such as postgres://user@host/db',
+    );
   }
-  if (pool !== undefined && (typeof pool !== 'object' || pool === null || typeof pool.connect !== 'function')) {
+  if (
+    pool !== undefined &&
+    (typeof pool !== 'object' || pool === null || typeof pool.connect !== 'function')
+  ) {
     throw new ConfigurationError('pool', 'must be a pg.Pool instance');
   }
   const schema = options.schema ?? POSTGRES_QUEUE_DEFAULTS.schema;
@@ -131,7 +143,12 @@ export function resolvePostgresQueueOptions(options: PostgresQueueOptions): Reso
     pool,
     schema,
     poolSize: integerOption('poolSize', options.poolSize, POSTGRES_QUEUE_DEFAULTS.poolSize, 2),
-    pollIntervalMs: integerOption('pollIntervalMs', options.pollIntervalMs, POSTGRES_QUEUE_DEFAULTS.pollIntervalMs, 10),
+    pollIntervalMs: integerOption(
+      'pollIntervalMs',
+      options.pollIntervalMs,
+      POSTGRES_QUEUE_DEFAULTS.pollIntervalMs,
+      10,
+    ),
     reconnectDelayMs: integerOption(
       'reconnectDelayMs',
       options.reconnectDelayMs,

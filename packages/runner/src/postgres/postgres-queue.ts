@@ -6,10 +6,10 @@ import {
   type EnqueueRequest,
   type EnqueueResult,
   type FailRequest,
+  JobNotFoundError,
   type JobPage,
   type JobRecord,
   type JobResult,
-  JobNotFoundError,
   type ListJobsFilter,
   type LogEntry,
   type NewLogEntry,
@@ -25,15 +25,19 @@ import { ChangeHub } from './change-hub.js';
 import { existingJobsSql, insertJobsSql, toEnqueueInputs } from './enqueue-sql.js';
 import { parseJobId } from './job-id.js';
 import { compareClaimOrder, type JobRow, jobColumns, rowToJob } from './job-row.js';
-import { type JobSql, RECOVER_BATCH, jobSql } from './job-sql.js';
+import { type JobSql, jobSql, RECOVER_BATCH } from './job-sql.js';
 import { encodeCursor, listJobsQuery } from './list-sql.js';
 import { lockSql } from './lock-sql.js';
 import { runMigrations } from './migrations.js';
 import { toLogEntry } from './notification.js';
-import { type PostgresQueueOptions, type ResolvedPostgresQueueOptions, resolvePostgresQueueOptions } from './options.js';
-import { type ScheduleRow, rowToSchedule, scheduleSql, scheduleValues } from './schedule-sql.js';
+import {
+  type PostgresQueueOptions,
+  type ResolvedPostgresQueueOptions,
+  resolvePostgresQueueOptions,
+} from './options.js';
+import { rowToSchedule, type ScheduleRow, scheduleSql, scheduleValues } from './schedule-sql.js';
 import { type SchemaNames, schemaNames } from './schema-names.js';
-import { type SqlClient, execute, isSqlClient, queryRows, sqlState } from './sql-client.js';
+import { execute, isSqlClient, queryRows, type SqlClient, sqlState } from './sql-client.js';
 import { PARENT_NOT_FOUND_SQLSTATE } from './trigger-sql.js';
 
 /** Unique violation: two claimers raced for one concurrency key (the index refused one). */
@@ -135,7 +139,11 @@ export class PostgresQueue implements QueueAdapter {
     // Requests not inserted lost an idempotency-key conflict: return the job that holds the key.
     const missing = inputs.filter((input) => results[input.ord] === undefined);
     if (missing.length > 0) {
-      const keys = missing.map((m) => ({ ord: m.ord, customer_id: m.customer_id, idempotency_key: m.idempotency_key }));
+      const keys = missing.map((m) => ({
+        ord: m.ord,
+        customer_id: m.customer_id,
+        idempotency_key: m.idempotency_key,
+      }));
       const existing = await this.rows<JobRow & { ord: number }>(
         existingJobsSql(this.names),
         [JSON.stringify(keys)],
@@ -314,7 +322,10 @@ export class PostgresQueue implements QueueAdapter {
   async cleanup(policy: RetentionPolicy): Promise<number> {
     for (const key of ['succeededMs', 'cancelledMs', 'failedMs'] as const) {
       if (!Number.isFinite(policy[key]) || policy[key] < 0) {
-        throw new ConfigurationError(key, `must be a number of milliseconds of at least 0, got ${String(policy[key])}`);
+        throw new ConfigurationError(
+          key,
+          `must be a number of milliseconds of at least 0, got ${String(policy[key])}`,
+        );
       }
     }
     const batch = policy.batchSize ?? DEFAULT_CLEANUP_BATCH;
@@ -337,7 +348,12 @@ export class PostgresQueue implements QueueAdapter {
     if (this.ownsPool) await this.pool.end();
   }
 
-  private async transition(text: string, jobId: string, workerId: string, extra: unknown[]): Promise<boolean> {
+  private async transition(
+    text: string,
+    jobId: string,
+    workerId: string,
+    extra: unknown[],
+  ): Promise<boolean> {
     const id = parseJobId(jobId);
     if (id === undefined) return false;
     return (await this.exec(text, [id, workerId, ...extra])) === 1;

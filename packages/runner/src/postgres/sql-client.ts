@@ -9,7 +9,9 @@ export interface SqlClient {
 
 /** Whether `value` can run queries (checked at runtime: `transaction` is typed `unknown`). */
 export function isSqlClient(value: unknown): value is SqlClient {
-  return typeof value === 'object' && value !== null && typeof (value as { query?: unknown }).query === 'function';
+  return (
+    typeof value === 'object' && value !== null && typeof (value as { query?: unknown }).query === 'function'
+  );
 }
 
 /** Runs a query and returns its rows typed as `R` (the SQL text defines their shape). */

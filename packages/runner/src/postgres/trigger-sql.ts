@@ -25,11 +25,13 @@ END $fn$;
 -- A row trigger, not a second statement of the caller: its queries take a fresh snapshot, so
 -- they see a child committed by a concurrent enqueue that held the parent row FOR SHARE
 -- while this transaction waited for it. Cancelling children cascades to grandchildren.
+-- clock_timestamp(), not now(): a child enqueued while this transaction waited has a run_at
+-- later than this transaction's start, yet is due.
 CREATE FUNCTION ${n.q}.release_children() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
   IF NEW.state = 'Succeeded' THEN
     UPDATE ${n.job}
-       SET state = CASE WHEN run_at > now() THEN 'Scheduled' ELSE 'Enqueued' END, updated_at = now()
+       SET state = CASE WHEN run_at > clock_timestamp() THEN 'Scheduled' ELSE 'Enqueued' END, updated_at = now()
      WHERE parent_id = NEW.id AND state = 'Awaiting';
   ELSE
     UPDATE ${n.job}
