@@ -23,7 +23,11 @@ export function translateJournal(journal: AdjustmentJournal, context: Translatio
   if (!isZeroAmount(total)) throw new UnbalancedJournalError(journal.journal, journal.company, total);
   for (const line of journal.lines) context.chart.get(line.account, `journal ${journal.journal}`);
   if (journal.currency === 'group') {
-    return { journal, lines: journal.lines.map((l) => ({ ...l, company: journal.company })) };
+    const lines = journal.lines.map(({ rate: _rate, amountGc: _amountGc, ...l }) => ({
+      ...l,
+      company: journal.company,
+    }));
+    return { journal, lines };
   }
   const translated = translateLines(journal.company, journal.lines, context, false);
   if (!translated.foreign) return { journal, lines: translated.lines };

@@ -4,6 +4,9 @@ export const TRANSLATION_DIFF_FLOW = 'TRANSLATION_DIFF';
 /** Flow codes treated as the opening balance when no opening flow is named. */
 const OPENING_FLOW_NAMES = ['OPENING', 'F00', 'OPEN'];
 
+/** Flow codes that state the closing balance rather than a movement. */
+const CLOSING_FLOW_NAMES = ['CLOSING', 'F99', 'CLOSE'];
+
 /** Input of a flow-analysis translation for one account. */
 export interface FlowTranslationInput {
   /** Reference closing rate, used for the opening flow. */
@@ -38,18 +41,21 @@ export interface FlowTranslationResult {
 export function translateFlows(input: FlowTranslationInput): FlowTranslationResult {
   const openingFlow =
     input.openingFlow ?? OPENING_FLOW_NAMES.find((name) => Object.hasOwn(input.flowsLc, name));
+  const closingFlow = CLOSING_FLOW_NAMES.find((name) => Object.hasOwn(input.flowsLc, name));
   const flowsGc: Record<string, number> = {};
   let translatedSum = 0;
   let localSum = 0;
   for (const [flow, amount] of Object.entries(input.flowsLc)) {
-    if (flow === TRANSLATION_DIFF_FLOW) continue;
+    if (flow === TRANSLATION_DIFF_FLOW || flow === closingFlow) continue;
     const rate = flow === openingFlow ? input.openingRate : (input.flowRates?.[flow] ?? input.average);
     const gc = amount * rate;
     flowsGc[flow] = gc;
     translatedSum += gc;
     localSum += amount;
   }
-  const closingGc = (input.closingLc ?? localSum) * input.closing;
+  const statedClosing = closingFlow === undefined ? undefined : input.flowsLc[closingFlow];
+  const closingGc = (input.closingLc ?? statedClosing ?? localSum) * input.closing;
   flowsGc[TRANSLATION_DIFF_FLOW] = closingGc - translatedSum;
+  if (closingFlow !== undefined) flowsGc[closingFlow] = closingGc;
   return { flowsGc, closingGc };
 }

@@ -1,4 +1,4 @@
-/** Typed engine errors, each with a stable `code`. */
+// Public API of the consolidation engine: pure functions over in-memory data, no database and no I/O.
 
 /** Chart of accounts with lookup by role. */
 export {
@@ -40,6 +40,7 @@ export {
   type HolderStake,
   stakesIn,
 } from './equity-eliminations.js';
+/** Typed engine errors, each with a stable `code`. */
 export * from './errors/index.js';
 /** Runs one reference case and returns the keys its `expected` holds for the step. */
 export { CASE_STEPS, type CaseStep, evaluateCase } from './evaluate-case.js';
@@ -85,7 +86,7 @@ export type {
 export { parseFlowsInput } from './parse-flows-case.js';
 /** Parses a LinkedCategories case input. */
 export { parseLinkedInput } from './parse-linked-case.js';
-/** Case input parsers per step. */
+/** Parses a CalculateIndirectPercentages case input. */
 export { parseOwnershipInput } from './parse-ownership-case.js';
 /** Parses a ConsolidationRun case input, its chart and its data lines. */
 export { parseChart, parseLines, parseRunInput } from './parse-run-case.js';

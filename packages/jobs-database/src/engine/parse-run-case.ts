@@ -39,11 +39,15 @@ export function parseLines(field: CaseReader): LineInput[] {
   return field.items().map((item) => {
     const partner = item.field('partner').optionalString();
     const flow = item.field('flow').optionalString();
+    const rate = item.field('rate').optionalNumber();
+    const amountGc = item.field('amount_gc').optionalNumber();
     return {
       account: item.field('account').string(),
-      amount: item.field('amount').number(),
+      amount: item.fieldOf('amount', 'amount_lc').number(),
       ...(partner === undefined ? {} : { partner }),
       ...(flow === undefined ? {} : { flow }),
+      ...(rate === undefined ? {} : { rate }),
+      ...(amountGc === undefined ? {} : { amountGc }),
     };
   });
 }

@@ -11,6 +11,10 @@ export interface LineInput {
   readonly partner?: string;
   /** Flow code, when the data carries a flow dimension. */
   readonly flow?: string;
+  /** Transaction rate of this line, overriding its account's rate type (foreign companies only). */
+  readonly rate?: number;
+  /** Group-currency amount of this line, e.g. a carried-forward adjustment (foreign companies only). */
+  readonly amountGc?: number;
 }
 
 /** A data line of one company, in group currency unless stated otherwise. */

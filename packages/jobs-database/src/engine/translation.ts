@@ -43,16 +43,17 @@ export function translateLines(
   for (const line of lines) context.chart.get(line.account, `data of ${company}`);
   const foreign = context.currency !== context.groupCurrency;
   if (!foreign) {
-    const same = lines.map((line) => ({ ...line, company }));
+    const same = lines.map(({ rate: _rate, amountGc: _amountGc, ...line }) => ({ ...line, company }));
     return { lines: same, cta: 0, foreign };
   }
   // The CTA account is never translated: its balance is whatever makes the bundle balance.
   const translatable = lines.filter((line) => line.account !== context.ctaAccount);
   const carried = useCarriedAmounts ? carriedAmounts(translatable, context) : new Map<number, number>();
   const translated = translatable.map((line, i) => {
-    const fixed = carried.get(i);
-    const amount = fixed ?? line.amount * rateFor(line.account, context);
-    return { ...line, company, amount };
+    const { rate, amountGc, ...rest } = line;
+    const fixed = amountGc ?? carried.get(i);
+    const amount = fixed ?? line.amount * (rate ?? rateFor(line.account, context));
+    return { ...rest, company, amount };
   });
   const cta = -sumAmounts(translated.map((l) => l.amount));
   return { lines: translated, cta, foreign };
@@ -96,7 +97,7 @@ function carriedAmounts(lines: readonly LineInput[], context: TranslationContext
   const byAccount = new Map<string, number[]>();
   lines.forEach((line, i) => {
     const amountGc = context.historical[line.account]?.amountGc;
-    if (amountGc === undefined) return;
+    if (amountGc === undefined || line.rate !== undefined || line.amountGc !== undefined) return;
     const rateType = context.chart.get(line.account, 'translation').rate;
     if (rateType !== undefined && rateType !== 'HC') return;
     const list = byAccount.get(line.account) ?? [];
