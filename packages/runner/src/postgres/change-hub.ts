@@ -39,7 +39,8 @@ export class ChangeHub {
   private readonly delivered = new Map<string, Set<string>>();
   private readonly connection: ListenConnection;
   private pollTimer: NodeJS.Timeout | undefined;
-  private polling = false;
+  private pollRun: Promise<void> | undefined;
+  private pollAgain = false;
 
   constructor(private readonly options: ChangeHubOptions) {
     this.connection = new ListenConnection({
@@ -101,6 +102,8 @@ export class ChangeHub {
     this.stopPolling();
     this.listeners.clear();
     this.cancelListeners.clear();
+    // A poll still running would otherwise query a pool its queue is about to end.
+    await this.pollRun;
     await this.connection.close();
   }
 
@@ -144,10 +147,25 @@ export class ChangeHub {
     this.pollTimer = undefined;
   }
 
-  private async pollCancellations(): Promise<void> {
+  private pollCancellations(): Promise<void> {
+    if (this.pollRun) {
+      // The running query may predate a request made while the connection was down: run again.
+      this.pollAgain = true;
+      return this.pollRun;
+    }
+    if (this.cancelListeners.size === 0) return Promise.resolve();
+    this.pollRun = this.pollOnce().finally(() => {
+      this.pollRun = undefined;
+      if (this.pollAgain && this.pollTimer) {
+        this.pollAgain = false;
+        void this.pollCancellations();
+      }
+    });
+    return this.pollRun;
+  }
+
+  private async pollOnce(): Promise<void> {
     const workers = [...this.cancelListeners.keys()];
-    if (this.polling || workers.length === 0) return;
-    this.polling = true;
     // Only ids delivered before the query may be forgotten when it no longer returns them: one
     // delivered by NOTIFY while the query ran would otherwise be delivered again.
     const before = new Map([...this.delivered].map(([w, ids]) => [w, new Set(ids)]));
@@ -167,8 +185,6 @@ export class ChangeHub {
       for (const [workerId, ids] of requested) this.deliver(workerId, ids);
     } catch (err) {
       this.options.logger.warn({ err }, 'Polling cancellation requests failed');
-    } finally {
-      this.polling = false;
     }
   }
 

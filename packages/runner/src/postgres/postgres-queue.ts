@@ -13,7 +13,6 @@ import {
   type ListJobsFilter,
   type LogEntry,
   type NewLogEntry,
-  type ProgressSnapshot,
   type QueueAdapter,
   type QueueChange,
   type RetentionPolicy,
@@ -21,6 +20,7 @@ import {
   type Unsubscribe,
 } from '@hangar/core';
 import pg from 'pg';
+import { positiveInteger, transactionClient } from './argument-checks.js';
 import { ChangeHub } from './change-hub.js';
 import { existingJobsSql, insertJobsSql, toEnqueueInputs } from './enqueue-sql.js';
 import { parseJobId } from './job-id.js';
@@ -28,6 +28,7 @@ import { compareClaimOrder, type JobRow, jobColumns, rowToJob } from './job-row.
 import { type JobSql, jobSql, RECOVER_BATCH } from './job-sql.js';
 import { encodeCursor, listJobsQuery } from './list-sql.js';
 import { lockSql } from './lock-sql.js';
+import { latestProgress, toLogInputs } from './log-input.js';
 import { runMigrations } from './migrations.js';
 import { toLogEntry } from './notification.js';
 import {
@@ -37,7 +38,7 @@ import {
 } from './options.js';
 import { rowToSchedule, type ScheduleRow, scheduleSql, scheduleValues } from './schedule-sql.js';
 import { type SchemaNames, schemaNames } from './schema-names.js';
-import { execute, isSqlClient, queryRows, type SqlClient, sqlState } from './sql-client.js';
+import { execute, queryRows, type SqlClient, sqlState } from './sql-client.js';
 import { PARENT_NOT_FOUND_SQLSTATE } from './trigger-sql.js';
 
 /** Unique violation: two claimers raced for one concurrency key (the index refused one). */
@@ -253,24 +254,10 @@ export class PostgresQueue implements QueueAdapter {
     if (entries.length === 0) return;
     const id = parseJobId(jobId);
     if (id === undefined) throw new JobNotFoundError(jobId);
-    const records = entries.map((e, i) => ({
-      ord: i + 1,
-      at: e.at.toISOString(),
-      level: e.level,
-      message: e.message,
-      current: e.current ?? null,
-      total: e.total ?? null,
-    }));
-    const latest = [...entries].reverse().find((e) => e.level === 'progress');
-    let progress: ProgressSnapshot | null = null;
-    if (latest) {
-      progress = { message: latest.message };
-      if (latest.current !== undefined) progress.current = latest.current;
-      if (latest.total !== undefined) progress.total = latest.total;
-    }
+    const progress = latestProgress(entries);
     const inserted = await this.exec(this.sql.appendLog, [
       id,
-      JSON.stringify(records),
+      JSON.stringify(toLogInputs(entries)),
       entries.length,
       progress && JSON.stringify(progress),
     ]);
@@ -388,21 +375,6 @@ export class PostgresQueue implements QueueAdapter {
 
   private assertOpen(): void {
     if (this.closed) throw new Error(`PostgresQueue on schema "${this.names.schema}" is closed`);
-  }
-}
-
-function transactionClient(transaction: unknown): SqlClient | undefined {
-  if (transaction === undefined) return undefined;
-  if (isSqlClient(transaction)) return transaction;
-  throw new ConfigurationError(
-    'transaction',
-    'must be the pg.Client or pg.PoolClient of an open transaction (an object with query(text, values))',
-  );
-}
-
-function positiveInteger(name: string, value: number): void {
-  if (!Number.isInteger(value) || value < 1) {
-    throw new ConfigurationError(name, `must be a positive integer, got ${String(value)}`);
   }
 }
 
