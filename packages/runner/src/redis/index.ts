@@ -20,5 +20,6 @@
  * A replica promoted after a failover may miss the last writes of the old primary (replication is
  * asynchronous); the same reasoning as `everysec` applies.
  */
-export { RedisQueue } from './redis-queue.js';
+
 export { REDIS_QUEUE_DEFAULTS, type RedisQueueOptions, type ResolvedRedisQueueOptions } from './options.js';
+export { RedisQueue } from './redis-queue.js';

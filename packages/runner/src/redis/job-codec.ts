@@ -31,12 +31,14 @@ export interface EncodedJob {
 export function encodeNewJob(id: string, request: EnqueueRequest): EncodedJob {
   const { type, queue, maxAttempts } = request;
   if (typeof type !== 'string' || type === '') throw new TypeError('Job type must be a non-empty string');
-  if (typeof queue !== 'string' || queue === '') throw new TypeError(`Queue of job type "${type}" must be a non-empty string`);
+  if (typeof queue !== 'string' || queue === '')
+    throw new TypeError(`Queue of job type "${type}" must be a non-empty string`);
   if (!Number.isSafeInteger(maxAttempts) || maxAttempts < 1) {
     throw new RangeError(`maxAttempts of job type "${type}" must be a positive integer, got ${maxAttempts}`);
   }
   const priority = request.priority ?? 0;
-  if (!Number.isFinite(priority)) throw new RangeError(`Priority of job type "${type}" must be a finite number`);
+  if (!Number.isFinite(priority))
+    throw new RangeError(`Priority of job type "${type}" must be a finite number`);
   const fields = ['id', id, 'type', type, 'queue', queue, 'grp', readyGroup(queue, type)];
   fields.push('priority', String(priority), 'maxAttempts', String(maxAttempts));
   if (request.runAt !== undefined) {
@@ -91,7 +93,9 @@ export function newJobRecord(
     progress: undefined,
     result: undefined,
     errorInfo:
-      reply.state === 'Cancelled' && request.parentId !== undefined ? parentFailed(request.parentId) : undefined,
+      reply.state === 'Cancelled' && request.parentId !== undefined
+        ? parentFailed(request.parentId)
+        : undefined,
     metadata: request.metadata === undefined ? undefined : JSON.parse(JSON.stringify(request.metadata)),
     createdAt: new Date(at),
     updatedAt: new Date(at),
@@ -102,7 +106,9 @@ export function newJobRecord(
 
 /** The errors the scripts record on a child whose parent did not succeed. */
 function parentFailed(parentId: string): ErrorInfo {
-  return [{ code: 'PARENT_FAILED', key: 'hangar.error.parentFailed', params: { parentId }, severity: 'error' }];
+  return [
+    { code: 'PARENT_FAILED', key: 'hangar.error.parentFailed', params: { parentId }, severity: 'error' },
+  ];
 }
 
 /** Reads a job hash (HGETALL reply); undefined when the hash is empty. */

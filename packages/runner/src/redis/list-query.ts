@@ -32,7 +32,8 @@ export function listArgs(
         ? ['cust', filter.customerId]
         : ['all', ''];
   const exact = (value: string | undefined) => (value === undefined ? '' : `=${value}`);
-  const set = (values: readonly string[] | undefined) => (values === undefined ? [-1] : [values.length, ...values]);
+  const set = (values: readonly string[] | undefined) =>
+    values === undefined ? [-1] : [values.length, ...values];
   return [
     index,
     owner,

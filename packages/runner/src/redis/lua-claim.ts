@@ -31,6 +31,24 @@ local function park(j, kind, owner, grp, head)
   redis.call('HSET', j.key, 'zkey', pk)
 end
 
+-- Customer entries are set aside under the limit of the claim that did it (\`climit\`). A claim
+-- allowing more (the limit was raised, or it has none) gives every such customer below its limit
+-- its jobs back; that is rare, so walking \`cparked\` then is fine.
+local function parkCustomer(j, grp, head, maxPer)
+  park(j, 'c', j.customerId, grp, head)
+  redis.call('SADD', P .. 'cparked', j.customerId)
+  redis.call('SET', P .. 'climit', maxPer)
+end
+
+local function healRaisedLimit(maxPer)
+  local limit = redis.call('GET', P .. 'climit')
+  if not limit or (maxPer and maxPer <= tonumber(limit)) then return end
+  for _, c in ipairs(redis.call('SMEMBERS', P .. 'cparked')) do
+    if not maxPer or tonumber(redis.call('HGET', P .. 'running', c) or '0') < maxPer then unpark('c', c) end
+  end
+  if maxPer then redis.call('SET', P .. 'climit', maxPer) else redis.call('DEL', P .. 'climit') end
+end
+
 local function take(j, workerId, workerJson, leaseMs)
   local lease = NOW + leaseMs
   redis.call('HSET', j.key, 'attempts', tonumber(j.attempts) + 1, 'workerId', workerId, 'worker', workerJson,
@@ -49,6 +67,7 @@ local function main()
   local maxPer = tonumber(ARGV[5])
   local scanLimit = tonumber(ARGV[6])
   promote(tonumber(ARGV[7]))
+  healRaisedLimit(maxPer)
 
   local grps, heads = {}, {}
   for i = 8, #ARGV do grps[#grps + 1] = ARGV[i] end
@@ -78,16 +97,19 @@ local function main()
     end
     if not best then break end
     local h, grp = heads[best], grps[best]
-    redis.call('ZREM', P .. 'ready:' .. grp, h.m)
     scanned = scanned + 1
     local refetchAll = false
+    -- decide before writing, so an error on one entry leaves it untouched
     local j = load(memberId(h.m))
+    local keyBusy = j and j.concurrencyKey and redis.call('HEXISTS', P .. 'held', j.concurrencyKey) == 1
+    local customerFull = j and not keyBusy and maxPer and j.customerId
+      and tonumber(redis.call('HGET', P .. 'running', j.customerId) or '0') >= maxPer
+    redis.call('ZREM', P .. 'ready:' .. grp, h.m)
     if j and j.state == 'Enqueued' then
-      if j.concurrencyKey and redis.call('HEXISTS', P .. 'held', j.concurrencyKey) == 1 then
+      if keyBusy then
         park(j, 'k', j.concurrencyKey, grp, h)
-      elseif maxPer and j.customerId
-        and tonumber(redis.call('HGET', P .. 'running', j.customerId) or '0') >= maxPer then
-        park(j, 'c', j.customerId, grp, h)
+      elseif customerFull then
+        parkCustomer(j, grp, h, maxPer)
       else
         local running = take(j, workerId, workerJson, leaseMs)
         claimed[#claimed + 1] = redis.call('HGETALL', j.key)

@@ -44,6 +44,13 @@ local function setState(j, to)
   emit('state', j.id, j.queue, to)
 end
 
+-- Forgets an emptied park set; \`cparked\` lists the customers that still have set-aside entries.
+local function dropPark(kind, owner, pk)
+  local index = parkIndex(kind, owner)
+  redis.call('SREM', index, pk)
+  if kind == 'c' and redis.call('EXISTS', index) == 0 then redis.call('SREM', P .. 'cparked', owner) end
+end
+
 -- Moves the best set-aside entry of each group of a concurrency key ('k') or customer ('c') back
 -- to its ready set. One per group is enough: another claim sets it aside again if still blocked.
 local function unpark(kind, owner)
@@ -60,7 +67,7 @@ local function unpark(kind, owner)
         moved = moved + 1
       end
     end
-    if redis.call('EXISTS', P .. pk) == 0 then redis.call('SREM', index, pk) end
+    if redis.call('EXISTS', P .. pk) == 0 then dropPark(kind, owner, pk) end
   end
   return moved
 end
@@ -78,8 +85,7 @@ local function unzset(j)
     end
     if j.customerId then unpark('c', j.customerId) end
   elseif (kind == 'kpark:' or kind == 'cpark:') and redis.call('EXISTS', P .. j.zkey) == 0 then
-    if j.concurrencyKey then redis.call('SREM', parkIndex('k', j.concurrencyKey), j.zkey) end
-    if j.customerId then redis.call('SREM', parkIndex('c', j.customerId), j.zkey) end
+    if kind == 'kpark:' then dropPark('k', j.concurrencyKey, j.zkey) else dropPark('c', j.customerId, j.zkey) end
   end
   j.zkey = nil
   j.zmem = nil

@@ -51,7 +51,12 @@ export const REDIS_QUEUE_DEFAULTS = {
   logger: silentLogger,
 } satisfies ResolvedRedisQueueOptions;
 
-const POSITIVE_INTEGERS = ['promoteBatchSize', 'claimScanLimit', 'recoverBatchSize', 'listScanLimit'] as const;
+const POSITIVE_INTEGERS = [
+  'promoteBatchSize',
+  'claimScanLimit',
+  'recoverBatchSize',
+  'listScanLimit',
+] as const;
 
 /** Applies the defaults and throws `ConfigurationError` for anything that cannot work. */
 export function resolveRedisQueueOptions(options: RedisQueueOptions): ResolvedRedisQueueOptions {
@@ -60,7 +65,11 @@ export function resolveRedisQueueOptions(options: RedisQueueOptions): ResolvedRe
     if (value !== undefined) Object.assign(resolved, { [name]: value });
   }
   validateConnection(resolved.connection);
-  if (typeof resolved.prefix !== 'string' || resolved.prefix.length === 0 || /[\s*?[\]]/.test(resolved.prefix)) {
+  if (
+    typeof resolved.prefix !== 'string' ||
+    resolved.prefix.length === 0 ||
+    /[\s*?[\]]/.test(resolved.prefix)
+  ) {
     throw new ConfigurationError(
       'prefix',
       `expected a non-empty key prefix without spaces or glob characters (* ? [ ]), got ${JSON.stringify(resolved.prefix)}`,
@@ -91,10 +100,16 @@ function validateConnection(connection: unknown): void {
     try {
       protocol = new URL(connection).protocol;
     } catch {
-      throw new ConfigurationError('connection', `"${connection}" is not a URL; use e.g. redis://127.0.0.1:6379`);
+      throw new ConfigurationError(
+        'connection',
+        `"${connection}" is not a URL; use e.g. redis://127.0.0.1:6379`,
+      );
     }
     if (protocol !== 'redis:' && protocol !== 'rediss:') {
-      throw new ConfigurationError('connection', `use a redis:// or rediss:// URL, got protocol "${protocol}"`);
+      throw new ConfigurationError(
+        'connection',
+        `use a redis:// or rediss:// URL, got protocol "${protocol}"`,
+      );
     }
     return;
   }

@@ -18,6 +18,7 @@
  * | `P kparks:<key>`             | set    | the `kpark` zsets of a concurrency key                    |
  * | `P cpark:<customer>:<group>` | zset   | ready entries set aside while their customer is at its limit |
  * | `P cparks:<customer>`        | set    | the `cpark` zsets of a customer                           |
+ * | `P cparked`, `P climit`      | set, string | customers with set-aside entries; the limit applied  |
  * | `P cancels:<workerId>`       | set    | Processing jobs of a worker with a pending cancellation   |
  * | `P done:<state>`             | zset   | finished job ids by finish time (retention)               |
  * | `P idx:all`, `idx:cust:<c>`, `idx:user:<u>` | zset | job ids by seq, for listings                   |

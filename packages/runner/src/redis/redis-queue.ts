@@ -22,17 +22,21 @@ import type {
 import type { Redis } from 'ioredis';
 import { closeConnection, openConnection } from './connection.js';
 import {
-  type EncodedJob,
-  type FlatHash,
   decodeJob,
   decodeLogEntry,
+  type EncodedJob,
   encodeLogEntry,
   encodeNewJob,
+  type FlatHash,
   newJobRecord,
   progressOf,
 } from './job-codec.js';
 import { decodeCursor, encodeCursor, listArgs } from './list-query.js';
-import { type RedisQueueOptions, type ResolvedRedisQueueOptions, resolveRedisQueueOptions } from './options.js';
+import {
+  type RedisQueueOptions,
+  type ResolvedRedisQueueOptions,
+  resolveRedisQueueOptions,
+} from './options.js';
 import { RedisKeys, readyGroup } from './redis-keys.js';
 import { type RedisScripts, registerScripts } from './redis-scripts.js';
 import { RedisSubscriber } from './redis-subscriber.js';
@@ -78,7 +82,9 @@ export class RedisQueue implements QueueAdapter {
   async enqueueMany(requests: readonly EnqueueRequest[], options?: EnqueueOptions): Promise<EnqueueResult[]> {
     options?.signal?.throwIfAborted();
     if (options?.transaction !== undefined) {
-      throw new TypeError('The Redis queue cannot join a caller transaction; enqueue after your commit instead');
+      throw new TypeError(
+        'The Redis queue cannot join a caller transaction; enqueue after your commit instead',
+      );
     }
     if (requests.length === 0) return [];
     const ids: string[] = [];
@@ -173,7 +179,8 @@ export class RedisQueue implements QueueAdapter {
 
   async list(filter: ListJobsFilter = {}): Promise<JobPage> {
     const limit = filter.limit ?? 50;
-    if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`List limit must be a positive integer, got ${limit}`);
+    if (!Number.isSafeInteger(limit) || limit < 1)
+      throw new RangeError(`List limit must be a positive integer, got ${limit}`);
     const before = filter.cursor === undefined ? undefined : decodeCursor(filter.cursor);
     const reply = (await this.scripts.list(listArgs(filter, limit, before, this.options.listScanLimit))) as [
       string,
@@ -240,7 +247,11 @@ export class RedisQueue implements QueueAdapter {
   }
 
   async deleteSchedule(name: string): Promise<boolean> {
-    const replies = await this.redis.multi().del(this.keys.schedule(name)).srem(this.keys.schedules(), name).exec();
+    const replies = await this.redis
+      .multi()
+      .del(this.keys.schedule(name))
+      .srem(this.keys.schedules(), name)
+      .exec();
     return replies?.[0]?.[1] === 1;
   }
 
@@ -258,7 +269,8 @@ export class RedisQueue implements QueueAdapter {
   async cleanup(policy: RetentionPolicy): Promise<number> {
     const batch = policy.batchSize ?? 1000;
     const ages = [policy.succeededMs, policy.cancelledMs, policy.failedMs];
-    if (!Number.isSafeInteger(batch) || batch < 1) throw new RangeError(`batchSize must be a positive integer, got ${batch}`);
+    if (!Number.isSafeInteger(batch) || batch < 1)
+      throw new RangeError(`batchSize must be a positive integer, got ${batch}`);
     if (ages.some((ms) => !Number.isFinite(ms) || ms < 0)) {
       throw new RangeError('Retention ages must be finite numbers of milliseconds, zero or more');
     }
@@ -278,12 +290,19 @@ export class RedisQueue implements QueueAdapter {
     return this.closing;
   }
 
-  private async settle(action: string, jobId: string, workerId: string, payload: string, retryAt = ''): Promise<boolean> {
+  private async settle(
+    action: string,
+    jobId: string,
+    workerId: string,
+    payload: string,
+    retryAt = '',
+  ): Promise<boolean> {
     return (await this.scripts.settle(action, jobId, workerId, payload, retryAt)) === 1;
   }
 }
 
 function lockTtl(ttlMs: number): number {
-  if (!Number.isFinite(ttlMs) || ttlMs <= 0) throw new RangeError(`Lock TTL must be a positive number of ms, got ${ttlMs}`);
+  if (!Number.isFinite(ttlMs) || ttlMs <= 0)
+    throw new RangeError(`Lock TTL must be a positive number of ms, got ${ttlMs}`);
   return Math.ceil(ttlMs);
 }

@@ -1,6 +1,11 @@
 import type { Redis } from 'ioredis';
 import { CLAIM_LUA } from './lua-claim.js';
-import { ACQUIRE_LOCK_LUA, ADVANCE_SCHEDULE_LUA, EXTEND_LOCK_LUA, RELEASE_LOCK_LUA } from './lua-coordination.js';
+import {
+  ACQUIRE_LOCK_LUA,
+  ADVANCE_SCHEDULE_LUA,
+  EXTEND_LOCK_LUA,
+  RELEASE_LOCK_LUA,
+} from './lua-coordination.js';
 import { ENQUEUE_LUA } from './lua-enqueue.js';
 import { HEARTBEAT_LUA, RECOVER_LUA, REQUEST_CANCEL_LUA, SETTLE_LUA } from './lua-lifecycle.js';
 import { APPEND_LOG_LUA, CLEANUP_LUA, LIST_LUA } from './lua-records.js';

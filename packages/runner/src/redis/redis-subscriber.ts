@@ -59,8 +59,8 @@ export class RedisSubscriber {
   /** Calls `listener` with the id of each job of `workerId` whose cancellation is requested. */
   async onCancel(workerId: string, listener: CancelListener): Promise<Unsubscribe> {
     const conn = this.connection();
-    let set = this.cancelListeners.get(workerId);
-    if (!set) this.cancelListeners.set(workerId, (set = new Set()));
+    const set = this.cancelListeners.get(workerId) ?? new Set<CancelListener>();
+    this.cancelListeners.set(workerId, set);
     set.add(listener);
     if (this.cancelListenerCount() === 1) await conn.subscribe(this.cancelChannel);
     return async () => {
@@ -88,7 +88,10 @@ export class RedisSubscriber {
   private connection(): Redis {
     if (this.closed) throw new Error('The Redis queue is closed');
     if (this.conn) return this.conn;
-    const conn = this.deps.main.duplicate({ connectionName: `${this.deps.connectionName}:subscriber`, lazyConnect: false });
+    const conn = this.deps.main.duplicate({
+      connectionName: `${this.deps.connectionName}:subscriber`,
+      lazyConnect: false,
+    });
     conn.on('error', (err: Error) => this.deps.logger.warn({ err }, 'Redis pub/sub connection error'));
     conn.on('ready', () => {
       if (this.readyOnce) void this.afterReconnect(conn);
@@ -121,8 +124,8 @@ export class RedisSubscriber {
   private deliverCancel(workerId: string, jobId: string): void {
     const listeners = this.cancelListeners.get(workerId);
     if (!listeners || listeners.size === 0) return;
-    let seen = this.delivered.get(workerId);
-    if (!seen) this.delivered.set(workerId, (seen = new Set()));
+    const seen = this.delivered.get(workerId) ?? new Set<string>();
+    this.delivered.set(workerId, seen);
     seen.add(jobId);
     if (seen.size > MAX_DELIVERED) {
       const oldest = seen.values().next().value;

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { closeConnection, probeRedis } from './connection.js';
-import { RedisQueue } from './redis-queue.js';
 import type { RedisQueueOptions } from './options.js';
+import { RedisQueue } from './redis-queue.js';
 
 /** The Redis the tests use: `HANGAR_REDIS_URL`, else the local default. */
 export function testRedisUrl(): string {
