@@ -73,9 +73,9 @@ function evaluateOwnership(input: CaseReader): Record<string, unknown> {
     output.direct = result.direct.map((d) => ({
       holder: d.holder,
       held: d.held,
-      fin: d.fin,
-      ctrl: d.ctrl,
-      exact: { fin: d.exactFin.toString(), ctrl: d.exactCtrl.toString() },
+      // Exact fractions as strings, the shape the reference cases use for direct percentages.
+      fin: d.exactFin.toString(),
+      ctrl: d.exactCtrl.toString(),
     }));
   }
   output.companies = companies;
