@@ -33,7 +33,7 @@ export {
   type ServiceResolver,
   type ServiceRegistration,
 } from './job/services.js';
-export type { JobContext, ProgressCounts } from './job/job-context.js';
+export type { JobContext, ProgressCounts, LockHandle, LockOptions } from './job/job-context.js';
 export {
   defineJob,
   type Job,
@@ -68,4 +68,11 @@ export type {
   RetentionPolicy,
   Unsubscribe,
 } from './queue/queue-adapter.js';
-export { definePlugin, type HangarPlugin, type CliCommand, type CliIo } from './plugin/plugin.js';
+export {
+  definePlugin,
+  type HangarPlugin,
+  type CliCommand,
+  type CliIo,
+  type CliHost,
+  type EmbeddedHost,
+} from './plugin/plugin.js';

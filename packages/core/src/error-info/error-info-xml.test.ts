@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorInfoFromError } from './error-info.js';
+import { type ErrorInfo, errorInfoFromError } from './error-info.js';
 import { errorInfoToXml, parseErrorInfoXml } from './error-info-xml.js';
 import { UnrecoverableError } from '../errors/unrecoverable-error.js';
 
@@ -29,9 +29,9 @@ describe('ErrorInfo XML', () => {
   });
 
   it('round-trips through errorInfoToXml', () => {
-    const info = [
-      { code: 'A', key: 'k.a', severity: 'error' as const, params: { who: '<admin>', n: 3, ok: true } },
-      { code: 'B', key: 'k.b', severity: 'info' as const, source: 'step "2"', params: {} },
+    const info: ErrorInfo = [
+      { code: 'A', key: 'k.a', severity: 'error', params: { who: '<admin>', n: 3, ok: true } },
+      { code: 'B', key: 'k.b', severity: 'info', source: 'step "2"', params: {} },
     ];
     expect(parseErrorInfoXml(errorInfoToXml(info))).toEqual(info);
   });

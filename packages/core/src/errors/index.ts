@@ -8,3 +8,4 @@ export { ParamsValidationError, type FieldIssue } from './params-validation-erro
 export { InvalidStateTransitionError } from './invalid-transition-error.js';
 export { ConfigurationError } from './configuration-error.js';
 export { LeaseLostError } from './lease-lost-error.js';
+export { LockUnavailableError } from './lock-unavailable-error.js';

@@ -11,6 +11,22 @@ export interface ProgressCounts {
   total?: number;
 }
 
+/** A named lock held by a job; extended automatically while held. */
+export interface LockHandle {
+  /** Lock name. */
+  readonly name: string;
+  /** Releases the lock (also released when the job ends). */
+  release(): Promise<void>;
+}
+
+/** Options of `ctx.lock`. */
+export interface LockOptions {
+  /** Lock lifetime, renewed while the job runs; bounds how long a dead worker blocks others. @defaultValue 30_000 */
+  ttlMs?: number;
+  /** How long to wait for the lock before failing; 0 fails at once. @defaultValue 0 */
+  waitMs?: number;
+}
+
 /** What a running job sees of the world. */
 export interface JobContext {
   /** Id of the running job. */
@@ -41,4 +57,9 @@ export interface JobContext {
   addOutputFile(file: OutputFile): void;
   /** Throws `JobCancelledError` if the signal has fired; call it between units of work. */
   checkpoint(): void;
+  /**
+   * Takes a named lock shared by every runner on the queue (e.g. `conso:42`), so two jobs never
+   * work on the same thing at once. Throws `LockUnavailableError` when it cannot be had in time.
+   */
+  lock(name: string, options?: LockOptions): Promise<LockHandle>;
 }

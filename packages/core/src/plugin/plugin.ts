@@ -1,6 +1,7 @@
 import type { MessageCatalogs } from '../i18n/translator.js';
 import type { AnyJobDefinition } from '../job/job.js';
 import type { ServiceRegistration } from '../job/services.js';
+import type { JobRecord } from '../queue/job-record.js';
 
 /** A command a plugin adds to the `hangar` CLI (e.g. `hangar conso evaluate`). */
 export interface CliCommand {
@@ -14,12 +15,30 @@ export interface CliCommand {
   run(args: readonly string[], io: CliIo): Promise<number>;
 }
 
-/** Streams a CLI command writes to. */
+/** Streams a CLI command writes to, and the host that can run jobs for it. */
 export interface CliIo {
   /** Standard output. */
   stdout: NodeJS.WritableStream;
   /** Standard error. */
   stderr: NodeJS.WritableStream;
+  /** Runs jobs in-process, so a plugin's command can use its own jobs without depending on the runner. */
+  host?: CliHost;
+}
+
+/** What the `hangar` CLI offers to plugin commands. */
+export interface CliHost {
+  /** Starts an embedded runner on the in-memory queue with these plugins and extra services. */
+  startEmbedded(options: { plugins: readonly HangarPlugin[]; services?: readonly ServiceRegistration[] }): Promise<EmbeddedHost>;
+}
+
+/** An embedded runner started for a CLI command. */
+export interface EmbeddedHost {
+  /** Enqueues a job, waits for its end and returns its record (whatever its final state). */
+  run(type: string, params: unknown, options?: { customerId?: string; userId?: string }): Promise<JobRecord>;
+  /** The job's messages, rendered in `lang`. */
+  messages(jobId: string, lang?: string): Promise<string[]>;
+  /** Stops the runner. */
+  stop(): Promise<void>;
 }
 
 /** What a plugin package exports: its job types, services and messages. */

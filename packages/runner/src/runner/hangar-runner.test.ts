@@ -217,4 +217,28 @@ describe('HangarRunner', () => {
     const { id } = await runner.client.enqueue('math.add', { a: 1, b: 1 });
     expect((await runner.client.waitFor(id)).state).toBe('Succeeded');
   });
+
+  it('serialises jobs that take the same named lock, across runners', async () => {
+    const queue = new MemoryQueue();
+    const spans: Array<[number, number]> = [];
+    const locked = defineJob({
+      type: 'locked',
+      params: z.object({ conso: z.string() }),
+      create: () => ({
+        async execute(p: { conso: string }, ctx: JobContext) {
+          await ctx.lock(`conso:${p.conso}`, { waitMs: 5000, ttlMs: 1000 });
+          const start = Date.now();
+          await new Promise((r) => setTimeout(r, 80));
+          spans.push([start, Date.now()]);
+        },
+      }),
+    });
+    const r1 = await start({ queue, jobs: [locked], workerId: 'one' });
+    const r2 = await start({ queue, jobs: [locked], workerId: 'two' });
+    const ids = await Promise.all([0, 1, 2].map(() => r1.client.enqueue('locked', { conso: '42' })));
+    for (const { id } of ids) expect((await r2.client.waitFor(id, { pollMs: 20 })).state).toBe('Succeeded');
+    spans.sort((x, y) => x[0] - y[0]);
+    for (let i = 1; i < spans.length; i++) expect(spans[i]![0]).toBeGreaterThanOrEqual(spans[i - 1]![1]);
+    expect(await queue.acquireLock('conso:42', 'someone-else', 1000)).toBe(true);
+  });
 });

@@ -17,6 +17,7 @@ import {
   errorInfoFromError,
   validateParams,
 } from '@hangar/core';
+import { JobLocks } from './job-locks.js';
 import { JobLogWriter } from './job-log-writer.js';
 
 /** Why a running job was asked to stop. */
@@ -47,6 +48,7 @@ export class JobExecution {
   private readonly outputFiles: OutputFile[] = [];
   private readonly warnings: TranslatableString[] = [];
   private readonly log: JobLogWriter;
+  private readonly locks: JobLocks;
 
   constructor(
     readonly record: JobRecord,
@@ -54,6 +56,7 @@ export class JobExecution {
     private readonly deps: ExecutionDeps,
   ) {
     this.log = new JobLogWriter(deps.queue, record.id, deps.logger);
+    this.locks = new JobLocks(deps.queue, `${record.worker?.id ?? 'worker'}:${record.id}`, this.controller.signal);
   }
 
   /** Asks the job to stop: fires its signal and calls `abort()`. The first reason wins. */
@@ -89,6 +92,7 @@ export class JobExecution {
     } finally {
       if (timer) clearTimeout(timer);
       await this.dispose();
+      await this.locks.releaseAll();
       await this.log.flush();
     }
     return outcome;
@@ -177,6 +181,7 @@ export class JobExecution {
       },
       error: (message) => write('error', message),
       addOutputFile: (file) => void this.outputFiles.push(file),
+      lock: (name, options) => this.locks.acquire(name, options),
       checkpoint: () => {
         if (signal.aborted) {
           throw signal.reason instanceof Error ? signal.reason : new JobCancelledError(record.id);
