@@ -1,0 +1,43 @@
+import { type RawBuilder, sql } from 'kysely';
+import type { ConsoDialect } from '../db/conso-db.js';
+import type { ApplyTarget, ScopeCondition, TargetColumn } from './apply-target.js';
+
+/** `a.col = b.col`, or null-safe `(a.col = b.col or (a.col is null and b.col is null))` for nullable columns. */
+export function columnsMatch(left: string, right: string, columns: readonly TargetColumn[]): RawBuilder<unknown> {
+  const parts = columns.map((column) => {
+    const a = sql.ref(`${left}.${column.name}`);
+    const b = sql.ref(`${right}.${column.name}`);
+    // Spelled out rather than IS NOT DISTINCT FROM, which SQL Server before 2022 lacks.
+    return column.nullable ? sql`(${a} = ${b} or (${a} is null and ${b} is null))` : sql`${a} = ${b}`;
+  });
+  return parts.length === 0 ? sql`1 = 1` : sql.join(parts, sql` and `);
+}
+
+/** The scope conditions on alias `target` (staged values come from `staging`). */
+export function scopeMatch(target: string, staging: string, scope: readonly ScopeCondition[]): RawBuilder<unknown> {
+  const parts = scope.map((condition) => {
+    const column = sql.ref(`${target}.${condition.column}`);
+    if ('equals' in condition) return sql`${column} = ${condition.equals}`;
+    if ('in' in condition) {
+      if (condition.in.length === 0) return sql`1 = 0`;
+      return sql`${column} in (${sql.join(condition.in.map((value) => sql.val(value)))})`;
+    }
+    return sql`${column} in (select ${sql.ref(`s_scope.${condition.column}`)} from ${sql.table(staging)} as s_scope)`;
+  });
+  return parts.length === 0 ? sql`1 = 1` : sql.join(parts, sql` and `);
+}
+
+/** Key columns of a target, as column descriptions. */
+export function keyColumns(target: ApplyTarget): TargetColumn[] {
+  return target.key.map((name) => target.columns.find((column) => column.name === name) ?? { name });
+}
+
+/** `top (n)` on SQL Server, nothing elsewhere. */
+export function topClause(dialect: ConsoDialect, n: number): RawBuilder<unknown> {
+  return dialect === 'mssql' ? sql`top (${sql.lit(Math.trunc(n))})` : sql``;
+}
+
+/** `limit n` outside SQL Server. */
+export function limitClause(dialect: ConsoDialect, n: number): RawBuilder<unknown> {
+  return dialect === 'mssql' ? sql`` : sql`limit ${sql.lit(Math.trunc(n))}`;
+}

@@ -1,0 +1,143 @@
+import type { JobContext } from '@hangar/core';
+import type { Kysely } from 'kysely';
+import type { ConsoDatabase, ConsoDb, ConsoDialect } from '../db/conso-db.js';
+import type { NumberFormat } from '../read/number-format.js';
+import { RowFields } from '../read/row-fields.js';
+import type { SourceRow } from '../read/source-row.js';
+import { createStaging } from '../stage/create-staging.js';
+import { dropStagingTable } from '../stage/staging-ddl.js';
+import type { StagingColumn, StagingTable, StagingValue } from '../stage/staging-table.js';
+import { RowErrorCollector, RowErrorLimitReached } from '../validate/row-error-collector.js';
+import { ImportProgress } from './import-progress.js';
+
+/** Rows between two cancellation checks. */
+const CHECK_EVERY_ROWS = 256;
+
+/** What an import session needs to know about its file. */
+export interface ImportSessionOptions {
+  /** File name for messages. */
+  file: string;
+  /** Size in bytes. */
+  totalBytes: number;
+  /** Bytes read so far. */
+  bytesRead: () => number;
+  /** Errors collected before reading stops. */
+  maxErrors: number;
+  /** How numbers are written in the file. */
+  numbers: NumberFormat;
+}
+
+/**
+ * One import, inside one transaction: staging tables, row errors, progress and cancellation. Rows
+ * are validated and staged while the file streams; nothing touches the target tables until the
+ * whole file is read without error, and then only through set-based statements.
+ */
+export class ImportSession {
+  /** Row errors of the file. */
+  readonly errors: RowErrorCollector;
+  /** Progress counters. */
+  readonly progress: ImportProgress;
+  private readonly stagings: StagingTable[] = [];
+
+  constructor(
+    /** The import's transaction. */
+    readonly trx: Kysely<ConsoDatabase>,
+    /** Its dialect. */
+    readonly dialect: ConsoDialect,
+    /** The running job. */
+    readonly ctx: JobContext,
+    private readonly options: ImportSessionOptions,
+  ) {
+    this.errors = new RowErrorCollector(options.file, options.maxErrors);
+    this.progress = new ImportProgress(ctx, options.file, options.totalBytes, options.bytesRead);
+  }
+
+  /** File name for messages. */
+  get file(): string {
+    return this.options.file;
+  }
+
+  /** Creates a staging table in the transaction. */
+  async stage(base: string, columns: readonly StagingColumn[]): Promise<StagingTable> {
+    const staging = await createStaging(this.trx as Kysely<unknown>, this.dialect, base, columns);
+    this.stagings.push(staging);
+    return staging;
+  }
+
+  /** Typed access to a row's cells, reporting bad cells to this session's errors. */
+  fields(row: SourceRow, sheet?: string): RowFields {
+    return new RowFields(row, this.errors, this.options.numbers, sheet);
+  }
+
+  /**
+   * Reads every row through `handle`, checking for cancellation and reporting progress. Once the
+   * file has an error, rows are still validated (to report them all) but no longer staged.
+   */
+  async consume(rows: AsyncIterable<SourceRow>, handle: (row: SourceRow) => void | Promise<void>): Promise<void> {
+    try {
+      for await (const row of rows) {
+        this.progress.read += 1;
+        if (this.progress.read % CHECK_EVERY_ROWS === 0) {
+          this.ctx.checkpoint();
+          this.progress.report();
+        }
+        await handle(row);
+      }
+    } catch (error) {
+      // A read stream destroyed by the job's signal fails with AbortError: report it as the cancellation.
+      if (this.ctx.signal.aborted) this.ctx.checkpoint();
+      throw error;
+    }
+    this.ctx.checkpoint();
+  }
+
+  /** Stages a valid row, unless the file already has errors (then nothing will be written anyway). */
+  async put(staging: StagingTable, rowNo: number, values: readonly StagingValue[]): Promise<void> {
+    if (this.errors.hasErrors) return;
+    await staging.append(rowNo, values);
+    this.progress.written += 1;
+  }
+
+  /** Drops the staging tables (normal end). */
+  async dropStaging(): Promise<void> {
+    for (const staging of this.stagings.splice(0)) {
+      await staging.finish();
+      await dropStagingTable(this.trx as Kysely<unknown>, staging.name);
+    }
+  }
+
+  /** Ends unfinished loads so the transaction can roll back. */
+  async abortStaging(reason: unknown): Promise<void> {
+    for (const staging of this.stagings.splice(0)) await staging.abort(reason);
+  }
+}
+
+/**
+ * Runs `body` as one import in one transaction on `consoDb`. Any error rolls everything back; a
+ * file with row errors fails with an `ImportValidationError` carrying all of them.
+ */
+export async function runImport<T>(
+  consoDb: ConsoDb,
+  ctx: JobContext,
+  options: ImportSessionOptions,
+  body: (session: ImportSession) => Promise<T>,
+): Promise<T> {
+  let session: ImportSession | undefined;
+  try {
+    return await consoDb.db.transaction().execute(async (trx) => {
+      session = new ImportSession(trx, consoDb.dialect, ctx, options);
+      try {
+        const result = await body(session);
+        session.errors.throwIfAny();
+        await session.dropStaging();
+        return result;
+      } catch (error) {
+        await session.abortStaging(error);
+        throw error;
+      }
+    });
+  } catch (error) {
+    if (error instanceof RowErrorLimitReached && session) throw session.errors.toError();
+    throw error;
+  }
+}

@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto';
+import { type Kysely, sql } from 'kysely';
+import type { ConsoDialect } from '../db/conso-db.js';
+import { ROW_NO, type StagingColumn, type StagingType } from './staging-table.js';
+
+const TYPES: Readonly<Record<ConsoDialect, Readonly<Record<StagingType, string>>>> = {
+  postgres: { integer: 'integer', text: 'text', amount: 'numeric' },
+  sqlite: { integer: 'integer', text: 'text', amount: 'real' },
+  mssql: { integer: 'int', text: 'nvarchar(400)', amount: 'decimal(38, 12)' },
+};
+
+/** A fresh name for a temporary table; `#`-prefixed on SQL Server, where that makes it temporary. */
+export function stagingTableName(dialect: ConsoDialect, base: string): string {
+  const name = `ie_${base}_${randomBytes(4).toString('hex')}`;
+  return dialect === 'mssql' ? `#${name}` : name;
+}
+
+/**
+ * Creates a temporary staging table in the current transaction. PostgreSQL drops it at commit and
+ * SQLite and SQL Server at the end of the session; importers also drop it when done.
+ */
+export async function createStagingTableDdl(
+  db: Kysely<unknown>,
+  dialect: ConsoDialect,
+  name: string,
+  columns: readonly StagingColumn[],
+): Promise<void> {
+  const types = TYPES[dialect];
+  const defs = [
+    sql`${sql.id(ROW_NO)} ${sql.raw(types.integer)} not null`,
+    ...columns.map((column) => sql`${sql.id(column.name)} ${sql.raw(types[column.type])}`),
+  ];
+  const body = sql.join(defs);
+  switch (dialect) {
+    case 'postgres':
+      await sql`create temporary table ${sql.id(name)} (${body}) on commit drop`.execute(db);
+      break;
+    case 'sqlite':
+      await sql`create temporary table ${sql.id(name)} (${body})`.execute(db);
+      break;
+    case 'mssql':
+      await sql`create table ${sql.id(name)} (${body})`.execute(db);
+      break;
+  }
+}
+
+/** Drops a staging table. */
+export async function dropStagingTable(db: Kysely<unknown>, name: string): Promise<void> {
+  await sql`drop table ${sql.id(name)}`.execute(db);
+}
