@@ -51,10 +51,10 @@ end
 
 local function take(j, workerId, workerJson, leaseMs)
   local lease = NOW + leaseMs
-  redis.call('HSET', j.key, 'attempts', tonumber(j.attempts) + 1, 'workerId', workerId, 'worker', workerJson,
-    'leaseExpiresAt', lease, 'startedAt', NOW, 'cancelRequested', 0)
+  redis.call('HSET', j.key, 'state', 'Processing', 'attempts', tonumber(j.attempts) + 1, 'workerId', workerId,
+    'worker', workerJson, 'leaseExpiresAt', lease, 'startedAt', NOW, 'updatedAt', NOW, 'cancelRequested', 0)
   redis.call('HDEL', j.key, 'zkey', 'zmem')
-  setState(j, 'Processing')
+  emit('state', j.id, j.queue, 'Processing')
   redis.call('ZADD', P .. 'leases', lease, j.id)
   if j.concurrencyKey then redis.call('HSET', P .. 'held', j.concurrencyKey, j.id) end
   if j.customerId then return redis.call('HINCRBY', P .. 'running', j.customerId, 1) end

@@ -59,18 +59,18 @@ local function main()
       seq = seq + 1
       local key = jobKey(f.id)
       local runAt = f.runAt or tostring(NOW)
-      redis.call('HSET', key, unpack(job.flat))
-      redis.call('HSET', key, 'runAt', runAt, 'seq', seq, 'attempts', 0, 'cancelRequested', 0,
-        'createdAt', NOW, 'updatedAt', NOW)
-      redis.call('ZADD', P .. 'idx:all', seq, f.id)
-      if f.customerId then redis.call('ZADD', P .. 'idx:cust:' .. f.customerId, seq, f.id) end
-      if f.userId then redis.call('ZADD', P .. 'idx:user:' .. f.userId, seq, f.id) end
-      if job.idem then redis.call('HSET', P .. 'idem', job.idem, f.id) end
       local ps = job.parentState
       local state
+      -- one HSET with every field: the job's own fields plus the ones decided here
+      local flat = job.flat
+      local function set(name, value)
+        flat[#flat + 1] = name
+        flat[#flat + 1] = value
+      end
       if ps == 'missing' or ps == 'Failed' or ps == 'Cancelled' then
         state = 'Cancelled'
-        redis.call('HSET', key, 'finishedAt', NOW, 'errorInfo', parentFailed(f.parentId))
+        set('finishedAt', NOW)
+        set('errorInfo', parentFailed(f.parentId))
         redis.call('ZADD', P .. 'done:Cancelled', NOW, f.id)
       elseif ps and ps ~= 'Succeeded' then
         state = 'Awaiting'
@@ -78,14 +78,27 @@ local function main()
       elseif tonumber(runAt) > NOW then
         state = 'Scheduled'
         redis.call('ZADD', P .. 'delayed', runAt, f.id)
-        redis.call('HSET', key, 'zkey', 'delayed', 'zmem', f.id)
+        set('zkey', 'delayed')
+        set('zmem', f.id)
       else
         state = 'Enqueued'
         local m = readyMember(tonumber(runAt), seq, f.id)
         redis.call('ZADD', P .. 'ready:' .. f.grp, f.priority, m)
-        redis.call('HSET', key, 'zkey', 'ready:' .. f.grp, 'zmem', m)
+        set('zkey', 'ready:' .. f.grp)
+        set('zmem', m)
       end
-      redis.call('HSET', key, 'state', state)
+      if not f.runAt then set('runAt', runAt) end
+      set('seq', seq)
+      set('attempts', 0)
+      set('cancelRequested', 0)
+      set('createdAt', NOW)
+      set('updatedAt', NOW)
+      set('state', state)
+      redis.call('HSET', key, unpack(flat))
+      redis.call('ZADD', P .. 'idx:all', seq, f.id)
+      if f.customerId then redis.call('ZADD', P .. 'idx:cust:' .. f.customerId, seq, f.id) end
+      if f.userId then redis.call('ZADD', P .. 'idx:user:' .. f.userId, seq, f.id) end
+      if job.idem then redis.call('HSET', P .. 'idem', job.idem, f.id) end
       emit('enqueued', f.id, f.queue, state)
       out[i] = { 1, state, tostring(NOW), tostring(seq), runAt }
     end

@@ -86,6 +86,8 @@ describe.skipIf(skip !== undefined)('RedisQueue with worker processes killed mid
       [2, JOBS * 0.6],
     ] as const) {
       await until(async () => (await succeeded()) >= threshold, 30_000, `${threshold} jobs done`);
+      // a restarted worker may still be booting on a loaded machine: kill it mid-flight, not before
+      await until(async () => (await processingOf(queue, victim)).size > 0, 20_000, `${victim} to hold jobs`);
       const w = workers.find((x) => x.id === victim);
       if (!w) throw new Error(`no worker ${victim}`);
       w.proc.kill('SIGKILL');
