@@ -34,6 +34,9 @@ export async function writeStagedRows(
     return counts;
   }
   const keys = keyColumns(target);
+  // Merge probes the staging table by key once per target row: an index keeps that logarithmic.
+  const index = `${staging.name.replace(/^#/, '')}_key`;
+  await sql`create index ${sql.id(index)} on ${sql.table(staging.name)} (${sql.join(keys.map((c) => sql.id(c.name)))})`.execute(trx);
   const others = target.columns.filter((column) => !target.key.includes(column.name));
   const scope = scopeMatch(target.table, staging.name, target.scope);
   const match = columnsMatch('s', target.table, keys);
@@ -60,8 +63,11 @@ async function insertRows(trx: Kysely<unknown>, staging: StagingTable, target: A
     ...target.columns.map((column) => sql.ref(`s.${column.name}`)),
     ...constants.map(([, value]) => sql.val(value)),
   ]);
+  // "Not already in the target", as an uncorrelated set of staged rows that match a target row:
+  // computed once by a join driven from the target's scope, where a correlated NOT EXISTS would
+  // scan the target's scope for every staged row on SQLite.
   const filter = onlyNew
-    ? sql`where not exists (select 1 from ${sql.table(target.table)} as t where ${columnsMatch('s', 't', keyColumns(target))} and ${scopeMatch('t', staging.name, target.scope)})`
+    ? sql`where ${sql.ref(`s.${ROW_NO}`)} not in (select ${sql.ref(`m.${ROW_NO}`)} from ${sql.table(target.table)} as t join ${sql.table(staging.name)} as m on ${columnsMatch('m', 't', keyColumns(target))} where ${scopeMatch('t', staging.name, target.scope)})`
     : sql``;
   const result = await sql`insert into ${sql.table(target.table)} (${names}) select ${values} from ${sql.table(staging.name)} as s ${filter} order by ${sql.ref(`s.${ROW_NO}`)}`.execute(
     trx,

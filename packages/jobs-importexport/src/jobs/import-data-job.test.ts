@@ -146,7 +146,7 @@ describe.each(backends)('data import and export on $kind', ({ kind, skipReason }
   it.skipIf(skipReason)('stops on cancellation mid-file, rolls back and writes nothing', async () => {
     const before = await snapshot();
     const lines = ['company,account,flow,dimension,amount'];
-    for (let i = 0; i < 20_000; i++) lines.push(`FR1,1000,F20,D${i},1`, `FR1,1200,F20,D${i},-1`);
+    for (let i = 0; i < 5_000; i++) lines.push(`FR1,1000,F20,D${i},1`, `FR1,1200,F20,D${i},-1`);
     await writeFile(join(fx.store.root, 'big.csv'), `${lines.join('\n')}\n`);
     const ctx = recordingContext(fx.services);
     const progress = ctx.progress;
@@ -159,7 +159,7 @@ describe.each(backends)('data import and export on $kind', ({ kind, skipReason }
     expect(await snapshot()).toEqual(before);
     // The connection is usable again after the rolled-back COPY.
     const ok = await importData({ file: 'big.csv', mode: 'merge', companies: ['FR1'] });
-    expect(ok.inserted).toBe(40_000);
-    expect(await readFile(join(fx.store.root, 'big.csv'), 'utf8')).toContain('D19999');
+    expect(ok.inserted).toBe(10_000);
+    expect(await readFile(join(fx.store.root, 'big.csv'), 'utf8')).toContain('D4999');
   });
 });

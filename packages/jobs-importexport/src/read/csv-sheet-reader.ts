@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { type CastingContext, parse } from 'csv-parse';
+import { parse } from 'csv-parse';
 import { ImportFileError } from '../errors/import-file-error.js';
 import type { CsvOptions } from './csv-options.js';
 import { type CellValue, normalizeHeader, type SourceRow, type SourceSheet } from './source-row.js';
@@ -24,7 +24,6 @@ export async function* readCsvSheets(input: Readable, name: string, options: Csv
       relax_column_count: true,
       skip_empty_lines: true,
       info: true,
-      cast: (value: string, _context: CastingContext) => value,
     }),
   );
   input.on('error', (error) => parser.destroy(error));

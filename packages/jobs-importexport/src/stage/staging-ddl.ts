@@ -3,7 +3,7 @@ import { type Kysely, sql } from 'kysely';
 import type { ConsoDialect } from '../db/conso-db.js';
 import { ROW_NO, type StagingColumn, type StagingType } from './staging-table.js';
 
-const TYPES: Readonly<Record<ConsoDialect, Readonly<Record<StagingType, string>>>> = {
+const TYPES: { readonly [D in ConsoDialect]: Readonly<Record<StagingType, string>> } = {
   postgres: { integer: 'integer', text: 'text', amount: 'numeric' },
   sqlite: { integer: 'integer', text: 'text', amount: 'real' },
   mssql: { integer: 'int', text: 'nvarchar(400)', amount: 'decimal(38, 12)' },

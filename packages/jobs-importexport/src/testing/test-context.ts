@@ -33,5 +33,6 @@ export function recordingContext(services: ServiceResolver, jobId = 'test-job'):
       if (controller.signal.aborted) throw new JobCancelledError(jobId);
     },
     cancel: () => controller.abort(new JobCancelledError(jobId)),
+    lock: async (name) => ({ name, release: async () => undefined }),
   };
 }

@@ -1,0 +1,33 @@
+import type { MessageCatalog } from '@hangar/core';
+
+/** English messages of every key the import and export jobs emit. */
+export const messagesEn = {
+  'importexport.job.importData': 'Import reported data (bundles) from a CSV or XLSX file',
+  'importexport.job.exportData': 'Export reported data (bundles) to a CSV or XLSX file',
+  'importexport.progress.rows': '{file}: {read} rows read, {written} rows staged ({percent}% of the file)',
+  'importexport.progress.imported': '{file}: {read} rows read, {written} rows written, {deleted} rows replaced',
+  'importexport.progress.exported': '{file}: {rows} rows written',
+  'importexport.progress.exportDone': '{file} written: {rows} rows, {size} bytes',
+  'importexport.error.validation': 'Import of {file} failed: {count} invalid rows; nothing was written',
+  'importexport.error.validationTruncated':
+    'Import of {file} stopped after {count} errors (the error limit); nothing was written',
+  'importexport.error.unknownScope': 'Unknown {kind} "{code}"',
+  'importexport.error.file.missingColumns': 'Cannot import {file}: {detail}',
+  'importexport.error.file.unreadable': 'Cannot read {file}: {detail}',
+  'importexport.error.file.unsupportedFormat': 'Cannot import {file}: {detail}',
+  'importexport.error.file.missingSheet': 'Cannot import {file}: {detail}',
+  'importexport.error.file.invalidJson': 'Cannot import {file}: {detail}',
+  'importexport.error.profile': 'Mapping profile "{profile}" is invalid: {problem}',
+  'importexport.row.required': '{file} row {row}, column {column}: a value is required',
+  'importexport.row.unknownCode': '{file} row {row}, column {column}: unknown {kind} "{value}"',
+  'importexport.row.notNumeric': '{file} row {row}, column {column}: "{value}" is not a number',
+  'importexport.row.outOfRange': '{file} row {row}, column {column}: {value} is outside [{min}, {max}]',
+  'importexport.row.invalidValue': '{file} row {row}, column {column}: "{value}" is not allowed (expected {allowed})',
+  'importexport.row.invalidDate': '{file} row {row}, column {column}: "{value}" is not a date in the format {format}',
+  'importexport.row.duplicateKey': '{file} row {row}, column {column}: duplicates the key of row {firstRow}',
+  'importexport.row.unbalanced': '{file} row {row}, column {column}: {kind} {group} does not balance (total {total})',
+  'importexport.row.summaryAccount': '{file} row {row}, column {column}: account {value} is a summary account',
+  'importexport.row.outOfScope': '{file} row {row}, column {column}: {value} is outside the companies being imported',
+  'importexport.row.inconsistent': '{file} row {row}, column {column}: "{value}" differs from the first line of {group}',
+  'importexport.row.cycle': '{file} row {row}, column {column}: parent {value} makes the hierarchy loop',
+} as const satisfies MessageCatalog;

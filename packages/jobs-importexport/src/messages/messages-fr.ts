@@ -1,0 +1,37 @@
+import type { MessageCatalog } from '@hangar/core';
+import type { messagesEn } from './messages-en.js';
+
+/** French messages; typed against the English catalog so a missing key does not compile. */
+export const messagesFr: Readonly<Record<keyof typeof messagesEn, string>> = {
+  'importexport.job.importData': 'Importer des données remontées (liasses) depuis un fichier CSV ou XLSX',
+  'importexport.job.exportData': 'Exporter des données remontées (liasses) vers un fichier CSV ou XLSX',
+  'importexport.progress.rows': '{file} : {read} lignes lues, {written} lignes préparées ({percent} % du fichier)',
+  'importexport.progress.imported': '{file} : {read} lignes lues, {written} lignes écrites, {deleted} lignes remplacées',
+  'importexport.progress.exported': '{file} : {rows} lignes écrites',
+  'importexport.progress.exportDone': '{file} écrit : {rows} lignes, {size} octets',
+  'importexport.error.validation': "L'import de {file} a échoué : {count} lignes invalides ; rien n'a été écrit",
+  'importexport.error.validationTruncated':
+    "L'import de {file} s'est arrêté après {count} erreurs (la limite) ; rien n'a été écrit",
+  'importexport.error.unknownScope': '{kind} « {code} » inconnu(e)',
+  'importexport.error.file.missingColumns': "Impossible d'importer {file} : {detail}",
+  'importexport.error.file.unreadable': 'Impossible de lire {file} : {detail}',
+  'importexport.error.file.unsupportedFormat': "Impossible d'importer {file} : {detail}",
+  'importexport.error.file.missingSheet': "Impossible d'importer {file} : {detail}",
+  'importexport.error.file.invalidJson': "Impossible d'importer {file} : {detail}",
+  'importexport.error.profile': 'Le profil de correspondance « {profile} » est invalide : {problem}',
+  'importexport.row.required': '{file} ligne {row}, colonne {column} : une valeur est obligatoire',
+  'importexport.row.unknownCode': '{file} ligne {row}, colonne {column} : {kind} « {value} » inconnu(e)',
+  'importexport.row.notNumeric': "{file} ligne {row}, colonne {column} : « {value} » n'est pas un nombre",
+  'importexport.row.outOfRange': '{file} ligne {row}, colonne {column} : {value} est hors de [{min}, {max}]',
+  'importexport.row.invalidValue':
+    "{file} ligne {row}, colonne {column} : « {value} » n'est pas admis (attendu : {allowed})",
+  'importexport.row.invalidDate':
+    "{file} ligne {row}, colonne {column} : « {value} » n'est pas une date au format {format}",
+  'importexport.row.duplicateKey': '{file} ligne {row}, colonne {column} : reprend la clé de la ligne {firstRow}',
+  'importexport.row.unbalanced': "{file} ligne {row}, colonne {column} : {kind} {group} n'est pas équilibré(e) (total {total})",
+  'importexport.row.summaryAccount': '{file} ligne {row}, colonne {column} : le compte {value} est un compte de regroupement',
+  'importexport.row.outOfScope': '{file} ligne {row}, colonne {column} : {value} ne fait pas partie des sociétés importées',
+  'importexport.row.inconsistent':
+    '{file} ligne {row}, colonne {column} : « {value} » diffère de la première ligne de {group}',
+  'importexport.row.cycle': '{file} ligne {row}, colonne {column} : le parent {value} fait boucler la hiérarchie',
+} satisfies MessageCatalog;

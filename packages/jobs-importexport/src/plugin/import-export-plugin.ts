@@ -1,0 +1,44 @@
+import type { CliCommand, HangarPlugin, ServiceRegistration } from '@hangar/core';
+import type { MessageCatalogs } from '@hangar/core';
+import { type FileStore, fileStoreToken } from '../files/file-store.js';
+import { LocalFileStore } from '../files/local-file-store.js';
+import { importExportMessages } from '../messages/importexport-messages.js';
+import { defaultFilesDir } from '../session/job-services.js';
+import { importExportJobs } from './import-export-jobs.js';
+
+/** Options of {@link ImportExportPlugin}. */
+export interface ImportExportPluginOptions {
+  /** File store for import files and exports; a {@link LocalFileStore} in `filesDir` when absent. */
+  fileStore?: FileStore;
+  /** Directory of the default local file store. @defaultValue `HANGAR_FILES_DIR`, else `<tmp>/hangar-files` */
+  filesDir?: string;
+}
+
+/**
+ * The import/export job pack as a plugin. Its jobs read the database from the `consoDbToken`
+ * service (registered by the application) and files from `fileStoreToken`, which the plugin
+ * registers with a local-directory default that an application's own registration replaces.
+ */
+export class ImportExportPlugin implements HangarPlugin {
+  readonly name = '@hangar/jobs-importexport';
+  readonly jobs = importExportJobs;
+  readonly messages: MessageCatalogs = importExportMessages;
+  readonly services: readonly ServiceRegistration[];
+  readonly commands: readonly CliCommand[] = [];
+
+  constructor(options: ImportExportPluginOptions = {}) {
+    const { fileStore, filesDir } = options;
+    const registration: ServiceRegistration<FileStore> = fileStore
+      ? { token: fileStoreToken, value: fileStore }
+      : { token: fileStoreToken, factory: () => new LocalFileStore(filesDir ?? defaultFilesDir()) };
+    this.services = [registration as ServiceRegistration];
+  }
+}
+
+/** Builds the plugin with options (same as `new ImportExportPlugin(options)`). */
+export function createImportExportPlugin(options: ImportExportPluginOptions = {}): ImportExportPlugin {
+  return new ImportExportPlugin(options);
+}
+
+/** The plugin with default options. */
+export const importExportPlugin: ImportExportPlugin = new ImportExportPlugin();
