@@ -146,6 +146,38 @@ describe('PostgresQueue', () => {
     await vi.waitFor(() => expect(seen).toEqual([first!.id, second!.id]), { timeout: 1000, interval: 10 });
   });
 
+  it('publishes log entries and cancellations of long worker ids across processes', async () => {
+    const a = await open();
+    const b = await open();
+    const changes: QueueChange[] = [];
+    await b.subscribe((c) => changes.push(c));
+    const longWorker = testWorker(`worker-${'x'.repeat(300)}`);
+    const cancelled: string[] = [];
+    await b.onCancelRequest(longWorker.id, (jobId) => cancelled.push(jobId));
+    const { id } = await a.enqueue(testJob());
+    await a.claim({ ...claimAll, worker: longWorker });
+    await a.appendLog(id, [
+      { at: new Date(), level: 'progress', message: { key: 'p.one' }, current: 1, total: 2 },
+    ]);
+    expect(await a.requestCancel(id)).toBe('requested');
+    await vi.waitFor(() => {
+      const log = changes.find((c) => c.kind === 'log' && c.jobId === id);
+      expect(log?.entry).toMatchObject({
+        seq: 1,
+        level: 'progress',
+        message: { key: 'p.one' },
+        current: 1,
+        total: 2,
+      });
+      expect(log?.entry?.at).toBeInstanceOf(Date);
+      expect(changes.some((c) => c.kind === 'cancel-requested' && c.jobId === id)).toBe(true);
+      expect(cancelled).toEqual([id]);
+    });
+    await expect(
+      a.appendLog('424242', [{ at: new Date(), level: 'info', message: { key: 'x' } }]),
+    ).rejects.toThrow(JobNotFoundError);
+  });
+
   it('enqueues thousands of jobs in one call, in order, with idempotency keys inside the batch', async () => {
     const a = await open();
     const requests = Array.from({ length: 5000 }, (_, n) =>
