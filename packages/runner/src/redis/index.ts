@@ -5,6 +5,11 @@
  * other runner sharing the server, and Redis' clock decides leases and run-at times. Needs
  * Redis 6.2 or newer (tested with 7.0); `ioredis` is a peer dependency.
  *
+ * Times: leases, due run-at times and retention ages are measured with Redis' clock (`TIME`), so
+ * runners on hosts with skewed clocks still agree; run-at and retry times you pass are absolute
+ * dates, so keep hosts NTP-synchronised. `EnqueueOptions.transaction` is not supported (Redis cannot
+ * join a SQL transaction): enqueue after your commit.
+ *
  * Delivery is at-least-once: a job whose worker dies is handed out again once its lease expires
  * (`recoverExpiredLeases`), so a job may run more than once and should be idempotent.
  *
@@ -17,6 +22,10 @@
  * - RDB snapshots only, or no persistence: a restart loses everything since the last snapshot.
  *   Not suitable for jobs that matter.
  * Also set `maxmemory-policy noeviction`: an evicted job hash or index breaks the queue.
+ * A script never stops half-way for lack of memory: Redis refuses a script's first write, not later
+ * ones. Scripts read before they write: `enqueueMany` resolves the whole batch first (all or
+ * nothing), and a claim decides each job before touching it. Redis does not roll scripts back, so
+ * an error after a write (only possible when keys were tampered with) is not undone.
  * A replica promoted after a failover may miss the last writes of the old primary (replication is
  * asynchronous); the same reasoning as `everysec` applies.
  */

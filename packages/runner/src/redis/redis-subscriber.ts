@@ -49,7 +49,12 @@ export class RedisSubscriber {
   async onChange(listener: ChangeListener): Promise<Unsubscribe> {
     const conn = this.connection();
     this.changeListeners.add(listener);
-    if (this.changeListeners.size === 1) await conn.subscribe(this.changesChannel);
+    try {
+      await conn.subscribe(this.changesChannel);
+    } catch (err) {
+      this.changeListeners.delete(listener);
+      throw err;
+    }
     return async () => {
       if (!this.changeListeners.delete(listener) || this.changeListeners.size > 0 || this.closed) return;
       await conn.unsubscribe(this.changesChannel).catch(() => {});
@@ -62,7 +67,13 @@ export class RedisSubscriber {
     const set = this.cancelListeners.get(workerId) ?? new Set<CancelListener>();
     this.cancelListeners.set(workerId, set);
     set.add(listener);
-    if (this.cancelListenerCount() === 1) await conn.subscribe(this.cancelChannel);
+    try {
+      await conn.subscribe(this.cancelChannel);
+    } catch (err) {
+      set.delete(listener);
+      if (set.size === 0) this.cancelListeners.delete(workerId);
+      throw err;
+    }
     return async () => {
       const listeners = this.cancelListeners.get(workerId);
       if (!listeners?.delete(listener)) return;
