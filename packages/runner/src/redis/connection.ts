@@ -45,13 +45,18 @@ export async function probeRedis(url: string): Promise<string | undefined> {
     enableOfflineQueue: false,
     retryStrategy: () => null,
   });
-  conn.on('error', () => {});
+  // the socket error (ECONNREFUSED…) says more than the "Connection is closed" that connect() rejects with
+  let cause: unknown;
+  conn.on('error', (err: unknown) => {
+    cause ??= err;
+  });
   try {
     await conn.connect();
     await conn.ping();
     return undefined;
   } catch (err) {
-    return `Redis is not reachable at ${url}: ${err instanceof Error ? err.message : String(err)}`;
+    const reason = cause ?? err;
+    return `Redis is not reachable at ${url}: ${reason instanceof Error ? reason.message : String(reason)}`;
   } finally {
     await closeConnection(conn);
   }

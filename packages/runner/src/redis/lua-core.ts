@@ -2,8 +2,8 @@ import { LUA_KEYS } from './redis-keys.js';
 
 /**
  * Lua shared by the state-changing scripts: the clock, change events, and the moves every
- * transition is made of. Scripts read what they need before their first write, so one that fails
- * half-way (a wrong-typed key, say) stops before it has changed anything.
+ * transition is made of. Redis does not roll a failed script back, so scripts load a job (and
+ * whatever decides its fate) before writing to it.
  */
 const LUA_CORE = `
 -- Redis' clock, not the caller's, so that leases and run-at times agree across hosts.

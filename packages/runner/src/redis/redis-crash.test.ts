@@ -9,6 +9,7 @@ import { redisSkipReason, testNamespace } from './redis-test-support.js';
 
 const skip = await redisSkipReason();
 if (skip && process.env.CI === 'true') throw new Error(`Redis is required in CI: ${skip}`);
+if (skip) console.warn(`[skipped] Redis crash test: ${skip}`);
 
 const JOBS = 10_000;
 const WORKER = fileURLToPath(new URL('./crash-test-worker.ts', import.meta.url));
