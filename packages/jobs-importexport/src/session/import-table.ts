@@ -41,8 +41,10 @@ export interface TableImportSpec {
   unique?: { columns: readonly TargetColumn[]; column: string };
   /** Checks after the whole file is read (balances...), reporting to the session's errors. */
   afterRead?(session: ImportSession): void | Promise<void>;
-  /** Where the rows go. */
-  target: ApplyTarget;
+  /** Where the rows go (written by `writeStagedRows`)... */
+  target?: ApplyTarget;
+  /** ...or how they are written, for targets that need more than one table. */
+  write?(session: ImportSession, staging: StagingTable): Promise<ApplyCounts>;
 }
 
 /** Picks the sheet to import: the first one, or the one named `wanted` (earlier sheets are skipped unread). */
@@ -90,7 +92,9 @@ export async function importTable(
       if (spec.unique && !session.errors.hasErrors) await reportDuplicates(session, staging, spec.unique, sheetName);
       await spec.afterRead?.(session);
       session.errors.throwIfAny();
-      const written = await writeStagedRows(session.trx as Kysely<unknown>, staging, spec.target, options.mode);
+      const written = spec.write
+        ? await spec.write(session, staging)
+        : await writeStagedRows(session.trx as Kysely<unknown>, staging, requireTarget(spec.target), options.mode);
       return { written, read: session.progress.read };
     });
     return finishImport(ctx, source.name, counts.written, counts.read);
@@ -132,4 +136,9 @@ export function finishImport(ctx: JobContext, file: string, counts: ApplyCounts,
     total: rowsRead,
   });
   return { file, rowsRead, rowsWritten, ...counts };
+}
+
+function requireTarget(target: ApplyTarget | undefined): ApplyTarget {
+  if (!target) throw new TypeError('a table import needs a target or a write function');
+  return target;
 }
