@@ -1,5 +1,5 @@
 import { ConfigurationError } from '@hangar/core';
-import { type Dialect, Kysely, sql } from 'kysely';
+import { type Dialect, Kysely, type LogConfig, sql } from 'kysely';
 import type { ConsoDialect } from './dialects/conso-dialect.js';
 import { parseConsoDbUrl } from './dialects/conso-db-url.js';
 import { createMssqlDialect } from './dialects/mssql-dialect.js';
@@ -16,6 +16,8 @@ export interface OpenConsoDbOptions {
   schema?: string;
   /** Maximum pooled connections (PostgreSQL, SQL Server). @defaultValue 10 */
   poolSize?: number;
+  /** Kysely query logging: levels to log or a callback receiving each compiled query. */
+  log?: LogConfig;
 }
 
 /** An open consolidation database. */
@@ -56,7 +58,7 @@ export async function openConsoDb(url: string, options: OpenConsoDbOptions = {})
       dialect = await createMssqlDialect(parsed.connection, poolSize);
       break;
   }
-  const db = new Kysely<ConsoDatabase>({ dialect });
+  const db = new Kysely<ConsoDatabase>({ dialect, ...(options.log ? { log: options.log } : {}) });
   if (schema !== undefined) {
     try {
       await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
