@@ -24,7 +24,7 @@ local function flush()
 end
 
 local FIELDS = { 'state', 'queue', 'grp', 'priority', 'runAt', 'seq', 'attempts', 'maxAttempts',
-  'customerId', 'concurrencyKey', 'workerId', 'parentId', 'zkey', 'zmem' }
+  'customerId', 'concurrencyKey', 'workerId', 'parentId', 'zkey', 'zmem', 'cancelRequested' }
 local function load(id)
   local key = jobKey(id)
   local v = redis.call('HMGET', key, unpack(FIELDS))

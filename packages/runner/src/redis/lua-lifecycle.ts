@@ -22,7 +22,8 @@ end
 
 /**
  * Ends an attempt of a job the worker holds. ARGV: action (`complete`, `fail`, `cancelled`,
- * `release`), jobId, workerId, payload JSON (result or errorInfo), retryAt ms or ''.
+ * `release`), jobId, workerId, payload JSON (result or errorInfo), retryAt ms or ''. A job released
+ * after its cancellation was requested ends Cancelled rather than running again.
  * Returns 1, or 0 when the worker no longer holds the job.
  */
 export const SETTLE_LUA = withCore(`
@@ -38,7 +39,8 @@ local function main()
     finish(j, 'Cancelled')
   elseif action == 'fail' then
     redis.call('HSET', j.key, 'errorInfo', payload)
-    if retryAt ~= '' and tonumber(j.attempts) < tonumber(j.maxAttempts) then
+    -- no retry for a job whose cancellation was requested
+    if retryAt ~= '' and tonumber(j.attempts) < tonumber(j.maxAttempts) and j.cancelRequested ~= '1' then
       leaveProcessing(j)
       redis.call('HSET', j.key, 'runAt', retryAt)
       j.runAt = retryAt
@@ -46,6 +48,9 @@ local function main()
     else
       finish(j, 'Failed')
     end
+  elseif j.cancelRequested == '1' then
+    -- released or abandoned after a cancellation was requested: honour the request, do not rerun
+    finish(j, 'Cancelled')
   elseif action == 'release' then
     -- graceful shutdown: the attempt does not count
     leaveProcessing(j)
@@ -61,7 +66,8 @@ end
 
 /**
  * ARGV: batch size. Hands back Processing jobs whose lease expired: Enqueued while attempts
- * remain, else Failed with LEASE_EXPIRED. Returns their ids.
+ * remain, else Failed with LEASE_EXPIRED; Cancelled when a cancellation was requested. Returns
+ * their ids.
  */
 export const RECOVER_LUA = withCore(`
 local function main()
@@ -71,7 +77,9 @@ local function main()
     local j = load(id)
     if j and j.state == 'Processing' then
       out[#out + 1] = id
-      if tonumber(j.attempts) < tonumber(j.maxAttempts) then
+      if j.cancelRequested == '1' then
+        finish(j, 'Cancelled')
+      elseif tonumber(j.attempts) < tonumber(j.maxAttempts) then
         leaveProcessing(j)
         redis.call('HSET', j.key, 'runAt', NOW)
         j.runAt = tostring(NOW)

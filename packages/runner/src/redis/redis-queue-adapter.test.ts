@@ -226,6 +226,24 @@ describe.skipIf(skip !== undefined)('RedisQueue options, pub/sub and records', (
       expect(orphan.job).toEqual(await s.q.get(orphan.id));
     });
 
+    it('does not run a job again once its cancellation was requested', async () => {
+      await s.setup();
+      const [released, abandoned, failed] = await s.q.enqueueMany([testJob(), testJob(), testJob()]);
+      await s.q.claim({ ...claimAll, leaseMs: 50, worker: W1 });
+      for (const job of [released, abandoned, failed])
+        expect(await s.q.requestCancel(job?.id ?? '')).toBe('requested');
+      expect(await s.q.release(released?.id ?? '', W1.id)).toBe(true);
+      const retryAt = new Date(Date.now() + 10);
+      const errorInfo = [{ code: 'E', key: 'k', params: {}, severity: 'error' as const }];
+      expect(await s.q.fail(failed?.id ?? '', W1.id, { errorInfo, retryAt })).toBe(true);
+      await sleep(80);
+      expect(await s.q.recoverExpiredLeases()).toEqual([abandoned?.id]);
+      expect((await s.q.get(released?.id ?? ''))?.state).toBe('Cancelled');
+      expect((await s.q.get(abandoned?.id ?? ''))?.state).toBe('Cancelled');
+      expect((await s.q.get(failed?.id ?? ''))?.state).toBe('Failed');
+      expect(await s.q.claim({ ...claimAll, worker: W2 })).toEqual([]);
+    });
+
     it('recovers expired leases with the LEASE_EXPIRED error, releasing keys and customer slots', async () => {
       await s.setup();
       const { id } = await s.q.enqueue(testJob({ maxAttempts: 1, concurrencyKey: 'k', customerId: 'c1' }));
