@@ -9,7 +9,8 @@ export interface TargetColumn {
 export type ScopeCondition =
   | { readonly column: string; readonly equals: number | string }
   | { readonly column: string; readonly in: readonly (number | string)[] }
-  | { readonly column: string; readonly inStaged: true };
+  | { readonly column: string; readonly inStaged: true }
+  | { readonly tuple: readonly string[] };
 
 /** Where and how staged rows go. */
 export interface ApplyTarget {

@@ -16,6 +16,14 @@ export function columnsMatch(left: string, right: string, columns: readonly Targ
 /** The scope conditions on alias `target` (staged values come from `staging`). */
 export function scopeMatch(target: string, staging: string, scope: readonly ScopeCondition[]): RawBuilder<unknown> {
   const parts = scope.map((condition) => {
+    if ('tuple' in condition) {
+      // The combinations staged (e.g. period and category together), not the cross product of their values.
+      const match = sql.join(
+        condition.tuple.map((name) => sql`${sql.ref(`s_scope.${name}`)} = ${sql.ref(`${target}.${name}`)}`),
+        sql` and `,
+      );
+      return sql`exists (select 1 from ${sql.table(staging)} as s_scope where ${match})`;
+    }
     const column = sql.ref(`${target}.${condition.column}`);
     if ('equals' in condition) return sql`${column} = ${condition.equals}`;
     if ('in' in condition) {
