@@ -8,14 +8,25 @@ import { RecordingDialect } from './testing/recording-dialect.js';
 function recording(dialect: ConsoDialect) {
   // SQLite asks for its library version first; answer like a modern build.
   const recorder = new RecordingDialect(dialect, (query) =>
-    query.sql.includes('sqlite_version') ? { rows: [{ version: '3.45.1' }] } : { rows: [], numAffectedRows: 1n },
+    query.sql.includes('sqlite_version')
+      ? { rows: [{ version: '3.45.1' }] }
+      : { rows: [], numAffectedRows: 1n },
   );
   return { recorder, db: new Kysely<ConsoDatabase>({ dialect: recorder }) };
 }
 
 function* bundleRows(count: number): Generator<NewConsoRow<'bundles'>> {
   for (let i = 0; i < count; i++) {
-    yield { company_id: 1, period_id: 1, category_id: 1, account_id: i, partner_company_id: null, flow_id: null, dimension: null, amount: i / 100 };
+    yield {
+      company_id: 1,
+      period_id: 1,
+      category_id: 1,
+      account_id: i,
+      partner_company_id: null,
+      flow_id: null,
+      dimension: null,
+      amount: i / 100,
+    };
   }
 }
 
@@ -32,14 +43,19 @@ describe('bulkInsert batching', () => {
     expect(await bulkInsert(db, 'bundles', bundleRows(total))).toBe(total);
     const statements = inserts(recorder);
     expect(statements.map((q) => q.parameters.length / 8)).toEqual([rowsPerBatch, rowsPerBatch, 5]);
-    for (const q of statements) expect(q.parameters.length).toBeLessThanOrEqual(BIND_PARAMETER_LIMITS[dialect]);
+    for (const q of statements)
+      expect(q.parameters.length).toBeLessThanOrEqual(BIND_PARAMETER_LIMITS[dialect]);
   });
 
   it('mssql: never more than 1000 rows per INSERT, even with few columns', async () => {
     const { recorder, db } = recording('mssql');
     const rows = Array.from({ length: 2500 }, (_, i) => ({ code: `C${i}`, name: 'n' }));
     await bulkInsert(db, 'currencies', rows as never);
-    expect(inserts(recorder).map((q) => q.parameters.length / 2)).toEqual([MSSQL_MAX_ROWS_PER_INSERT, 1000, 500]);
+    expect(inserts(recorder).map((q) => q.parameters.length / 2)).toEqual([
+      MSSQL_MAX_ROWS_PER_INSERT,
+      1000,
+      500,
+    ]);
   });
 
   it('sqlite: drops to 999 parameters on a library older than 3.32', async () => {

@@ -76,8 +76,12 @@ export async function batchPlan(
   // Two slots of margin on SQL Server: tedious sends the statement through sp_executesql, whose
   // own @stmt and @params arguments travel in the same RPC request. Not verified against a server.
   if (dialect === 'mssql') limit -= 2;
-  if (options.maxParameters !== undefined) limit = Math.min(limit, Math.max(1, Math.floor(options.maxParameters)));
-  return { maxParameters: limit, maxRows: dialect === 'mssql' ? MSSQL_MAX_ROWS_PER_INSERT : Number.MAX_SAFE_INTEGER };
+  if (options.maxParameters !== undefined)
+    limit = Math.min(limit, Math.max(1, Math.floor(options.maxParameters)));
+  return {
+    maxParameters: limit,
+    maxRows: dialect === 'mssql' ? MSSQL_MAX_ROWS_PER_INSERT : Number.MAX_SAFE_INTEGER,
+  };
 }
 
 /** Bind-parameter limit of the SQLite library behind `db`: 32766 from 3.32.0, 999 before. */

@@ -1,161 +1,163 @@
 // Public API of @hangar/conso-db. One export per line so each carries its own one-line summary.
 
-// --- Opening a database -------------------------------------------------------------------------
-/** Opens a consolidation database from a postgres://, mssql://, sqlite: URL or a file path. */
-export { openConsoDb } from './open-conso-db.js';
-/** Options of `openConsoDb`: Postgres `schema` (search_path), `poolSize`. */
-export type { OpenConsoDbOptions } from './open-conso-db.js';
-/** An open database: typed `db`, its `dialect`, `schema` and `close()`. */
-export type { ConsoDb } from './open-conso-db.js';
+/** Options of `bulkInsert`. */
+export type { BulkInsertOptions, RowSource } from './bulk-insert.js';
+// --- Bulk insert -----------------------------------------------------------------------------------------
+/** Inserts rows in multi-row statements sized to the dialect's parameter limit, in one transaction. */
+/** Largest batch one INSERT may carry on a database. */
+/** Bind-parameter limits per dialect, and SQL Server's 1000-row cap. */
+export { BIND_PARAMETER_LIMITS, batchPlan, bulkInsert, MSSQL_MAX_ROWS_PER_INSERT } from './bulk-insert.js';
+/** Service token under which a runner provides the open consolidation database to job packs. */
+export { consoDbToken } from './conso-db-token.js';
+/** Result of `parseConsoDbUrl`, discriminated by `dialect`. */
+/** SQL Server connection settings read from an mssql:// URL. */
+export type { MssqlConnectionSettings, ParsedConsoDbUrl } from './dialects/conso-db-url.js';
+/** Parses a database URL into dialect and connection settings without connecting. */
+/** A URL with its password replaced by `***`, for logs. */
+export { maskUrlPassword, parseConsoDbUrl } from './dialects/conso-db-url.js';
 /** The SQL dialects supported: 'postgres' | 'sqlite' | 'mssql'. */
 export type { ConsoDialect } from './dialects/conso-dialect.js';
 /** The dialect behind a Kysely instance or transaction. */
 export { consoDialectOf } from './dialects/conso-dialect.js';
-/** Parses a database URL into dialect and connection settings without connecting. */
-export { parseConsoDbUrl } from './dialects/conso-db-url.js';
-/** Result of `parseConsoDbUrl`, discriminated by `dialect`. */
-export type { ParsedConsoDbUrl } from './dialects/conso-db-url.js';
-/** SQL Server connection settings read from an mssql:// URL. */
-export type { MssqlConnectionSettings } from './dialects/conso-db-url.js';
-/** A URL with its password replaced by `***`, for logs. */
-export { maskUrlPassword } from './dialects/conso-db-url.js';
-/** Service token under which a runner provides the open consolidation database to job packs. */
-export { consoDbToken } from './conso-db-token.js';
-
-// --- Errors ---------------------------------------------------------------------------------------
-/** Thrown for a URL scheme no dialect handles; code `CONSO_DB_URL_UNSUPPORTED`. */
-export { ConsoDbUrlUnsupportedError } from './errors/conso-db-url-unsupported-error.js';
-/** The URL schemes `openConsoDb` accepts. */
-export { SUPPORTED_URL_SCHEMES } from './errors/conso-db-url-unsupported-error.js';
-/** Thrown for a supported but unusable URL (no host, no user...); code `CONSO_DB_URL_INVALID`. */
-export { ConsoDbUrlInvalidError } from './errors/conso-db-url-invalid-error.js';
 /** Thrown when the optional driver package of the dialect is not installed; code `CONSO_DB_DRIVER_MISSING`. */
 export { ConsoDbDriverMissingError } from './errors/conso-db-driver-missing-error.js';
-/** Thrown when a migration fails, naming it; code `CONSO_DB_MIGRATION_FAILED`. */
-export { ConsoDbMigrationError } from './errors/conso-db-migration-error.js';
 /** English and French messages of this package's error keys. */
 export { consoDbMessages } from './errors/conso-db-messages.js';
-
-// --- Schema -----------------------------------------------------------------------------------------
-/** The Kysely database interface: every table of the consolidation database. */
-export type { ConsoDatabase } from './schema/conso-database.js';
-/** Name of a table of `ConsoDatabase`. */
-export type { ConsoTableName } from './schema/conso-database.js';
-/** A row of a table as read. */
-export type { ConsoRow } from './schema/conso-database.js';
-/** A row of a table as inserted. */
-export type { NewConsoRow } from './schema/conso-database.js';
-/** A partial update of a row of a table. */
-export type { ConsoRowUpdate } from './schema/conso-database.js';
-/** Tables of tenancy: customers, users, currencies. */
-export type { CustomersTable, UsersTable, CurrenciesTable } from './schema/tenancy.js';
-/** Tables of master data: companies, accounts, flows, categories, periods. */
-export type { CompaniesTable, AccountsTable, FlowsTable, CategoriesTable, PeriodsTable } from './schema/master-data.js';
-/** Tables of consolidation definitions: consos, category links. */
-export type { ConsosTable, CategoryLinksTable } from './schema/consolidations.js';
-/** Tables of ownership: holdings, share registers, ownerships, investments. */
-export type {
-  HoldingsTable,
-  ShareClassesTable,
-  ShareholdingsTable,
-  OwnershipsTable,
-  InvestmentsTable,
-} from './schema/ownership.js';
-/** Tables of rates: exchange rates, historical rates. */
-export type { ExchangeRatesTable, HistoricalRatesTable } from './schema/rates.js';
-/** Tables of reported data: bundles, adjustment journals and lines. */
-export type { BundlesTable, AdjustmentJournalsTable, AdjustmentLinesTable } from './schema/reported-data.js';
-/** Tables of rules: intercompany rules, formula groups and formulas. */
-export type { IcRulesTable, IcRuleAccountsTable, FormulaGroupsTable, FormulasTable } from './schema/rules.js';
-/** Table of consolidated (output) data. */
-export type { ConsolidatedDataTable } from './schema/consolidated-data.js';
-/** Tables of the platform: translations, modification log, job schedules, file mapping profiles. */
-export type {
-  TranslationsTable,
-  ModificationLogTable,
-  JobSchedulesTable,
-  FileMappingProfilesTable,
-} from './schema/platform.js';
-/** Value domains of enumerated columns (union types). */
-export type {
-  Flag,
-  IsoTimestamp,
-  IsoDate,
-  AccountType,
-  RateType,
-  AccountRole,
-  FlowKind,
-  ConsolidationMethod,
-  CategoryLinkMode,
-  JournalCurrency,
-  IcSide,
-  DataOrigin,
-} from './schema/column-kinds.js';
-/** Allowed values of enumerated columns, as the CHECK constraints list them. */
+/** Thrown when a migration fails, naming it; code `CONSO_DB_MIGRATION_FAILED`. */
+export { ConsoDbMigrationError } from './errors/conso-db-migration-error.js';
+/** Thrown for a supported but unusable URL (no host, no user...); code `CONSO_DB_URL_INVALID`. */
+export { ConsoDbUrlInvalidError } from './errors/conso-db-url-invalid-error.js';
+// --- Errors ---------------------------------------------------------------------------------------
+/** Thrown for a URL scheme no dialect handles; code `CONSO_DB_URL_UNSUPPORTED`. */
+/** The URL schemes `openConsoDb` accepts. */
 export {
-  ACCOUNT_TYPE_VALUES,
-  RATE_TYPE_VALUES,
-  ACCOUNT_ROLE_VALUES,
-  FLOW_KIND_VALUES,
-  CONSOLIDATION_METHOD_VALUES,
-  CATEGORY_LINK_MODE_VALUES,
-  JOURNAL_CURRENCY_VALUES,
-  IC_SIDE_VALUES,
-  DATA_ORIGIN_VALUES,
-} from './schema/column-kinds.js';
-
-// --- Migrations ---------------------------------------------------------------------------------------
-/** Applies pending migrations; returns the names applied ([] when up to date). */
-export { migrateToLatest } from './migrations/migrate-to-latest.js';
-/** A kysely Migrator over the package's migrations, for status or down migrations. */
-export { createConsoMigrator } from './migrations/migrate-to-latest.js';
-/** Names of the migration bookkeeping tables. */
-export { CONSO_MIGRATION_TABLE, CONSO_MIGRATION_LOCK_TABLE } from './migrations/migrate-to-latest.js';
+  ConsoDbUrlUnsupportedError,
+  SUPPORTED_URL_SCHEMES,
+} from './errors/conso-db-url-unsupported-error.js';
 /** Every migration by name (`0001-...`), in order. */
 export { CONSO_MIGRATIONS } from './migrations/conso-migrations.js';
-
-// --- Bulk insert -----------------------------------------------------------------------------------------
-/** Inserts rows in multi-row statements sized to the dialect's parameter limit, in one transaction. */
-export { bulkInsert } from './bulk-insert.js';
-/** Options of `bulkInsert`. */
-export type { BulkInsertOptions, RowSource } from './bulk-insert.js';
-/** Largest batch one INSERT may carry on a database. */
-export { batchPlan } from './bulk-insert.js';
-/** Bind-parameter limits per dialect, and SQL Server's 1000-row cap. */
-export { BIND_PARAMETER_LIMITS, MSSQL_MAX_ROWS_PER_INSERT } from './bulk-insert.js';
-
+// --- Migrations ---------------------------------------------------------------------------------------
+/** Applies pending migrations; returns the names applied ([] when up to date). */
+/** A kysely Migrator over the package's migrations, for status or down migrations. */
+/** Names of the migration bookkeeping tables. */
+export {
+  CONSO_MIGRATION_LOCK_TABLE,
+  CONSO_MIGRATION_TABLE,
+  createConsoMigrator,
+  migrateToLatest,
+} from './migrations/migrate-to-latest.js';
+/** Options of `openConsoDb`: Postgres `schema` (search_path), `poolSize`. */
+/** An open database: typed `db`, its `dialect`, `schema` and `close()`. */
+export type { ConsoDb, OpenConsoDbOptions } from './open-conso-db.js';
+// --- Opening a database -------------------------------------------------------------------------
+/** Opens a consolidation database from a postgres://, mssql://, sqlite: URL or a file path. */
+export { openConsoDb } from './open-conso-db.js';
+/** One company's bundle total. */
+export type { BundleBalance } from './queries/bundle-balances.js';
+/** Per-company bundle totals in integer cents (0 when balanced). */
+export { bundleBalances } from './queries/bundle-balances.js';
+/** Tables `codesToIds` reads. */
+export type { CodedTable } from './queries/codes-to-ids.js';
 // --- Queries ---------------------------------------------------------------------------------------------
 /** Map code → id of a customer's companies, accounts, flows, categories or consos. */
 export { codesToIds } from './queries/codes-to-ids.js';
-/** Tables `codesToIds` reads. */
-export type { CodedTable } from './queries/codes-to-ids.js';
-/** Finds a conso by customer and code. */
-export { findConsoByCode } from './queries/conso-lookup.js';
-/** Takes or releases a conso lock with one conditional UPDATE. */
-export { lockConso, unlockConso } from './queries/conso-lock.js';
 /** Who takes a conso lock. */
 export type { ConsoLockRequest } from './queries/conso-lock.js';
-/** Per-company bundle totals in integer cents (0 when balanced). */
-export { bundleBalances } from './queries/bundle-balances.js';
-/** One company's bundle total. */
-export type { BundleBalance } from './queries/bundle-balances.js';
+/** Takes or releases a conso lock with one conditional UPDATE. */
+export { lockConso, unlockConso } from './queries/conso-lock.js';
+/** Finds a conso by customer and code. */
+export { findConsoByCode } from './queries/conso-lookup.js';
 /** Replaces a conso's consolidated data atomically. */
 export { replaceConsolidatedData } from './queries/consolidated-data.js';
-/** Appends a translatable entry to the modification log. */
-export { logModification } from './queries/modification-log.js';
 /** One modification-log entry. */
 export type { ModificationLogEntry } from './queries/modification-log.js';
-
+/** Appends a translatable entry to the modification log. */
+export { logModification } from './queries/modification-log.js';
+/** Smallest sample chart of accounts. */
+export { MIN_SAMPLE_ACCOUNTS, SAMPLE_ACCOUNT_CODES } from './sample-group/chart-of-accounts.js';
+/** Options and result of `generateSampleGroup`. */
+export type { SampleGroupOptions, SampleGroupSummary } from './sample-group/generate-sample-group.js';
 // --- Sample data -----------------------------------------------------------------------------------------
 /** Writes a deterministic sample group of any size into a migrated database. */
 export { generateSampleGroup } from './sample-group/generate-sample-group.js';
-/** Options and result of `generateSampleGroup`. */
-export type { SampleGroupOptions, SampleGroupSummary } from './sample-group/generate-sample-group.js';
-/** Loads the five-company demo group of the README. */
-export { loadTinyDemoGroup } from './sample-group/tiny-demo-group.js';
-/** Result of `loadTinyDemoGroup`. */
-export type { TinyDemoSummary } from './sample-group/tiny-demo-group.js';
 /** Smallest sample group sizes. */
 export { MIN_SAMPLE_COMPANIES } from './sample-group/group-structure.js';
-/** Smallest sample chart of accounts. */
-export { MIN_SAMPLE_ACCOUNTS, SAMPLE_ACCOUNT_CODES } from './sample-group/chart-of-accounts.js';
+/** Result of `loadTinyDemoGroup`. */
+export type { TinyDemoSummary } from './sample-group/tiny-demo-group.js';
+/** Loads the five-company demo group of the README. */
+export { loadTinyDemoGroup } from './sample-group/tiny-demo-group.js';
+/** Value domains of enumerated columns (union types). */
+export type {
+  AccountRole,
+  AccountType,
+  CategoryLinkMode,
+  ConsolidationMethod,
+  DataOrigin,
+  Flag,
+  FlowKind,
+  IcSide,
+  IsoDate,
+  IsoTimestamp,
+  JournalCurrency,
+  RateType,
+} from './schema/column-kinds.js';
+/** Allowed values of enumerated columns, as the CHECK constraints list them. */
+export {
+  ACCOUNT_ROLE_VALUES,
+  ACCOUNT_TYPE_VALUES,
+  CATEGORY_LINK_MODE_VALUES,
+  CONSOLIDATION_METHOD_VALUES,
+  DATA_ORIGIN_VALUES,
+  FLOW_KIND_VALUES,
+  IC_SIDE_VALUES,
+  JOURNAL_CURRENCY_VALUES,
+  RATE_TYPE_VALUES,
+} from './schema/column-kinds.js';
+// --- Schema -----------------------------------------------------------------------------------------
+/** The Kysely database interface: every table of the consolidation database. */
+/** Name of a table of `ConsoDatabase`. */
+/** A row of a table as read. */
+/** A row of a table as inserted. */
+/** A partial update of a row of a table. */
+export type {
+  ConsoDatabase,
+  ConsoRow,
+  ConsoRowUpdate,
+  ConsoTableName,
+  NewConsoRow,
+} from './schema/conso-database.js';
+/** Table of consolidated (output) data. */
+export type { ConsolidatedDataTable } from './schema/consolidated-data.js';
+/** Tables of consolidation definitions: consos, category links. */
+export type { CategoryLinksTable, ConsosTable } from './schema/consolidations.js';
+/** Tables of master data: companies, accounts, flows, categories, periods. */
+export type {
+  AccountsTable,
+  CategoriesTable,
+  CompaniesTable,
+  FlowsTable,
+  PeriodsTable,
+} from './schema/master-data.js';
+/** Tables of ownership: holdings, share registers, ownerships, investments. */
+export type {
+  HoldingsTable,
+  InvestmentsTable,
+  OwnershipsTable,
+  ShareClassesTable,
+  ShareholdingsTable,
+} from './schema/ownership.js';
+/** Tables of the platform: translations, modification log, job schedules, file mapping profiles. */
+export type {
+  FileMappingProfilesTable,
+  JobSchedulesTable,
+  ModificationLogTable,
+  TranslationsTable,
+} from './schema/platform.js';
+/** Tables of rates: exchange rates, historical rates. */
+export type { ExchangeRatesTable, HistoricalRatesTable } from './schema/rates.js';
+/** Tables of reported data: bundles, adjustment journals and lines. */
+export type { AdjustmentJournalsTable, AdjustmentLinesTable, BundlesTable } from './schema/reported-data.js';
+/** Tables of rules: intercompany rules, formula groups and formulas. */
+export type { FormulaGroupsTable, FormulasTable, IcRuleAccountsTable, IcRulesTable } from './schema/rules.js';
+/** Tables of tenancy: customers, users, currencies. */
+export type { CurrenciesTable, CustomersTable, UsersTable } from './schema/tenancy.js';

@@ -1,7 +1,7 @@
 import { ConfigurationError } from '@hangar/core';
 import { type Dialect, Kysely, type LogConfig, sql } from 'kysely';
-import type { ConsoDialect } from './dialects/conso-dialect.js';
 import { parseConsoDbUrl } from './dialects/conso-db-url.js';
+import type { ConsoDialect } from './dialects/conso-dialect.js';
 import { createMssqlDialect } from './dialects/mssql-dialect.js';
 import { checkPostgresSchemaName, createPostgresDialect } from './dialects/postgres-dialect.js';
 import { createSqliteDialect } from './dialects/sqlite-dialect.js';

@@ -1,12 +1,19 @@
-import { type CompiledQuery, createQueryId, Kysely, MssqlDialect, MssqlQueryCompiler, type RootOperationNode } from 'kysely';
+import {
+  type CompiledQuery,
+  createQueryId,
+  Kysely,
+  MssqlDialect,
+  MssqlQueryCompiler,
+  type RootOperationNode,
+} from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bulkInsert, MSSQL_MAX_ROWS_PER_INSERT } from '../bulk-insert.js';
 import { migrateToLatest } from '../migrations/migrate-to-latest.js';
 import { openConsoDb } from '../open-conso-db.js';
 import { bundleBalances } from '../queries/bundle-balances.js';
 import { codesToIds } from '../queries/codes-to-ids.js';
-import { findConsoByCode } from '../queries/conso-lookup.js';
 import { lockConso, unlockConso } from '../queries/conso-lock.js';
+import { findConsoByCode } from '../queries/conso-lookup.js';
 import { replaceConsolidatedData } from '../queries/consolidated-data.js';
 import { logModification } from '../queries/modification-log.js';
 import { generateSampleGroup } from '../sample-group/generate-sample-group.js';
@@ -26,7 +33,10 @@ const T_SQL_REJECTS: readonly [RegExp, string][] = [
   [/\$\d+|\?/, 'non-T-SQL parameter placeholder'],
   [/\|\|/, '|| concatenation'],
   [/\b(true|false)\b/i, 'boolean literal'],
-  [/"\s+(text|boolean|real|double precision|timestamptz?|jsonb?|bytea|serial|bigserial)\b/i, 'column type T-SQL lacks, or REAL (lossy for amounts)'],
+  [
+    /"\s+(text|boolean|real|double precision|timestamptz?|jsonb?|bytea|serial|bigserial)\b/i,
+    'column type T-SQL lacks, or REAL (lossy for amounts)',
+  ],
   [/\b(generated (by default|always) as identity|autoincrement)\b/i, 'non-T-SQL identity'],
 ];
 
@@ -77,7 +87,12 @@ describe('SQL Server compilation (no server)', () => {
         capture = true;
         const { db } = handle;
         // A SQL Server-sized parameter budget, so batch sizes are the ones SQL Server would get.
-        const sample = await generateSampleGroup(db, { companies: 7, accounts: 40, seed: 11, bulk: { maxParameters: 2098 } });
+        const sample = await generateSampleGroup(db, {
+          companies: 7,
+          accounts: 40,
+          seed: 11,
+          bulk: { maxParameters: 2098 },
+        });
         await loadTinyDemoGroup(db);
         await codesToIds(db, 'consos', sample.customerId);
         await findConsoByCode(db, sample.customerId, sample.consoCode);
@@ -94,7 +109,15 @@ describe('SQL Server compilation (no server)', () => {
       recompiled = captured
         // Transaction control goes through tedious's API on SQL Server, and the SQLite version probe
         // (for its parameter limit) never runs there: neither is SQL the library sends to it.
-        .filter((node) => !(node.kind === 'RawNode' && /^(begin|commit|rollback|savepoint|select sqlite_version)/i.test(node.sqlFragments.join('').trim())))
+        .filter(
+          (node) =>
+            !(
+              node.kind === 'RawNode' &&
+              /^(begin|commit|rollback|savepoint|select sqlite_version)/i.test(
+                node.sqlFragments.join('').trim(),
+              )
+            ),
+        )
         .map((node) => compiler.compileQuery(node, createQueryId()));
     }, 60_000);
 
@@ -143,17 +166,39 @@ describe('SQL Server compilation (no server)', () => {
     const db = new Kysely<ConsoDatabase>({
       dialect: new MssqlDialect({
         tarn: { Pool: NeverPool as never, options: { min: 0, max: 1 } },
-        tedious: { connectionFactory: never, ISOLATION_LEVEL: {}, Request: never as never, TYPES: {} as never },
+        tedious: {
+          connectionFactory: never,
+          ISOLATION_LEVEL: {},
+          Request: never as never,
+          TYPES: {} as never,
+        },
       }),
     });
-    const real = db.selectFrom('consos').selectAll().where('customer_id', '=', 1).where('code', '=', 'x').compile();
+    const real = db
+      .selectFrom('consos')
+      .selectAll()
+      .where('customer_id', '=', 1)
+      .where('code', '=', 'x')
+      .compile();
     const recorder = new RecordingDialect('mssql');
     await findConsoByCode(new Kysely<ConsoDatabase>({ dialect: recorder }), 1, 'x');
     expect(recorder.queries[0]?.sql).toBe(real.sql);
     expect(real.sql).toBe('select * from "consos" where "customer_id" = @1 and "code" = @2');
-    const insert = db.insertInto('currencies').values([{ code: 'A', name: 'a', decimals: 2 }, { code: 'B', name: 'b', decimals: 2 }]).compile();
-    expect(insert.sql).toBe('insert into "currencies" ("code", "name", "decimals") values (@1, @2, @3), (@4, @5, @6)');
-    await expect(bulkInsert(new Kysely<ConsoDatabase>({ dialect: recorder }), 'currencies', [{ code: 'C', name: 'c', decimals: 2 }])).resolves.toBe(1);
+    const insert = db
+      .insertInto('currencies')
+      .values([
+        { code: 'A', name: 'a', decimals: 2 },
+        { code: 'B', name: 'b', decimals: 2 },
+      ])
+      .compile();
+    expect(insert.sql).toBe(
+      'insert into "currencies" ("code", "name", "decimals") values (@1, @2, @3), (@4, @5, @6)',
+    );
+    await expect(
+      bulkInsert(new Kysely<ConsoDatabase>({ dialect: recorder }), 'currencies', [
+        { code: 'C', name: 'c', decimals: 2 },
+      ]),
+    ).resolves.toBe(1);
     await db.destroy();
   });
 });

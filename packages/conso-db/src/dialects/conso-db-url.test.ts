@@ -42,7 +42,9 @@ describe('parseConsoDbUrl', () => {
       },
     });
     const defaults = parseConsoDbUrl('mssql://sa:x@sql.local');
-    expect(defaults).toMatchObject({ connection: { port: 1433, database: undefined, trustServerCertificate: false } });
+    expect(defaults).toMatchObject({
+      connection: { port: 1433, database: undefined, trustServerCertificate: false },
+    });
   });
 
   it('rejects an mssql URL without user, naming the URL with its password masked', () => {

@@ -60,7 +60,8 @@ function stripSqliteScheme(rest: string): string {
 }
 
 function sqliteFile(filename: string, original: string): ParsedConsoDbUrl {
-  if (filename === '') throw new ConsoDbUrlInvalidError(original, 'no SQLite file name (use sqlite::memory:)');
+  if (filename === '')
+    throw new ConsoDbUrlInvalidError(original, 'no SQLite file name (use sqlite::memory:)');
   return { dialect: 'sqlite', filename };
 }
 
@@ -74,7 +75,8 @@ function parseMssql(url: string): MssqlConnectionSettings {
   }
   if (parsed.hostname === '') throw new ConsoDbUrlInvalidError(safe, 'no host');
   const port = parsed.port === '' ? 1433 : Number(parsed.port);
-  if (parsed.username === '') throw new ConsoDbUrlInvalidError(safe, 'no user name (mssql://user:pass@host/db)');
+  if (parsed.username === '')
+    throw new ConsoDbUrlInvalidError(safe, 'no user name (mssql://user:pass@host/db)');
   const database = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
   const flag = (name: string, fallback: boolean): boolean => {
     const value = parsed.searchParams.get(name);

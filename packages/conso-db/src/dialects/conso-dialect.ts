@@ -1,4 +1,10 @@
-import { type DialectAdapter, MssqlAdapter, PostgresAdapter, type QueryExecutorProvider, SqliteAdapter } from 'kysely';
+import {
+  type DialectAdapter,
+  MssqlAdapter,
+  PostgresAdapter,
+  type QueryExecutorProvider,
+  SqliteAdapter,
+} from 'kysely';
 
 /** SQL dialects the consolidation database runs on. */
 export type ConsoDialect = 'postgres' | 'sqlite' | 'mssql';
@@ -12,5 +18,7 @@ export function consoDialectOf(db: QueryExecutorProvider): ConsoDialect {
   if (adapter instanceof PostgresAdapter) return 'postgres';
   if (adapter instanceof SqliteAdapter) return 'sqlite';
   if (adapter instanceof MssqlAdapter) return 'mssql';
-  throw new TypeError(`Unsupported Kysely adapter ${adapter.constructor.name}; expected Postgres, SQLite or MSSQL`);
+  throw new TypeError(
+    `Unsupported Kysely adapter ${adapter.constructor.name}; expected Postgres, SQLite or MSSQL`,
+  );
 }

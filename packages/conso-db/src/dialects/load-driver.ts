@@ -4,7 +4,11 @@ import { ConsoDbDriverMissingError } from '../errors/conso-db-driver-missing-err
  * Imports a driver module on first use. Drivers are optional peer dependencies: an application on
  * PostgreSQL must not need better-sqlite3's native build, so nothing imports them statically.
  */
-export async function loadDriver<T>(dialect: string, packages: readonly string[], load: () => Promise<T>): Promise<T> {
+export async function loadDriver<T>(
+  dialect: string,
+  packages: readonly string[],
+  load: () => Promise<T>,
+): Promise<T> {
   try {
     return await load();
   } catch (cause) {

@@ -3,7 +3,10 @@ import type { MssqlConnectionSettings } from './conso-db-url.js';
 import { loadDriver } from './load-driver.js';
 
 /** Builds a Kysely SQL Server dialect over tedious connections pooled by tarn. */
-export async function createMssqlDialect(settings: MssqlConnectionSettings, poolSize: number): Promise<Dialect> {
+export async function createMssqlDialect(
+  settings: MssqlConnectionSettings,
+  poolSize: number,
+): Promise<Dialect> {
   const packages = ['tedious', 'tarn'];
   const tedious = await loadDriver('mssql', packages, () => import('tedious'));
   const tarn = await loadDriver('mssql', packages, () => import('tarn'));

@@ -6,7 +6,8 @@ export const consoDbMessages = {
     'hangar.consoDb.error.urlUnsupported':
       'Unsupported database URL scheme "{scheme}:"; supported: {supported} (or a bare SQLite file path / :memory:)',
     'hangar.consoDb.error.urlInvalid': 'Invalid database URL {url}: {problem}',
-    'hangar.consoDb.error.driverMissing': 'The {dialect} driver is not installed; run: npm install {packages}',
+    'hangar.consoDb.error.driverMissing':
+      'The {dialect} driver is not installed; run: npm install {packages}',
     'hangar.consoDb.error.migrationFailed': 'Migration {migration} failed: {reason}',
   },
   fr: {

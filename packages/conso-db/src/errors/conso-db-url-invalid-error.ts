@@ -4,9 +4,14 @@ import { HangarError } from '@hangar/core';
 export class ConsoDbUrlInvalidError extends HangarError {
   // `safeUrl` must already have its password masked: errors end up in logs and job results.
   constructor(safeUrl: string, problem: string) {
-    super('CONSO_DB_URL_INVALID', 'hangar.consoDb.error.urlInvalid', `Invalid database URL ${safeUrl}: ${problem}`, {
-      params: { url: safeUrl, problem },
-      retryable: false,
-    });
+    super(
+      'CONSO_DB_URL_INVALID',
+      'hangar.consoDb.error.urlInvalid',
+      `Invalid database URL ${safeUrl}: ${problem}`,
+      {
+        params: { url: safeUrl, problem },
+        retryable: false,
+      },
+    );
   }
 }

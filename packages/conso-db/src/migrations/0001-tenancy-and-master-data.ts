@@ -97,7 +97,16 @@ export const migration0001: Migration = {
       .execute();
   },
   async down(db: Kysely<unknown>) {
-    for (const table of ['periods', 'categories', 'flows', 'accounts', 'companies', 'users', 'customers', 'currencies']) {
+    for (const table of [
+      'periods',
+      'categories',
+      'flows',
+      'accounts',
+      'companies',
+      'users',
+      'customers',
+      'currencies',
+    ]) {
       await db.schema.dropTable(table).execute();
     }
   },

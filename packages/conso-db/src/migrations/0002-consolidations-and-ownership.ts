@@ -42,7 +42,11 @@ export const migration0002: Migration = {
       .addColumn('held_company_id', 'integer', (col) => col.notNull().references('companies.id'))
       .addColumn('financial_pct', t.pct, (col) => col.notNull())
       .addColumn('voting_pct', t.pct, (col) => col.notNull())
-      .addUniqueConstraint('holdings_conso_holder_held_uq', ['conso_id', 'holder_company_id', 'held_company_id'])
+      .addUniqueConstraint('holdings_conso_holder_held_uq', [
+        'conso_id',
+        'holder_company_id',
+        'held_company_id',
+      ])
       .execute();
     await db.schema
       .createTable('share_classes')

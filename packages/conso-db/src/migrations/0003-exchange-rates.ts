@@ -13,7 +13,11 @@ export const migration0003: Migration = {
       .addColumn('currency', t.text(3), (col) => col.notNull().references('currencies.code'))
       .addColumn('closing_rate', t.rate, (col) => col.notNull())
       .addColumn('average_rate', t.rate, (col) => col.notNull())
-      .addUniqueConstraint('exchange_rates_period_category_currency_uq', ['period_id', 'category_id', 'currency'])
+      .addUniqueConstraint('exchange_rates_period_category_currency_uq', [
+        'period_id',
+        'category_id',
+        'currency',
+      ])
       .execute();
     await db.schema
       .createTable('historical_rates')
@@ -23,7 +27,11 @@ export const migration0003: Migration = {
       .addColumn('account_id', 'integer', (col) => col.notNull().references('accounts.id'))
       .addColumn('rate', t.rate)
       .addColumn('amount_gc', t.amount)
-      .addUniqueConstraint('historical_rates_conso_company_account_uq', ['conso_id', 'company_id', 'account_id'])
+      .addUniqueConstraint('historical_rates_conso_company_account_uq', [
+        'conso_id',
+        'company_id',
+        'account_id',
+      ])
       .execute();
   },
   async down(db: Kysely<unknown>) {

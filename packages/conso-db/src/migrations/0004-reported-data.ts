@@ -48,7 +48,11 @@ export const migration0004: Migration = {
       .addColumn('dimension', t.text(50))
       .addColumn('amount', t.amount, (col) => col.notNull())
       .execute();
-    await db.schema.createIndex('adjustment_lines_journal_idx').on('adjustment_lines').column('journal_id').execute();
+    await db.schema
+      .createIndex('adjustment_lines_journal_idx')
+      .on('adjustment_lines')
+      .column('journal_id')
+      .execute();
   },
   async down(db: Kysely<unknown>) {
     await db.schema.dropTable('adjustment_lines').execute();

@@ -22,13 +22,21 @@ export async function codesToIds(
 function selectCodes(db: Kysely<ConsoDatabase>, table: CodedTable, customerId: number) {
   switch (table) {
     case 'companies':
-      return db.selectFrom('companies').select(['id', 'code']).where('customer_id', '=', customerId).execute();
+      return db
+        .selectFrom('companies')
+        .select(['id', 'code'])
+        .where('customer_id', '=', customerId)
+        .execute();
     case 'accounts':
       return db.selectFrom('accounts').select(['id', 'code']).where('customer_id', '=', customerId).execute();
     case 'flows':
       return db.selectFrom('flows').select(['id', 'code']).where('customer_id', '=', customerId).execute();
     case 'categories':
-      return db.selectFrom('categories').select(['id', 'code']).where('customer_id', '=', customerId).execute();
+      return db
+        .selectFrom('categories')
+        .select(['id', 'code'])
+        .where('customer_id', '=', customerId)
+        .execute();
     case 'consos':
       return db.selectFrom('consos').select(['id', 'code']).where('customer_id', '=', customerId).execute();
   }

@@ -28,7 +28,11 @@ export async function lockConso(db: Kysely<ConsoDatabase>, request: ConsoLockReq
  * Releases a conso lock. With `login`, only that holder's lock is released (a job must not free a
  * lock a user took meanwhile); without it the lock is forced open. Returns whether a lock was released.
  */
-export async function unlockConso(db: Kysely<ConsoDatabase>, consoId: number, login?: string): Promise<boolean> {
+export async function unlockConso(
+  db: Kysely<ConsoDatabase>,
+  consoId: number,
+  login?: string,
+): Promise<boolean> {
   let query = db
     .updateTable('consos')
     .set({ locked: 0, locked_by: null, locked_at: null })

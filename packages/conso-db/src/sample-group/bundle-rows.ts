@@ -72,7 +72,13 @@ export function* sampleBundleRows(
     const rows: NewConsoRow<'bundles'>[] = [];
     let opening = 0;
     let movement = 0;
-    const add = (code: string, flow: 'opening' | 'movement' | null, cents: number, partner: number | null = null, dimension: string | null = null): void => {
+    const add = (
+      code: string,
+      flow: 'opening' | 'movement' | null,
+      cents: number,
+      partner: number | null = null,
+      dimension: string | null = null,
+    ): void => {
       if (flow === 'opening') opening += cents;
       else movement += cents;
       rows.push({

@@ -38,7 +38,16 @@ export const SAMPLE_ACCOUNT_CODES = {
   icDifference: '6900',
 } as const;
 
-type Core = [code: string, name: string, type: AccountType, rate: RateType, role: AccountRole | null, parent: string, nature: AccountNature, reported: boolean];
+type Core = [
+  code: string,
+  name: string,
+  type: AccountType,
+  rate: RateType,
+  role: AccountRole | null,
+  parent: string,
+  nature: AccountNature,
+  reported: boolean,
+];
 
 // Summary accounts first so they can be inserted before the leaves that point to them.
 const SUMMARIES: readonly SampleAccount[] = [
@@ -67,7 +76,16 @@ const CORE: readonly Core[] = [
   ['7000', 'Intercompany sales', 'PL', 'AC', 'ic', 'P', 'revenue', true],
   ['7100', 'Sales', 'PL', 'AC', null, 'P', 'revenue', true],
   ['7600', 'Dividend income', 'PL', 'AC', 'dividend_income', 'P', 'revenue', true],
-  ['7700', 'Share of result of equity-accounted companies', 'PL', 'AC', 'share_of_result_equity_method', 'P', 'revenue', false],
+  [
+    '7700',
+    'Share of result of equity-accounted companies',
+    'PL',
+    'AC',
+    'share_of_result_equity_method',
+    'P',
+    'revenue',
+    false,
+  ],
   ['6000', 'Intercompany purchases', 'PL', 'AC', 'ic', 'P', 'expense', true],
   ['6100', 'Purchases', 'PL', 'AC', null, 'P', 'expense', true],
   ['6400', 'Staff costs', 'PL', 'AC', null, 'P', 'expense', true],
@@ -80,7 +98,14 @@ const CORE: readonly Core[] = [
 export const MIN_SAMPLE_ACCOUNTS = SUMMARIES.length + CORE.length;
 
 // Extra accounts cycle through these so a large chart keeps a realistic mix.
-const FILLERS: readonly [prefix: string, name: string, type: AccountType, rate: RateType, parent: string, nature: AccountNature][] = [
+const FILLERS: readonly [
+  prefix: string,
+  name: string,
+  type: AccountType,
+  rate: RateType,
+  parent: string,
+  nature: AccountNature,
+][] = [
   ['15', 'Other asset', 'BS', 'CC', 'A', 'asset'],
   ['75', 'Other revenue', 'PL', 'AC', 'P', 'revenue'],
   ['45', 'Other liability', 'BS', 'CC', 'L', 'liability'],
@@ -97,7 +122,16 @@ export function buildChartOfAccounts(count: number): SampleAccount[] {
   for (let i = 0; chart.length < count; i++) {
     const [prefix, name, type, rateType, parent, nature] = FILLERS[i % FILLERS.length]!;
     const seq = String(Math.floor(i / FILLERS.length) + 1).padStart(5, '0');
-    chart.push({ code: `${prefix}${seq}`, name: `${name} ${seq}`, type, rateType, role: null, parent, nature, reported: true });
+    chart.push({
+      code: `${prefix}${seq}`,
+      name: `${name} ${seq}`,
+      type,
+      rateType,
+      role: null,
+      parent,
+      nature,
+      reported: true,
+    });
   }
   return chart;
 }

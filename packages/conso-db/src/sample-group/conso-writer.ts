@@ -15,7 +15,14 @@ export function sampleConsoCode(year: number): string {
 /** Inserts the December actuals conso of the group; returns its id. */
 export async function insertConso(
   db: Kysely<ConsoDatabase>,
-  conso: { customerId: number; year: number; periodId: number; categoryId: number; parentCompanyId: number; createdAt: string },
+  conso: {
+    customerId: number;
+    year: number;
+    periodId: number;
+    categoryId: number;
+    parentCompanyId: number;
+    createdAt: string;
+  },
 ): Promise<number> {
   const code = sampleConsoCode(conso.year);
   await db

@@ -129,7 +129,10 @@ async function generate(db: Kysely<ConsoDatabase>, options: SampleGroupOptions):
     periodIds: { prior: prior!, current: current! },
     consoId,
     investmentCostCents: (holder, held) => investmentCostCents(seed, holder, held),
-    rates: { prior: sampleRates(seed, SAMPLE_CURRENCIES, 0), current: sampleRates(seed, SAMPLE_CURRENCIES, 1) },
+    rates: {
+      prior: sampleRates(seed, SAMPLE_CURRENCIES, 0),
+      current: sampleRates(seed, SAMPLE_CURRENCIES, 1),
+    },
   };
   await writeOwnership(ctx);
   await writeExchangeRates(ctx);
@@ -196,7 +199,8 @@ function roleCodes(roles: SampleStructureRoles): SampleGroupSummary['structures'
 
 function checkOptions(options: SampleGroupOptions): void {
   const integer = (name: string, value: number, min: number): void => {
-    if (!Number.isInteger(value) || value < min) throw new ConfigurationError(name, `must be an integer >= ${min}`);
+    if (!Number.isInteger(value) || value < min)
+      throw new ConfigurationError(name, `must be an integer >= ${min}`);
   };
   integer('companies', options.companies, MIN_SAMPLE_COMPANIES);
   integer('accounts', options.accounts, MIN_SAMPLE_ACCOUNTS);

@@ -83,9 +83,16 @@ export function buildGroupStructure(count: number, seed: number): GroupStructure
   const prng = streamOf(seed, 'structure');
   const companies: SampleCompany[] = [];
   for (let k = 0; k < count; k++) {
-    const currency = k === 0 ? 'EUR' : k <= FIRST_CURRENCIES.length ? FIRST_CURRENCIES[k - 1]! : prng.pick(LATER_CURRENCIES);
+    const currency =
+      k === 0 ? 'EUR' : k <= FIRST_CURRENCIES.length ? FIRST_CURRENCIES[k - 1]! : prng.pick(LATER_CURRENCIES);
     const country = SAMPLE_CURRENCIES[currency]!.country;
-    companies.push({ index: k, code: sampleCompanyCode(k), name: `Sample ${country} company ${k}`, currency, country });
+    companies.push({
+      index: k,
+      code: sampleCompanyCode(k),
+      name: `Sample ${country} company ${k}`,
+      currency,
+      country,
+    });
   }
   const roles: SampleStructureRoles = {
     parent: 0,
@@ -114,10 +121,24 @@ export function buildGroupStructure(count: number, seed: number): GroupStructure
   for (const company of companies) {
     const issued = prng.int(1, 50) * 100_000;
     const treasury = company.index % 6 === 5 ? issued / 100 : 0;
-    shareClasses.push({ company: company.index, classCode: 'ORD', issued, treasury, votesPerShare: 1, dividendRightsPerShare: 1 });
+    shareClasses.push({
+      company: company.index,
+      classCode: 'ORD',
+      issued,
+      treasury,
+      votesPerShare: 1,
+      dividendRightsPerShare: 1,
+    });
     if (company.index === roles.preferenceShares) {
       // Non-voting preference shares, all held outside the group: dilute interest, not control.
-      shareClasses.push({ company: company.index, classCode: 'PREF', issued: issued / 4, treasury: 0, votesPerShare: 0, dividendRightsPerShare: 1 });
+      shareClasses.push({
+        company: company.index,
+        classCode: 'PREF',
+        issued: issued / 4,
+        treasury: 0,
+        votesPerShare: 0,
+        dividendRightsPerShare: 1,
+      });
     }
   }
   const ordinary = new Map(shareClasses.filter((c) => c.classCode === 'ORD').map((c) => [c.company, c]));
@@ -126,7 +147,13 @@ export function buildGroupStructure(count: number, seed: number): GroupStructure
     return { company: held, classCode: 'ORD', holder, shares: Math.round(pct * (cls.issued - cls.treasury)) };
   });
   roles.minorities = [...minorities, roles.preferenceShares].sort((a, b) => a - b);
-  return { companies, shareClasses, shareholdings, holdings: holdingsFromRegisters(shareClasses, shareholdings), roles };
+  return {
+    companies,
+    shareClasses,
+    shareholdings,
+    holdings: holdingsFromRegisters(shareClasses, shareholdings),
+    roles,
+  };
 }
 
 /** Direct financial and voting percentages from share counts, treasury shares excluded. */

@@ -19,7 +19,9 @@ export async function ensureCurrencies(
   db: Kysely<ConsoDatabase>,
   currencies: Readonly<Record<string, { name: string }>>,
 ): Promise<void> {
-  const existing = new Set((await db.selectFrom('currencies').select('code').execute()).map((row) => row.code));
+  const existing = new Set(
+    (await db.selectFrom('currencies').select('code').execute()).map((row) => row.code),
+  );
   const missing = Object.entries(currencies)
     .filter(([code]) => !existing.has(code))
     .map(([code, { name }]) => ({ code, name, decimals: 2 }));
@@ -83,7 +85,11 @@ export async function insertChart(
     parent_id: parentId,
     is_summary: account.nature === 'summary' ? (1 as const) : (0 as const),
   });
-  await bulkInsert(db, 'accounts', chart.filter((a) => a.parent === null).map((a) => row(a, null)));
+  await bulkInsert(
+    db,
+    'accounts',
+    chart.filter((a) => a.parent === null).map((a) => row(a, null)),
+  );
   const parents = await codesToIds(db, 'accounts', customerId);
   await bulkInsert(
     db,
@@ -98,7 +104,11 @@ export async function insertFlowsAndCategories(
   db: Kysely<ConsoDatabase>,
   customerId: number,
 ): Promise<{ flows: Map<string, number>; categories: Map<string, number> }> {
-  await bulkInsert(db, 'flows', SAMPLE_FLOWS.map((flow) => ({ customer_id: customerId, ...flow })));
+  await bulkInsert(
+    db,
+    'flows',
+    SAMPLE_FLOWS.map((flow) => ({ customer_id: customerId, ...flow })),
+  );
   await bulkInsert(db, 'categories', [
     { customer_id: customerId, code: 'ACT', name: 'Actual' },
     { customer_id: customerId, code: 'BUD', name: 'Budget' },
@@ -145,7 +155,13 @@ export async function insertCompanies(
   await bulkInsert(
     db,
     'companies',
-    companies.map((c) => ({ customer_id: customerId, code: c.code, name: c.name, currency: c.currency, country: c.country })),
+    companies.map((c) => ({
+      customer_id: customerId,
+      code: c.code,
+      name: c.name,
+      currency: c.currency,
+      country: c.country,
+    })),
   );
   const ids = await codesToIds(db, 'companies', customerId);
   return companies.map((c) => ids.get(c.code)!);

@@ -70,7 +70,8 @@ export function estimateOwnership(
     if (k !== parent && method === 'G') minority = 1 - interest[k]!;
     if (method === 'P' || method === 'E') {
       // Indirect minority: the outside shareholders of fully consolidated holders.
-      for (const h of inward) if (h.held === k && methods[h.holder] === 'G') minority += h.fin * (1 - interest[h.holder]!);
+      for (const h of inward)
+        if (h.held === k && methods[h.holder] === 'G') minority += h.fin * (1 - interest[h.holder]!);
     }
     const integration = method === 'G' ? 1 : method === 'N' ? 0 : interest[k]! + minority;
     return {

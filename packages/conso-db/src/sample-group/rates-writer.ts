@@ -12,7 +12,13 @@ export async function writeExchangeRates(ctx: SampleContext): Promise<void> {
   ] as const) {
     for (const categoryId of ctx.categoryIds.values()) {
       for (const [currency, rate] of table) {
-        rows.push({ period_id: periodId, category_id: categoryId, currency, closing_rate: rate.closing, average_rate: rate.average });
+        rows.push({
+          period_id: periodId,
+          category_id: categoryId,
+          currency,
+          closing_rate: rate.closing,
+          average_rate: rate.average,
+        });
       }
     }
   }

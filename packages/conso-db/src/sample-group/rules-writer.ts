@@ -14,7 +14,12 @@ export async function writeRules(
 ): Promise<void> {
   const id = (code: string): number => accountIds.get(code)!;
   const rules = [
-    { code: 'IC-BAL', name: 'Intercompany receivables and payables', a: CODES.icReceivables, b: CODES.icPayables },
+    {
+      code: 'IC-BAL',
+      name: 'Intercompany receivables and payables',
+      a: CODES.icReceivables,
+      b: CODES.icPayables,
+    },
     { code: 'IC-PL', name: 'Intercompany sales and purchases', a: CODES.icSales, b: CODES.icPurchases },
   ];
   await bulkInsert(
@@ -28,7 +33,11 @@ export async function writeRules(
       tolerance: 10,
     })),
   );
-  const ruleRows = await db.selectFrom('ic_rules').select(['id', 'code']).where('customer_id', '=', customerId).execute();
+  const ruleRows = await db
+    .selectFrom('ic_rules')
+    .select(['id', 'code'])
+    .where('customer_id', '=', customerId)
+    .execute();
   const ruleId = (code: string): number => ruleRows.find((row) => row.code === code)!.id;
   await bulkInsert(
     db,
@@ -42,7 +51,11 @@ export async function writeRules(
     { customer_id: customerId, name: 'before_consolidation', sequence: 1 },
     { customer_id: customerId, name: 'after_consolidation', sequence: 2 },
   ]);
-  const groups = await db.selectFrom('formula_groups').select(['id', 'name']).where('customer_id', '=', customerId).execute();
+  const groups = await db
+    .selectFrom('formula_groups')
+    .select(['id', 'name'])
+    .where('customer_id', '=', customerId)
+    .execute();
   const groupId = (name: string): number => groups.find((row) => row.name === name)!.id;
   await bulkInsert(db, 'formulas', [
     {

@@ -44,7 +44,8 @@ export function icPairAmounts(
   const sales = prng.int(1_000_00, 800_000_00);
   const payableMatch = Math.round((receivable * from.closing) / to.closing);
   const purchasesMatch = Math.round((sales * from.average) / to.average);
-  const off = (): number => (prng.next() < IC_MISMATCH_SHARE ? prng.int(1, 50_000) * (prng.next() < 0.5 ? -1 : 1) : 0);
+  const off = (): number =>
+    prng.next() < IC_MISMATCH_SHARE ? prng.int(1, 50_000) * (prng.next() < 0.5 ? -1 : 1) : 0;
   return { receivable, payable: -(payableMatch + off()), sales: -sales, purchases: purchasesMatch + off() };
 }
 
@@ -60,7 +61,11 @@ export function dividendCents(seed: number, holder: number, held: number): numbe
 }
 
 /** Closing and average rates of every sample currency for a period (0 = prior year, 1 = current). */
-export function sampleRates(seed: number, currencies: Readonly<Record<string, { eur: number }>>, period: number): RateTable {
+export function sampleRates(
+  seed: number,
+  currencies: Readonly<Record<string, { eur: number }>>,
+  period: number,
+): RateTable {
   const table = new Map<string, { closing: number; average: number }>();
   for (const [code, { eur }] of Object.entries(currencies)) {
     if (eur === 1) {
@@ -69,7 +74,8 @@ export function sampleRates(seed: number, currencies: Readonly<Record<string, { 
     }
     const prng = streamOf(seed, 'rate', period, code.charCodeAt(0), code.charCodeAt(1), code.charCodeAt(2));
     // Six significant decimals, like published reference rates.
-    const wobble = (spread: number): number => Math.round(eur * (1 + (prng.next() - 0.5) * spread) * 1e6) / 1e6;
+    const wobble = (spread: number): number =>
+      Math.round(eur * (1 + (prng.next() - 0.5) * spread) * 1e6) / 1e6;
     table.set(code, { closing: wobble(0.1), average: wobble(0.06) });
   }
   return table;

@@ -1,9 +1,18 @@
 import type { Kysely } from 'kysely';
 import { bulkInsert } from '../bulk-insert.js';
 import type { ConsoDatabase, NewConsoRow } from '../schema/conso-database.js';
-import { buildChartOfAccounts, MIN_SAMPLE_ACCOUNTS, SAMPLE_ACCOUNT_CODES as CODES } from './chart-of-accounts.js';
+import {
+  buildChartOfAccounts,
+  SAMPLE_ACCOUNT_CODES as CODES,
+  MIN_SAMPLE_ACCOUNTS,
+} from './chart-of-accounts.js';
 import { insertConso, sampleConsoCode, writeOwnership } from './conso-writer.js';
-import { type GroupStructure, holdingsFromRegisters, SAMPLE_CURRENCIES, type SampleCompany } from './group-structure.js';
+import {
+  type GroupStructure,
+  holdingsFromRegisters,
+  SAMPLE_CURRENCIES,
+  type SampleCompany,
+} from './group-structure.js';
 import { writeAdjustmentJournals } from './journals-writer.js';
 import {
   ensureCurrencies,
@@ -133,7 +142,10 @@ async function load(db: Kysely<ConsoDatabase>): Promise<TinyDemoSummary> {
   });
   const accountIds = await insertChart(db, customerId, chart);
   const { flows, categories } = await insertFlowsAndCategories(db, customerId);
-  const [prior, current] = (await insertDecemberPeriods(db, customerId, [YEAR - 1, YEAR])) as [number, number];
+  const [prior, current] = (await insertDecemberPeriods(db, customerId, [YEAR - 1, YEAR])) as [
+    number,
+    number,
+  ];
   const companyIds = await insertCompanies(db, customerId, COMPANIES);
   const categoryId = categories.get('ACT')!;
   const consoId = await insertConso(db, {
@@ -171,7 +183,9 @@ async function load(db: Kysely<ConsoDatabase>): Promise<TinyDemoSummary> {
   const rows: NewConsoRow<'bundles'>[] = [];
   BUNDLES.forEach((lines, k) => {
     const all: Line[] = [...lines];
-    if (k === 0) for (const [held, cost] of Object.entries(INVESTMENTS)) all.push([CODES.investments, 'O', cost, Number(held)]);
+    if (k === 0)
+      for (const [held, cost] of Object.entries(INVESTMENTS))
+        all.push([CODES.investments, 'O', cost, Number(held)]);
     const opening = all.filter((l) => l[1] === 'O').reduce((sum, l) => sum + l[2], 0);
     const rest = all.filter((l) => l[1] !== 'O').reduce((sum, l) => sum + l[2], 0);
     all.push([CODES.retainedEarnings, 'O', -opening], [CODES.cash, 'M', -rest]);
@@ -190,10 +204,25 @@ async function load(db: Kysely<ConsoDatabase>): Promise<TinyDemoSummary> {
   });
   await bulkInsert(db, 'bundles', rows);
   const historical = (company: number, rate: number, carried: number) => [
-    { conso_id: consoId, company_id: companyIds[company]!, account_id: accountIds.get(CODES.shareCapital)!, rate, amount_gc: null },
-    { conso_id: consoId, company_id: companyIds[company]!, account_id: accountIds.get(CODES.retainedEarnings)!, rate: null, amount_gc: carried },
+    {
+      conso_id: consoId,
+      company_id: companyIds[company]!,
+      account_id: accountIds.get(CODES.shareCapital)!,
+      rate,
+      amount_gc: null,
+    },
+    {
+      conso_id: consoId,
+      company_id: companyIds[company]!,
+      account_id: accountIds.get(CODES.retainedEarnings)!,
+      rate: null,
+      amount_gc: carried,
+    },
   ];
-  await bulkInsert(db, 'historical_rates', [...historical(2, 0.8, -520_000), ...historical(3, 1.2, -290_000)]);
+  await bulkInsert(db, 'historical_rates', [
+    ...historical(2, 0.8, -520_000),
+    ...historical(3, 1.2, -290_000),
+  ]);
   await writeAdjustmentJournals(ctx);
   return {
     customerId,
@@ -214,13 +243,25 @@ function demoStructure(): GroupStructure {
     votesPerShare: 1,
     dividendRightsPerShare: 1,
   }));
-  const shareholdings = HOLDINGS.map(([holder, held, pct]) => ({ company: held, classCode: 'ORD', holder, shares: pct * 100_000 }));
+  const shareholdings = HOLDINGS.map(([holder, held, pct]) => ({
+    company: held,
+    classCode: 'ORD',
+    holder,
+    shares: pct * 100_000,
+  }));
   return {
     companies: [...COMPANIES],
     shareClasses,
     shareholdings,
     holdings: holdingsFromRegisters(shareClasses, shareholdings),
-    roles: { parent: 0, associate: 3, jointVenture: 4, crossHolding: [1, 2], preferenceShares: 2, minorities: [2] },
+    roles: {
+      parent: 0,
+      associate: 3,
+      jointVenture: 4,
+      crossHolding: [1, 2],
+      preferenceShares: 2,
+      minorities: [2],
+    },
   };
 }
 

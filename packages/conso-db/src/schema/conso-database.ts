@@ -1,7 +1,13 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { ConsolidatedDataTable } from './consolidated-data.js';
 import type { CategoryLinksTable, ConsosTable } from './consolidations.js';
-import type { AccountsTable, CategoriesTable, CompaniesTable, FlowsTable, PeriodsTable } from './master-data.js';
+import type {
+  AccountsTable,
+  CategoriesTable,
+  CompaniesTable,
+  FlowsTable,
+  PeriodsTable,
+} from './master-data.js';
 import type {
   HoldingsTable,
   InvestmentsTable,

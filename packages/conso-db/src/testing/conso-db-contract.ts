@@ -1,12 +1,16 @@
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bulkInsert } from '../bulk-insert.js';
-import { CONSO_MIGRATION_LOCK_TABLE, CONSO_MIGRATION_TABLE, migrateToLatest } from '../migrations/migrate-to-latest.js';
 import { CONSO_MIGRATIONS } from '../migrations/conso-migrations.js';
+import {
+  CONSO_MIGRATION_LOCK_TABLE,
+  CONSO_MIGRATION_TABLE,
+  migrateToLatest,
+} from '../migrations/migrate-to-latest.js';
 import type { ConsoDb } from '../open-conso-db.js';
 import { bundleBalances } from '../queries/bundle-balances.js';
-import { findConsoByCode } from '../queries/conso-lookup.js';
 import { lockConso, unlockConso } from '../queries/conso-lock.js';
+import { findConsoByCode } from '../queries/conso-lookup.js';
 import { replaceConsolidatedData } from '../queries/consolidated-data.js';
 import { logModification } from '../queries/modification-log.js';
 import { generateSampleGroup, type SampleGroupSummary } from '../sample-group/generate-sample-group.js';
@@ -74,7 +78,12 @@ export function describeConsoDbContract(label: string, open: ContractDbFactory):
         let query = loose.selectFrom(table).selectAll();
         if (table === 'currencies') query = query.where('code', '=', row.code);
         else if (table === 'consolidated_data') query = query.where('conso_id', '=', id('consos'));
-        else query = query.where('id', '=', sql<number>`(select max(${sql.ref('id')}) from ${sql.table(table)})`);
+        else
+          query = query.where(
+            'id',
+            '=',
+            sql<number>`(select max(${sql.ref('id')}) from ${sql.table(table)})`,
+          );
         const read = await query.execute();
         expect(read, table).toHaveLength(1);
         const { id: rowId, ...rest } = read[0]!;
@@ -88,18 +97,25 @@ export function describeConsoDbContract(label: string, open: ContractDbFactory):
 
     it('fills column defaults (flags) when a row omits them', async () => {
       const { customerId } = sample;
-      await db.insertInto('job_schedules').values({
-        customer_id: customerId,
-        name: 'defaults',
-        job_type: 'x',
-        cron: '* * * * *',
-        timezone: 'UTC',
-        params: '{}',
-        last_run_at: null,
-        next_run_at: null,
-        created_by: null,
-      }).execute();
-      const row = await db.selectFrom('job_schedules').select('enabled').where('name', '=', 'defaults').executeTakeFirstOrThrow();
+      await db
+        .insertInto('job_schedules')
+        .values({
+          customer_id: customerId,
+          name: 'defaults',
+          job_type: 'x',
+          cron: '* * * * *',
+          timezone: 'UTC',
+          params: '{}',
+          last_run_at: null,
+          next_run_at: null,
+          created_by: null,
+        })
+        .execute();
+      const row = await db
+        .selectFrom('job_schedules')
+        .select('enabled')
+        .where('name', '=', 'defaults')
+        .executeTakeFirstOrThrow();
       expect(row.enabled).toBe(1);
     });
 
@@ -115,8 +131,18 @@ export function describeConsoDbContract(label: string, open: ContractDbFactory):
     });
 
     it('is deterministic: the same seed writes the same data, another seed does not', async () => {
-      const again = await generateSampleGroup(db, { companies: 9, accounts: 64, seed: 20231231, customerCode: 'AGAIN' });
-      const other = await generateSampleGroup(db, { companies: 9, accounts: 64, seed: 7, customerCode: 'OTHER' });
+      const again = await generateSampleGroup(db, {
+        companies: 9,
+        accounts: 64,
+        seed: 20231231,
+        customerCode: 'AGAIN',
+      });
+      const other = await generateSampleGroup(db, {
+        companies: 9,
+        accounts: 64,
+        seed: 7,
+        customerCode: 'OTHER',
+      });
       const first = await customerFingerprint(db, sample.customerId);
       expect(await customerFingerprint(db, again.customerId)).toBe(first);
       expect(await customerFingerprint(db, other.customerId)).not.toBe(first);
@@ -132,12 +158,25 @@ export function describeConsoDbContract(label: string, open: ContractDbFactory):
       const locked = await findConsoByCode(db, sample.customerId, sample.consoCode);
       expect(locked).toMatchObject({ locked: 1, locked_by: 'alice' });
       expect(await unlockConso(db, sample.consoId, 'alice')).toBe(true);
-      expect(await findConsoByCode(db, sample.customerId, sample.consoCode)).toMatchObject({ locked: 0, locked_by: null });
+      expect(await findConsoByCode(db, sample.customerId, sample.consoCode)).toMatchObject({
+        locked: 0,
+        locked_by: null,
+      });
     });
 
     it('replaces consolidated data atomically and logs modifications', async () => {
-      const account = await db.selectFrom('accounts').select('id').where('customer_id', '=', sample.customerId).where('code', '=', '3900').executeTakeFirstOrThrow();
-      const company = await db.selectFrom('companies').select('id').where('customer_id', '=', sample.customerId).where('code', '=', 'C0001').executeTakeFirstOrThrow();
+      const account = await db
+        .selectFrom('accounts')
+        .select('id')
+        .where('customer_id', '=', sample.customerId)
+        .where('code', '=', '3900')
+        .executeTakeFirstOrThrow();
+      const company = await db
+        .selectFrom('companies')
+        .select('id')
+        .where('customer_id', '=', sample.customerId)
+        .where('code', '=', 'C0001')
+        .executeTakeFirstOrThrow();
       const row = (amount: number) => ({
         conso_id: sample.consoId,
         company_id: company.id,
@@ -149,21 +188,47 @@ export function describeConsoDbContract(label: string, open: ContractDbFactory):
         step: 'translation',
         amount_gc: amount,
       });
-      expect(await replaceConsolidatedData(db, sample.consoId, [row(1), row(2), row(3)], { maxParameters: 20 })).toBe(3);
+      expect(
+        await replaceConsolidatedData(db, sample.consoId, [row(1), row(2), row(3)], { maxParameters: 20 }),
+      ).toBe(3);
       expect(await replaceConsolidatedData(db, sample.consoId, [row(-4.25)])).toBe(1);
-      const rows = await db.selectFrom('consolidated_data').select('amount_gc').where('conso_id', '=', sample.consoId).execute();
+      const rows = await db
+        .selectFrom('consolidated_data')
+        .select('amount_gc')
+        .where('conso_id', '=', sample.consoId)
+        .execute();
       expect(rows).toEqual([{ amount_gc: -4.25 }]);
-      await logModification(db, { customerId: sample.customerId, logGroup: 'test', messageKey: 'conso.run', params: { rows: 1 }, consoId: sample.consoId });
-      const log = await db.selectFrom('modification_log').select(['params', 'conso_id']).where('log_group', '=', 'test').executeTakeFirstOrThrow();
+      await logModification(db, {
+        customerId: sample.customerId,
+        logGroup: 'test',
+        messageKey: 'conso.run',
+        params: { rows: 1 },
+        consoId: sample.consoId,
+      });
+      const log = await db
+        .selectFrom('modification_log')
+        .select(['params', 'conso_id'])
+        .where('log_group', '=', 'test')
+        .executeTakeFirstOrThrow();
       expect(JSON.parse(log.params)).toEqual({ rows: 1 });
     });
 
     it('rolls a bulk insert back entirely when one batch fails', async () => {
-      const before = await db.selectFrom('currencies').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      const rows = Array.from({ length: 50 }, (_, i) => ({ code: `Q${String(i).padStart(2, '0')}`, name: `Q${i}`, decimals: 2 }));
+      const before = await db
+        .selectFrom('currencies')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      const rows = Array.from({ length: 50 }, (_, i) => ({
+        code: `Q${String(i).padStart(2, '0')}`,
+        name: `Q${i}`,
+        decimals: 2,
+      }));
       rows.push({ code: 'Q00', name: 'duplicate', decimals: 2 });
       await expect(bulkInsert(db, 'currencies', rows, { maxParameters: 30 })).rejects.toThrow();
-      const after = await db.selectFrom('currencies').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const after = await db
+        .selectFrom('currencies')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       expect(Number(after.n)).toBe(Number(before.n));
     });
 

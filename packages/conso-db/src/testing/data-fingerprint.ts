@@ -14,10 +14,19 @@ export async function customerFingerprint(db: Kysely<ConsoDatabase>, customerId:
     .innerJoin('accounts as a', 'a.id', 'b.account_id')
     .leftJoin('companies as p', 'p.id', 'b.partner_company_id')
     .leftJoin('flows as f', 'f.id', 'b.flow_id')
-    .select(['c.code as company', 'a.code as account', 'p.code as partner', 'f.code as flow', 'b.dimension', 'b.amount'])
+    .select([
+      'c.code as company',
+      'a.code as account',
+      'p.code as partner',
+      'f.code as flow',
+      'b.dimension',
+      'b.amount',
+    ])
     .where('c.customer_id', '=', customerId)
     .execute();
-  const lines = bundles.map((r) => [r.company, r.account, r.partner, r.flow, r.dimension, Math.round(r.amount * 100)].join('|'));
+  const lines = bundles.map((r) =>
+    [r.company, r.account, r.partner, r.flow, r.dimension, Math.round(r.amount * 100)].join('|'),
+  );
   const holdings = await db
     .selectFrom('holdings as h')
     .innerJoin('companies as a', 'a.id', 'h.holder_company_id')

@@ -6,7 +6,9 @@ import { type ConsoDb, openConsoDb } from '../open-conso-db.js';
 export const DEFAULT_TEST_PG_URL = 'postgres://postgres@127.0.0.1:5432/test';
 
 /** Either a reachable PostgreSQL URL or why its tests are skipped. */
-export type PostgresTestTarget = { url: string; skipReason?: undefined } | { url?: undefined; skipReason: string };
+export type PostgresTestTarget =
+  | { url: string; skipReason?: undefined }
+  | { url?: undefined; skipReason: string };
 
 /**
  * Probes the test PostgreSQL once. Unreachable: prints the reason and returns it so the file can

@@ -60,7 +60,13 @@ export const ROUND_TRIP_ROWS: RoundTripFixtures = {
     is_admin: 1,
     created_at: AT,
   }),
-  companies: (id) => ({ customer_id: id('customers'), code: 'RT1', name: 'Société Générale du Test', currency: 'XRT', country: 'FR' }),
+  companies: (id) => ({
+    customer_id: id('customers'),
+    code: 'RT1',
+    name: 'Société Générale du Test',
+    currency: 'XRT',
+    country: 'FR',
+  }),
   accounts: (id) => ({
     customer_id: id('customers'),
     code: '3900',
@@ -71,7 +77,12 @@ export const ROUND_TRIP_ROWS: RoundTripFixtures = {
     parent_id: null,
     is_summary: 1,
   }),
-  flows: (id) => ({ customer_id: id('customers'), code: 'F80', name: 'Translation difference', kind: 'translation_diff' }),
+  flows: (id) => ({
+    customer_id: id('customers'),
+    code: 'F80',
+    name: 'Translation difference',
+    kind: 'translation_diff',
+  }),
   categories: (id) => ({ customer_id: id('customers'), code: 'BUD', name: 'Budget' }),
   periods: (id) => ({
     customer_id: id('customers'),
@@ -119,7 +130,11 @@ export const ROUND_TRIP_ROWS: RoundTripFixtures = {
     votes_per_share: 0,
     dividend_rights_per_share: 1.5,
   }),
-  shareholdings: (id) => ({ share_class_id: id('share_classes'), holder_company_id: id('companies'), shares: 250_000.25 }),
+  shareholdings: (id) => ({
+    share_class_id: id('share_classes'),
+    holder_company_id: id('companies'),
+    shares: 250_000.25,
+  }),
   ownerships: (id) => ({
     conso_id: id('consos'),
     company_id: id('companies'),
