@@ -1,0 +1,48 @@
+/** Date layouts a mapping may name. */
+export const DATE_FORMATS = ['YYYY-MM-DD', 'DD/MM/YYYY', 'MM/DD/YYYY', 'DD.MM.YYYY', 'YYYYMMDD'] as const;
+
+/** A date layout. */
+export type DateFormat = (typeof DATE_FORMATS)[number];
+
+const PATTERNS: Readonly<Record<DateFormat, { re: RegExp; order: readonly ['y' | 'm' | 'd', 'y' | 'm' | 'd', 'y' | 'm' | 'd'] }>> = {
+  'YYYY-MM-DD': { re: /^(\d{4})-(\d{1,2})-(\d{1,2})$/, order: ['y', 'm', 'd'] },
+  'DD/MM/YYYY': { re: /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/, order: ['d', 'm', 'y'] },
+  'MM/DD/YYYY': { re: /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/, order: ['m', 'd', 'y'] },
+  'DD.MM.YYYY': { re: /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/, order: ['d', 'm', 'y'] },
+  YYYYMMDD: { re: /^(\d{4})(\d{2})(\d{2})$/, order: ['y', 'm', 'd'] },
+};
+
+/** Reads a date written in `format` as `YYYY-MM-DD`; undefined when it is not a real date in that layout. */
+export function parseDate(text: string, format: DateFormat): string | undefined {
+  const pattern = PATTERNS[format];
+  const match = pattern.re.exec(text);
+  // XLSX date cells arrive as ISO text from the reader, whatever the layout of the CSV variant.
+  const iso = match ? null : /^(\d{4})-(\d{2})-(\d{2})(T.*)?$/.exec(text);
+  const parts = (match ?? iso)?.slice(1, 4);
+  if (!parts) return undefined;
+  const order = match ? pattern.order : (['y', 'm', 'd'] as const);
+  const value: Record<'y' | 'm' | 'd', number> = { y: 0, m: 0, d: 0 };
+  order.forEach((part, index) => {
+    value[part] = Number(parts[index]);
+  });
+  const date = new Date(Date.UTC(value.y, value.m - 1, value.d));
+  if (date.getUTCFullYear() !== value.y || date.getUTCMonth() !== value.m - 1 || date.getUTCDate() !== value.d) return undefined;
+  return date.toISOString().slice(0, 10);
+}
+
+/** Writes a `YYYY-MM-DD` date in `format`. */
+export function formatDate(iso: string, format: DateFormat): string {
+  const [y = '', m = '', d = ''] = iso.slice(0, 10).split('-');
+  switch (format) {
+    case 'YYYY-MM-DD':
+      return `${y}-${m}-${d}`;
+    case 'DD/MM/YYYY':
+      return `${d}/${m}/${y}`;
+    case 'MM/DD/YYYY':
+      return `${m}/${d}/${y}`;
+    case 'DD.MM.YYYY':
+      return `${d}.${m}.${y}`;
+    case 'YYYYMMDD':
+      return `${y}${m}${d}`;
+  }
+}
