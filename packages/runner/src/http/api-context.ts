@@ -1,7 +1,13 @@
 import type { Translator } from '@hangar/core';
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { type Authenticator, type Caller, type Permission, actingCustomer, requirePermission } from './auth.js';
+import {
+  type Authenticator,
+  actingCustomer,
+  type Caller,
+  type Permission,
+  requirePermission,
+} from './auth.js';
 import type { ResolvedHttpOptions } from './http-options.js';
 import { negotiateLanguage } from './language.js';
 import type { RenderContext } from './render-job.js';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { TOKENS, closeAll, enqueue, startApi, waitDone } from './test-fixtures.js';
+import { closeAll, enqueue, startApi, TOKENS, waitDone } from './test-fixtures.js';
 
 afterEach(closeAll);
 
@@ -16,17 +16,24 @@ const ROUTES: Array<[string, string]> = [
 ];
 
 describe('authentication', () => {
-  it.each(ROUTES)('%s %s answers 401 UNAUTHORIZED without a token, with a wrong one, or another scheme', async (method, path) => {
-    const api = await startApi();
-    for (const headers of [{}, { authorization: 'Bearer not-a-configured-token' }, { authorization: `Basic ${TOKENS.admin}` }]) {
-      const res = await fetch(api.url + path, { method, headers });
-      expect(res.status).toBe(401);
-      expect(res.headers.get('www-authenticate')).toBe('Bearer');
-      const body = (await res.json()) as { error: { code: string; key: string; message: string } };
-      expect(body.error).toMatchObject({ code: 'UNAUTHORIZED', key: 'hangar.error.unauthorized' });
-      expect(body.error.message).toContain('bearer token');
-    }
-  });
+  it.each(ROUTES)(
+    '%s %s answers 401 UNAUTHORIZED without a token, with a wrong one, or another scheme',
+    async (method, path) => {
+      const api = await startApi();
+      for (const headers of [
+        {},
+        { authorization: 'Bearer not-a-configured-token' },
+        { authorization: `Basic ${TOKENS.admin}` },
+      ] as Array<Record<string, string>>) {
+        const res = await fetch(api.url + path, { method, headers });
+        expect(res.status).toBe(401);
+        expect(res.headers.get('www-authenticate')).toBe('Bearer');
+        const body = (await res.json()) as { error: { code: string; key: string; message: string } };
+        expect(body.error).toMatchObject({ code: 'UNAUTHORIZED', key: 'hangar.error.unauthorized' });
+        expect(body.error.message).toContain('bearer token');
+      }
+    },
+  );
 
   it('renders the 401 message in French for a French caller', async () => {
     const api = await startApi();
@@ -47,7 +54,11 @@ describe('roles', () => {
     const denied = await enqueue(api, TOKENS.acmeViewer, { type: 'math.add', params: { a: 1, b: 2 } });
     expect(denied.status).toBe(403);
     expect(await denied.json()).toMatchObject({
-      error: { code: 'FORBIDDEN', key: 'hangar.http.roleRequired', params: { role: 'operator', roles: 'viewer' } },
+      error: {
+        code: 'FORBIDDEN',
+        key: 'hangar.http.roleRequired',
+        params: { role: 'operator', roles: 'viewer' },
+      },
     });
     expect((await api.call(`/jobs/${id}/cancel`, TOKENS.acmeViewer, { method: 'POST' })).status).toBe(403);
   });
@@ -58,14 +69,21 @@ describe('roles', () => {
     const { id } = (await created.json()) as { id: string };
     const sneaky = await api.call('/jobs?customerId=acme', TOKENS.globexOperator);
     expect(sneaky.status).toBe(403);
-    expect(await sneaky.json()).toMatchObject({ error: { code: 'FORBIDDEN', key: 'hangar.http.customerForbidden' } });
+    expect(await sneaky.json()).toMatchObject({
+      error: { code: 'FORBIDDEN', key: 'hangar.http.customerForbidden' },
+    });
     // Naming one's own customer is harmless.
     expect((await api.call('/jobs?customerId=globex', TOKENS.globexOperator)).status).toBe(200);
 
     expect((await api.call(`/jobs/${id}`, TOKENS.admin)).status).toBe(404);
     const asAdmin = await api.call(`/jobs/${id}?customerId=acme`, TOKENS.admin);
     expect(asAdmin.status).toBe(200);
-    const onBehalf = await enqueue(api, TOKENS.admin, { type: 'math.add', params: { a: 2, b: 2 } }, '/jobs?customerId=acme');
+    const onBehalf = await enqueue(
+      api,
+      TOKENS.admin,
+      { type: 'math.add', params: { a: 2, b: 2 } },
+      '/jobs?customerId=acme',
+    );
     const job = (await onBehalf.json()) as { job: { customerId: string; userId: string } };
     expect(job.job).toMatchObject({ customerId: 'acme', userId: 'root' });
   });
@@ -96,9 +114,13 @@ describe('tenant isolation', () => {
       await own.arrayBuffer();
     }
 
-    const globexList = (await (await api.call('/jobs', TOKENS.globexOperator)).json()) as { items: unknown[] };
+    const globexList = (await (await api.call('/jobs', TOKENS.globexOperator)).json()) as {
+      items: unknown[];
+    };
     expect(globexList.items).toEqual([]);
-    const acmeList = (await (await api.call('/jobs', TOKENS.acmeViewer)).json()) as { items: Array<{ id: string }> };
+    const acmeList = (await (await api.call('/jobs', TOKENS.acmeViewer)).json()) as {
+      items: Array<{ id: string }>;
+    };
     expect(acmeList.items.map((j) => j.id)).toEqual([id]);
     expect((await api.runner.client.get(id))?.state).toBe('Succeeded');
   });
@@ -112,7 +134,9 @@ describe('tenant isolation', () => {
       options: { userId: 'alice' },
     });
     expect(res.status).toBe(400);
-    const body = (await res.json()) as { error: { code: string; issues: Array<{ path: string; message: string }> } };
+    const body = (await res.json()) as {
+      error: { code: string; issues: Array<{ path: string; message: string }> };
+    };
     expect(body.error.code).toBe('REQUEST_INVALID');
     expect(body.error.issues.map((i) => i.path).sort()).toEqual(['customerId', 'options.userId']);
     expect(body.error.issues[0]?.message).toContain('bearer token');

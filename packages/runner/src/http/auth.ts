@@ -54,7 +54,10 @@ const digest = (value: string): Buffer => createHash('sha256').update(value, 'ut
 /** Checks the auth options, naming the entry and field to fix. */
 export function validateAuthOptions(auth: AuthOptions | undefined): void {
   if (!auth || typeof auth !== 'object') {
-    throw new ConfigurationError('auth', 'pass `{ tokens: [{ token, customerId, userId, roles }] }` or `{ verify }`');
+    throw new ConfigurationError(
+      'auth',
+      'pass `{ tokens: [{ token, customerId, userId, roles }] }` or `{ verify }`',
+    );
   }
   const tokens = auth.tokens ?? [];
   if (!Array.isArray(tokens)) throw new ConfigurationError('auth.tokens', 'must be an array of tokens');
@@ -65,9 +68,13 @@ export function validateAuthOptions(auth: AuthOptions | undefined): void {
   tokens.forEach((entry: ApiToken, i: number) => {
     const at = `auth.tokens[${i}]`;
     if (typeof entry?.token !== 'string' || entry.token.length < MIN_TOKEN_LENGTH) {
-      throw new ConfigurationError(`${at}.token`, `must be a secret of at least ${MIN_TOKEN_LENGTH} characters`);
+      throw new ConfigurationError(
+        `${at}.token`,
+        `must be a secret of at least ${MIN_TOKEN_LENGTH} characters`,
+      );
     }
-    if (seen.has(entry.token)) throw new ConfigurationError(`${at}.token`, 'the same token is configured twice');
+    if (seen.has(entry.token))
+      throw new ConfigurationError(`${at}.token`, 'the same token is configured twice');
     seen.add(entry.token);
     for (const field of ['customerId', 'userId'] as const) {
       if (typeof entry[field] !== 'string' || entry[field].trim() === '') {
@@ -79,7 +86,10 @@ export function validateAuthOptions(auth: AuthOptions | undefined): void {
     }
     for (const role of entry.roles) {
       if (!API_ROLES.includes(role)) {
-        throw new ConfigurationError(`${at}.roles`, `"${String(role)}" is not a role; use ${API_ROLES.join(', ')}`);
+        throw new ConfigurationError(
+          `${at}.roles`,
+          `"${String(role)}" is not a role; use ${API_ROLES.join(', ')}`,
+        );
       }
     }
   });

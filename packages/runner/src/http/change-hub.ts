@@ -17,9 +17,13 @@ export class JobChangeHub {
   async watch(jobId: string, listener: Listener): Promise<() => void> {
     if (this.closed) return () => {};
     let set = this.listeners.get(jobId);
-    if (!set) this.listeners.set(jobId, (set = new Set()));
+    if (!set) {
+      set = new Set();
+      this.listeners.set(jobId, set);
+    }
     set.add(listener);
-    const subscription = (this.subscription ??= this.queue.subscribe((change) => this.dispatch(change)));
+    this.subscription ??= this.queue.subscribe((change) => this.dispatch(change));
+    const subscription = this.subscription;
     try {
       await subscription;
     } catch (error) {

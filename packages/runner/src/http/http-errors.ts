@@ -11,7 +11,10 @@ export class UnauthorizedError extends HangarError {
 
 /** The token is valid but its roles do not allow the action. */
 export class ForbiddenError extends HangarError {
-  constructor(key: 'hangar.http.roleRequired' | 'hangar.http.customerForbidden', params: Record<string, string>) {
+  constructor(
+    key: 'hangar.http.roleRequired' | 'hangar.http.customerForbidden',
+    params: Record<string, string>,
+  ) {
     super('FORBIDDEN', key, `Forbidden: ${Object.values(params).join(', ')}`, { params, retryable: false });
   }
 }
@@ -115,7 +118,12 @@ interface FastifyLikeError {
  * errors (bad JSON, wrong media type, body too large) become `REQUEST_INVALID`; anything else
  * is a 500 whose details stay in the server log, so internals never leak to callers.
  */
-export function toErrorResponse(error: unknown, translator: Translator, lang: string, requestId: string): ErrorResponse {
+export function toErrorResponse(
+  error: unknown,
+  translator: Translator,
+  lang: string,
+  requestId: string,
+): ErrorResponse {
   if (HangarError.isInstance(error)) {
     const status =
       error instanceof RequestInvalidError ? error.statusCode : (HTTP_STATUS_BY_CODE[error.code] ?? 500);
@@ -138,7 +146,9 @@ export function toErrorResponse(error: unknown, translator: Translator, lang: st
     const key = 'hangar.http.unavailable';
     return {
       status: 503,
-      body: { error: { code: 'SERVICE_UNAVAILABLE', message: translator.render({ key }, lang), key, params: {} } },
+      body: {
+        error: { code: 'SERVICE_UNAVAILABLE', message: translator.render({ key }, lang), key, params: {} },
+      },
     };
   }
   if (statusCode >= 400 && statusCode < 500) {
@@ -158,6 +168,8 @@ function internal(translator: Translator, lang: string, requestId: string): Erro
   const params = { requestId };
   return {
     status: 500,
-    body: { error: { code: 'INTERNAL_ERROR', message: translator.render({ key, params }, lang), key, params } },
+    body: {
+      error: { code: 'INTERNAL_ERROR', message: translator.render({ key, params }, lang), key, params },
+    },
   };
 }

@@ -7,20 +7,23 @@ export const httpMessages = {
     'hangar.http.routeNotFound': 'No route {method} {url}; see /openapi.json for the routes',
     'hangar.http.fileNotFound': 'Job {jobId} has no output file named "{name}"',
     'hangar.http.filesNotServed': 'This server does not serve output files (no filesRoot is configured)',
-    'hangar.http.customerForbidden': 'Only an admin token may act on another customer (customerId={customerId})',
+    'hangar.http.customerForbidden':
+      'Only an admin token may act on another customer (customerId={customerId})',
     'hangar.http.roleRequired': 'This action needs the {role} role; your token has: {roles}',
     'hangar.http.internal': 'Internal server error (request {requestId}); the details are in the server log',
     'hangar.http.unavailable': 'The server is shutting down; retry shortly',
   },
   fr: {
     'hangar.http.requestInvalid': 'La requête est invalide : {issues}',
-    'hangar.http.routeNotFound': "Aucune route {method} {url} ; voir /openapi.json pour la liste des routes",
+    'hangar.http.routeNotFound': 'Aucune route {method} {url} ; voir /openapi.json pour la liste des routes',
     'hangar.http.fileNotFound': "La tâche {jobId} n'a pas de fichier de sortie nommé « {name} »",
-    'hangar.http.filesNotServed': "Ce serveur ne sert pas de fichiers de sortie (aucun filesRoot n'est configuré)",
+    'hangar.http.filesNotServed':
+      "Ce serveur ne sert pas de fichiers de sortie (aucun filesRoot n'est configuré)",
     'hangar.http.customerForbidden':
       'Seul un jeton admin peut agir pour un autre client (customerId={customerId})',
     'hangar.http.roleRequired': 'Cette action nécessite le rôle {role} ; votre jeton a : {roles}',
-    'hangar.http.internal': 'Erreur interne du serveur (requête {requestId}) ; les détails sont dans le journal du serveur',
+    'hangar.http.internal':
+      'Erreur interne du serveur (requête {requestId}) ; les détails sont dans le journal du serveur',
     'hangar.http.unavailable': "Le serveur est en cours d'arrêt ; réessayez dans un instant",
   },
 } as const satisfies MessageCatalogs;

@@ -39,7 +39,9 @@ export const HTTP_DEFAULTS = {
 } as const satisfies Partial<HangarHttpOptions>;
 
 /** HTTP options with every default applied. */
-export type ResolvedHttpOptions = Required<Omit<HangarHttpOptions, 'filesRoot'>> & { filesRoot: string | undefined };
+export type ResolvedHttpOptions = Required<Omit<HangarHttpOptions, 'filesRoot'>> & {
+  filesRoot: string | undefined;
+};
 
 function intAtLeast(name: string, value: number, min: number, max = Number.MAX_SAFE_INTEGER): void {
   if (!Number.isInteger(value) || value < min || value > max) {
@@ -50,11 +52,17 @@ function intAtLeast(name: string, value: number, min: number, max = Number.MAX_S
 /** Applies defaults and checks every option, naming the one to fix. */
 export function resolveHttpOptions(options: HangarHttpOptions): ResolvedHttpOptions {
   if (!options || typeof options !== 'object') {
-    throw new ConfigurationError('options', 'pass `{ client, auth }`, e.g. `{ client: runner.client, auth: { tokens } }`');
+    throw new ConfigurationError(
+      'options',
+      'pass `{ client, auth }`, e.g. `{ client: runner.client, auth: { tokens } }`',
+    );
   }
   const client = options.client;
   if (!client || typeof client.enqueue !== 'function' || typeof client.get !== 'function') {
-    throw new ConfigurationError('client', 'pass a HangarClient, e.g. `runner.client` or `createClient({ queue })`');
+    throw new ConfigurationError(
+      'client',
+      'pass a HangarClient, e.g. `runner.client` or `createClient({ queue })`',
+    );
   }
   validateAuthOptions(options.auth);
   const resolved: ResolvedHttpOptions = {
@@ -74,7 +82,10 @@ export function resolveHttpOptions(options: HangarHttpOptions): ResolvedHttpOpti
   intAtLeast('ssePollMs', resolved.ssePollMs, 50);
   if (options.filesRoot !== undefined) {
     if (typeof options.filesRoot !== 'string' || options.filesRoot.trim() === '') {
-      throw new ConfigurationError('filesRoot', 'give the directory output files are stored under, e.g. "/var/lib/hangar/files"');
+      throw new ConfigurationError(
+        'filesRoot',
+        'give the directory output files are stored under, e.g. "/var/lib/hangar/files"',
+      );
     }
     // Resolved once at startup, so a later chdir cannot move the root.
     resolved.filesRoot = isAbsolute(options.filesRoot) ? options.filesRoot : resolve(options.filesRoot);

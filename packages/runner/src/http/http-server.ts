@@ -66,7 +66,12 @@ export function createHttpServer(options: HttpServerOptions): FastifyInstance {
       request.headers['accept-language'],
     );
     const path = request.url.split('?')[0] ?? request.url;
-    const { status, body } = toErrorResponse(new RouteNotFoundError(request.method, path), translator, lang, request.id);
+    const { status, body } = toErrorResponse(
+      new RouteNotFoundError(request.method, path),
+      translator,
+      lang,
+      request.id,
+    );
     return reply.code(status).send(body);
   });
   void app.register(hangarHttpPlugin, apiOptions);

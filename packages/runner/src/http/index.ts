@@ -1,23 +1,23 @@
-export { createHttpServer, hangarHttpPlugin, type HttpServerOptions } from './http-server.js';
-export { type HangarHttpOptions, HTTP_DEFAULTS, resolveHttpOptions } from './http-options.js';
 export {
+  API_ROLES,
   type ApiRole,
   type ApiToken,
   type AuthOptions,
   type Caller,
-  API_ROLES,
   MIN_TOKEN_LENGTH,
 } from './auth.js';
 export {
-  UnauthorizedError,
-  ForbiddenError,
-  RequestInvalidError,
-  FileNotFoundError,
-  RouteNotFoundError,
-  HTTP_STATUS_BY_CODE,
   type ErrorBody,
+  FileNotFoundError,
+  ForbiddenError,
+  HTTP_STATUS_BY_CODE,
+  RequestInvalidError,
+  RouteNotFoundError,
+  UnauthorizedError,
 } from './http-errors.js';
 export { httpMessages } from './http-messages.js';
+export { type HangarHttpOptions, HTTP_DEFAULTS, resolveHttpOptions } from './http-options.js';
+export { createHttpServer, type HttpServerOptions, hangarHttpPlugin } from './http-server.js';
 export { buildOpenApiDocument, type OpenApiDocument, type OpenApiSettings } from './openapi.js';
 export type {
   CancelResponse,

@@ -29,7 +29,11 @@ export function registerJobRoutes(app: FastifyInstance, api: ApiContext): void {
       queue: options.queue,
       idempotencyKey: options.idempotencyKey,
     });
-    const response: EnqueueResponse = { id: result.id, created: result.created, job: renderJob(result.job, scope.render) };
+    const response: EnqueueResponse = {
+      id: result.id,
+      created: result.created,
+      job: renderJob(result.job, scope.render),
+    };
     return reply
       .code(result.created ? 201 : 200)
       .header('location', `${api.prefix}/jobs/${encodeURIComponent(result.id)}`)

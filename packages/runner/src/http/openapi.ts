@@ -100,28 +100,60 @@ function operations(settings: OpenApiSettings): OperationDoc[] {
   const common = commonQuerySchema;
   return [
     {
-      method: 'post', path: '/jobs', summary: 'Enqueue a job for the caller’s customer', role: 'operator', query: common,
-      body: enqueueBodySchema, errors: [400, 401, 403],
-      ok: { status: 201, description: 'Enqueued (200 when the idempotency key matched an earlier job)', content: json(ref('EnqueueResponse')) },
+      method: 'post',
+      path: '/jobs',
+      summary: 'Enqueue a job for the caller’s customer',
+      role: 'operator',
+      query: common,
+      body: enqueueBodySchema,
+      errors: [400, 401, 403],
+      ok: {
+        status: 201,
+        description: 'Enqueued (200 when the idempotency key matched an earlier job)',
+        content: json(ref('EnqueueResponse')),
+      },
     },
     {
-      method: 'get', path: '/jobs', summary: 'List the caller’s jobs, newest first', role: 'viewer',
-      query: listQuerySchema(settings.defaultPageSize, settings.maxPageSize), errors: [400, 401, 403],
+      method: 'get',
+      path: '/jobs',
+      summary: 'List the caller’s jobs, newest first',
+      role: 'viewer',
+      query: listQuerySchema(settings.defaultPageSize, settings.maxPageSize),
+      errors: [400, 401, 403],
       ok: { status: 200, description: 'One page of jobs', content: json(ref('JobPage')) },
     },
     {
-      method: 'get', path: '/jobs/{id}', summary: 'A job with its messages, warnings, errors, result and files', role: 'viewer',
-      query: common, pathParams: ['id'], errors: [400, 401, 403, 404],
-      ok: { status: 200, description: 'The job, rendered in the caller’s language', content: json(ref('Job')) },
+      method: 'get',
+      path: '/jobs/{id}',
+      summary: 'A job with its messages, warnings, errors, result and files',
+      role: 'viewer',
+      query: common,
+      pathParams: ['id'],
+      errors: [400, 401, 403, 404],
+      ok: {
+        status: 200,
+        description: 'The job, rendered in the caller’s language',
+        content: json(ref('Job')),
+      },
     },
     {
-      method: 'post', path: '/jobs/{id}/cancel', summary: 'Cancel a job', role: 'operator', query: common,
-      pathParams: ['id'], errors: [400, 401, 403, 404],
+      method: 'post',
+      path: '/jobs/{id}/cancel',
+      summary: 'Cancel a job',
+      role: 'operator',
+      query: common,
+      pathParams: ['id'],
+      errors: [400, 401, 403, 404],
       ok: { status: 200, description: 'What the cancellation did', content: json(ref('CancelResponse')) },
     },
     {
-      method: 'get', path: '/jobs/{id}/events', summary: 'Live progress and state as server-sent events', role: 'viewer',
-      query: eventsQuerySchema, pathParams: ['id'], errors: [400, 401, 403, 404],
+      method: 'get',
+      path: '/jobs/{id}/events',
+      summary: 'Live progress and state as server-sent events',
+      role: 'viewer',
+      query: eventsQuerySchema,
+      pathParams: ['id'],
+      errors: [400, 401, 403, 404],
       ok: {
         status: 200,
         description:
@@ -130,22 +162,64 @@ function operations(settings: OpenApiSettings): OperationDoc[] {
       },
     },
     {
-      method: 'get', path: '/jobs/{id}/files/{name}', summary: 'Download an output file of a job', role: 'viewer',
-      query: common, pathParams: ['id', 'name'], errors: [400, 401, 403, 404],
-      ok: { status: 200, description: 'The file, with its media type', content: { 'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } } } },
+      method: 'get',
+      path: '/jobs/{id}/files/{name}',
+      summary: 'Download an output file of a job',
+      role: 'viewer',
+      query: common,
+      pathParams: ['id', 'name'],
+      errors: [400, 401, 403, 404],
+      ok: {
+        status: 200,
+        description: 'The file, with its media type',
+        content: {
+          'application/octet-stream': {
+            schema: { type: 'string', contentMediaType: 'application/octet-stream' },
+          },
+        },
+      },
     },
     {
-      method: 'get', path: '/job-types', summary: 'Job types with the JSON schema of their parameters', role: 'viewer',
-      query: common, errors: [400, 401, 403],
-      ok: { status: 200, description: 'Every registered job type', content: json({ type: 'object', properties: { items: { type: 'array', items: ref('JobType') } }, required: ['items'] }) },
+      method: 'get',
+      path: '/job-types',
+      summary: 'Job types with the JSON schema of their parameters',
+      role: 'viewer',
+      query: common,
+      errors: [400, 401, 403],
+      ok: {
+        status: 200,
+        description: 'Every registered job type',
+        content: json({
+          type: 'object',
+          properties: { items: { type: 'array', items: ref('JobType') } },
+          required: ['items'],
+        }),
+      },
     },
     {
-      method: 'get', path: '/schedules', summary: 'Recurring schedules of the caller’s customer, with their next run', role: 'viewer',
-      query: common, errors: [400, 401, 403],
-      ok: { status: 200, description: 'The schedules', content: json({ type: 'object', properties: { items: { type: 'array', items: ref('Schedule') } }, required: ['items'] }) },
+      method: 'get',
+      path: '/schedules',
+      summary: 'Recurring schedules of the caller’s customer, with their next run',
+      role: 'viewer',
+      query: common,
+      errors: [400, 401, 403],
+      ok: {
+        status: 200,
+        description: 'The schedules',
+        content: json({
+          type: 'object',
+          properties: { items: { type: 'array', items: ref('Schedule') } },
+          required: ['items'],
+        }),
+      },
     },
     {
-      method: 'get', path: '/openapi.json', summary: 'This document', role: 'viewer', query: common, errors: [401, 403],
+      method: 'get',
+      path: '/openapi.json',
+      summary: 'This document',
+      role: 'viewer',
+      query: common,
+      errors: [401, 403],
       ok: { status: 200, description: 'OpenAPI 3.1 document of the API', content: json({ type: 'object' }) },
     },
   ];
@@ -156,15 +230,28 @@ export function buildOpenApiDocument(settings: OpenApiSettings): OpenApiDocument
   const paths: OpenApiDocument['paths'] = {};
   for (const op of operations(settings)) {
     const parameters = [
-      ...(op.pathParams ?? []).map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
+      ...(op.pathParams ?? []).map((name) => ({
+        name,
+        in: 'path',
+        required: true,
+        schema: { type: 'string' },
+      })),
       ...queryParameters(op.query),
     ];
-    const responses: JsonSchema = { [String(op.ok.status)]: { description: op.ok.description, content: op.ok.content } };
+    const responses: JsonSchema = {
+      [String(op.ok.status)]: { description: op.ok.description, content: op.ok.content },
+    };
     if (op.method === 'post' && op.path === '/jobs') {
-      responses['200'] = { description: 'An earlier job with the same idempotency key', content: op.ok.content };
+      responses['200'] = {
+        description: 'An earlier job with the same idempotency key',
+        content: op.ok.content,
+      };
     }
     for (const status of op.errors) {
-      responses[String(status)] = { description: ERROR_DESCRIPTIONS[status] ?? 'Error', content: json(ref('Error')) };
+      responses[String(status)] = {
+        description: ERROR_DESCRIPTIONS[status] ?? 'Error',
+        content: json(ref('Error')),
+      };
     }
     const operation: JsonSchema = {
       operationId: `${op.method}${op.path.replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase())}`,

@@ -147,7 +147,11 @@ export function renderJob(job: JobRecord, ctx: RenderContext, log?: readonly Log
 }
 
 /** Renders a job type with its parameters' JSON schema. */
-export function renderJobType(info: JobTypeInfo, descriptionKey: TranslatableString | undefined, ctx: RenderContext): JobTypeView {
+export function renderJobType(
+  info: JobTypeInfo,
+  descriptionKey: TranslatableString | undefined,
+  ctx: RenderContext,
+): JobTypeView {
   return {
     type: info.type,
     description: descriptionKey ? renderMessage(descriptionKey, ctx) : null,

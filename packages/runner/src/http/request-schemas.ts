@@ -5,7 +5,8 @@ import { RequestInvalidError } from './http-errors.js';
 /** Longest delay accepted at enqueue: one year, so a typo in units does not park a job forever. */
 export const MAX_DELAY_MS = 365 * 86_400_000;
 
-const FROM_TOKEN = 'comes from your bearer token and cannot be sent in the body (admins act for another customer with ?customerId=)';
+const FROM_TOKEN =
+  'comes from your bearer token and cannot be sent in the body (admins act for another customer with ?customerId=)';
 
 const lang = z.string().max(35, { error: 'use a language tag such as "en" or "fr-CA"' }).optional();
 const customerId = z.string().min(1, { error: 'name the customer to act for' }).max(200).optional();
@@ -18,7 +19,10 @@ export const enqueueBodySchema = z.strictObject({
   type: z
     .string({ error: 'give the job type name as a string, e.g. "math.add" (GET /job-types lists them)' })
     .min(1, { error: 'give the job type name, e.g. "math.add" (GET /job-types lists them)' }),
-  params: z.unknown().optional().describe('Parameters of the job type, checked against its schema; defaults to {}'),
+  params: z
+    .unknown()
+    .optional()
+    .describe('Parameters of the job type, checked against its schema; defaults to {}'),
   options: z
     .strictObject({
       delayMs: z
@@ -57,7 +61,10 @@ export type EnqueueBody = z.infer<typeof enqueueBodySchema>;
 export const jobIdParamsSchema = z.object({ id: z.string().min(1).max(200) });
 
 /** Path parameters of the file route. */
-export const fileParamsSchema = z.object({ id: z.string().min(1).max(200), name: z.string().min(1).max(500) });
+export const fileParamsSchema = z.object({
+  id: z.string().min(1).max(200),
+  name: z.string().min(1).max(500),
+});
 
 /** Accepts `?x=a,b`, `?x=a&x=b` or both. */
 function listParam<T extends z.ZodType<string, string>>(item: T) {
@@ -75,10 +82,16 @@ function listParam<T extends z.ZodType<string, string>>(item: T) {
 /** Query of `GET /jobs`; the page size bound comes from the server options. */
 export function listQuerySchema(defaultLimit: number, maxLimit: number) {
   return commonQuerySchema.extend({
-    state: listParam(z.enum(JOB_STATES as readonly [JobState, ...JobState[]], { error: `use one of ${JOB_STATES.join(', ')}` }))
+    state: listParam(
+      z.enum(JOB_STATES as readonly [JobState, ...JobState[]], {
+        error: `use one of ${JOB_STATES.join(', ')}`,
+      }),
+    )
       .optional()
       .describe('Only these states (comma-separated or repeated)'),
-    type: listParam(z.string().min(1)).optional().describe('Only these job types (comma-separated or repeated)'),
+    type: listParam(z.string().min(1))
+      .optional()
+      .describe('Only these job types (comma-separated or repeated)'),
     queue: z.string().min(1).max(100).optional().describe('Only this queue'),
     limit: z.coerce
       .number({ error: `give a whole number from 1 to ${maxLimit}` })
@@ -102,7 +115,11 @@ export const eventsQuerySchema = commonQuerySchema.extend({
 });
 
 /** Parses one part of a request, turning every zod issue into a field issue that says what to fix. */
-export function parseRequest<S extends z.ZodType>(schema: S, value: unknown, where: 'body' | 'query' | 'path'): z.output<S> {
+export function parseRequest<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  where: 'body' | 'query' | 'path',
+): z.output<S> {
   const parsed = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
   if (parsed.success) return parsed.data;
   const prefix = where === 'body' ? '' : `${where}.`;
@@ -113,7 +130,9 @@ export function parseRequest<S extends z.ZodType>(schema: S, value: unknown, whe
       for (const key of issue.keys) {
         const path = base ? `${base}.${key}` : key;
         const message =
-          key === 'customerId' || key === 'userId' ? `${key} ${FROM_TOKEN}` : `unknown field; remove it or check its spelling`;
+          key === 'customerId' || key === 'userId'
+            ? `${key} ${FROM_TOKEN}`
+            : `unknown field; remove it or check its spelling`;
         issues.push({ path: `${prefix}${path}`, message, code: issue.code });
       }
       continue;
@@ -122,7 +141,11 @@ export function parseRequest<S extends z.ZodType>(schema: S, value: unknown, whe
       where === 'body' && base === '' && issue.code === 'invalid_type'
         ? 'send a JSON object such as {"type": "math.add", "params": {}} with Content-Type: application/json'
         : issue.message;
-    issues.push({ path: base ? `${prefix}${base}` : where === 'body' ? '' : where, message, code: issue.code });
+    issues.push({
+      path: base ? `${prefix}${base}` : where === 'body' ? '' : where,
+      message,
+      code: issue.code,
+    });
   }
   throw new RequestInvalidError(issues);
 }

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { type JobState, JobNotFoundError, type Logger, isTerminalState } from '@hangar/core';
+import { isTerminalState, JobNotFoundError, type JobState, type Logger } from '@hangar/core';
 import type { HangarClient } from '../client/hangar-client.js';
 import type { JobChangeHub } from './change-hub.js';
 import { toErrorResponse } from './http-errors.js';
@@ -96,7 +96,10 @@ export class JobEventStream {
         await this.step();
       } while (this.again && !this.closed);
     } catch (error) {
-      this.deps.log.warn({ err: error, jobId: this.deps.jobId }, 'Could not read the streamed job; retrying on the next change');
+      this.deps.log.warn(
+        { err: error, jobId: this.deps.jobId },
+        'Could not read the streamed job; retrying on the next change',
+      );
     } finally {
       this.syncing = false;
     }
@@ -117,7 +120,11 @@ export class JobEventStream {
     for (const entry of entries) {
       if (entry.seq <= this.lastSeq) continue;
       this.lastSeq = entry.seq;
-      this.event(entry.level === 'progress' ? 'progress' : 'message', renderLogEntry(entry, render), entry.seq);
+      this.event(
+        entry.level === 'progress' ? 'progress' : 'message',
+        renderLogEntry(entry, render),
+        entry.seq,
+      );
     }
     if (job.state !== this.lastState) {
       this.lastState = job.state;

@@ -1,13 +1,20 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type HangarPlugin, type JobContext, UnrecoverableError, defineJob, definePlugin, t } from '@hangar/core';
+import {
+  defineJob,
+  definePlugin,
+  type HangarPlugin,
+  type JobContext,
+  t,
+  UnrecoverableError,
+} from '@hangar/core';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { MemoryQueue } from '../memory/memory-queue.js';
-import { type HangarRunner, createRunner } from '../runner/hangar-runner.js';
+import { createRunner, type HangarRunner } from '../runner/hangar-runner.js';
 import type { ApiToken } from './auth.js';
-import { type HttpServerOptions, createHttpServer } from './http-server.js';
+import { createHttpServer, type HttpServerOptions } from './http-server.js';
 
 /** Tokens of the test servers: two customers, every role, and an admin of a third. */
 export const TOKENS = {
@@ -68,7 +75,12 @@ const files = defineJob({
   params: z.object({ name: z.string(), location: z.string(), content: z.string().optional() }),
   create: () => ({
     async execute(p: { name: string; location: string; content?: string }, ctx: JobContext) {
-      ctx.addOutputFile({ name: p.name, size: p.content?.length ?? 0, mediaType: 'text/csv', location: p.location });
+      ctx.addOutputFile({
+        name: p.name,
+        size: p.content?.length ?? 0,
+        mediaType: 'text/csv',
+        location: p.location,
+      });
       return null;
     },
   }),
@@ -118,7 +130,10 @@ export async function closeAll(): Promise<void> {
 }
 
 /** Starts a runner on a MemoryQueue and the API on 127.0.0.1, port 0. */
-export async function startApi(extra: Partial<HttpServerOptions> = {}): Promise<TestApi> {
+export async function startApi(
+  extra: Partial<HttpServerOptions> = {},
+  beforeListen?: (app: FastifyInstance) => void,
+): Promise<TestApi> {
   const queue = new MemoryQueue();
   const runner = createRunner({ queue, plugins: [testPlugin], pollIntervalMs: 20 });
   cleanups.push(async () => {
@@ -137,6 +152,7 @@ export async function startApi(extra: Partial<HttpServerOptions> = {}): Promise<
     ...extra,
   });
   cleanups.push(() => app.close());
+  beforeListen?.(app);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('no TCP address');
@@ -150,10 +166,15 @@ export function onCleanup(cleanup: () => Promise<void>): void {
 }
 
 /** fetch with an optional bearer token and a JSON body when `init.body` is an object. */
-export function authedFetch(url: string, token: string | undefined, init: RequestInit = {}): Promise<Response> {
+export function authedFetch(
+  url: string,
+  token: string | undefined,
+  init: RequestInit = {},
+): Promise<Response> {
   const headers = new Headers(init.headers);
   if (token !== undefined) headers.set('authorization', `Bearer ${token}`);
-  if (typeof init.body === 'string' && !headers.has('content-type')) headers.set('content-type', 'application/json');
+  if (typeof init.body === 'string' && !headers.has('content-type'))
+    headers.set('content-type', 'application/json');
   return fetch(url, { ...init, headers });
 }
 
@@ -192,7 +213,11 @@ export async function readEvents(response: Response, stop?: (e: SseEvent) => boo
         if (i > 0) fields.set(line.slice(0, i), line.slice(i + 1).trimStart());
       }
       if (!fields.has('event')) continue;
-      const event = { event: fields.get('event')!, data: JSON.parse(fields.get('data') ?? 'null'), id: fields.get('id') };
+      const event = {
+        event: fields.get('event')!,
+        data: JSON.parse(fields.get('data') ?? 'null'),
+        id: fields.get('id'),
+      };
       events.push(event);
       if (stop?.(event)) {
         await reader.cancel();
@@ -204,7 +229,11 @@ export async function readEvents(response: Response, stop?: (e: SseEvent) => boo
 }
 
 /** Polls `GET /jobs/:id` until the job is terminal. */
-export async function waitDone(api: TestApi, id: string, token: string = TOKENS.acmeOperator): Promise<Record<string, unknown>> {
+export async function waitDone(
+  api: TestApi,
+  id: string,
+  token: string = TOKENS.acmeOperator,
+): Promise<Record<string, unknown>> {
   const job = await api.runner.client.waitFor(id, { pollMs: 20 });
   const res = await api.call(`/jobs/${job.id}`, token);
   return (await res.json()) as Record<string, unknown>;

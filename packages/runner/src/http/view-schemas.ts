@@ -57,7 +57,10 @@ export const jobViewSchema = z.object({
   parentId: z.string().nullable(),
   cancelRequested: z.boolean(),
   progress: progressViewSchema.nullable(),
-  messages: z.array(logEntryViewSchema).optional().describe('Every progress and user message, in order (detail only)'),
+  messages: z
+    .array(logEntryViewSchema)
+    .optional()
+    .describe('Every progress and user message, in order (detail only)'),
   warnings: z.array(messageViewSchema),
   errors: z.array(errorViewSchema),
   success: z.boolean().nullable().describe('Whether the job reached its goal, once finished'),
@@ -83,7 +86,9 @@ export const cancelResponseSchema = z.object({
   id: z.string(),
   outcome: z
     .enum(['cancelled', 'requested', 'finished'])
-    .describe('cancelled: it will never run; requested: its worker is stopping it; finished: it had already ended'),
+    .describe(
+      'cancelled: it will never run; requested: its worker is stopping it; finished: it had already ended',
+    ),
   job: jobViewSchema,
 });
 
@@ -118,7 +123,9 @@ export const scheduleViewSchema = z.object({
 /** Body of every error response. */
 export const errorBodySchema = z.object({
   error: z.object({
-    code: z.string().describe('Stable code: UNAUTHORIZED, FORBIDDEN, PARAMS_INVALID, JOB_TYPE_UNKNOWN, JOB_NOT_FOUND, ...'),
+    code: z
+      .string()
+      .describe('Stable code: UNAUTHORIZED, FORBIDDEN, PARAMS_INVALID, JOB_TYPE_UNKNOWN, JOB_NOT_FOUND, ...'),
     message: z.string().describe("Rendered in the caller's language"),
     key: z.string(),
     params: z.record(z.string(), param),
