@@ -1,0 +1,165 @@
+import { lockConso, logModification, unlockConso } from '@hangar/conso-db';
+import { defineJob, t } from '@hangar/core';
+import { z } from 'zod';
+import { assertConsoUnlocked } from '../db/conso-lock-check.js';
+import { consoDbOf } from '../db/conso-db-of.js';
+import { resolveCompanyIds } from '../db/resolve-companies.js';
+import { type ConsoRecord, resolveConso } from '../db/resolve-consos.js';
+import { resolveCustomerId } from '../db/resolve-customer.js';
+import { userIdOfLogin } from '../db/user-id.js';
+import { ConsoError } from '../errors/conso-error.js';
+import { ConsoLockedError } from '../errors/conso-locked-error.js';
+import { consoJobsOptionsOf } from '../plugin/conso-jobs-options.js';
+import { type ConsoRunSummary, runConso } from '../steps/run-conso.js';
+import { STEP_FLAGS } from '../steps/step-flags.js';
+import { customerParam, refParam } from './job-params.js';
+import { throwIfCancelled } from './run-failure.js';
+
+const common = { customer: customerParam, conso: refParam };
+
+/** Parameters of {@link consoActionJob}: one action on one conso. */
+export const consoActionParams = z.discriminatedUnion('action', [
+  /** Lock the conso for the job's user (or `login`); records the login and the time. */
+  z.object({ ...common, action: z.literal('lock'), login: z.string().min(1).optional() }),
+  /** Unlock it; only the holder's lock unless `force`. */
+  z.object({ ...common, action: z.literal('unlock'), login: z.string().min(1).optional(), force: z.boolean().default(false) }),
+  /** Run one step again for some companies (all when absent). */
+  z.object({
+    ...common,
+    action: z.literal('recompute'),
+    step: z.enum(['linkedCategories', 'bundles', 'adjustments', 'elims']),
+    companies: z.array(refParam).min(1).optional(),
+  }),
+  /** Delete the consolidated data (of some companies, all when absent). */
+  z.object({ ...common, action: z.literal('clear'), companies: z.array(refParam).min(1).optional() }),
+]);
+
+/** Parameters after defaults. */
+export type ConsoActionParams = z.output<typeof consoActionParams>;
+
+/** Result of an action. */
+export interface ConsoActionResult {
+  /** The action done. */
+  readonly action: ConsoActionParams['action'];
+  /** Conso code. */
+  readonly conso: string;
+  /** Rows deleted by `clear`. */
+  readonly rows?: number;
+  /** Summary of a recomputed step. */
+  readonly run?: ConsoRunSummary;
+}
+
+/** Job type name of {@link consoActionJob}. */
+export const CONSO_ACTION_JOB_TYPE = 'conso.action';
+
+/** An unlock by someone who does not hold the lock. */
+class NotLockHolderError extends ConsoError {
+  constructor(conso: string, lockedBy: string, login: string) {
+    super('CONSO_NOT_LOCK_HOLDER', 'conso.error.notLockedBy', `Conso ${conso} is locked by ${lockedBy}, not ${login}`, {
+      conso,
+      lockedBy,
+      login,
+    });
+  }
+}
+
+/** Conso actions: lock, unlock, recompute one step for some companies, clear consolidated data. */
+export const consoActionJob = defineJob<ConsoActionParams, ConsoActionResult>({
+  type: CONSO_ACTION_JOB_TYPE,
+  description: t('conso.job.action'),
+  params: consoActionParams as z.ZodType<ConsoActionParams>,
+  retry: { maxAttempts: 1 },
+  concurrencyKey: (params) => `conso:${String(params.conso)}`,
+  create: (services) => ({
+    async execute(params, ctx) {
+      const consoDb = consoDbOf(services);
+      const { db } = consoDb;
+      const options = consoJobsOptionsOf(services);
+      const conso = await resolveConso(db, params.conso, await resolveCustomerId(db, params.customer, ctx.customerId));
+      const login = ('login' in params ? params.login : undefined) ?? ctx.userId ?? 'system';
+      const log = async (messageKey: string, extra: Record<string, string | number> = {}) =>
+        logModification(db, {
+          customerId: conso.customer_id,
+          logGroup: ctx.jobId,
+          messageKey,
+          params: { conso: conso.code, login, ...extra },
+          consoId: conso.id,
+          userId: await userIdOfLogin(db, conso.customer_id, ctx.userId),
+          screen: ctx.type,
+        });
+      switch (params.action) {
+        case 'lock': {
+          if (!(await lockConso(db, { consoId: conso.id, login }))) await assertConsoUnlocked(db, conso);
+          await log('conso.log.locked');
+          ctx.progress(t('conso.progress.locked', { conso: conso.code, login }));
+          return { action: 'lock', conso: conso.code };
+        }
+        case 'unlock': {
+          const released = await unlockConso(db, conso.id, params.force ? undefined : login);
+          if (!released) await explainUnlock(db, conso, login, ctx);
+          else await log('conso.log.unlocked');
+          ctx.progress(t('conso.progress.unlocked', { conso: conso.code }));
+          return { action: 'unlock', conso: conso.code };
+        }
+        case 'recompute': {
+          const lock = await ctx.lock(`conso:${conso.id}`, { waitMs: options.lockWaitMs, ttlMs: options.lockTtlMs });
+          try {
+            const run = await runConso({
+              consoDb,
+              conso: await freshConso(db, conso),
+              index: 1,
+              count: 1,
+              steps: STEP_FLAGS[params.step],
+              ...(params.companies === undefined ? {} : { companies: params.companies }),
+              executeDimensions: false,
+              debug: false,
+              options,
+              ctx,
+            });
+            return { action: 'recompute', conso: conso.code, run };
+          } catch (error) {
+            throwIfCancelled(ctx, error);
+            throw error;
+          } finally {
+            await lock.release();
+          }
+        }
+        case 'clear': {
+          const lock = await ctx.lock(`conso:${conso.id}`, { waitMs: options.lockWaitMs, ttlMs: options.lockTtlMs });
+          try {
+            const rows = await db.transaction().execute(async (trx) => {
+              await assertConsoUnlocked(trx, conso);
+              let query = trx.deleteFrom('consolidated_data').where('conso_id', '=', conso.id);
+              if (params.companies !== undefined) {
+                query = query.where('company_id', 'in', await resolveCompanyIds(trx, conso, params.companies));
+              }
+              return Number((await query.executeTakeFirst()).numDeletedRows);
+            });
+            await log('conso.log.cleared', { rows });
+            ctx.progress(t('conso.progress.cleared', { conso: conso.code, rows }));
+            return { action: 'clear', conso: conso.code, rows };
+          } finally {
+            await lock.release();
+          }
+        }
+      }
+    },
+  }),
+});
+
+async function freshConso(db: Parameters<typeof resolveConso>[0], conso: ConsoRecord): Promise<ConsoRecord> {
+  const row = await resolveConso(db, conso.id, conso.customer_id);
+  if (Number(row.locked) === 1) throw new ConsoLockedError(row.code, row.locked_by ?? '?', row.locked_at ?? '?');
+  return row;
+}
+
+async function explainUnlock(
+  db: Parameters<typeof resolveConso>[0],
+  conso: ConsoRecord,
+  login: string,
+  ctx: { warn(message: ReturnType<typeof t>): void },
+): Promise<void> {
+  const row = await resolveConso(db, conso.id, conso.customer_id);
+  if (Number(row.locked) === 1) throw new NotLockHolderError(row.code, row.locked_by ?? '?', login);
+  ctx.warn(t('conso.warning.notLocked', { conso: conso.code }));
+}

@@ -1,0 +1,37 @@
+import { createServiceToken, type ServiceResolver } from '@hangar/core';
+import type { ConsoStep } from '../steps/step-flags.js';
+
+/** Options of the consolidation jobs, given to `createConsoJobsPlugin`. */
+export interface ConsoJobsOptions {
+  /**
+   * Stored procedure mode: a procedure name (`name` or `schema.name`) per step. A step with a
+   * procedure calls it instead of running the built-in implementation.
+   */
+  readonly storedProcedures?: Readonly<Partial<Record<ConsoStep, string>>>;
+  /** How long a run waits for another run's `conso:<id>` lock. @defaultValue 60_000 */
+  readonly lockWaitMs?: number;
+  /** Lifetime of the conso lock, renewed while the job runs. @defaultValue 60_000 */
+  readonly lockTtlMs?: number;
+  /** Companies whose bundles are read and translated together. @defaultValue 50 */
+  readonly companyBatchSize?: number;
+}
+
+/** Options with every default applied. */
+export type ResolvedConsoJobsOptions = Required<Omit<ConsoJobsOptions, 'storedProcedures'>> &
+  Pick<ConsoJobsOptions, 'storedProcedures'>;
+
+/** The defaults of {@link ConsoJobsOptions}. */
+export const CONSO_JOBS_DEFAULTS = { lockWaitMs: 60_000, lockTtlMs: 60_000, companyBatchSize: 50 } as const;
+
+/** Service token under which the plugin provides its options to its jobs. */
+export const consoJobsOptionsToken = createServiceToken<ConsoJobsOptions>('hangar.conso-jobs.options');
+
+/** The options registered for the jobs, with defaults; the defaults alone when none are registered. */
+export function consoJobsOptionsOf(services: ServiceResolver): ResolvedConsoJobsOptions {
+  const given = services.has(consoJobsOptionsToken) ? services.get(consoJobsOptionsToken) : {};
+  return { ...CONSO_JOBS_DEFAULTS, ...definedOnly(given) };
+}
+
+function definedOnly(options: ConsoJobsOptions): ConsoJobsOptions {
+  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as ConsoJobsOptions;
+}

@@ -1,0 +1,29 @@
+import { definePlugin, type HangarPlugin } from '@hangar/core';
+import { createEvaluateCommand } from '../cli/conso-evaluate-command.js';
+import { dbMigrateCommand } from '../cli/db-migrate-command.js';
+import { calculateIndirectPercentagesJob } from '../jobs/calculate-indirect-percentages-job.js';
+import { consoActionJob } from '../jobs/conso-action-job.js';
+import { consolidationIntegrationJob } from '../jobs/consolidation-integration-job.js';
+import { consoMessages } from '../messages/conso-messages.js';
+import { checkProcedureName } from '../steps/stored-procedure.js';
+import { type ConsoJobsOptions, consoJobsOptionsToken } from './conso-jobs-options.js';
+
+/** Package name the plugin registers under. */
+export const CONSO_JOBS_PLUGIN_NAME = '@hangar/jobs-database';
+
+/**
+ * Builds the consolidation plugin: its jobs, their options (stored procedure mode, lock wait,
+ * batch size) as a service, the en/fr messages, and the `conso evaluate` and `db migrate`
+ * commands. Procedure names are checked here, so a bad name fails at start-up, not mid-run.
+ */
+export function createConsoJobsPlugin(options: ConsoJobsOptions = {}): HangarPlugin {
+  for (const name of Object.values(options.storedProcedures ?? {})) if (name !== undefined) checkProcedureName(name);
+  const plugin: HangarPlugin = definePlugin({
+    name: CONSO_JOBS_PLUGIN_NAME,
+    jobs: [consolidationIntegrationJob, calculateIndirectPercentagesJob, consoActionJob],
+    services: [{ token: consoJobsOptionsToken, value: options }],
+    messages: consoMessages,
+    commands: [createEvaluateCommand(() => plugin), dbMigrateCommand],
+  });
+  return plugin;
+}

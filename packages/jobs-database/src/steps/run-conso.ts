@@ -1,0 +1,171 @@
+import { type ConsoDb, logModification } from '@hangar/conso-db';
+import { errorInfoMessage, type JobContext, t } from '@hangar/core';
+import { attachCanceller } from '../cancellation/sql-canceller.js';
+import { assertConsoUnlocked } from '../db/conso-lock-check.js';
+import { resolveCompanyIds } from '../db/resolve-companies.js';
+import type { ConsoRecord } from '../db/resolve-consos.js';
+import { userIdOfLogin } from '../db/user-id.js';
+import { StoredProcedureError } from '../errors/stored-procedure-error.js';
+import { BEFORE_CONSOLIDATION_GROUP, type LoadedFormula, loadFormulas } from '../formulas/formula-loader.js';
+import { companyIdOf, loadConsoModel } from '../loading/conso-model.js';
+import type { ResolvedConsoJobsOptions } from '../plugin/conso-jobs-options.js';
+import { runAdjustmentsStep } from './adjustments-step.js';
+import { runBundlesStep } from './bundles-step.js';
+import { runElimsStep } from './elims-step.js';
+import { runLinkedCategoriesStep } from './linked-categories-step.js';
+import { type ConsoStep, stepMessageKey, stepsOf } from './step-flags.js';
+import type { StepResult, StepRun } from './step-run.js';
+import { callStoredProcedure } from './stored-procedure.js';
+
+/** One conso of an integration run. */
+export interface ConsoRunRequest {
+  /** The database. */
+  readonly consoDb: ConsoDb;
+  /** The conso. */
+  readonly conso: ConsoRecord;
+  /** 1-based position in the run, for progress messages. */
+  readonly index: number;
+  /** Consos in the run. */
+  readonly count: number;
+  /** Step flags. */
+  readonly steps: number;
+  /** Companies to run, by id or code; all of the perimeter when absent. */
+  readonly companies?: readonly (string | number)[];
+  /** Keep dimensions. */
+  readonly executeDimensions: boolean;
+  /** Debug logging (and the procedures' @Debug). */
+  readonly debug: boolean;
+  /** Plugin options (stored procedures, batch size). */
+  readonly options: ResolvedConsoJobsOptions;
+  /** The job's context. */
+  readonly ctx: JobContext;
+}
+
+/** What one conso's run did. */
+export interface ConsoRunSummary {
+  /** Conso code. */
+  readonly conso: string;
+  /** Conso id. */
+  readonly consoId: number;
+  /** True when the conso was skipped (no companies). */
+  readonly skipped: boolean;
+  /** Companies run. */
+  readonly companies: number;
+  /** Rows deleted and written per step that ran. */
+  readonly steps: Partial<Record<ConsoStep, StepResult>>;
+}
+
+/**
+ * Runs the selected steps of one conso in one transaction, in the fixed order LinkedCategories →
+ * formulas (`before_consolidation`) → Bundles → Adjustments → Elims. Any error rolls the whole
+ * conso back; a cancellation also cancels the statement the database is running.
+ */
+export async function runConso(request: ConsoRunRequest): Promise<ConsoRunSummary> {
+  const { consoDb, conso, ctx } = request;
+  const db = consoDb.db;
+  const model = await loadConsoModel(db, conso);
+  const selectedIds = request.companies === undefined ? undefined : await resolveCompanyIds(db, conso, request.companies);
+  const selected =
+    selectedIds === undefined
+      ? model.companies
+      : model.companies.filter((c) => selectedIds.includes(companyIdOf(model, c.code)));
+  const summary = { conso: conso.code, consoId: conso.id, companies: selected.length };
+  if (model.emptyScope || selected.length === 0) {
+    ctx.warn(t('conso.warning.emptyScope', { conso: conso.code }));
+    return { ...summary, skipped: true, steps: {} };
+  }
+  const steps = stepsOf(request.steps);
+  const procedures = request.options.storedProcedures ?? {};
+  const formulas: LoadedFormula[] =
+    steps.includes('bundles') && procedures.bundles === undefined
+      ? await loadFormulas(db, conso.customer_id, BEFORE_CONSOLIDATION_GROUP, model.accounts)
+      : [];
+  const userId = await userIdOfLogin(db, conso.customer_id, ctx.userId);
+  const log = (messageKey: string) =>
+    logModification(db, {
+      customerId: conso.customer_id,
+      logGroup: ctx.jobId,
+      messageKey,
+      params: { conso: conso.code, steps: request.steps, companies: selected.length },
+      consoId: conso.id,
+      userId,
+      screen: ctx.type,
+    });
+  await log('conso.log.integrationStarted');
+
+  const results: Partial<Record<ConsoStep, StepResult>> = {};
+  await db.transaction().execute(async (trx) => {
+    const canceller = await attachCanceller(consoDb, trx);
+    const onAbort = (): void => void canceller.cancel();
+    ctx.signal.addEventListener('abort', onAbort, { once: true });
+    try {
+      await assertConsoUnlocked(trx, conso);
+      const run: StepRun = {
+        trx,
+        model,
+        selected,
+        selectedIds,
+        selectedIdList: selected.map((c) => companyIdOf(model, c.code)),
+        options: {
+          executeDimensions: request.executeDimensions,
+          debug: request.debug,
+          companyBatchSize: request.options.companyBatchSize,
+        },
+        checkpoint: () => ctx.checkpoint(),
+        warn: (message) => ctx.warn(message),
+        log: ctx.log,
+      };
+      for (const step of steps) {
+        ctx.checkpoint();
+        const progress = (key: string): void =>
+          ctx.progress(
+            t('conso.progress.step', { index: request.index, count: request.count, code: conso.code, step: key }),
+            { current: request.index, total: request.count },
+          );
+        if (step === 'bundles' && formulas.length > 0) progress(stepMessageKey('formulas'));
+        progress(stepMessageKey(step));
+        const procedure = procedures[step];
+        results[step] =
+          procedure === undefined
+            ? await runBuiltIn(step, run, formulas)
+            : await runProcedure(procedure, run, request, userId);
+      }
+    } finally {
+      ctx.signal.removeEventListener('abort', onAbort);
+    }
+  });
+  await log('conso.log.integrationFinished');
+  return { ...summary, skipped: false, steps: results };
+}
+
+function runBuiltIn(step: ConsoStep, run: StepRun, formulas: readonly LoadedFormula[]): Promise<StepResult> {
+  switch (step) {
+    case 'linkedCategories':
+      return runLinkedCategoriesStep(run);
+    case 'bundles':
+      return runBundlesStep(run, formulas);
+    case 'adjustments':
+      return runAdjustmentsStep(run);
+    case 'elims':
+      return runElimsStep(run);
+  }
+}
+
+async function runProcedure(
+  name: string,
+  run: StepRun,
+  request: ConsoRunRequest,
+  userId: number | null,
+): Promise<StepResult> {
+  const info = await callStoredProcedure(run.trx, name, {
+    userId,
+    consoId: request.conso.id,
+    companyIds: request.companies === undefined ? '' : run.selectedIdList.join(','),
+    executeDimensions: request.executeDimensions,
+    debug: request.debug,
+  });
+  for (const entry of info) if (entry.severity !== 'error') run.warn(errorInfoMessage(entry));
+  const errors = info.filter((e) => e.severity === 'error');
+  if (errors.length > 0) throw new StoredProcedureError(name, request.conso.code, errors);
+  return { deleted: 0, written: 0 };
+}
