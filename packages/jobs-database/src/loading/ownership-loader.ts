@@ -29,7 +29,8 @@ export interface LoadedOwnership {
 /**
  * Reads what CalculateIndirectPercentages needs: the perimeter (companies with an `ownerships`
  * row plus the parent; without rows, the parent and every company a holding names), direct
- * holdings, share registers, `no_proportional`, and the manual overrides kept in `ownerships`.
+ * holdings (from the share register where a company has one, else from `holdings`),
+ * `no_proportional`, and the manual overrides kept in `ownerships`.
  */
 export async function loadOwnershipInput(
   db: Kysely<ConsoDatabase>,
@@ -71,7 +72,10 @@ export async function loadOwnershipInput(
     for (const c of classes) ids.add(c.company_id);
     for (const s of shares) ids.add(s.holder_company_id);
   }
-  const holdingInputs: HoldingInput[] = holdings.map((h) => ({
+  // A company with a share register is described by it; `holdings` rows on it are a summary of
+  // the same shares (derived or entered earlier) and would count them twice.
+  const registered = new Set(classes.map((c) => c.company_id));
+  const holdingInputs: HoldingInput[] = holdings.filter((h) => !registered.has(h.held_company_id)).map((h) => ({
     holder: name(h.holder_company_id),
     held: name(h.held_company_id),
     fin: Number(h.financial_pct),
