@@ -4,22 +4,16 @@ import { createConsoJobsPlugin } from './plugin/conso-jobs-plugin.js';
 /** The consolidation plugin with default options (no stored procedures). */
 export const consoJobsPlugin = createConsoJobsPlugin();
 
-/** Builds the plugin with options, e.g. stored procedure names per step. */
-export { createConsoJobsPlugin, CONSO_JOBS_PLUGIN_NAME } from './plugin/conso-jobs-plugin.js';
-/** Options of the plugin, their defaults and the service token the jobs read them from. */
-export {
-  type ConsoJobsOptions,
-  CONSO_JOBS_DEFAULTS,
-  consoJobsOptionsToken,
-} from './plugin/conso-jobs-options.js';
-/** ConsolidationIntegrationJob: LinkedCategories → formulas → Bundles → Adjustments → Elims. */
-export {
-  consolidationIntegrationJob,
-  INTEGRATION_JOB_TYPE,
-  type IntegrationParams,
-  type IntegrationResult,
-  integrationParams,
-} from './jobs/consolidation-integration-job.js';
+/** Loads a reference case into a migrated database. */
+export { type LoadedCase, loadCase } from './case-loading/load-case.js';
+/** The pure consolidation engine. */
+export * as engine from './engine/index.js';
+/** Typed errors of the jobs, each with a stable code. */
+export { ConsoError } from './errors/conso-error.js';
+/** A conso is locked; names the login and the time. */
+export { ConsoLockedError } from './errors/conso-locked-error.js';
+/** A stored procedure returned errors in its @errorinfo XML. */
+export { StoredProcedureError } from './errors/stored-procedure-error.js';
 /** CalculateIndirectPercentages: writes the conso's ownerships. */
 export {
   calculateIndirectPercentagesJob,
@@ -36,20 +30,26 @@ export {
   consoActionJob,
   consoActionParams,
 } from './jobs/conso-action-job.js';
-/** Step flags of the integration job. */
-export { type ConsoStep, STEP_FLAGS } from './steps/step-flags.js';
+/** ConsolidationIntegrationJob: LinkedCategories → formulas → Bundles → Adjustments → Elims. */
+export {
+  consolidationIntegrationJob,
+  INTEGRATION_JOB_TYPE,
+  type IntegrationParams,
+  type IntegrationResult,
+  integrationParams,
+} from './jobs/consolidation-integration-job.js';
 /** English and French messages of the pack. */
 export { consoMessages } from './messages/conso-messages.js';
-/** Typed errors of the jobs, each with a stable code. */
-export { ConsoError } from './errors/conso-error.js';
-/** A conso is locked; names the login and the time. */
-export { ConsoLockedError } from './errors/conso-locked-error.js';
-/** A stored procedure returned errors in its @errorinfo XML. */
-export { StoredProcedureError } from './errors/stored-procedure-error.js';
-/** Loads a reference case into a migrated database. */
-export { type LoadedCase, loadCase } from './case-loading/load-case.js';
-/** The pure consolidation engine. */
-export * as engine from './engine/index.js';
+/** Options of the plugin, their defaults and the service token the jobs read them from. */
+export {
+  CONSO_JOBS_DEFAULTS,
+  type ConsoJobsOptions,
+  consoJobsOptionsToken,
+} from './plugin/conso-jobs-options.js';
+/** Builds the plugin with options, e.g. stored procedure names per step. */
+export { CONSO_JOBS_PLUGIN_NAME, createConsoJobsPlugin } from './plugin/conso-jobs-plugin.js';
+/** Step flags of the integration job. */
+export { type ConsoStep, STEP_FLAGS } from './steps/step-flags.js';
 
 /** The plugin, as the CLI and runners load it by default. */
 export default consoJobsPlugin;

@@ -51,7 +51,10 @@ export function defaultRateType(type: string): 'CC' | 'AC' | 'HC' {
 }
 
 /** Writes currencies, the customer, its user, companies, accounts, flows and categories. */
-export async function writeCaseMaster(db: Kysely<ConsoDatabase>, input: CaseMasterInput): Promise<CaseMaster> {
+export async function writeCaseMaster(
+  db: Kysely<ConsoDatabase>,
+  input: CaseMasterInput,
+): Promise<CaseMaster> {
   const currencies = new Set([input.groupCurrency, ...input.companies.map((c) => c.currency)]);
   const existing = new Set((await db.selectFrom('currencies').select('code').execute()).map((r) => r.code));
   const missing = [...currencies].filter((c) => !existing.has(c));
@@ -62,18 +65,40 @@ export async function writeCaseMaster(db: Kysely<ConsoDatabase>, input: CaseMast
   );
   await db
     .insertInto('customers')
-    .values({ code: CASE_CUSTOMER, name: 'Reference case', reference_currency: input.groupCurrency, created_at: CREATED_AT })
+    .values({
+      code: CASE_CUSTOMER,
+      name: 'Reference case',
+      reference_currency: input.groupCurrency,
+      created_at: CREATED_AT,
+    })
     .execute();
-  const customer = await db.selectFrom('customers').select('id').where('code', '=', CASE_CUSTOMER).executeTakeFirstOrThrow();
+  const customer = await db
+    .selectFrom('customers')
+    .select('id')
+    .where('code', '=', CASE_CUSTOMER)
+    .executeTakeFirstOrThrow();
   const customerId = customer.id;
   await db
     .insertInto('users')
-    .values({ customer_id: customerId, login: CASE_USER, display_name: 'Case evaluation', email: null, language: 'en', created_at: CREATED_AT })
+    .values({
+      customer_id: customerId,
+      login: CASE_USER,
+      display_name: 'Case evaluation',
+      email: null,
+      language: 'en',
+      created_at: CREATED_AT,
+    })
     .execute();
   await bulkInsert(
     db,
     'companies',
-    input.companies.map((c) => ({ customer_id: customerId, code: c.code, name: c.code, currency: c.currency, country: null })),
+    input.companies.map((c) => ({
+      customer_id: customerId,
+      code: c.code,
+      name: c.code,
+      currency: c.currency,
+      country: null,
+    })),
   );
   const roles = new Set<string>(ACCOUNT_ROLE_VALUES);
   await bulkInsert(

@@ -30,7 +30,8 @@ export async function loadCase(db: Kysely<ConsoDatabase>, caseJson: unknown): Pr
       case 'CalculateIndirectPercentages':
         return {
           step,
-          shareRegisters: !input.field('shareholdings').isMissing && input.field('shareholdings').items().length > 0,
+          shareRegisters:
+            !input.field('shareholdings').isMissing && input.field('shareholdings').items().length > 0,
           ...(await loadOwnershipCase(trx, input)),
         };
       case 'ConsolidationRun':

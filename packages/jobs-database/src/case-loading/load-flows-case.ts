@@ -1,6 +1,11 @@
 import { bulkInsert, type ConsoDatabase } from '@hangar/conso-db';
 import type { Kysely } from 'kysely';
-import { type CaseReader, InvalidCaseError, parseFlowsInput, TRANSLATION_DIFF_FLOW } from '../engine/index.js';
+import {
+  type CaseReader,
+  InvalidCaseError,
+  parseFlowsInput,
+  TRANSLATION_DIFF_FLOW,
+} from '../engine/index.js';
 import { flowKindOf, writeCaseMaster, writeConso, writePeriod } from './case-master-data.js';
 import { id, type LoadedRunCase } from './load-run-case.js';
 
@@ -24,17 +29,25 @@ export interface LoadedFlowsCase extends LoadedRunCase {
 export async function loadFlowsCase(db: Kysely<ConsoDatabase>, reader: CaseReader): Promise<LoadedFlowsCase> {
   const input = parseFlowsInput(reader);
   if (input.flowRates !== undefined && Object.keys(input.flowRates).length > 0) {
-    throw new InvalidCaseError(reader.path, 'flow_rates (per-flow transaction rates) have no column in the database model');
+    throw new InvalidCaseError(
+      reader.path,
+      'flow_rates (per-flow transaction rates) have no column in the database model',
+    );
   }
   const account = reader.field('account').string();
-  const openingFlow = input.openingFlow ?? Object.keys(input.flowsLc).find((f) => flowKindOf(f) === 'opening');
+  const openingFlow =
+    input.openingFlow ?? Object.keys(input.flowsLc).find((f) => flowKindOf(f) === 'opening');
   const flows = Object.keys(input.flowsLc)
     .filter((code) => code !== TRANSLATION_DIFF_FLOW && flowKindOf(code) !== 'closing')
     .map((code) => ({ code, kind: code === openingFlow ? ('opening' as const) : ('movement' as const) }));
   const sum = flows.reduce((acc, f) => acc + (input.flowsLc[f.code] ?? 0), 0);
-  const stated = input.closingLc ?? Object.entries(input.flowsLc).find(([code]) => flowKindOf(code) === 'closing')?.[1];
+  const stated =
+    input.closingLc ?? Object.entries(input.flowsLc).find(([code]) => flowKindOf(code) === 'closing')?.[1];
   if (stated !== undefined && Math.abs(stated - sum) > 1e-9) {
-    throw new InvalidCaseError(`${reader.path}.closing_lc`, `closing ${stated} is not the sum of the flows ${sum}`);
+    throw new InvalidCaseError(
+      `${reader.path}.closing_lc`,
+      `closing ${stated} is not the sum of the flows ${sum}`,
+    );
   }
   const master = await writeCaseMaster(db, {
     groupCurrency: FLOWS_CASE.group,
@@ -75,10 +88,28 @@ export async function loadFlowsCase(db: Kysely<ConsoDatabase>, reader: CaseReade
     },
   ]);
   await bulkInsert(db, 'exchange_rates', [
-    { period_id: periodId, category_id: categoryId, currency: FLOWS_CASE.local, closing_rate: input.closing, average_rate: input.average },
-    { period_id: priorId, category_id: categoryId, currency: FLOWS_CASE.local, closing_rate: input.openingRate, average_rate: input.openingRate },
+    {
+      period_id: periodId,
+      category_id: categoryId,
+      currency: FLOWS_CASE.local,
+      closing_rate: input.closing,
+      average_rate: input.average,
+    },
+    {
+      period_id: priorId,
+      category_id: categoryId,
+      currency: FLOWS_CASE.local,
+      closing_rate: input.openingRate,
+      average_rate: input.openingRate,
+    },
   ]);
-  const base = { company_id: companyId, period_id: periodId, category_id: categoryId, partner_company_id: null, dimension: null };
+  const base = {
+    company_id: companyId,
+    period_id: periodId,
+    category_id: categoryId,
+    partner_company_id: null,
+    dimension: null,
+  };
   await bulkInsert(db, 'bundles', [
     ...flows.map((f) => ({
       ...base,
@@ -88,5 +119,11 @@ export async function loadFlowsCase(db: Kysely<ConsoDatabase>, reader: CaseReade
     })),
     { ...base, account_id: id(master.accounts, FLOWS_CASE.offset, 'account'), flow_id: null, amount: -sum },
   ]);
-  return { customerId: master.customerId, consoId: conso.id, consoCode: conso.code, account, company: FLOWS_CASE.company };
+  return {
+    customerId: master.customerId,
+    consoId: conso.id,
+    consoCode: conso.code,
+    account,
+    company: FLOWS_CASE.company,
+  };
 }

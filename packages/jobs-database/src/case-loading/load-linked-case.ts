@@ -2,7 +2,7 @@ import { bulkInsert, type ConsoDatabase, type NewConsoRow } from '@hangar/conso-
 import type { Kysely } from 'kysely';
 import { type CaseReader, parseChart, parseLinkedInput } from '../engine/index.js';
 import { flowKindOf, writeCaseMaster, writeConso, writePeriod } from './case-master-data.js';
-import { id, lineColumns, type LoadedRunCase } from './load-run-case.js';
+import { id, type LoadedRunCase, lineColumns } from './load-run-case.js';
 
 /** Group currency of LinkedCategories cases, which name none. */
 const LINKED_CURRENCY = 'EUR';
@@ -26,8 +26,14 @@ function parsePeriod(reader: CaseReader): { year: number; month: number; code: s
 export async function loadLinkedCase(db: Kysely<ConsoDatabase>, reader: CaseReader): Promise<LoadedRunCase> {
   const linked = parseLinkedInput(reader);
   const link = reader.field('link');
-  const source = { period: parsePeriod(link.field('source').field('period')), category: link.field('source').field('category').string() };
-  const target = { period: parsePeriod(link.field('target').field('period')), category: link.field('target').field('category').string() };
+  const source = {
+    period: parsePeriod(link.field('source').field('period')),
+    category: link.field('source').field('category').string(),
+  };
+  const target = {
+    period: parsePeriod(link.field('target').field('period')),
+    category: link.field('target').field('category').string(),
+  };
   const chart = parseChart(reader.field('accounts'))
     .all()
     .map((a) => {
@@ -38,7 +44,8 @@ export async function loadLinkedCase(db: Kysely<ConsoDatabase>, reader: CaseRead
   const flows = new Map<string, ReturnType<typeof flowKindOf>>([[linked.openingFlow, 'opening']]);
   if (linked.closingFlow !== undefined) flows.set(linked.closingFlow, 'closing');
   for (const lines of Object.values(linked.sourceData)) {
-    for (const line of lines) if (line.flow !== undefined && !flows.has(line.flow)) flows.set(line.flow, flowKindOf(line.flow));
+    for (const line of lines)
+      if (line.flow !== undefined && !flows.has(line.flow)) flows.set(line.flow, flowKindOf(line.flow));
   }
   const companies = Object.keys(linked.sourceData);
   const master = await writeCaseMaster(db, {

@@ -20,7 +20,10 @@ const OWNERSHIP_CURRENCY = 'EUR';
  * Manual overrides become override rows; an override fixing only some percentages is completed
  * with the engine's values for the others, because a row fixes all four at once.
  */
-export async function loadOwnershipCase(db: Kysely<ConsoDatabase>, reader: CaseReader): Promise<LoadedRunCase> {
+export async function loadOwnershipCase(
+  db: Kysely<ConsoDatabase>,
+  reader: CaseReader,
+): Promise<LoadedRunCase> {
   const input = parseOwnershipInput(reader);
   // Companies a holding names outside the list get a row too, so the job can report them as unknown.
   const named = [
@@ -129,7 +132,9 @@ function ownershipRows(
     const override = input.overrides?.[code];
     const pctGiven =
       override !== undefined &&
-      [override.interest, override.control, override.minority, override.integration].some((v) => v !== undefined);
+      [override.interest, override.control, override.minority, override.integration].some(
+        (v) => v !== undefined,
+      );
     const fill = pctGiven ? engineValues(code) : undefined;
     return {
       conso_id: consoId,

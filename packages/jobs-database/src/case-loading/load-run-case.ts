@@ -5,8 +5,8 @@ import {
   type AccountDefinition,
   type CaseReader,
   type ConsolidationRunInput,
-  InvalidCaseError,
   type IcRule,
+  InvalidCaseError,
   type LineInput,
   parseRunInput,
 } from '../engine/index.js';
@@ -48,9 +48,9 @@ export async function loadRunCase(db: Kysely<ConsoDatabase>, input: CaseReader):
   const allLines = [...Object.values(run.bundles).flat(), ...run.adjustments.flatMap((j) => j.lines)];
   for (const line of allLines) if (line.flow !== undefined) flowCodes.add(line.flow);
   // Partners outside the perimeter still need a company row to be referenced.
-  const outside = [...new Set(allLines.map((l) => l.partner).filter((p): p is string => p !== undefined))].filter(
-    (p) => !run.companies.some((c) => c.code === p),
-  );
+  const outside = [
+    ...new Set(allLines.map((l) => l.partner).filter((p): p is string => p !== undefined)),
+  ].filter((p) => !run.companies.some((c) => c.code === p));
   const master = await writeCaseMaster(db, {
     groupCurrency: run.groupCurrency,
     companies: [
@@ -111,7 +111,10 @@ export async function loadRunCase(db: Kysely<ConsoDatabase>, input: CaseReader):
 function rejectUnsupported(run: ConsolidationRunInput, input: CaseReader): void {
   const lines = [...Object.values(run.bundles).flat(), ...run.adjustments.flatMap((j) => j.lines)];
   if (lines.some((l) => l.rate !== undefined || l.amountGc !== undefined)) {
-    throw new InvalidCaseError(input.path, 'line-level rate or amount_gc has no column in the database model');
+    throw new InvalidCaseError(
+      input.path,
+      'line-level rate or amount_gc has no column in the database model',
+    );
   }
   if (run.investments.some((i) => i.goodwillGc !== undefined)) {
     throw new InvalidCaseError(input.path, 'investments[].goodwill_gc has no column in the database model');
@@ -138,7 +141,9 @@ function withSpecialAccounts(
     const wantPl = chart.typeOf(rule.sideA[0] ?? rule.sideB[0] ?? '') === 'PL';
     const candidates = chart.withRole('ic_difference');
     const code =
-      candidates.find((c) => (chart.typeOf(c) === 'PL') === wantPl) ?? candidates[0] ?? (wantPl ? 'ICDIFF_PL' : 'ICDIFF_BS');
+      candidates.find((c) => (chart.typeOf(c) === 'PL') === wantPl) ??
+      candidates[0] ??
+      (wantPl ? 'ICDIFF_PL' : 'ICDIFF_BS');
     if (!has(code)) list.push({ code, type: wantPl ? 'PL' : 'BS', role: 'ic_difference' });
     return { ...rule, diffAccount: code };
   });
@@ -156,7 +161,10 @@ async function writeRates(
   const currencies = new Set(run.companies.map((c) => c.currency));
   const entries = Object.entries(run.rates);
   // Currency keys first: the engine prefers a company's currency entry over its company-code entry.
-  const ordered = [...entries.filter(([k]) => currencies.has(k)), ...entries.filter(([k]) => !currencies.has(k))];
+  const ordered = [
+    ...entries.filter(([k]) => currencies.has(k)),
+    ...entries.filter(([k]) => !currencies.has(k)),
+  ];
   for (const [key, rates] of ordered) {
     const currency = currencies.has(key) ? key : run.companies.find((c) => c.code === key)?.currency;
     if (currency === undefined || currency === run.groupCurrency || byCurrency.has(currency)) continue;
@@ -250,7 +258,8 @@ async function writeInvestments(
     'investments',
     run.investments.map((inv) => {
       const account = inv.account ?? chart.withRole('investment')[0];
-      if (account === undefined) throw new InvalidCaseError('investments', `no account for ${inv.holder} -> ${inv.held}`);
+      if (account === undefined)
+        throw new InvalidCaseError('investments', `no account for ${inv.holder} -> ${inv.held}`);
       const known = inv.stake !== undefined && inv.acquisitionNetAssetsGc !== undefined;
       return {
         conso_id: consoId,
@@ -266,7 +275,11 @@ async function writeInvestments(
   );
 }
 
-async function writeIcRules(db: Kysely<ConsoDatabase>, rules: readonly IcRule[], master: CaseMaster): Promise<void> {
+async function writeIcRules(
+  db: Kysely<ConsoDatabase>,
+  rules: readonly IcRule[],
+  master: CaseMaster,
+): Promise<void> {
   for (const rule of rules) {
     await db
       .insertInto('ic_rules')
@@ -291,7 +304,11 @@ async function writeIcRules(db: Kysely<ConsoDatabase>, rules: readonly IcRule[],
     await bulkInsert(
       db,
       'ic_rule_accounts',
-      sides.map((s) => ({ ic_rule_id: row.id, side: s.side, account_id: id(master.accounts, s.account, `rule ${rule.name}`) })),
+      sides.map((s) => ({
+        ic_rule_id: row.id,
+        side: s.side,
+        account_id: id(master.accounts, s.account, `rule ${rule.name}`),
+      })),
     );
   }
 }

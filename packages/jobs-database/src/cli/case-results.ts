@@ -1,10 +1,10 @@
 import type { ConsoDatabase } from '@hangar/conso-db';
 import { type Kysely, sql } from 'kysely';
+import type { LoadedCase } from '../case-loading/load-case.js';
 import { AMOUNT_TOLERANCE, cleanAmount } from '../engine/index.js';
+import type { OwnershipDetails } from '../jobs/ownership-details.js';
 import { CodeMap } from '../loading/code-map.js';
 import { STEP_NAMES, stepRef } from '../writing/step-names.js';
-import type { LoadedCase } from '../case-loading/load-case.js';
-import type { OwnershipDetails } from '../jobs/ownership-details.js';
 
 /** Amounts this small are float noise, not an IC posting (the engine's own threshold). */
 const NOISE = 1e-9;
@@ -13,7 +13,14 @@ type Nested = Record<string, Record<string, number>>;
 
 async function codeMaps(db: Kysely<ConsoDatabase>, customerId: number) {
   const of = async (table: 'companies' | 'accounts' | 'flows') =>
-    new CodeMap(await db.selectFrom(table).select(['id', 'code']).where('customer_id', '=', customerId).orderBy('id').execute());
+    new CodeMap(
+      await db
+        .selectFrom(table)
+        .select(['id', 'code'])
+        .where('customer_id', '=', customerId)
+        .orderBy('id')
+        .execute(),
+    );
   return { companies: await of('companies'), accounts: await of('accounts'), flows: await of('flows') };
 }
 
@@ -29,25 +36,47 @@ function put(target: Nested, outer: string, inner: string, amount: number): void
  * (`adjustments#<journal>`), IC entries per rule (`elims.ic#<rule>`) and the consolidated TB (the
  * sum of every row of the conso per account, zero totals left out).
  */
-export async function readRunResults(db: Kysely<ConsoDatabase>, loaded: LoadedCase): Promise<Record<string, unknown>> {
+export async function readRunResults(
+  db: Kysely<ConsoDatabase>,
+  loaded: LoadedCase,
+): Promise<Record<string, unknown>> {
   const codes = await codeMaps(db, loaded.customerId);
   const rows = await db
     .selectFrom('consolidated_data')
-    .select(['step', 'company_id', 'partner_company_id', 'account_id', sql<number>`sum(amount_gc)`.as('amount')])
+    .select([
+      'step',
+      'company_id',
+      'partner_company_id',
+      'account_id',
+      sql<number>`sum(amount_gc)`.as('amount'),
+    ])
     .where('conso_id', '=', loaded.consoId)
     .groupBy(['step', 'company_id', 'partner_company_id', 'account_id'])
     .orderBy('company_id')
     .orderBy('account_id')
     .execute();
   const journals = new CodeMap(
-    await db.selectFrom('adjustment_journals').select(['id', 'code']).where('conso_id', '=', loaded.consoId).orderBy('id').execute(),
+    await db
+      .selectFrom('adjustment_journals')
+      .select(['id', 'code'])
+      .where('conso_id', '=', loaded.consoId)
+      .orderBy('id')
+      .execute(),
   );
   const rules = new CodeMap(
-    await db.selectFrom('ic_rules').select(['id', 'code']).where('customer_id', '=', loaded.customerId).orderBy('id').execute(),
+    await db
+      .selectFrom('ic_rules')
+      .select(['id', 'code'])
+      .where('customer_id', '=', loaded.customerId)
+      .orderBy('id')
+      .execute(),
   );
   const bundles: Nested = {};
   const adjustments: Nested = {};
-  const ic = new Map<string, { rule: string; company: string; partner: string; account: string; amount: number; order: number[] }>();
+  const ic = new Map<
+    string,
+    { rule: string; company: string; partner: string; account: string; amount: number; order: number[] }
+  >();
   const tb = new Map<number, number>();
   for (const row of rows) {
     const amount = Number(row.amount);
@@ -77,7 +106,8 @@ export async function readRunResults(db: Kysely<ConsoDatabase>, loaded: LoadedCa
     .map(({ order: _order, ...e }) => ({ ...e, amount: cleanAmount(e.amount) }));
   const consolidated: Record<string, number> = {};
   for (const [accountId, amount] of [...tb].sort((a, b) => a[0] - b[0])) {
-    if (Math.abs(amount) >= AMOUNT_TOLERANCE) consolidated[codes.accounts.codeOf(accountId)] = cleanAmount(amount);
+    if (Math.abs(amount) >= AMOUNT_TOLERANCE)
+      consolidated[codes.accounts.codeOf(accountId)] = cleanAmount(amount);
   }
   return {
     translated_bundles: bundles,
@@ -125,14 +155,18 @@ export async function readOwnershipResults(
     };
   }
   const output: Record<string, unknown> = {};
-  if (loaded.step === 'CalculateIndirectPercentages' && loaded.shareRegisters) output.direct = details?.direct ?? [];
+  if (loaded.step === 'CalculateIndirectPercentages' && loaded.shareRegisters)
+    output.direct = details?.direct ?? [];
   output.companies = companies;
   if (details?.inverse !== undefined) output.inverse_matrix_I_minus_A = details.inverse;
   return output;
 }
 
 /** Reads a LinkedCategories case's result: the target's opening-flow bundle per company and account. */
-export async function readLinkedResults(db: Kysely<ConsoDatabase>, loaded: LoadedCase): Promise<Record<string, unknown>> {
+export async function readLinkedResults(
+  db: Kysely<ConsoDatabase>,
+  loaded: LoadedCase,
+): Promise<Record<string, unknown>> {
   const codes = await codeMaps(db, loaded.customerId);
   const rows = await db
     .selectFrom('bundles as b')
@@ -147,13 +181,21 @@ export async function readLinkedResults(db: Kysely<ConsoDatabase>, loaded: Loade
     .execute();
   const opening: Nested = {};
   for (const row of rows) {
-    put(opening, codes.companies.codeOf(row.company_id), codes.accounts.codeOf(row.account_id), Number(row.amount));
+    put(
+      opening,
+      codes.companies.codeOf(row.company_id),
+      codes.accounts.codeOf(row.account_id),
+      Number(row.amount),
+    );
   }
   return { target_opening: opening };
 }
 
 /** Reads a flows case's result: the account's translated flows and its closing in group currency. */
-export async function readFlowsResults(db: Kysely<ConsoDatabase>, loaded: LoadedCase): Promise<Record<string, unknown>> {
+export async function readFlowsResults(
+  db: Kysely<ConsoDatabase>,
+  loaded: LoadedCase,
+): Promise<Record<string, unknown>> {
   if (loaded.step !== 'Bundles.translation_of_flows') return {};
   const codes = await codeMaps(db, loaded.customerId);
   const rows = await db

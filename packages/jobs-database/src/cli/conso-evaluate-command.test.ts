@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import type { CliCommand } from '@hangar/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateCase } from '../engine/index.js';
 import { expectMatches } from '../engine/testing/expect-matches.js';
@@ -9,7 +10,6 @@ import { loadReferenceCases, referenceCasesAvailable } from '../engine/testing/r
 import { createConsoJobsPlugin } from '../plugin/conso-jobs-plugin.js';
 import { postgresSkipReason, TEST_PG_URL } from '../testing/test-db.js';
 import { createTestCliHost } from '../testing/test-host.js';
-import type { CliCommand } from '@hangar/core';
 
 const cases = loadReferenceCases();
 const plugin = createConsoJobsPlugin();
@@ -48,23 +48,26 @@ const backends: [string, string[], string | undefined][] = [
 describe.skipIf(!referenceCasesAvailable)('hangar conso evaluate', () => {
   for (const [name, dbArgs, skip] of backends) {
     describe.skipIf(skip !== undefined)(name, () => {
-      it.each(cases.map((c) => [c.id, c] as const))('%s gives the expected results and what evaluateCase gives', async (id, referenceCase) => {
-        const { expected: _expected, ...input } = referenceCase;
-        const file = join(dir, `${id}-${name.length}.json`);
-        await writeFile(file, JSON.stringify(input));
-        const result = await runCommand([file, ...dbArgs]);
-        expect(result.stderr).toBe('');
-        expect(result.code).toBe(0);
-        const output = JSON.parse(result.stdout) as Record<string, unknown>;
-        const engine = evaluateCase(referenceCase);
-        expectMatches(output, referenceCase.expected, tolerance(referenceCase.step));
-        expectMatches(output, engine, tolerance(referenceCase.step));
-        expectMatches(engine, output, tolerance(referenceCase.step));
-        const tb = output.consolidated_tb as Record<string, number> | undefined;
-        if (tb !== undefined) {
-          expect(Math.abs(Object.values(tb).reduce((a, b) => a + b, 0))).toBeLessThan(0.005);
-        }
-      });
+      it.each(cases.map((c) => [c.id, c] as const))(
+        '%s gives the expected results and what evaluateCase gives',
+        async (id, referenceCase) => {
+          const { expected: _expected, ...input } = referenceCase;
+          const file = join(dir, `${id}-${name.length}.json`);
+          await writeFile(file, JSON.stringify(input));
+          const result = await runCommand([file, ...dbArgs]);
+          expect(result.stderr).toBe('');
+          expect(result.code).toBe(0);
+          const output = JSON.parse(result.stdout) as Record<string, unknown>;
+          const engine = evaluateCase(referenceCase);
+          expectMatches(output, referenceCase.expected, tolerance(referenceCase.step));
+          expectMatches(output, engine, tolerance(referenceCase.step));
+          expectMatches(engine, output, tolerance(referenceCase.step));
+          const tb = output.consolidated_tb as Record<string, number> | undefined;
+          if (tb !== undefined) {
+            expect(Math.abs(Object.values(tb).reduce((a, b) => a + b, 0))).toBeLessThan(0.005);
+          }
+        },
+      );
     });
   }
 

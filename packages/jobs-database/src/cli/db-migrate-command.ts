@@ -25,7 +25,9 @@ export const dbMigrateCommand: CliCommand = {
     try {
       const applied = await migrateToLatest(db.consoDb.db);
       io.stdout.write(
-        applied.length === 0 ? 'Database is up to date\n' : `Applied ${applied.length} migration(s): ${applied.join(', ')}\n`,
+        applied.length === 0
+          ? 'Database is up to date\n'
+          : `Applied ${applied.length} migration(s): ${applied.join(', ')}\n`,
       );
       return 0;
     } catch (error) {

@@ -1,9 +1,9 @@
 import type { ConsoDb } from '@hangar/conso-db';
-import { type EmbeddedHost, type ErrorInfo, JobState, type JobRecord } from '@hangar/core';
-import type { LoadedCase } from '../case-loading/load-case.js';
+import { type EmbeddedHost, type ErrorInfo, type JobRecord, JobState } from '@hangar/core';
 import { CASE_CUSTOMER, CASE_USER } from '../case-loading/case-master-data.js';
-import { INTEGRATION_JOB_TYPE } from '../jobs/consolidation-integration-job.js';
+import type { LoadedCase } from '../case-loading/load-case.js';
 import { OWNERSHIP_JOB_TYPE, type OwnershipJobResult } from '../jobs/calculate-indirect-percentages-job.js';
+import { INTEGRATION_JOB_TYPE } from '../jobs/consolidation-integration-job.js';
 import { STEP_FLAGS } from '../steps/step-flags.js';
 import { readFlowsResults, readLinkedResults, readOwnershipResults, readRunResults } from './case-results.js';
 
@@ -14,7 +14,9 @@ export class CaseJobFailedError extends Error {
 
   constructor(record: JobRecord) {
     const info: ErrorInfo = record.errorInfo ?? record.result?.errorInfo ?? [];
-    super(`Job ${record.type} ended ${record.state}${info.length > 0 ? `: ${info.map((e) => e.code).join(', ')}` : ''}`);
+    super(
+      `Job ${record.type} ended ${record.state}${info.length > 0 ? `: ${info.map((e) => e.code).join(', ')}` : ''}`,
+    );
     this.record = record;
   }
 }
@@ -47,7 +49,10 @@ export async function runCaseJobs(
       await runJob(host, INTEGRATION_JOB_TYPE, { consos: [loaded.consoId], steps: STEP_FLAGS.all });
       return readRunResults(db, loaded);
     case 'LinkedCategories':
-      await runJob(host, INTEGRATION_JOB_TYPE, { consos: [loaded.consoId], steps: STEP_FLAGS.linkedCategories });
+      await runJob(host, INTEGRATION_JOB_TYPE, {
+        consos: [loaded.consoId],
+        steps: STEP_FLAGS.linkedCategories,
+      });
       return readLinkedResults(db, loaded);
     case 'Bundles.translation_of_flows':
       await runJob(host, INTEGRATION_JOB_TYPE, { consos: [loaded.consoId], steps: STEP_FLAGS.bundles });

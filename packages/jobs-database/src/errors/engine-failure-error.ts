@@ -16,6 +16,12 @@ export function engineErrorKey(code: string): string {
 export class EngineFailureError extends ConsoError {
   constructor(error: EngineError, conso: string) {
     const params: Record<string, string | number> = { ...error.params, conso };
-    super(error.code, engineErrorKey(error.code), `Conso ${conso}: ${error.message}`, params as ErrorParams, error);
+    super(
+      error.code,
+      engineErrorKey(error.code),
+      `Conso ${conso}: ${error.message}`,
+      params as ErrorParams,
+      error,
+    );
   }
 }

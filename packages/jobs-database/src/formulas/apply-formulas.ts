@@ -54,7 +54,10 @@ export function applyFormulas(
     const delta = value - (balances.get(formula.target) ?? 0);
     if (delta === 0) continue;
     if (retained === undefined) {
-      throw new FormulaError(formula.expression, 'no retained_earnings account to balance the formula against');
+      throw new FormulaError(
+        formula.expression,
+        'no retained_earnings account to balance the formula against',
+      );
     }
     result.push({ account: formula.target, amount: delta, fromFormula: true });
     result.push({ account: retained, amount: -delta, fromFormula: true });

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { hasErrorCode } from '@hangar/core';
+import { describe, expect, it } from 'vitest';
 import { evaluateFormula, type FormulaScope } from './formula-evaluator.js';
 import { parseFormula } from './formula-parser.js';
 
@@ -31,7 +31,19 @@ describe('formula parser and evaluator', () => {
   });
 
   it('rejects anything outside the grammar with the position', () => {
-    for (const bad of ['1 +', '(1', '1)', '[4000', '[]', 'EVAL(1)', 'process.exit(1)', '1; 2', 'ABS(1, 2)', "'x'", '']) {
+    for (const bad of [
+      '1 +',
+      '(1',
+      '1)',
+      '[4000',
+      '[]',
+      'EVAL(1)',
+      'process.exit(1)',
+      '1; 2',
+      'ABS(1, 2)',
+      "'x'",
+      '',
+    ]) {
       expect(() => parseFormula(bad), bad).toThrowError(expect.objectContaining({ code: 'FORMULA_INVALID' }));
     }
   });

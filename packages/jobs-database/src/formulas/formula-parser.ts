@@ -84,7 +84,11 @@ class Parser {
   private call(name: string, at: number): FormulaNode {
     const fn = FORMULA_FUNCTIONS.find((f) => f === name.toUpperCase());
     if (fn === undefined) {
-      throw new FormulaError(this.text, `unknown function ${name} (allowed: ${FORMULA_FUNCTIONS.join(', ')})`, at);
+      throw new FormulaError(
+        this.text,
+        `unknown function ${name} (allowed: ${FORMULA_FUNCTIONS.join(', ')})`,
+        at,
+      );
     }
     this.next();
     const args: FormulaNode[] = [this.expression()];

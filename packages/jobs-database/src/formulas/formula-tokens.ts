@@ -37,7 +37,8 @@ export function tokenizeFormula(expression: string): FormulaToken[] {
     if (ch === '[') {
       const close = expression.indexOf(']', i + 1);
       const code = close < 0 ? '' : expression.slice(i + 1, close).trim();
-      if (close < 0 || code === '') throw new FormulaError(expression, 'account reference is not closed or empty', i);
+      if (close < 0 || code === '')
+        throw new FormulaError(expression, 'account reference is not closed or empty', i);
       tokens.push({ kind: 'account', code, at: i });
       i = close + 1;
       continue;
@@ -48,7 +49,8 @@ export function tokenizeFormula(expression: string): FormulaToken[] {
       i += identifier[0].length;
       continue;
     }
-    if (ch === '+' || ch === '-' || ch === '*' || ch === '/') tokens.push({ kind: 'operator', op: ch, at: i });
+    if (ch === '+' || ch === '-' || ch === '*' || ch === '/')
+      tokens.push({ kind: 'operator', op: ch, at: i });
     else if (ch === '(' || ch === ')') tokens.push({ kind: 'paren', open: ch === '(', at: i });
     else if (ch === ',') tokens.push({ kind: 'comma', at: i });
     else throw new FormulaError(expression, `unexpected character "${ch}"`, i);

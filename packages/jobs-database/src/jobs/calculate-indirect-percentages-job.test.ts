@@ -15,7 +15,9 @@ const backends: [TestBackend, string | undefined][] = [
 ];
 
 /** A customer with companies P, A, B, C, D and one conso per test, holdings given as rows. */
-async function group(db: Kysely<ConsoDatabase>): Promise<{ customerId: number; ids: Map<string, number>; periodId: number; categoryId: number }> {
+async function group(
+  db: Kysely<ConsoDatabase>,
+): Promise<{ customerId: number; ids: Map<string, number>; periodId: number; categoryId: number }> {
   const master = await writeCaseMaster(db, {
     groupCurrency: 'EUR',
     companies: ['P', 'A', 'B', 'C', 'D'].map((code) => ({ code, currency: 'EUR' })),
@@ -24,7 +26,12 @@ async function group(db: Kysely<ConsoDatabase>): Promise<{ customerId: number; i
     categories: ['ACT'],
   });
   const periodId = await writePeriod(db, master.customerId, 2023);
-  return { customerId: master.customerId, ids: await codesToIds(db, 'companies', master.customerId), periodId, categoryId: master.categories.get('ACT') as number };
+  return {
+    customerId: master.customerId,
+    ids: await codesToIds(db, 'companies', master.customerId),
+    periodId,
+    categoryId: master.categories.get('ACT') as number,
+  };
 }
 
 describe.each(backends)('conso.calculate-indirect-percentages on %s', (backend, skip) => {
@@ -57,12 +64,21 @@ describe.each(backends)('conso.calculate-indirect-percentages on %s', (backend, 
         voting_pct: ctrl,
       })),
     );
-    await bulkInsert(db, 'ownerships', rows.map((r) => ({ conso_id: written.id, ...r }) as never));
+    await bulkInsert(
+      db,
+      'ownerships',
+      rows.map((r) => ({ conso_id: written.id, ...r }) as never),
+    );
     return written;
   }
 
   async function ownerships(consoId: number) {
-    const rows = await testDb.consoDb.db.selectFrom('ownerships').selectAll().where('conso_id', '=', consoId).orderBy('company_id').execute();
+    const rows = await testDb.consoDb.db
+      .selectFrom('ownerships')
+      .selectAll()
+      .where('conso_id', '=', consoId)
+      .orderBy('company_id')
+      .execute();
     const byId = new Map([...g.ids].map(([code, id]) => [id, code]));
     return Object.fromEntries(rows.map((r) => [byId.get(r.company_id), r]));
   }
@@ -78,25 +94,30 @@ describe.each(backends)('conso.calculate-indirect-percentages on %s', (backend, 
     await testDb?.dispose();
   });
 
-  it.skipIf(skip !== undefined)('writes interest, control, method, minority and integration; progress names the conso', async () => {
-    const c = await conso([
-      ['P', 'A', 0.8, 0.8],
-      ['A', 'B', 0.6, 0.6],
-      ['P', 'C', 0.3, 0.3],
-      ['P', 'D', 0.5, 0.5],
-    ]);
-    const id = await harness.enqueue(OWNERSHIP_JOB_TYPE, { conso: c.code, customer: 'CASE' });
-    const record = await harness.wait(id);
-    expect(record.state).toBe(JobState.Succeeded);
-    const o = await ownerships(c.id);
-    expect(o.B).toMatchObject({ method: 'G', pct_override: 0 });
-    expect(Number(o.B?.group_pct)).toBeCloseTo(0.48, 9);
-    expect(Number(o.B?.control_pct)).toBeCloseTo(0.6, 9);
-    expect(Number(o.B?.minority_pct)).toBeCloseTo(0.52, 9);
-    expect(o.C?.method).toBe('E');
-    expect(o.D?.method).toBe('P');
-    expect(await harness.messages(id)).toContain(`Calculating the ownership percentages of conso '${c.code}'`);
-  });
+  it.skipIf(skip !== undefined)(
+    'writes interest, control, method, minority and integration; progress names the conso',
+    async () => {
+      const c = await conso([
+        ['P', 'A', 0.8, 0.8],
+        ['A', 'B', 0.6, 0.6],
+        ['P', 'C', 0.3, 0.3],
+        ['P', 'D', 0.5, 0.5],
+      ]);
+      const id = await harness.enqueue(OWNERSHIP_JOB_TYPE, { conso: c.code, customer: 'CASE' });
+      const record = await harness.wait(id);
+      expect(record.state).toBe(JobState.Succeeded);
+      const o = await ownerships(c.id);
+      expect(o.B).toMatchObject({ method: 'G', pct_override: 0 });
+      expect(Number(o.B?.group_pct)).toBeCloseTo(0.48, 9);
+      expect(Number(o.B?.control_pct)).toBeCloseTo(0.6, 9);
+      expect(Number(o.B?.minority_pct)).toBeCloseTo(0.52, 9);
+      expect(o.C?.method).toBe('E');
+      expect(o.D?.method).toBe('P');
+      expect(await harness.messages(id)).toContain(
+        `Calculating the ownership percentages of conso '${c.code}'`,
+      );
+    },
+  );
 
   it.skipIf(skip !== undefined)('keeps manual overrides, which win over the computation', async () => {
     const c = await conso(
@@ -106,9 +127,36 @@ describe.each(backends)('conso.calculate-indirect-percentages on %s', (backend, 
         ['P', 'C', 0.45, 0.45],
       ],
       [
-        { company_id: g.ids.get('A'), group_pct: 0, control_pct: 0, minority_pct: 0, integration_pct: 0, method: 'N', pct_override: 0, method_override: 0 },
-        { company_id: g.ids.get('D'), group_pct: 0, control_pct: 0, minority_pct: 0, integration_pct: 0, method: 'G', pct_override: 0, method_override: 1 },
-        { company_id: g.ids.get('C'), group_pct: 0.45, control_pct: 0.55, minority_pct: 0.55, integration_pct: 1, method: 'G', pct_override: 1, method_override: 1 },
+        {
+          company_id: g.ids.get('A'),
+          group_pct: 0,
+          control_pct: 0,
+          minority_pct: 0,
+          integration_pct: 0,
+          method: 'N',
+          pct_override: 0,
+          method_override: 0,
+        },
+        {
+          company_id: g.ids.get('D'),
+          group_pct: 0,
+          control_pct: 0,
+          minority_pct: 0,
+          integration_pct: 0,
+          method: 'G',
+          pct_override: 0,
+          method_override: 1,
+        },
+        {
+          company_id: g.ids.get('C'),
+          group_pct: 0.45,
+          control_pct: 0.55,
+          minority_pct: 0.55,
+          integration_pct: 1,
+          method: 'G',
+          pct_override: 1,
+          method_override: 1,
+        },
       ],
     );
     const record = await harness.run(OWNERSHIP_JOB_TYPE, { conso: c.id });
@@ -122,14 +170,49 @@ describe.each(backends)('conso.calculate-indirect-percentages on %s', (backend, 
   });
 
   it.skipIf(skip !== undefined)('fails with clear codes naming the companies', async () => {
-    const cases: [string, [string, string, number, number][], Record<string, unknown>[], Record<string, unknown>][] = [
-      ['OWNERSHIP_SINGULAR', [['P', 'C', 1, 1], ['A', 'B', 1, 1], ['B', 'A', 1, 1]], [], { companies: 'A,B' }],
+    const cases: [
+      string,
+      [string, string, number, number][],
+      Record<string, unknown>[],
+      Record<string, unknown>,
+    ][] = [
+      [
+        'OWNERSHIP_SINGULAR',
+        [
+          ['P', 'C', 1, 1],
+          ['A', 'B', 1, 1],
+          ['B', 'A', 1, 1],
+        ],
+        [],
+        { companies: 'A,B' },
+      ],
       ['PERCENT_OUT_OF_RANGE', [['P', 'A', 1.5, 1.5]], [], { holder: 'P', held: 'A' }],
-      ['HOLDINGS_OVER_100', [['P', 'A', 0.7, 0.7], ['B', 'A', 0.6, 0.6], ['P', 'B', 1, 1]], [], { company: 'A' }],
+      [
+        'HOLDINGS_OVER_100',
+        [
+          ['P', 'A', 0.7, 0.7],
+          ['B', 'A', 0.6, 0.6],
+          ['P', 'B', 1, 1],
+        ],
+        [],
+        { company: 'A' },
+      ],
       [
         'UNKNOWN_COMPANY',
-        [['P', 'A', 0.7, 0.7], ['A', 'D', 0.6, 0.6]],
-        [{ company_id: g.ids.get('A'), group_pct: 0, control_pct: 0, minority_pct: 0, integration_pct: 0, method: 'N' }],
+        [
+          ['P', 'A', 0.7, 0.7],
+          ['A', 'D', 0.6, 0.6],
+        ],
+        [
+          {
+            company_id: g.ids.get('A'),
+            group_pct: 0,
+            control_pct: 0,
+            minority_pct: 0,
+            integration_pct: 0,
+            method: 'N',
+          },
+        ],
         { company: 'D' },
       ],
     ];

@@ -1,8 +1,8 @@
 import { bulkInsert, type NewConsoRow } from '@hangar/conso-db';
 import { defineJob, t } from '@hangar/core';
 import { z } from 'zod';
-import { assertConsoUnlocked } from '../db/conso-lock-check.js';
 import { consoDbOf } from '../db/conso-db-of.js';
+import { assertConsoUnlocked } from '../db/conso-lock-check.js';
 import { resolveConso } from '../db/resolve-consos.js';
 import { resolveCustomerId } from '../db/resolve-customer.js';
 import { calculateIndirectPercentages, EngineError, type OwnershipResult } from '../engine/index.js';
@@ -57,9 +57,16 @@ export const calculateIndirectPercentagesJob = defineJob<OwnershipParams, Owners
     async execute(params, ctx) {
       const { db } = consoDbOf(services);
       const options = consoJobsOptionsOf(services);
-      const conso = await resolveConso(db, params.conso, await resolveCustomerId(db, params.customer, ctx.customerId));
+      const conso = await resolveConso(
+        db,
+        params.conso,
+        await resolveCustomerId(db, params.customer, ctx.customerId),
+      );
       await assertConsoUnlocked(db, conso);
-      const lock = await ctx.lock(`conso:${conso.id}`, { waitMs: options.lockWaitMs, ttlMs: options.lockTtlMs });
+      const lock = await ctx.lock(`conso:${conso.id}`, {
+        waitMs: options.lockWaitMs,
+        ttlMs: options.lockTtlMs,
+      });
       try {
         ctx.progress(t('conso.progress.ownership', { conso: conso.code }));
         const codes = await loadMasterCodes(db, conso.customer_id);

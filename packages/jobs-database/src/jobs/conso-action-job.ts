@@ -1,8 +1,8 @@
 import { lockConso, logModification, unlockConso } from '@hangar/conso-db';
 import { defineJob, t } from '@hangar/core';
 import { z } from 'zod';
-import { assertConsoUnlocked } from '../db/conso-lock-check.js';
 import { consoDbOf } from '../db/conso-db-of.js';
+import { assertConsoUnlocked } from '../db/conso-lock-check.js';
 import { resolveCompanyIds } from '../db/resolve-companies.js';
 import { type ConsoRecord, resolveConso } from '../db/resolve-consos.js';
 import { resolveCustomerId } from '../db/resolve-customer.js';
@@ -22,7 +22,12 @@ export const consoActionParams = z.discriminatedUnion('action', [
   /** Lock the conso for the job's user (or `login`); records the login and the time. */
   z.object({ ...common, action: z.literal('lock'), login: z.string().min(1).optional() }),
   /** Unlock it; only the holder's lock unless `force`. */
-  z.object({ ...common, action: z.literal('unlock'), login: z.string().min(1).optional(), force: z.boolean().default(false) }),
+  z.object({
+    ...common,
+    action: z.literal('unlock'),
+    login: z.string().min(1).optional(),
+    force: z.boolean().default(false),
+  }),
   /** Run one step again for some companies (all when absent). */
   z.object({
     ...common,
@@ -55,11 +60,16 @@ export const CONSO_ACTION_JOB_TYPE = 'conso.action';
 /** An unlock by someone who does not hold the lock. */
 class NotLockHolderError extends ConsoError {
   constructor(conso: string, lockedBy: string, login: string) {
-    super('CONSO_NOT_LOCK_HOLDER', 'conso.error.notLockedBy', `Conso ${conso} is locked by ${lockedBy}, not ${login}`, {
-      conso,
-      lockedBy,
-      login,
-    });
+    super(
+      'CONSO_NOT_LOCK_HOLDER',
+      'conso.error.notLockedBy',
+      `Conso ${conso} is locked by ${lockedBy}, not ${login}`,
+      {
+        conso,
+        lockedBy,
+        login,
+      },
+    );
   }
 }
 
@@ -75,7 +85,11 @@ export const consoActionJob = defineJob<ConsoActionParams, ConsoActionResult>({
       const consoDb = consoDbOf(services);
       const { db } = consoDb;
       const options = consoJobsOptionsOf(services);
-      const conso = await resolveConso(db, params.conso, await resolveCustomerId(db, params.customer, ctx.customerId));
+      const conso = await resolveConso(
+        db,
+        params.conso,
+        await resolveCustomerId(db, params.customer, ctx.customerId),
+      );
       const login = ('login' in params ? params.login : undefined) ?? ctx.userId ?? 'system';
       const log = async (messageKey: string, extra: Record<string, string | number> = {}) =>
         logModification(db, {
@@ -102,7 +116,10 @@ export const consoActionJob = defineJob<ConsoActionParams, ConsoActionResult>({
           return { action: 'unlock', conso: conso.code };
         }
         case 'recompute': {
-          const lock = await ctx.lock(`conso:${conso.id}`, { waitMs: options.lockWaitMs, ttlMs: options.lockTtlMs });
+          const lock = await ctx.lock(`conso:${conso.id}`, {
+            waitMs: options.lockWaitMs,
+            ttlMs: options.lockTtlMs,
+          });
           try {
             const run = await runConso({
               consoDb,
@@ -125,13 +142,20 @@ export const consoActionJob = defineJob<ConsoActionParams, ConsoActionResult>({
           }
         }
         case 'clear': {
-          const lock = await ctx.lock(`conso:${conso.id}`, { waitMs: options.lockWaitMs, ttlMs: options.lockTtlMs });
+          const lock = await ctx.lock(`conso:${conso.id}`, {
+            waitMs: options.lockWaitMs,
+            ttlMs: options.lockTtlMs,
+          });
           try {
             const rows = await db.transaction().execute(async (trx) => {
               await assertConsoUnlocked(trx, conso);
               let query = trx.deleteFrom('consolidated_data').where('conso_id', '=', conso.id);
               if (params.companies !== undefined) {
-                query = query.where('company_id', 'in', await resolveCompanyIds(trx, conso, params.companies));
+                query = query.where(
+                  'company_id',
+                  'in',
+                  await resolveCompanyIds(trx, conso, params.companies),
+                );
               }
               return Number((await query.executeTakeFirst()).numDeletedRows);
             });
@@ -149,7 +173,8 @@ export const consoActionJob = defineJob<ConsoActionParams, ConsoActionResult>({
 
 async function freshConso(db: Parameters<typeof resolveConso>[0], conso: ConsoRecord): Promise<ConsoRecord> {
   const row = await resolveConso(db, conso.id, conso.customer_id);
-  if (Number(row.locked) === 1) throw new ConsoLockedError(row.code, row.locked_by ?? '?', row.locked_at ?? '?');
+  if (Number(row.locked) === 1)
+    throw new ConsoLockedError(row.code, row.locked_by ?? '?', row.locked_at ?? '?');
   return row;
 }
 

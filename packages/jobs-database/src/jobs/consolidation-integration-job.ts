@@ -1,4 +1,4 @@
-import { defineJob, errorInfoMessage, type ErrorInfo, t } from '@hangar/core';
+import { defineJob, type ErrorInfo, errorInfoMessage, t } from '@hangar/core';
 import { z } from 'zod';
 import { consoDbOf } from '../db/conso-db-of.js';
 import { resolveConsos } from '../db/resolve-consos.js';
@@ -66,7 +66,10 @@ export const consolidationIntegrationJob = defineJob<IntegrationParams, Integrat
           if (Number(conso.locked) === 1) {
             throw new ConsoLockedError(conso.code, conso.locked_by ?? '?', conso.locked_at ?? '?');
           }
-          const lock = await ctx.lock(`conso:${conso.id}`, { waitMs: options.lockWaitMs, ttlMs: options.lockTtlMs });
+          const lock = await ctx.lock(`conso:${conso.id}`, {
+            waitMs: options.lockWaitMs,
+            ttlMs: options.lockTtlMs,
+          });
           try {
             summaries.push(
               await runConso({

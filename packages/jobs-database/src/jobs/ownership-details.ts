@@ -8,7 +8,10 @@ export interface OwnershipDetails {
   /** Direct holdings used, with exact fractions as strings. */
   readonly direct: { holder: string; held: string; fin: string; ctrl: string }[];
   /** Exact percentages per company, when the exact solve was practical. */
-  readonly exact: Record<string, { interest: string; control: string; minority: string; integration: string }>;
+  readonly exact: Record<
+    string,
+    { interest: string; control: string; minority: string; integration: string }
+  >;
   /** (I − A)^-1 with the parent's column zeroed, for up to 200 companies. */
   readonly inverse?: { order: string[]; rows: number[][] };
 }

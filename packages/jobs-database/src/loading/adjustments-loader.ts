@@ -1,7 +1,7 @@
 import type { ConsoDatabase } from '@hangar/conso-db';
 import type { Kysely } from 'kysely';
-import type { AdjustmentJournal, LineInput } from '../engine/index.js';
 import type { ConsoRecord } from '../db/resolve-consos.js';
+import type { AdjustmentJournal, LineInput } from '../engine/index.js';
 import type { LoadedChart } from './chart-loader.js';
 import type { MasterCodes } from './master-codes-loader.js';
 
@@ -52,7 +52,8 @@ export async function loadJournals(
   const byJournal = new Map<number, LineInput[]>();
   for (const line of lines) {
     const list = byJournal.get(line.journal_id) ?? [];
-    const partner = line.partner_company_id === null ? undefined : codes.companies.codeOf(line.partner_company_id);
+    const partner =
+      line.partner_company_id === null ? undefined : codes.companies.codeOf(line.partner_company_id);
     const flow = line.flow_id === null ? undefined : codes.flows.codeOf(line.flow_id);
     list.push({
       account: chart.accounts.codeOf(line.account_id),

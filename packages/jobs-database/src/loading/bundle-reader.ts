@@ -1,7 +1,7 @@
 import type { ConsoDatabase } from '@hangar/conso-db';
 import { type Kysely, sql } from 'kysely';
-import type { LineInput } from '../engine/index.js';
 import type { ConsoRecord } from '../db/resolve-consos.js';
+import type { LineInput } from '../engine/index.js';
 import type { LoadedChart } from './chart-loader.js';
 import type { MasterCodes } from './master-codes-loader.js';
 
@@ -55,7 +55,8 @@ export async function readBundles(
   for (const row of rows) {
     const company = codes.companies.codeOf(row.company_id);
     const lines = result.get(company) ?? [];
-    const partner = row.partner_company_id === null ? undefined : codes.companies.codeOf(row.partner_company_id);
+    const partner =
+      row.partner_company_id === null ? undefined : codes.companies.codeOf(row.partner_company_id);
     const flow = row.flow_id === null ? undefined : codes.flows.codeOf(row.flow_id);
     lines.push({
       account: chart.accounts.codeOf(row.account_id),

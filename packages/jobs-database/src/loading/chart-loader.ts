@@ -1,6 +1,6 @@
 import type { ConsoDatabase } from '@hangar/conso-db';
 import type { Kysely } from 'kysely';
-import { type AccountDefinition, AccountChart } from '../engine/index.js';
+import { AccountChart, type AccountDefinition } from '../engine/index.js';
 import { CodeMap } from './code-map.js';
 
 /** The customer's chart as the engine sees it, with the ids of its accounts. */

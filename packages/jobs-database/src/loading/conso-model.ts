@@ -1,7 +1,7 @@
 import type { ConsoDatabase } from '@hangar/conso-db';
 import type { Kysely } from 'kysely';
-import type { AccountChart, InvestmentInput, RunCompany } from '../engine/index.js';
 import type { ConsoRecord } from '../db/resolve-consos.js';
+import type { AccountChart, InvestmentInput, RunCompany } from '../engine/index.js';
 import { type LoadedChart, loadChart } from './chart-loader.js';
 import { loadMasterCodes, type MasterCodes } from './master-codes-loader.js';
 import { type LoadedRates, loadRates } from './rates-loader.js';

@@ -1,5 +1,6 @@
 import type { ConsoDatabase } from '@hangar/conso-db';
 import type { Kysely } from 'kysely';
+import type { ConsoRecord } from '../db/resolve-consos.js';
 import type {
   HoldingInput,
   OwnershipInput,
@@ -7,7 +8,6 @@ import type {
   ShareClass,
   ShareholdingInput,
 } from '../engine/index.js';
-import type { ConsoRecord } from '../db/resolve-consos.js';
 import type { MasterCodes } from './master-codes-loader.js';
 
 /** An ownership row kept because a user entered it. */
@@ -75,12 +75,14 @@ export async function loadOwnershipInput(
   // A company with a share register is described by it; `holdings` rows on it are a summary of
   // the same shares (derived or entered earlier) and would count them twice.
   const registered = new Set(classes.map((c) => c.company_id));
-  const holdingInputs: HoldingInput[] = holdings.filter((h) => !registered.has(h.held_company_id)).map((h) => ({
-    holder: name(h.holder_company_id),
-    held: name(h.held_company_id),
-    fin: Number(h.financial_pct),
-    ctrl: Number(h.voting_pct),
-  }));
+  const holdingInputs: HoldingInput[] = holdings
+    .filter((h) => !registered.has(h.held_company_id))
+    .map((h) => ({
+      holder: name(h.holder_company_id),
+      held: name(h.held_company_id),
+      fin: Number(h.financial_pct),
+      ctrl: Number(h.voting_pct),
+    }));
   const shareClasses: Record<string, ShareClass[]> = {};
   for (const c of classes) {
     const list = shareClasses[name(c.company_id)] ?? [];

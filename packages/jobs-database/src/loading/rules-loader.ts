@@ -1,7 +1,7 @@
 import type { ConsoDatabase } from '@hangar/conso-db';
 import type { Kysely } from 'kysely';
-import type { IcRule, InvestmentInput } from '../engine/index.js';
 import type { ConsoRecord } from '../db/resolve-consos.js';
+import type { IcRule, InvestmentInput } from '../engine/index.js';
 import type { LoadedChart } from './chart-loader.js';
 import type { MasterCodes } from './master-codes-loader.js';
 

@@ -1,7 +1,7 @@
 import type { ConsoDatabase } from '@hangar/conso-db';
 import type { Kysely } from 'kysely';
-import type { ConsolidationMethod, RunCompany } from '../engine/index.js';
 import type { ConsoRecord } from '../db/resolve-consos.js';
+import type { ConsolidationMethod, RunCompany } from '../engine/index.js';
 import type { MasterCodes } from './master-codes-loader.js';
 
 /** The companies of a conso with the percentages and method the run uses. */

@@ -27,7 +27,8 @@ function emittedKeys(): Set<string> {
       keys.add(match[1] as string);
     }
     if (file.includes(join('src', 'engine', 'errors'))) {
-      for (const match of text.matchAll(/super\(\s*'([A-Z0-9_]+)'/g)) keys.add(engineErrorKey(match[1] as string));
+      for (const match of text.matchAll(/super\(\s*'([A-Z0-9_]+)'/g))
+        keys.add(engineErrorKey(match[1] as string));
     }
   }
   for (const step of [...STEP_ORDER, 'formulas' as const]) keys.add(stepMessageKey(step));
@@ -49,14 +50,23 @@ describe('consolidation messages', () => {
 
   it('has the same keys and placeholders in both languages', () => {
     expect(Object.keys(fr).sort()).toEqual(Object.keys(en).sort());
-    const placeholders = (text: string) => [...text.matchAll(/\{@?([A-Za-z0-9_.]+)\}/g)].map((m) => m[1]).sort();
-    for (const [key, text] of Object.entries(en)) expect(placeholders(fr[key] ?? ''), key).toEqual(placeholders(text));
+    const placeholders = (text: string) =>
+      [...text.matchAll(/\{@?([A-Za-z0-9_.]+)\}/g)].map((m) => m[1]).sort();
+    for (const [key, text] of Object.entries(en))
+      expect(placeholders(fr[key] ?? ''), key).toEqual(placeholders(text));
   });
 
   it('renders the progress of a conso step in both languages', () => {
     const translator = new Translator().register(consoMessages);
-    const message = { key: 'conso.progress.step', params: { index: 3, count: 5, code: '202312ACT001', step: 'conso.step.bundles' } };
-    expect(translator.render(message, 'en')).toBe("Conso 3/5 '202312ACT001': Converting and integrating bundles");
-    expect(translator.render(message, 'fr')).toBe("Conso 3/5 '202312ACT001' : Conversion et intégration des liasses");
+    const message = {
+      key: 'conso.progress.step',
+      params: { index: 3, count: 5, code: '202312ACT001', step: 'conso.step.bundles' },
+    };
+    expect(translator.render(message, 'en')).toBe(
+      "Conso 3/5 '202312ACT001': Converting and integrating bundles",
+    );
+    expect(translator.render(message, 'fr')).toBe(
+      "Conso 3/5 '202312ACT001' : Conversion et intégration des liasses",
+    );
   });
 });

@@ -17,38 +17,46 @@ export const messagesEn = {
   'conso.progress.cleared': "Conso '{conso}': {rows} consolidated rows deleted",
 
   'conso.warning.emptyScope': "Conso '{conso}' has no companies in its scope; it was skipped",
-  'conso.warning.journalNotBalanced': "Journal {journal} of conso '{conso}' is not flagged balanced; it was not posted",
+  'conso.warning.journalNotBalanced':
+    "Journal {journal} of conso '{conso}' is not flagged balanced; it was not posted",
   'conso.warning.notLocked': "Conso '{conso}' was not locked",
 
-  'conso.log.integrationStarted': "Consolidation of conso '{conso}' started (steps {steps}, {companies} companies)",
+  'conso.log.integrationStarted':
+    "Consolidation of conso '{conso}' started (steps {steps}, {companies} companies)",
   'conso.log.integrationFinished': "Consolidation of conso '{conso}' finished",
   'conso.log.locked': "Conso '{conso}' locked by {login}",
   'conso.log.unlocked': "Conso '{conso}' unlocked by {login}",
   'conso.log.cleared': "Consolidated data of conso '{conso}' cleared ({rows} rows)",
 
   'conso.error.consoNotFound': 'Conso {conso} was not found',
-  'conso.error.consoAmbiguous': 'Conso code {conso} exists for {customers} customers; give the customer or the conso id',
+  'conso.error.consoAmbiguous':
+    'Conso code {conso} exists for {customers} customers; give the customer or the conso id',
   'conso.error.consoLocked': "Conso '{conso}' is locked by {lockedBy} since {lockedAt}; unlock it first",
   'conso.error.companyNotFound': "Company {company} was not found for conso '{conso}'",
-  'conso.error.accountMissing': "Conso '{conso}' needs account {account}, which is not in the chart of accounts",
-  'conso.error.storedProcedure': "Stored procedure {procedure} reported {errors} error(s) for conso '{conso}'",
+  'conso.error.accountMissing':
+    "Conso '{conso}' needs account {account}, which is not in the chart of accounts",
+  'conso.error.storedProcedure':
+    "Stored procedure {procedure} reported {errors} error(s) for conso '{conso}'",
   'conso.error.formula': 'Formula "{expression}" is invalid: {problem}',
   'conso.error.consosFailed': '{count} of {total} consos failed: {failed}',
   'conso.error.caseFile': 'Cannot read case {file}: {problem}',
   'conso.error.notLockedBy': "Conso '{conso}' is locked by {lockedBy}, not by {login}",
 
-  'conso.error.engine.holdingsOver100': "Conso '{conso}': direct holdings ({field}) in {company} total {total}, more than 100%",
+  'conso.error.engine.holdingsOver100':
+    "Conso '{conso}': direct holdings ({field}) in {company} total {total}, more than 100%",
   'conso.error.engine.invalidCase': 'Invalid input at {field}: {problem}',
   'conso.error.engine.missingRate': "Conso '{conso}': no {rateKind} rate for currency {currency}",
   'conso.error.engine.ownershipSingular':
     "Conso '{conso}': companies {companies} hold 100% of themselves with no outside shareholders",
   'conso.error.engine.percentOutOfRange':
     "Conso '{conso}': holding {holder} -> {held} has {field} {value}, outside 0-100%",
-  'conso.error.engine.bundleUnbalanced': "Conso '{conso}': the bundle of {company} does not balance (total {total})",
+  'conso.error.engine.bundleUnbalanced':
+    "Conso '{conso}': the bundle of {company} does not balance (total {total})",
   'conso.error.engine.journalUnbalanced':
     "Conso '{conso}': journal {journal} of {company} does not balance (total {total})",
   'conso.error.engine.unknownAccount': "Conso '{conso}': unknown account {account} ({context})",
   'conso.error.engine.unknownCompany': "Conso '{conso}': unknown company {company} ({context})",
-  'conso.error.engine.unknownShareClass': "Conso '{conso}': company {company} has no share class {shareClass}",
+  'conso.error.engine.unknownShareClass':
+    "Conso '{conso}': company {company} has no share class {shareClass}",
   'conso.error.engine.unknownStep': 'Unknown step {step}',
 } as const;

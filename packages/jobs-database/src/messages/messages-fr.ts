@@ -33,10 +33,12 @@ export const messagesFr: Record<keyof typeof messagesEn, string> = {
   'conso.error.consoNotFound': 'La conso {conso} est introuvable',
   'conso.error.consoAmbiguous':
     'Le code de conso {conso} existe chez {customers} clients ; indiquez le client ou l’identifiant de la conso',
-  'conso.error.consoLocked': "La conso '{conso}' est verrouillée par {lockedBy} depuis {lockedAt} ; déverrouillez-la d’abord",
+  'conso.error.consoLocked':
+    "La conso '{conso}' est verrouillée par {lockedBy} depuis {lockedAt} ; déverrouillez-la d’abord",
   'conso.error.companyNotFound': "La société {company} est introuvable pour la conso '{conso}'",
   'conso.error.accountMissing': "La conso '{conso}' a besoin du compte {account}, absent du plan de comptes",
-  'conso.error.storedProcedure': "La procédure stockée {procedure} a signalé {errors} erreur(s) pour la conso '{conso}'",
+  'conso.error.storedProcedure':
+    "La procédure stockée {procedure} a signalé {errors} erreur(s) pour la conso '{conso}'",
   'conso.error.formula': 'La formule « {expression} » est invalide : {problem}',
   'conso.error.consosFailed': '{count} consos sur {total} ont échoué : {failed}',
   'conso.error.caseFile': 'Impossible de lire le cas {file} : {problem}',
@@ -50,11 +52,13 @@ export const messagesFr: Record<keyof typeof messagesEn, string> = {
     "Conso '{conso}' : les sociétés {companies} se détiennent à 100 % sans actionnaire extérieur",
   'conso.error.engine.percentOutOfRange':
     "Conso '{conso}' : la détention {holder} -> {held} a un {field} de {value}, hors de 0-100 %",
-  'conso.error.engine.bundleUnbalanced': "Conso '{conso}' : la liasse de {company} n'est pas équilibrée (total {total})",
+  'conso.error.engine.bundleUnbalanced':
+    "Conso '{conso}' : la liasse de {company} n'est pas équilibrée (total {total})",
   'conso.error.engine.journalUnbalanced':
     "Conso '{conso}' : le journal {journal} de {company} n'est pas équilibré (total {total})",
   'conso.error.engine.unknownAccount': "Conso '{conso}' : compte inconnu {account} ({context})",
   'conso.error.engine.unknownCompany': "Conso '{conso}' : société inconnue {company} ({context})",
-  'conso.error.engine.unknownShareClass': "Conso '{conso}' : la société {company} n'a pas de catégorie d'actions {shareClass}",
+  'conso.error.engine.unknownShareClass':
+    "Conso '{conso}' : la société {company} n'a pas de catégorie d'actions {shareClass}",
   'conso.error.engine.unknownStep': 'Étape inconnue {step}',
 };

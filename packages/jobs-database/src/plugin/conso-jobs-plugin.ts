@@ -17,7 +17,8 @@ export const CONSO_JOBS_PLUGIN_NAME = '@hangar/jobs-database';
  * commands. Procedure names are checked here, so a bad name fails at start-up, not mid-run.
  */
 export function createConsoJobsPlugin(options: ConsoJobsOptions = {}): HangarPlugin {
-  for (const name of Object.values(options.storedProcedures ?? {})) if (name !== undefined) checkProcedureName(name);
+  for (const name of Object.values(options.storedProcedures ?? {}))
+    if (name !== undefined) checkProcedureName(name);
   const plugin: HangarPlugin = definePlugin({
     name: CONSO_JOBS_PLUGIN_NAME,
     jobs: [consolidationIntegrationJob, calculateIndirectPercentagesJob, consoActionJob],

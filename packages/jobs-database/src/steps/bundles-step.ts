@@ -45,7 +45,10 @@ export async function runBundlesStep(run: StepRun, formulas: readonly LoadedForm
       if (bundle === undefined) continue;
       lines.push(...translateCompany(run, company, bundle, formulas));
     }
-    written += await insertConsolidatedRows(run.trx, toConsolidatedRows(run.model, STEP_NAMES.bundles, lines));
+    written += await insertConsolidatedRows(
+      run.trx,
+      toConsolidatedRows(run.model, STEP_NAMES.bundles, lines),
+    );
   }
   return { deleted, written };
 }
@@ -58,12 +61,18 @@ function translateCompany(
 ): OutputLine[] {
   const total = sumAmounts(bundle.map((l) => l.amount));
   if (!isZeroAmount(total)) throw new UnbalancedBundleError(company.code, total);
-  const local: LocalLine[] = [...bundle, ...applyFormulas(formulas, bundle, run.model.chart, company.percentages)];
+  const local: LocalLine[] = [
+    ...bundle,
+    ...applyFormulas(formulas, bundle, run.model.chart, company.percentages),
+  ];
   const context = translationContextOf(run.model, company);
   const translated = translateLines(company.code, local, context, true);
   // translateLines drops lines on the CTA account of a foreign company and keeps the rest in order.
   const kept = translated.foreign ? local.filter((l) => l.account !== context.ctaAccount) : local;
-  const pairs = kept.map((l, i) => ({ local: l, translated: translated.lines[i] ?? { ...l, company: company.code } }));
+  const pairs = kept.map((l, i) => ({
+    local: l,
+    translated: translated.lines[i] ?? { ...l, company: company.code },
+  }));
   const byFlows = translated.foreign ? translateByFlows(run.model, context, pairs) : { pairs, extra: [] };
   const out: OutputLine[] = byFlows.pairs.map(({ local: l, translated: t }) => ({
     company: company.code,

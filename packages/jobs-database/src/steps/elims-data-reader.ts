@@ -16,7 +16,8 @@ export async function readElimsData(
 ): Promise<Map<string, ConsolidatedLine[]>> {
   const investmentAccounts = new Set<number>();
   for (const code of model.chart.withRole('investment')) addId(investmentAccounts, model.accounts.id(code));
-  for (const inv of model.investments) if (inv.account !== undefined) addId(investmentAccounts, model.accounts.id(inv.account));
+  for (const inv of model.investments)
+    if (inv.account !== undefined) addId(investmentAccounts, model.accounts.id(inv.account));
   const invIds = [...investmentAccounts];
 
   const kept = await trx
@@ -66,14 +67,17 @@ export async function readElimsData(
       account: model.accounts.codeOf(row.account_id),
       amount: Number(row.amount),
       origin: 'bundle',
-      ...(row.partner_company_id === null ? {} : { partner: model.codes.companies.codeOf(row.partner_company_id) }),
+      ...(row.partner_company_id === null
+        ? {}
+        : { partner: model.codes.companies.codeOf(row.partner_company_id) }),
       ...(row.flow_id === null ? {} : { flow: model.codes.flows.codeOf(row.flow_id) }),
     });
   }
   // The rest of the result only enters the equity figures (R), which sum P&L lines by type.
   const resultAccount = model.chart.all().find((a) => a.type === 'PL')?.code;
   if (resultAccount !== undefined) {
-    for (const row of rest) push(row.company_id, { account: resultAccount, amount: Number(row.amount), origin: 'bundle' });
+    for (const row of rest)
+      push(row.company_id, { account: resultAccount, amount: Number(row.amount), origin: 'bundle' });
   }
   return data;
 }

@@ -30,7 +30,12 @@ export async function runElimsStep(run: StepRun): Promise<StepResult> {
   for (const company of run.selected) {
     const factor = integrationFactor(company.percentages);
     if (factor === 1) continue;
-    written += await integrate(run, companyIdOf(model, company.code), factor - 1, integrationOrigin(company.percentages.method));
+    written += await integrate(
+      run,
+      companyIdOf(model, company.code),
+      factor - 1,
+      integrationOrigin(company.percentages.method),
+    );
   }
   run.checkpoint();
   const context: ElimsContext = {
@@ -66,7 +71,12 @@ async function write(run: StepRun, step: string, lines: readonly ConsolidatedLin
   return insertConsolidatedRows(run.trx, toConsolidatedRows(run.model, step, out));
 }
 
-async function integrate(run: StepRun, companyId: number, delta: number, origin: DataOrigin): Promise<number> {
+async function integrate(
+  run: StepRun,
+  companyId: number,
+  delta: number,
+  origin: DataOrigin,
+): Promise<number> {
   const result = await run.trx
     .insertInto('consolidated_data')
     .columns([

@@ -49,20 +49,27 @@ export function translateByFlows<L extends LineInput & { readonly dimension?: st
   const extra: (DataLine & { dimension?: string })[] = [];
   for (const indices of groups.values()) {
     const members = indices.map((i) => pairs[i] as TranslatedPair<L>);
-    const kinds = members.map((p) => (p.local.flow === undefined ? undefined : model.codes.flowKinds.get(p.local.flow)));
+    const kinds = members.map((p) =>
+      p.local.flow === undefined ? undefined : model.codes.flowKinds.get(p.local.flow),
+    );
     if (kinds.some((k) => k === undefined || k === 'closing' || k === 'translation_diff')) continue;
     const flowsLc: Record<string, number> = {};
-    for (const p of members) flowsLc[p.local.flow as string] = (flowsLc[p.local.flow as string] ?? 0) + p.local.amount;
+    for (const p of members)
+      flowsLc[p.local.flow as string] = (flowsLc[p.local.flow as string] ?? 0) + p.local.amount;
     const openingFlow = members.find((_, j) => kinds[j] === 'opening')?.local.flow ?? '\u0000none';
     const flows = translateFlows({ openingRate, average, closing, flowsLc, openingFlow });
     const counts = new Map<string, number>();
-    for (const p of members) counts.set(p.local.flow as string, (counts.get(p.local.flow as string) ?? 0) + 1);
+    for (const p of members)
+      counts.set(p.local.flow as string, (counts.get(p.local.flow as string) ?? 0) + 1);
     indices.forEach((i) => {
       const pair = pairs[i] as TranslatedPair<L>;
       const flow = pair.local.flow as string;
       const local = flowsLc[flow] ?? 0;
       const share = local === 0 ? 1 / (counts.get(flow) ?? 1) : pair.local.amount / local;
-      result[i] = { local: pair.local, translated: { ...pair.translated, amount: (flows.flowsGc[flow] ?? 0) * share } };
+      result[i] = {
+        local: pair.local,
+        translated: { ...pair.translated, amount: (flows.flowsGc[flow] ?? 0) * share },
+      };
     });
     const first = members[0] as TranslatedPair<L>;
     extra.push({

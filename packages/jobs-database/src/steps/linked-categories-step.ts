@@ -78,7 +78,8 @@ export async function runLinkedCategoriesStep(run: StepRun): Promise<StepResult>
             ...base,
             company_id: companyIdOf(model, company),
             account_id: model.accounts.id(line.account) as number,
-            partner_company_id: line.partner === undefined ? null : (model.codes.companies.id(line.partner) ?? null),
+            partner_company_id:
+              line.partner === undefined ? null : (model.codes.companies.id(line.partner) ?? null),
             flow_id: line.flow === undefined ? null : (model.codes.flows.id(line.flow) ?? null),
             amount: line.amount,
           });

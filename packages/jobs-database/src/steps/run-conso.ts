@@ -64,7 +64,8 @@ export async function runConso(request: ConsoRunRequest): Promise<ConsoRunSummar
   const { consoDb, conso, ctx } = request;
   const db = consoDb.db;
   const model = await loadConsoModel(db, conso);
-  const selectedIds = request.companies === undefined ? undefined : await resolveCompanyIds(db, conso, request.companies);
+  const selectedIds =
+    request.companies === undefined ? undefined : await resolveCompanyIds(db, conso, request.companies);
   const selected =
     selectedIds === undefined
       ? model.companies
@@ -119,7 +120,12 @@ export async function runConso(request: ConsoRunRequest): Promise<ConsoRunSummar
         ctx.checkpoint();
         const progress = (key: string): void =>
           ctx.progress(
-            t('conso.progress.step', { index: request.index, count: request.count, code: conso.code, step: key }),
+            t('conso.progress.step', {
+              index: request.index,
+              count: request.count,
+              code: conso.code,
+              step: key,
+            }),
             { current: request.index, total: request.count },
           );
         if (step === 'bundles' && formulas.length > 0) progress(stepMessageKey('formulas'));

@@ -43,7 +43,9 @@ export async function callStoredProcedure(
   const ident = sql.id(...checkProcedureName(name).split('.'));
   const dialect = consoDialectOf(trx);
   if (dialect === 'postgres') {
-    const { rows } = await sql<{ errorinfo: string | null }>`call ${ident}(${args.userId}::integer, ${args.consoId}::integer, ${args.companyIds}::text, ${args.executeDimensions}::boolean, ${args.debug}::boolean, null::text)`.execute(
+    const { rows } = await sql<{
+      errorinfo: string | null;
+    }>`call ${ident}(${args.userId}::integer, ${args.consoId}::integer, ${args.companyIds}::text, ${args.executeDimensions}::boolean, ${args.debug}::boolean, null::text)`.execute(
       trx,
     );
     return parseErrorInfoXml(rows[0]?.errorinfo ?? null);
@@ -55,5 +57,8 @@ exec ${ident} @UserID = ${args.userId}, @ConsoID = ${args.consoId}, @CompanyIDs 
 select @errorinfo as errorinfo;`.execute(trx);
     return parseErrorInfoXml(rows[0]?.errorinfo ?? null);
   }
-  throw new ConfigurationError('storedProcedures', 'stored procedures need PostgreSQL or SQL Server; SQLite has none');
+  throw new ConfigurationError(
+    'storedProcedures',
+    'stored procedures need PostgreSQL or SQL Server; SQLite has none',
+  );
 }

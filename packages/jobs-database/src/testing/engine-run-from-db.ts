@@ -1,18 +1,21 @@
 import type { ConsoDatabase } from '@hangar/conso-db';
 import { type Kysely, sql } from 'kysely';
+import type { ConsoRecord } from '../db/resolve-consos.js';
 import { type ConsolidationRunResult, type LineInput, runConsolidation } from '../engine/index.js';
 import { applyFormulas } from '../formulas/apply-formulas.js';
 import { BEFORE_CONSOLIDATION_GROUP, loadFormulas } from '../formulas/formula-loader.js';
 import { loadJournals } from '../loading/adjustments-loader.js';
 import { readBundles } from '../loading/bundle-reader.js';
 import { companyIdOf, loadConsoModel } from '../loading/conso-model.js';
-import type { ConsoRecord } from '../db/resolve-consos.js';
 
 /**
  * Runs the pure engine's `runConsolidation` on a conso's whole data loaded in memory (the way the
  * jobs avoid at scale), as the reference the jobs' database results are compared with.
  */
-export async function engineRunFromDb(db: Kysely<ConsoDatabase>, conso: ConsoRecord): Promise<ConsolidationRunResult> {
+export async function engineRunFromDb(
+  db: Kysely<ConsoDatabase>,
+  conso: ConsoRecord,
+): Promise<ConsolidationRunResult> {
   const model = await loadConsoModel(db, conso);
   const ids = model.companies.map((c) => companyIdOf(model, c.code));
   const chart = { chart: model.chart, accounts: model.accounts };
@@ -22,7 +25,10 @@ export async function engineRunFromDb(db: Kysely<ConsoDatabase>, conso: ConsoRec
   for (const company of model.companies) {
     const lines = bundles.get(company.code);
     if (lines === undefined) continue;
-    withFormulas[company.code] = [...lines, ...applyFormulas(formulas, lines, model.chart, company.percentages)];
+    withFormulas[company.code] = [
+      ...lines,
+      ...applyFormulas(formulas, lines, model.chart, company.percentages),
+    ];
   }
   const journals = await loadJournals(db, conso, ids, chart, model.codes);
   return runConsolidation({
@@ -56,7 +62,16 @@ export async function storedRowsFingerprint(db: Kysely<ConsoDatabase>, consoId: 
   const rows = await db.selectFrom('consolidated_data').selectAll().where('conso_id', '=', consoId).execute();
   return rows
     .map((r) =>
-      [r.company_id, r.account_id, r.partner_company_id, r.flow_id, r.dimension, r.origin, r.step, Number(r.amount_gc).toFixed(6)].join('|'),
+      [
+        r.company_id,
+        r.account_id,
+        r.partner_company_id,
+        r.flow_id,
+        r.dimension,
+        r.origin,
+        r.step,
+        Number(r.amount_gc).toFixed(6),
+      ].join('|'),
     )
     .sort();
 }

@@ -19,7 +19,11 @@ export interface JobHarness {
 }
 
 /** Starts a runner on an in-memory queue with the plugin and the database as a service. */
-export async function startJobHarness(plugin: HangarPlugin, consoDb: ConsoDb, concurrency = 4): Promise<JobHarness> {
+export async function startJobHarness(
+  plugin: HangarPlugin,
+  consoDb: ConsoDb,
+  concurrency = 4,
+): Promise<JobHarness> {
   const queue = new MemoryQueue();
   const runner = createRunner({
     queue,
@@ -30,7 +34,8 @@ export async function startJobHarness(plugin: HangarPlugin, consoDb: ConsoDb, co
     abortGraceMs: 10_000,
   });
   await runner.start();
-  const enqueue = async (type: string, params: unknown, options = {}) => (await runner.client.enqueue(type, params, options)).id;
+  const enqueue = async (type: string, params: unknown, options = {}) =>
+    (await runner.client.enqueue(type, params, options)).id;
   const wait = (id: string) => runner.client.waitFor(id, { pollMs: 20 });
   return {
     runner,

@@ -9,7 +9,13 @@ export function createTestCliHost(): CliHost {
   return {
     async startEmbedded({ plugins, services }): Promise<EmbeddedHost> {
       const queue = new MemoryQueue();
-      const runner = createRunner({ queue, plugins, services: services ?? [], concurrency: 2, pollIntervalMs: 20 });
+      const runner = createRunner({
+        queue,
+        plugins,
+        services: services ?? [],
+        concurrency: 2,
+        pollIntervalMs: 20,
+      });
       await runner.start();
       return {
         async run(type, params, options) {

@@ -1,5 +1,5 @@
-import { type ExpressionBuilder, sql } from 'kysely';
 import type { ConsoDatabase } from '@hangar/conso-db';
+import { type ExpressionBuilder, sql } from 'kysely';
 
 /**
  * Values of `consolidated_data.step`. Bundles and adjustments hold each company's data at 100% in
