@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -60,15 +60,28 @@ async function writeDataCsv(path: string, rows: number): Promise<void> {
 
 function psqlCopy(url: string, table: string, file: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn('psql', [url, '-v', 'ON_ERROR_STOP=1', '-q', '-c', `\\copy ${table} from '${file}' with (format csv, header true)`], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const child = spawn(
+      'psql',
+      [
+        url,
+        '-v',
+        'ON_ERROR_STOP=1',
+        '-q',
+        '-c',
+        `\\copy ${table} from '${file}' with (format csv, header true)`,
+      ],
+      {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => {
       stderr += d.toString();
     });
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`psql exited with ${code}: ${stderr}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`psql exited with ${code}: ${stderr}`)),
+    );
   });
 }
 
@@ -92,7 +105,9 @@ export async function benchImport(options: ImportBenchOptions = {}): Promise<Imp
     await writeDataCsv(file, rows);
     const fileBytes = (await stat(file)).size;
 
-    await sql`create table ${sql.id(schema, 'bench_floor')} (company text, account text, partner text, flow text, dimension text, amount numeric)`.execute(consoDb.db);
+    await sql`create table ${sql.id(schema, 'bench_floor')} (company text, account text, partner text, flow text, dimension text, amount numeric)`.execute(
+      consoDb.db,
+    );
     let t0 = performance.now();
     await psqlCopy(url, `${schema}.bench_floor`, file);
     const copyFloorMs = performance.now() - t0;
@@ -126,9 +141,16 @@ export async function benchImport(options: ImportBenchOptions = {}): Promise<Imp
     }, 20);
     t0 = performance.now();
     try {
-      const result = await importDataJob
-        .create(services)
-        .execute(importDataJob.params.parse({ customer: 'DEMO', period: '202312', category: 'ACT', file: 'data.csv', mode: 'replace' }), ctx);
+      const result = await importDataJob.create(services).execute(
+        importDataJob.params.parse({
+          customer: 'DEMO',
+          period: '202312',
+          category: 'ACT',
+          file: 'data.csv',
+          mode: 'replace',
+        }),
+        ctx,
+      );
       if (result.inserted !== rows) throw new Error(`imported ${result.inserted} rows, expected ${rows}`);
     } finally {
       clearInterval(sampler);

@@ -25,7 +25,10 @@ export async function findDuplicates(
 ): Promise<DuplicateRow[]> {
   const rowNo = sql.ref(`s.${ROW_NO}`);
   const group = sql.join(key.map((column) => sql.ref(column.name)));
-  const rows = await sql<{ row_no: number; first_row: number }>`select ${topClause(dialect, limit)} ${rowNo} as row_no, ${sql.ref('d.first_row')} as first_row
+  const rows = await sql<{
+    row_no: number;
+    first_row: number;
+  }>`select ${topClause(dialect, limit)} ${rowNo} as row_no, ${sql.ref('d.first_row')} as first_row
     from ${sql.table(staging.name)} as s
     join (select ${group}, min(${sql.ref(ROW_NO)}) as first_row from ${sql.table(staging.name)} group by ${group} having count(*) > 1) as d
       on ${columnsMatch('s', 'd', key)}

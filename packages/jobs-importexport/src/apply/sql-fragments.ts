@@ -3,7 +3,11 @@ import type { ConsoDialect } from '../db/conso-db.js';
 import type { ApplyTarget, ScopeCondition, TargetColumn } from './apply-target.js';
 
 /** `a.col = b.col`, or null-safe `(a.col = b.col or (a.col is null and b.col is null))` for nullable columns. */
-export function columnsMatch(left: string, right: string, columns: readonly TargetColumn[]): RawBuilder<unknown> {
+export function columnsMatch(
+  left: string,
+  right: string,
+  columns: readonly TargetColumn[],
+): RawBuilder<unknown> {
   const parts = columns.map((column) => {
     const a = sql.ref(`${left}.${column.name}`);
     const b = sql.ref(`${right}.${column.name}`);
@@ -14,7 +18,11 @@ export function columnsMatch(left: string, right: string, columns: readonly Targ
 }
 
 /** The scope conditions on alias `target` (staged values come from `staging`). */
-export function scopeMatch(target: string, staging: string, scope: readonly ScopeCondition[]): RawBuilder<unknown> {
+export function scopeMatch(
+  target: string,
+  staging: string,
+  scope: readonly ScopeCondition[],
+): RawBuilder<unknown> {
   const parts = scope.map((condition) => {
     if ('tuple' in condition) {
       // The combinations staged (e.g. period and category together), not the cross product of their values.

@@ -28,7 +28,8 @@ export async function writeStagedRows(
   const counts: ApplyCounts = { deleted: 0, updated: 0, inserted: 0 };
   const t = sql.table(target.table);
   if (mode === 'replace') {
-    const result = await sql`delete from ${t} where ${scopeMatch(target.table, staging.name, target.scope)}`.execute(trx);
+    const result =
+      await sql`delete from ${t} where ${scopeMatch(target.table, staging.name, target.scope)}`.execute(trx);
     counts.deleted = Number(result.numAffectedRows ?? 0n);
     counts.inserted = await insertRows(trx, staging, target, false);
     return counts;
@@ -36,7 +37,9 @@ export async function writeStagedRows(
   const keys = keyColumns(target);
   // Merge probes the staging table by key once per target row: an index keeps that logarithmic.
   const index = `${staging.name.replace(/^#/, '')}_key`;
-  await sql`create index ${sql.id(index)} on ${sql.table(staging.name)} (${sql.join(keys.map((c) => sql.id(c.name)))})`.execute(trx);
+  await sql`create index ${sql.id(index)} on ${sql.table(staging.name)} (${sql.join(keys.map((c) => sql.id(c.name)))})`.execute(
+    trx,
+  );
   const others = target.columns.filter((column) => !target.key.includes(column.name));
   const scope = scopeMatch(target.table, staging.name, target.scope);
   const match = columnsMatch('s', target.table, keys);
@@ -47,18 +50,26 @@ export async function writeStagedRows(
           sql`${sql.id(column.name)} = (select ${sql.ref(`s.${column.name}`)} from ${sql.table(staging.name)} as s where ${match})`,
       ),
     );
-    const result = await sql`update ${t} set ${sets} where ${scope} and exists (select 1 from ${sql.table(staging.name)} as s where ${match})`.execute(
-      trx,
-    );
+    const result =
+      await sql`update ${t} set ${sets} where ${scope} and exists (select 1 from ${sql.table(staging.name)} as s where ${match})`.execute(
+        trx,
+      );
     counts.updated = Number(result.numAffectedRows ?? 0n);
   }
   counts.inserted = await insertRows(trx, staging, target, true);
   return counts;
 }
 
-async function insertRows(trx: Kysely<unknown>, staging: StagingTable, target: ApplyTarget, onlyNew: boolean): Promise<number> {
+async function insertRows(
+  trx: Kysely<unknown>,
+  staging: StagingTable,
+  target: ApplyTarget,
+  onlyNew: boolean,
+): Promise<number> {
   const constants = Object.entries(target.constants ?? {});
-  const names = sql.join([...target.columns.map((c) => c.name), ...constants.map(([name]) => name)].map((n) => sql.id(n)));
+  const names = sql.join(
+    [...target.columns.map((c) => c.name), ...constants.map(([name]) => name)].map((n) => sql.id(n)),
+  );
   const values = sql.join([
     ...target.columns.map((column) => sql.ref(`s.${column.name}`)),
     ...constants.map(([, value]) => sql.val(value)),
@@ -69,8 +80,9 @@ async function insertRows(trx: Kysely<unknown>, staging: StagingTable, target: A
   const filter = onlyNew
     ? sql`where ${sql.ref(`s.${ROW_NO}`)} not in (select ${sql.ref(`m.${ROW_NO}`)} from ${sql.table(target.table)} as t join ${sql.table(staging.name)} as m on ${columnsMatch('m', 't', keyColumns(target))} where ${scopeMatch('t', staging.name, target.scope)})`
     : sql``;
-  const result = await sql`insert into ${sql.table(target.table)} (${names}) select ${values} from ${sql.table(staging.name)} as s ${filter} order by ${sql.ref(`s.${ROW_NO}`)}`.execute(
-    trx,
-  );
+  const result =
+    await sql`insert into ${sql.table(target.table)} (${names}) select ${values} from ${sql.table(staging.name)} as s ${filter} order by ${sql.ref(`s.${ROW_NO}`)}`.execute(
+      trx,
+    );
   return Number(result.numAffectedRows ?? 0n);
 }

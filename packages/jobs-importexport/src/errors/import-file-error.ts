@@ -1,7 +1,12 @@
 import { HangarError } from '@hangar/core';
 
 /** Why a whole file cannot be read (as opposed to one bad row). */
-export type FileProblem = 'missingColumns' | 'unreadable' | 'unsupportedFormat' | 'missingSheet' | 'invalidJson';
+export type FileProblem =
+  | 'missingColumns'
+  | 'unreadable'
+  | 'unsupportedFormat'
+  | 'missingSheet'
+  | 'invalidJson';
 
 /** The file cannot be imported at all: missing columns or sheet, unreadable content, unknown format. */
 export class ImportFileError extends HangarError {

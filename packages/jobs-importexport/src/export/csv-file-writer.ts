@@ -23,7 +23,11 @@ export class CsvFileWriter implements TableFileWriter {
     private readonly sink: FileSink,
     private readonly options: CsvOptions,
   ) {
-    this.stringifier = stringify({ delimiter: options.delimiter, quote: options.quote, bom: options.bom && options.encoding === 'utf-8' });
+    this.stringifier = stringify({
+      delimiter: options.delimiter,
+      quote: options.quote,
+      bom: options.bom && options.encoding === 'utf-8',
+    });
     if (options.encoding === 'latin1') this.stringifier.pipe(new Latin1Encoder()).pipe(sink.stream);
     else this.stringifier.pipe(sink.stream);
   }
@@ -35,7 +39,9 @@ export class CsvFileWriter implements TableFileWriter {
     const numbers = { decimalSeparator: this.options.decimalComma ? ',' : '.' } as const;
     return {
       row: (values: readonly CellValue[]) =>
-        this.write(values.map((value) => (typeof value === 'number' ? formatNumber(value, numbers) : value ?? ''))),
+        this.write(
+          values.map((value) => (typeof value === 'number' ? formatNumber(value, numbers) : (value ?? ''))),
+        ),
       end: async () => undefined,
     };
   }

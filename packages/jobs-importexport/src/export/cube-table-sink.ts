@@ -22,6 +22,13 @@ export async function openCubeTable(
   const sink = await store.create(`${name}.${format}`, MEDIA_TYPES[format]);
   if (format === 'parquet') return new ParquetTableWriter(sink, columns);
   const writer = new CsvFileWriter(sink, csv);
-  const sheet = await writer.sheet(name, columns.map((column) => column.name));
-  return { append: (values) => sheet.row(values), close: () => writer.close(), discard: () => writer.discard() };
+  const sheet = await writer.sheet(
+    name,
+    columns.map((column) => column.name),
+  );
+  return {
+    append: (values) => sheet.row(values),
+    close: () => writer.close(),
+    discard: () => writer.discard(),
+  };
 }

@@ -45,7 +45,10 @@ export async function exportSheets(
     ctx.checkpoint();
     const file = await writer.close();
     ctx.addOutputFile(file);
-    ctx.progress(t('importexport.progress.exportDone', { file: file.name, rows, size: file.size }), { current: rows, total: rows });
+    ctx.progress(t('importexport.progress.exportDone', { file: file.name, rows, size: file.size }), {
+      current: rows,
+      total: rows,
+    });
     return { files: [file], rows };
   } catch (error) {
     await writer.discard().catch(() => undefined);

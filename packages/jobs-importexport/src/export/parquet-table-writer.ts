@@ -50,7 +50,9 @@ export class ParquetTableWriter {
 
   /** Adds a row (values in schema order). */
   async append(values: readonly (number | string | null)[]): Promise<void> {
-    values.forEach((value, index) => this.columns[index]?.push(value));
+    values.forEach((value, index) => {
+      this.columns[index]?.push(value);
+    });
     this.rows += 1;
     if (++this.buffered >= ROW_GROUP_ROWS) await this.writeGroup();
   }
@@ -100,7 +102,9 @@ function parquetSchema(columns: readonly ParquetColumn[]): SchemaElement[] {
       (column): SchemaElement => ({
         name: column.name,
         repetition_type: column.nullable ? 'OPTIONAL' : 'REQUIRED',
-        ...(column.type === 'STRING' ? { type: 'BYTE_ARRAY' as const, converted_type: 'UTF8' as const } : { type: column.type }),
+        ...(column.type === 'STRING'
+          ? { type: 'BYTE_ARRAY' as const, converted_type: 'UTF8' as const }
+          : { type: column.type }),
       }),
     ),
   ];

@@ -13,7 +13,14 @@ export interface ReportAccount {
 
 /** What the report pack shows of a conso. */
 export interface ReportData {
-  companies: { id: number; code: string; method: string; groupPct: number; minorityPct: number; integrationPct: number }[];
+  companies: {
+    id: number;
+    code: string;
+    method: string;
+    groupPct: number;
+    minorityPct: number;
+    integrationPct: number;
+  }[];
   accounts: ReportAccount[];
   /** Consolidated amount (group currency) by `companyId/accountId`. */
   amounts: Map<string, number>;
@@ -24,7 +31,11 @@ export interface ReportData {
  * report's size is companies × accounts, whatever the number of detail rows), its perimeter and
  * the reported accounts.
  */
-export async function loadReportData(db: Kysely<ConsoDatabase>, customerId: number, consoId: number): Promise<ReportData> {
+export async function loadReportData(
+  db: Kysely<ConsoDatabase>,
+  customerId: number,
+  consoId: number,
+): Promise<ReportData> {
   const sums = await db
     .selectFrom('consolidated_data')
     .select(['company_id', 'account_id', (eb) => eb.fn.sum<number>('amount_gc').as('amount')])
@@ -34,12 +45,19 @@ export async function loadReportData(db: Kysely<ConsoDatabase>, customerId: numb
   const amounts = new Map(sums.map((row) => [`${row.company_id}/${row.account_id}`, Number(row.amount)]));
   const used = new Set(sums.map((row) => row.account_id));
   const accounts = (
-    await db.selectFrom('accounts').select(['id', 'code', 'name', 'type', 'role']).where('customer_id', '=', customerId).orderBy('code').execute()
+    await db
+      .selectFrom('accounts')
+      .select(['id', 'code', 'name', 'type', 'role'])
+      .where('customer_id', '=', customerId)
+      .orderBy('code')
+      .execute()
   ).filter((account) => used.has(account.id));
   const companyIds = new Set(sums.map((row) => row.company_id));
   const perimeter = await db
     .selectFrom('companies as c')
-    .leftJoin('ownerships as o', (join) => join.onRef('o.company_id', '=', 'c.id').on('o.conso_id', '=', consoId))
+    .leftJoin('ownerships as o', (join) =>
+      join.onRef('o.company_id', '=', 'c.id').on('o.conso_id', '=', consoId),
+    )
     .select(['c.id', 'c.code', 'o.method', 'o.group_pct', 'o.minority_pct', 'o.integration_pct'])
     .where('c.customer_id', '=', customerId)
     .orderBy('c.code')

@@ -12,7 +12,11 @@ export class XlsxFileWriter implements TableFileWriter {
   private current: ExcelJS.Worksheet | undefined;
 
   constructor(private readonly sink: FileSink) {
-    this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink.stream, useStyles: false, useSharedStrings: false });
+    this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream: sink.stream,
+      useStyles: false,
+      useSharedStrings: false,
+    });
   }
 
   async sheet(name: string, header: readonly string[]): Promise<SheetWriter> {

@@ -12,11 +12,17 @@ export type GroupWriteCounts = Record<string, number>;
  * Replaces the conso-level data of a group file: ownership, holdings or share registers,
  * investments, rates, historical rates, the file companies' bundles, journals and IC rules.
  */
-export async function writeGroupConsoData(trx: Kysely<ConsoDatabase>, file: GroupFile, ids: GroupIds, now: string): Promise<GroupWriteCounts> {
+export async function writeGroupConsoData(
+  trx: Kysely<ConsoDatabase>,
+  file: GroupFile,
+  ids: GroupIds,
+  now: string,
+): Promise<GroupWriteCounts> {
   const { consoId } = ids;
   const co = (code: string) => ids.companies.get(code)!;
   const acc = (code: string) => ids.accounts.get(code)!;
-  const opt = (code: string | undefined, map: Map<string, number>) => (code === undefined ? null : (map.get(code) ?? null));
+  const opt = (code: string | undefined, map: Map<string, number>) =>
+    code === undefined ? null : (map.get(code) ?? null);
   const counts: GroupWriteCounts = {};
   const companyIds = groupCompanyCodes(file).map(co);
 
@@ -26,7 +32,13 @@ export async function writeGroupConsoData(trx: Kysely<ConsoDatabase>, file: Grou
   await trx.deleteFrom('adjustment_journals').where('conso_id', '=', consoId).execute();
   const classes = trx.selectFrom('share_classes').select('id').where('conso_id', '=', consoId);
   await trx.deleteFrom('shareholdings').where('share_class_id', 'in', classes).execute();
-  for (const table of ['share_classes', 'holdings', 'ownerships', 'investments', 'historical_rates'] as const) {
+  for (const table of [
+    'share_classes',
+    'holdings',
+    'ownerships',
+    'investments',
+    'historical_rates',
+  ] as const) {
     await trx.deleteFrom(table).where('conso_id', '=', consoId).execute();
   }
   await trx
@@ -54,7 +66,13 @@ export async function writeGroupConsoData(trx: Kysely<ConsoDatabase>, file: Grou
   counts.holdings = await bulkInsert(
     trx,
     'holdings',
-    (file.holdings ?? []).map((h) => ({ conso_id: consoId, holder_company_id: co(h.holder), held_company_id: co(h.held), financial_pct: h.fin, voting_pct: h.ctrl })),
+    (file.holdings ?? []).map((h) => ({
+      conso_id: consoId,
+      holder_company_id: co(h.holder),
+      held_company_id: co(h.held),
+      financial_pct: h.fin,
+      voting_pct: h.ctrl,
+    })),
   );
   for (const [held, list] of Object.entries(file.share_classes ?? {})) {
     await bulkInsert(
@@ -72,15 +90,22 @@ export async function writeGroupConsoData(trx: Kysely<ConsoDatabase>, file: Grou
     );
   }
   const classIds = new Map(
-    (await trx.selectFrom('share_classes').select(['id', 'company_id', 'class_code']).where('conso_id', '=', consoId).execute()).map((r) => [
-      `${r.company_id}/${r.class_code}`,
-      r.id,
-    ]),
+    (
+      await trx
+        .selectFrom('share_classes')
+        .select(['id', 'company_id', 'class_code'])
+        .where('conso_id', '=', consoId)
+        .execute()
+    ).map((r) => [`${r.company_id}/${r.class_code}`, r.id]),
   );
   counts.shareholdings = await bulkInsert(
     trx,
     'shareholdings',
-    (file.shareholdings ?? []).map((s) => ({ share_class_id: classIds.get(`${co(s.held)}/${s.class}`)!, holder_company_id: co(s.holder), shares: s.shares })),
+    (file.shareholdings ?? []).map((s) => ({
+      share_class_id: classIds.get(`${co(s.held)}/${s.class}`)!,
+      holder_company_id: co(s.holder),
+      shares: s.shares,
+    })),
   );
   counts.investments = await bulkInsert(
     trx,
@@ -107,7 +132,13 @@ export async function writeGroupConsoData(trx: Kysely<ConsoDatabase>, file: Grou
   counts.exchange_rates = await bulkInsert(
     trx,
     'exchange_rates',
-    Object.entries(rates).map(([currency, r]) => ({ period_id: ids.periodId, category_id: ids.categoryId, currency, closing_rate: r.closing, average_rate: r.average })),
+    Object.entries(rates).map(([currency, r]) => ({
+      period_id: ids.periodId,
+      category_id: ids.categoryId,
+      currency,
+      closing_rate: r.closing,
+      average_rate: r.average,
+    })),
   );
   counts.historical_rates = await bulkInsert(
     trx,
@@ -142,9 +173,23 @@ export async function writeGroupConsoData(trx: Kysely<ConsoDatabase>, file: Grou
   for (const j of file.adjustments ?? []) {
     await trx
       .insertInto('adjustment_journals')
-      .values({ conso_id: consoId, code: j.journal, description: j.description ?? j.journal, company_id: co(j.company), currency: j.currency, is_balanced: 1, created_by: null, created_at: now })
+      .values({
+        conso_id: consoId,
+        code: j.journal,
+        description: j.description ?? j.journal,
+        company_id: co(j.company),
+        currency: j.currency,
+        is_balanced: 1,
+        created_by: null,
+        created_at: now,
+      })
       .execute();
-    const journal = await trx.selectFrom('adjustment_journals').select('id').where('conso_id', '=', consoId).where('code', '=', j.journal).executeTakeFirstOrThrow();
+    const journal = await trx
+      .selectFrom('adjustment_journals')
+      .select('id')
+      .where('conso_id', '=', consoId)
+      .where('code', '=', j.journal)
+      .executeTakeFirstOrThrow();
     counts.adjustment_lines += await bulkInsert(
       trx,
       'adjustment_lines',
@@ -160,16 +205,34 @@ export async function writeGroupConsoData(trx: Kysely<ConsoDatabase>, file: Grou
   }
   counts.ic_rules = 0;
   for (const rule of file.ic_rules ?? []) {
-    const existing = await trx.selectFrom('ic_rules').select('id').where('customer_id', '=', ids.customerId).where('code', '=', rule.name).executeTakeFirst();
+    const existing = await trx
+      .selectFrom('ic_rules')
+      .select('id')
+      .where('customer_id', '=', ids.customerId)
+      .where('code', '=', rule.name)
+      .executeTakeFirst();
     if (existing) {
       await trx.deleteFrom('ic_rule_accounts').where('ic_rule_id', '=', existing.id).execute();
       await trx.deleteFrom('ic_rules').where('id', '=', existing.id).execute();
     }
     await trx
       .insertInto('ic_rules')
-      .values({ customer_id: ids.customerId, code: rule.name, name: rule.name, difference_account_id: acc(rule.diff_account), tolerance: rule.tolerance ?? 0 })
+      .values({
+        customer_id: ids.customerId,
+        code: rule.name,
+        name: rule.name,
+        difference_account_id: acc(rule.diff_account),
+        tolerance: rule.tolerance ?? 0,
+      })
       .execute();
-    const id = (await trx.selectFrom('ic_rules').select('id').where('customer_id', '=', ids.customerId).where('code', '=', rule.name).executeTakeFirstOrThrow()).id;
+    const id = (
+      await trx
+        .selectFrom('ic_rules')
+        .select('id')
+        .where('customer_id', '=', ids.customerId)
+        .where('code', '=', rule.name)
+        .executeTakeFirstOrThrow()
+    ).id;
     await bulkInsert(trx, 'ic_rule_accounts', [
       ...rule.side_a.map((a) => ({ ic_rule_id: id, side: 'A' as const, account_id: acc(a) })),
       ...rule.side_b.map((b) => ({ ic_rule_id: id, side: 'B' as const, account_id: acc(b) })),

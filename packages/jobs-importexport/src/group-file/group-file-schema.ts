@@ -1,10 +1,21 @@
-import { ACCOUNT_ROLE_VALUES, ACCOUNT_TYPE_VALUES, CONSOLIDATION_METHOD_VALUES, RATE_TYPE_VALUES } from '@hangar/conso-db';
+import {
+  ACCOUNT_ROLE_VALUES,
+  ACCOUNT_TYPE_VALUES,
+  CONSOLIDATION_METHOD_VALUES,
+  RATE_TYPE_VALUES,
+} from '@hangar/conso-db';
 import { z } from 'zod';
 
 const code = z.string().min(1).max(50);
 const pct = z.number().min(0).max(1);
 const amount = z.number().finite();
-const line = z.object({ account: code, amount, partner: code.optional(), flow: code.optional(), dimension: z.string().max(50).optional() });
+const line = z.object({
+  account: code,
+  amount,
+  partner: code.optional(),
+  flow: code.optional(),
+  dimension: z.string().max(50).optional(),
+});
 
 /** A company of a group file: a bare code in ownership cases, an object in consolidation cases. */
 export const groupCompanySchema = z.object({
@@ -26,7 +37,15 @@ export const groupFileSchema = z.looseObject({
   group_currency: z.string().length(3).optional(),
   parent: code,
   accounts: z
-    .record(code, z.object({ type: z.enum(ACCOUNT_TYPE_VALUES), rate: z.enum(RATE_TYPE_VALUES).optional(), role: z.enum(ACCOUNT_ROLE_VALUES).optional(), name: z.string().optional() }))
+    .record(
+      code,
+      z.object({
+        type: z.enum(ACCOUNT_TYPE_VALUES),
+        rate: z.enum(RATE_TYPE_VALUES).optional(),
+        role: z.enum(ACCOUNT_ROLE_VALUES).optional(),
+        name: z.string().optional(),
+      }),
+    )
     .optional(),
   companies: z.union([z.array(code), z.record(code, groupCompanySchema)]),
   holdings: z.array(z.object({ holder: code, held: code, fin: pct, ctrl: pct })).optional(),
@@ -44,18 +63,55 @@ export const groupFileSchema = z.looseObject({
       ),
     )
     .optional(),
-  shareholdings: z.array(z.object({ holder: code, held: code, class: z.string().min(1), shares: z.number().min(0) })).optional(),
-  rates: z.record(z.string().length(3), z.object({ closing: z.number().positive(), average: z.number().positive() })).optional(),
-  historical: z.record(code, z.record(code, z.object({ rate: z.number().positive().optional(), amount_gc: amount.optional() }))).optional(),
+  shareholdings: z
+    .array(z.object({ holder: code, held: code, class: z.string().min(1), shares: z.number().min(0) }))
+    .optional(),
+  rates: z
+    .record(
+      z.string().length(3),
+      z.object({ closing: z.number().positive(), average: z.number().positive() }),
+    )
+    .optional(),
+  historical: z
+    .record(
+      code,
+      z.record(code, z.object({ rate: z.number().positive().optional(), amount_gc: amount.optional() })),
+    )
+    .optional(),
   bundles: z.record(code, z.array(line)).optional(),
   adjustments: z
-    .array(z.object({ journal: code, company: code, currency: z.enum(['local', 'group']), description: z.string().optional(), lines: z.array(line).min(1) }))
+    .array(
+      z.object({
+        journal: code,
+        company: code,
+        currency: z.enum(['local', 'group']),
+        description: z.string().optional(),
+        lines: z.array(line).min(1),
+      }),
+    )
     .optional(),
   investments: z
-    .array(z.object({ holder: code, held: code, account: code, stake: pct, acquisition_net_assets_gc: amount, acquisition_date: z.string().optional() }))
+    .array(
+      z.object({
+        holder: code,
+        held: code,
+        account: code,
+        stake: pct,
+        acquisition_net_assets_gc: amount,
+        acquisition_date: z.string().optional(),
+      }),
+    )
     .optional(),
   ic_rules: z
-    .array(z.object({ name: code, side_a: z.array(code).min(1), side_b: z.array(code).min(1), diff_account: code, tolerance: z.number().min(0).optional() }))
+    .array(
+      z.object({
+        name: code,
+        side_a: z.array(code).min(1),
+        side_b: z.array(code).min(1),
+        diff_account: code,
+        tolerance: z.number().min(0).optional(),
+      }),
+    )
     .optional(),
 });
 

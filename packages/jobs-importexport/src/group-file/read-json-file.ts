@@ -5,7 +5,11 @@ import type { FileStore } from '../files/file-store.js';
 export const MAX_GROUP_FILE_BYTES = 32 * 1024 * 1024;
 
 /** Reads and parses a JSON file from the store, refusing files over {@link MAX_GROUP_FILE_BYTES}. */
-export async function readJsonFile(store: FileStore, location: string, signal?: AbortSignal): Promise<unknown> {
+export async function readJsonFile(
+  store: FileStore,
+  location: string,
+  signal?: AbortSignal,
+): Promise<unknown> {
   const name = location.split(/[\\/]/).pop() ?? location;
   let size: number;
   try {
@@ -14,12 +18,20 @@ export async function readJsonFile(store: FileStore, location: string, signal?: 
     throw new ImportFileError(name, 'unreadable', (error as Error).message, error);
   }
   if (size > MAX_GROUP_FILE_BYTES) {
-    throw new ImportFileError(name, 'unreadable', `${size} bytes is more than a group file may have (${MAX_GROUP_FILE_BYTES})`);
+    throw new ImportFileError(
+      name,
+      'unreadable',
+      `${size} bytes is more than a group file may have (${MAX_GROUP_FILE_BYTES})`,
+    );
   }
   const chunks: Buffer[] = [];
   for await (const chunk of await store.openRead(location, signal)) chunks.push(Buffer.from(chunk as Buffer));
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, ''));
+    return JSON.parse(
+      Buffer.concat(chunks)
+        .toString('utf8')
+        .replace(/^\uFEFF/, ''),
+    );
   } catch (error) {
     throw new ImportFileError(name, 'invalidJson', (error as Error).message, error);
   }

@@ -29,15 +29,23 @@ export async function writeStagedJournals(
   } else if (scope.companyIds) {
     doomed = doomed.where('company_id', 'in', scope.companyIds.length ? [...scope.companyIds] : [-1]);
   }
-  const deletedLines = await trx.deleteFrom('adjustment_lines').where('journal_id', 'in', doomed).executeTakeFirst();
+  const deletedLines = await trx
+    .deleteFrom('adjustment_lines')
+    .where('journal_id', 'in', doomed)
+    .executeTakeFirst();
   await trx.deleteFrom('adjustment_journals').where('id', 'in', doomed).executeTakeFirst();
   await sql`insert into ${sql.table('adjustment_journals')} (conso_id, code, description, company_id, currency, is_balanced, created_by, created_at)
     select ${scope.consoId}, journal_code, min(coalesce(description, '')), min(company_id), min(currency), 1, min(created_by), ${createdAt}
     from ${s} group by journal_code order by min(${sql.ref(ROW_NO)})`.execute(trx);
-  const lines = await sql`insert into ${sql.table('adjustment_lines')} (journal_id, account_id, partner_company_id, flow_id, dimension, amount)
+  const lines =
+    await sql`insert into ${sql.table('adjustment_lines')} (journal_id, account_id, partner_company_id, flow_id, dimension, amount)
     select j.id, s.account_id, s.partner_company_id, s.flow_id, s.dimension, s.amount
     from ${s} as s join ${sql.table('adjustment_journals')} as j on j.conso_id = ${scope.consoId} and j.code = s.journal_code
     order by s.${sql.ref(ROW_NO)}`.execute(trx);
   // Counts are of journal lines, the rows of the file.
-  return { deleted: Number(deletedLines.numDeletedRows), inserted: Number(lines.numAffectedRows ?? 0n), updated: 0 };
+  return {
+    deleted: Number(deletedLines.numDeletedRows),
+    inserted: Number(lines.numAffectedRows ?? 0n),
+    updated: 0,
+  };
 }

@@ -22,4 +22,6 @@ export const BUNDLE_TARGET_COLUMNS: readonly TargetColumn[] = [
 ];
 
 /** A bundle row's natural key within a period and category. */
-export const BUNDLE_KEY: readonly TargetColumn[] = BUNDLE_TARGET_COLUMNS.filter((column) => column.name !== 'amount');
+export const BUNDLE_KEY: readonly TargetColumn[] = BUNDLE_TARGET_COLUMNS.filter(
+  (column) => column.name !== 'amount',
+);

@@ -29,7 +29,9 @@ export const exportAdjustmentsJob = defineJob<z.output<typeof exportAdjustmentsP
       const { db } = consoDbOf(services);
       const customer = await resolveCustomer(db, params.customer);
       const conso = await resolveConso(db, customer.id, params.conso);
-      const companyIds = params.companies ? await resolveCompanies(db, customer.id, params.companies) : undefined;
+      const companyIds = params.companies
+        ? await resolveCompanies(db, customer.id, params.companies)
+        : undefined;
       const codes = await loadCodeLookups(db, customer.id);
       const companies = idsToCodes(codes.companies);
       const accounts = idsToCodes(codes.accounts);

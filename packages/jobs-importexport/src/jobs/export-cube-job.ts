@@ -52,7 +52,11 @@ interface FactRow {
 }
 
 /** Facts of the conso, streamed: consolidated rows company by company (the table has no id), or bundles by id. */
-async function* facts(db: Kysely<ConsoDatabase>, conso: ConsoRef, source: 'consolidated' | 'bundles'): AsyncGenerator<FactRow> {
+async function* facts(
+  db: Kysely<ConsoDatabase>,
+  conso: ConsoRef,
+  source: 'consolidated' | 'bundles',
+): AsyncGenerator<FactRow> {
   if (source === 'bundles') {
     const pages = keysetPages((after, limit) =>
       db
@@ -68,11 +72,25 @@ async function* facts(db: Kysely<ConsoDatabase>, conso: ConsoRef, source: 'conso
     for await (const row of pages) yield { ...row, origin: 'bundle' };
     return;
   }
-  const companies = await db.selectFrom('consolidated_data').select('company_id').distinct().where('conso_id', '=', conso.id).orderBy('company_id').execute();
+  const companies = await db
+    .selectFrom('consolidated_data')
+    .select('company_id')
+    .distinct()
+    .where('conso_id', '=', conso.id)
+    .orderBy('company_id')
+    .execute();
   for (const { company_id } of companies) {
     const rows = await db
       .selectFrom('consolidated_data')
-      .select(['company_id', 'account_id', 'partner_company_id', 'flow_id', 'dimension', 'origin', 'amount_gc as amount'])
+      .select([
+        'company_id',
+        'account_id',
+        'partner_company_id',
+        'flow_id',
+        'dimension',
+        'origin',
+        'amount_gc as amount',
+      ])
       .where('conso_id', '=', conso.id)
       .where('company_id', '=', company_id)
       .execute();
@@ -96,7 +114,8 @@ export const exportCubeJob = defineJob<z.output<typeof exportCubeParams>, Export
       const customer = await resolveCustomer(db, params.customer);
       const conso = await resolveConso(db, customer.id, params.conso);
       const prefix = `cube-${conso.code}`;
-      const open = (name: string, columns: readonly ParquetColumn[]) => openCubeTable(store, `${prefix}-${name}`, columns, params.format, params.csv);
+      const open = (name: string, columns: readonly ParquetColumn[]) =>
+        openCubeTable(store, `${prefix}-${name}`, columns, params.format, params.csv);
       const files: StoredFile[] = [];
       let rows = 0;
       const finish = async (sink: CubeTableSink) => {
@@ -113,7 +132,17 @@ export const exportCubeJob = defineJob<z.output<typeof exportCubeParams>, Export
             dimension = dimensionKeys.get(row.dimension) ?? dimensionKeys.size + 1;
             dimensionKeys.set(row.dimension, dimension);
           }
-          await fact.append([row.company_id, row.account_id, row.partner_company_id, row.flow_id, conso.periodId, conso.categoryId, dimension, row.origin, Number(row.amount)]);
+          await fact.append([
+            row.company_id,
+            row.account_id,
+            row.partner_company_id,
+            row.flow_id,
+            conso.periodId,
+            conso.categoryId,
+            dimension,
+            row.origin,
+            Number(row.amount),
+          ]);
           if (++rows % 10_000 === 0) {
             ctx.checkpoint();
             ctx.progress(t('importexport.progress.exported', { file: `${prefix}-fact`, rows }));
@@ -129,17 +158,32 @@ export const exportCubeJob = defineJob<z.output<typeof exportCubeParams>, Export
         [
           'dim_company',
           [key('company_key'), text('code'), text('name'), text('currency'), text('country', true)],
-          (await db.selectFrom('companies').selectAll().where('customer_id', '=', c).orderBy('id').execute()).map((r) => [r.id, r.code, r.name, r.currency, r.country]),
+          (
+            await db.selectFrom('companies').selectAll().where('customer_id', '=', c).orderBy('id').execute()
+          ).map((r) => [r.id, r.code, r.name, r.currency, r.country]),
         ],
         [
           'dim_partner',
           [key('partner_key'), text('code'), text('name')],
-          (await db.selectFrom('companies').selectAll().where('customer_id', '=', c).orderBy('id').execute()).map((r) => [r.id, r.code, r.name]),
+          (
+            await db.selectFrom('companies').selectAll().where('customer_id', '=', c).orderBy('id').execute()
+          ).map((r) => [r.id, r.code, r.name]),
         ],
         [
           'dim_account',
-          [key('account_key'), text('code'), text('name'), text('type'), text('rate_type'), text('role', true), key('parent_key', true), key('is_summary')],
-          (await db.selectFrom('accounts').selectAll().where('customer_id', '=', c).orderBy('id').execute()).map((r) => [
+          [
+            key('account_key'),
+            text('code'),
+            text('name'),
+            text('type'),
+            text('rate_type'),
+            text('role', true),
+            key('parent_key', true),
+            key('is_summary'),
+          ],
+          (
+            await db.selectFrom('accounts').selectAll().where('customer_id', '=', c).orderBy('id').execute()
+          ).map((r) => [
             r.id,
             r.code,
             r.name,
@@ -153,19 +197,29 @@ export const exportCubeJob = defineJob<z.output<typeof exportCubeParams>, Export
         [
           'dim_flow',
           [key('flow_key'), text('code'), text('name'), text('kind')],
-          (await db.selectFrom('flows').selectAll().where('customer_id', '=', c).orderBy('id').execute()).map((r) => [r.id, r.code, r.name, r.kind]),
+          (await db.selectFrom('flows').selectAll().where('customer_id', '=', c).orderBy('id').execute()).map(
+            (r) => [r.id, r.code, r.name, r.kind],
+          ),
         ],
         [
           'dim_period',
           [key('period_key'), text('code'), key('year'), key('month'), text('start_date'), text('end_date')],
-          (await db.selectFrom('periods').selectAll().where('customer_id', '=', c).orderBy('id').execute()).map((r) => [r.id, r.code, r.year, r.month, r.start_date, r.end_date]),
+          (
+            await db.selectFrom('periods').selectAll().where('customer_id', '=', c).orderBy('id').execute()
+          ).map((r) => [r.id, r.code, r.year, r.month, r.start_date, r.end_date]),
         ],
         [
           'dim_category',
           [key('category_key'), text('code'), text('name')],
-          (await db.selectFrom('categories').selectAll().where('customer_id', '=', c).orderBy('id').execute()).map((r) => [r.id, r.code, r.name]),
+          (
+            await db.selectFrom('categories').selectAll().where('customer_id', '=', c).orderBy('id').execute()
+          ).map((r) => [r.id, r.code, r.name]),
         ],
-        ['dim_dimension', [key('dimension_key'), text('code')], [...dimensionKeys].map(([code, id]) => [id, code])],
+        [
+          'dim_dimension',
+          [key('dimension_key'), text('code')],
+          [...dimensionKeys].map(([code, id]) => [id, code]),
+        ],
       ];
       for (const [name, columns, values] of dims) {
         ctx.checkpoint();

@@ -40,7 +40,8 @@ export function bundleRows(db: Kysely<ConsoDatabase>, filter: BundleFilter) {
       .where('period_id', '=', filter.periodId)
       .where('category_id', '=', filter.categoryId)
       .where('id', '>', after);
-    if (filter.companyIds) query = query.where('company_id', 'in', filter.companyIds.length ? [...filter.companyIds] : [-1]);
+    if (filter.companyIds)
+      query = query.where('company_id', 'in', filter.companyIds.length ? [...filter.companyIds] : [-1]);
     return query.orderBy('id').limit(limit).execute();
   });
 }
@@ -56,7 +57,9 @@ export const exportDataJob = defineJob<z.output<typeof exportDataParams>, Export
       const customer = await resolveCustomer(db, params.customer);
       const periodId = await resolvePeriod(db, customer.id, params.period);
       const categoryId = await resolveCategory(db, customer.id, params.category);
-      const companyIds = params.companies ? await resolveCompanies(db, customer.id, params.companies) : undefined;
+      const companyIds = params.companies
+        ? await resolveCompanies(db, customer.id, params.companies)
+        : undefined;
       const codes = await loadCodeLookups(db, customer.id);
       const companies = idsToCodes(codes.companies);
       const accounts = idsToCodes(codes.accounts);

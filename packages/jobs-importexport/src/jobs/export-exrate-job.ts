@@ -23,7 +23,10 @@ export const exportExRateParams = z
     /** Historical rates: the conso. */
     conso: z.string().min(1).optional(),
   })
-  .refine((p) => p.kind === 'exchange' || p.conso !== undefined, { message: 'historical rates need a conso', path: ['conso'] });
+  .refine((p) => p.kind === 'exchange' || p.conso !== undefined, {
+    message: 'historical rates need a conso',
+    path: ['conso'],
+  });
 
 /** Exports exchange rates (per period, category, currency) or a conso's historical rates. */
 export const exportExRateJob = defineJob<z.output<typeof exportExRateParams>, ExportResult>({
@@ -72,7 +75,14 @@ export const exportExRateJob = defineJob<z.output<typeof exportExRateParams>, Ex
       const companies = idsToCodes(codes.companies);
       const accounts = idsToCodes(codes.accounts);
       const pages = keysetPages((after, limit) =>
-        db.selectFrom('historical_rates').selectAll().where('conso_id', '=', conso.id).where('id', '>', after).orderBy('id').limit(limit).execute(),
+        db
+          .selectFrom('historical_rates')
+          .selectAll()
+          .where('conso_id', '=', conso.id)
+          .where('id', '>', after)
+          .orderBy('id')
+          .limit(limit)
+          .execute(),
       );
       async function* rows(): AsyncGenerator<CellValue[]> {
         for await (const row of pages) {

@@ -23,7 +23,10 @@ export const exportReportingSolutionsParams = z.object({
  * company and consolidated, with real SUM formulas for every total, equity and result split into
  * group share and non-controlling interests, and the perimeter with its percentages.
  */
-export const exportReportingSolutionsJob = defineJob<z.output<typeof exportReportingSolutionsParams>, ExportResult>({
+export const exportReportingSolutionsJob = defineJob<
+  z.output<typeof exportReportingSolutionsParams>,
+  ExportResult
+>({
   type: 'importexport.export-reporting-solutions',
   description: t('importexport.job.exportReportingSolutions'),
   params: exportReportingSolutionsParams,
@@ -34,9 +37,16 @@ export const exportReportingSolutionsJob = defineJob<z.output<typeof exportRepor
       const conso = await resolveConso(db, customer.id, params.conso);
       const data = await loadReportData(db, customer.id, conso.id);
       ctx.checkpoint();
-      const sink = await fileStoreOf(services).create(params.fileName ?? `report-pack-${conso.code}.xlsx`, MEDIA_TYPES.xlsx);
+      const sink = await fileStoreOf(services).create(
+        params.fileName ?? `report-pack-${conso.code}.xlsx`,
+        MEDIA_TYPES.xlsx,
+      );
       try {
-        const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink.stream, useStyles: true, useSharedStrings: false });
+        const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+          stream: sink.stream,
+          useStyles: true,
+          useSharedStrings: false,
+        });
         const sheets: [string, (sheet: ExcelJS.Worksheet, d: typeof data) => void][] = [
           ['Balance sheet', writeBalanceSheet],
           ['Income statement', writeIncomeStatement],
@@ -44,14 +54,25 @@ export const exportReportingSolutionsJob = defineJob<z.output<typeof exportRepor
         ];
         for (const [name, write] of sheets) {
           const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 2, ySplit: 2 }] });
-          sheet.columns = [{ width: 10 }, { width: 44 }, ...data.companies.map(() => ({ width: 14, style: { numFmt: '#,##0.00' } })), { width: 16, style: { numFmt: '#,##0.00' } }];
+          sheet.columns = [
+            { width: 10 },
+            { width: 44 },
+            ...data.companies.map(() => ({ width: 14, style: { numFmt: '#,##0.00' } })),
+            { width: 16, style: { numFmt: '#,##0.00' } },
+          ];
           write(sheet, data);
           sheet.commit();
         }
         await workbook.commit();
         const file = await sink.close();
         ctx.addOutputFile(file);
-        ctx.progress(t('importexport.progress.exportDone', { file: file.name, rows: data.accounts.length, size: file.size }));
+        ctx.progress(
+          t('importexport.progress.exportDone', {
+            file: file.name,
+            rows: data.accounts.length,
+            size: file.size,
+          }),
+        );
         return { files: [file], rows: data.accounts.length };
       } catch (error) {
         await sink.discard().catch(() => undefined);

@@ -34,10 +34,30 @@ export const exportStructureJob = defineJob<z.output<typeof exportStructureParam
       const conso = params.conso ? await resolveConso(db, customer.id, params.conso) : undefined;
       const c = customer.id;
       // Master data is small (a chart of accounts, a few hundred companies): read per sheet.
-      const companies = await db.selectFrom('companies').selectAll().where('customer_id', '=', c).orderBy('id').execute();
-      const categories = await db.selectFrom('categories').selectAll().where('customer_id', '=', c).orderBy('id').execute();
-      const periods = await db.selectFrom('periods').selectAll().where('customer_id', '=', c).orderBy('id').execute();
-      const flows = await db.selectFrom('flows').selectAll().where('customer_id', '=', c).orderBy('id').execute();
+      const companies = await db
+        .selectFrom('companies')
+        .selectAll()
+        .where('customer_id', '=', c)
+        .orderBy('id')
+        .execute();
+      const categories = await db
+        .selectFrom('categories')
+        .selectAll()
+        .where('customer_id', '=', c)
+        .orderBy('id')
+        .execute();
+      const periods = await db
+        .selectFrom('periods')
+        .selectAll()
+        .where('customer_id', '=', c)
+        .orderBy('id')
+        .execute();
+      const flows = await db
+        .selectFrom('flows')
+        .selectAll()
+        .where('customer_id', '=', c)
+        .orderBy('id')
+        .execute();
       const accounts = await db
         .selectFrom('accounts as a')
         .leftJoin('accounts as p', 'p.id', 'a.parent_id')
@@ -55,14 +75,34 @@ export const exportStructureJob = defineJob<z.output<typeof exportStructureParam
         .orderBy('ra.id')
         .execute();
       const sheets: ExportSheet[] = [
-        { name: 'companies', header: STRUCTURE_SHEETS.companies, rows: of(companies, (r) => [r.code, r.name, r.currency, r.country]) },
-        { name: 'categories', header: STRUCTURE_SHEETS.categories, rows: of(categories, (r) => [r.code, r.name]) },
-        { name: 'periods', header: STRUCTURE_SHEETS.periods, rows: of(periods, (r) => [r.code, r.year, r.month, r.start_date, r.end_date]) },
+        {
+          name: 'companies',
+          header: STRUCTURE_SHEETS.companies,
+          rows: of(companies, (r) => [r.code, r.name, r.currency, r.country]),
+        },
+        {
+          name: 'categories',
+          header: STRUCTURE_SHEETS.categories,
+          rows: of(categories, (r) => [r.code, r.name]),
+        },
+        {
+          name: 'periods',
+          header: STRUCTURE_SHEETS.periods,
+          rows: of(periods, (r) => [r.code, r.year, r.month, r.start_date, r.end_date]),
+        },
         { name: 'flows', header: STRUCTURE_SHEETS.flows, rows: of(flows, (r) => [r.code, r.name, r.kind]) },
         {
           name: 'accounts',
           header: STRUCTURE_SHEETS.accounts,
-          rows: of(accounts, (r) => [r.code, r.name, r.type, r.rate_type, r.role, r.parent, Number(r.is_summary)]),
+          rows: of(accounts, (r) => [
+            r.code,
+            r.name,
+            r.type,
+            r.rate_type,
+            r.role,
+            r.parent,
+            Number(r.is_summary),
+          ]),
         },
       ];
       if (conso) {

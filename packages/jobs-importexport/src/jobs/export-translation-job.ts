@@ -29,8 +29,10 @@ export const exportTranslationJob = defineJob<z.output<typeof exportTranslationP
       const { db } = consoDbOf(services);
       const pages = keysetPages((after, limit) => {
         let query = db.selectFrom('translations').selectAll().where('id', '>', after);
-        if (params.languages) query = query.where('language', 'in', params.languages.length ? params.languages : ['']);
-        if (params.keyPrefix) query = query.where('key', 'like', `${params.keyPrefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+        if (params.languages)
+          query = query.where('language', 'in', params.languages.length ? params.languages : ['']);
+        if (params.keyPrefix)
+          query = query.where('key', 'like', `${params.keyPrefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
         return query.orderBy('id').limit(limit).execute();
       });
       async function* rows(): AsyncGenerator<CellValue[]> {

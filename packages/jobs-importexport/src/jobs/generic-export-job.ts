@@ -45,11 +45,14 @@ export const genericExportJob = defineJob<z.output<typeof genericExportParams>, 
       const filters = new Map<string, number | string>();
       const filterOn = (target: string, value: string | number | null) => {
         const column = table.columns[target];
-        if (!column || !Object.hasOwn(table.columns, target)) throw new MappingProfileError(profile.code, `unknown filter column "${target}"`);
+        if (!column || !Object.hasOwn(table.columns, target))
+          throw new MappingProfileError(profile.code, `unknown filter column "${target}"`);
         const id = column.ref && column.type === 'id' ? lookups.byCode[column.ref].get(String(value)) : value;
         filters.set(target, id ?? -1);
       };
-      for (const mapping of profile.mappings) if (mapping.constant !== undefined && mapping.constant !== null) filterOn(mapping.target, mapping.constant);
+      for (const mapping of profile.mappings)
+        if (mapping.constant !== undefined && mapping.constant !== null)
+          filterOn(mapping.target, mapping.constant);
       for (const [target, value] of Object.entries(params.filters)) filterOn(target, value);
       const written = profile.mappings.filter((mapping) => mapping.source !== undefined);
       // Names below are allow-listed (profile checked against GENERIC_TABLES), never raw user text.
@@ -60,22 +63,42 @@ export const genericExportJob = defineJob<z.output<typeof genericExportParams>, 
           .select(['id', ...written.map((m) => m.target)])
           .where('id', '>', after);
         if (typeof table.tenancy === 'object') {
-          if ('customerColumn' in table.tenancy) query = query.where(table.tenancy.customerColumn, '=', customer.id);
-          else query = query.where(sql.ref(table.tenancy.via), 'in', sql`(select id from ${sql.table(table.tenancy.table)} where customer_id = ${customer.id})`);
+          if ('customerColumn' in table.tenancy)
+            query = query.where(table.tenancy.customerColumn, '=', customer.id);
+          else
+            query = query.where(
+              sql.ref(table.tenancy.via),
+              'in',
+              sql`(select id from ${sql.table(table.tenancy.table)} where customer_id = ${customer.id})`,
+            );
         }
         for (const [column, value] of filters) query = query.where(column, '=', value);
         return query.orderBy('id').limit(limit).execute() as Promise<Row[]>;
       });
       async function* rows(): AsyncGenerator<CellValue[]> {
         for await (const row of pages) {
-          yield written.map((mapping) => exportValue(row[mapping.target], mapping, table.columns[mapping.target]!, lookups, profile.fileFormat));
+          yield written.map((mapping) =>
+            exportValue(
+              row[mapping.target],
+              mapping,
+              table.columns[mapping.target]!,
+              lookups,
+              profile.fileFormat,
+            ),
+          );
         }
       }
       return exportSheets(services, ctx, {
         fileName: params.fileName ?? `${profile.code.toLowerCase()}.${profile.fileFormat}`,
         format: profile.fileFormat,
         csv: profile.options.csv,
-        sheets: [{ name: profile.options.sheet ?? profile.targetTable, header: written.map((m) => m.source ?? m.target), rows: rows() }],
+        sheets: [
+          {
+            name: profile.options.sheet ?? profile.targetTable,
+            header: written.map((m) => m.source ?? m.target),
+            rows: rows(),
+          },
+        ],
       });
     },
   }),

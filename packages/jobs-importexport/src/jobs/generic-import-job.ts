@@ -1,15 +1,15 @@
 import { defineJob, t } from '@hangar/core';
 import { z } from 'zod';
 import type { ScopeCondition, TargetColumn } from '../apply/apply-target.js';
-import { importValue, stagingTypeOf } from '../mapping/import-transform.js';
 import { loadGenericLookups } from '../mapping/generic-lookups.js';
+import { importValue, stagingTypeOf } from '../mapping/import-transform.js';
 import { loadMappingProfile } from '../mapping/mapping-profile.js';
 import { numberFormatOf } from '../params/common-params.js';
 import { resolveCustomer } from '../scope/resolve-scope.js';
-import type { StagingValue } from '../stage/staging-table.js';
 import type { ImportResult } from '../session/import-result.js';
 import { importTable } from '../session/import-table.js';
 import { consoDbOf } from '../session/job-services.js';
+import type { StagingValue } from '../stage/staging-table.js';
 
 /** Parameters of {@link genericImportJob}. */
 export const genericImportParams = z.object({
@@ -45,32 +45,60 @@ export const genericImportJob = defineJob<z.output<typeof genericImportParams>, 
       const columns = Object.entries(table.columns);
       const byTarget = new Map(profile.mappings.map((mapping) => [mapping.target, mapping]));
       const numbers = numberFormatOf(profile.options.csv);
-      const tenancyConstants = typeof table.tenancy === 'object' && 'customerColumn' in table.tenancy ? { [table.tenancy.customerColumn]: customer.id } : {};
-      const scope: ScopeCondition[] = Object.entries(tenancyConstants).map(([column, value]) => ({ column, equals: value }));
+      const tenancyConstants =
+        typeof table.tenancy === 'object' && 'customerColumn' in table.tenancy
+          ? { [table.tenancy.customerColumn]: customer.id }
+          : {};
+      const scope: ScopeCondition[] = Object.entries(tenancyConstants).map(([column, value]) => ({
+        column,
+        equals: value,
+      }));
       if (table.replaceScope.length > 0) scope.push({ tuple: table.replaceScope });
-      const targetColumns: TargetColumn[] = columns.map(([name, column]) => ({ name, nullable: column.nullable ?? false }));
+      const targetColumns: TargetColumn[] = columns.map(([name, column]) => ({
+        name,
+        nullable: column.nullable ?? false,
+      }));
       return importTable(
         services,
         ctx,
         // Tables without a replace scope hold master data: replace would delete rows others reference, so they merge.
-        { file: params.file, format: profile.fileFormat, csv: profile.options.csv, mode: table.replaceScope.length ? params.mode : 'merge', maxErrors: params.maxErrors },
+        {
+          file: params.file,
+          format: profile.fileFormat,
+          csv: profile.options.csv,
+          mode: table.replaceScope.length ? params.mode : 'merge',
+          maxErrors: params.maxErrors,
+        },
         {
           ...(profile.options.sheet === undefined ? {} : { sheet: profile.options.sheet }),
           // A nullable column's source may be missing from the file altogether (read as empty).
           required: profile.mappings.flatMap((mapping) =>
-            mapping.source === undefined || table.columns[mapping.target]?.nullable ? [] : [mappingWithNormalisedSource(mapping).source ?? ''],
+            mapping.source === undefined || table.columns[mapping.target]?.nullable
+              ? []
+              : [mappingWithNormalisedSource(mapping).source ?? ''],
           ),
           stagingName: 'gen',
           staging: columns.map(([name, column]) => ({ name, type: stagingTypeOf(column) })),
           parse(fields) {
             const values: StagingValue[] = columns.map(([name, column]) => {
               const mapping = byTarget.get(name);
-              return mapping ? importValue(fields, mappingWithNormalisedSource(mapping), column, lookups, numbers) : null;
+              return mapping
+                ? importValue(fields, mappingWithNormalisedSource(mapping), column, lookups, numbers)
+                : null;
             });
             return fields.failed ? undefined : values;
           },
-          unique: { columns: targetColumns.filter((column) => table.key.includes(column.name)), column: byTarget.get(table.key[0] ?? '')?.source ?? table.key[0] ?? '' },
-          target: { table: profile.targetTable, columns: targetColumns, constants: tenancyConstants, key: table.key, scope },
+          unique: {
+            columns: targetColumns.filter((column) => table.key.includes(column.name)),
+            column: byTarget.get(table.key[0] ?? '')?.source ?? table.key[0] ?? '',
+          },
+          target: {
+            table: profile.targetTable,
+            columns: targetColumns,
+            constants: tenancyConstants,
+            key: table.key,
+            scope,
+          },
         },
       );
     },
@@ -79,5 +107,13 @@ export const genericImportJob = defineJob<z.output<typeof genericImportParams>, 
 
 // File headers are compared normalised (trimmed, lower case, `_` for spaces), so the mapping's source is too.
 function mappingWithNormalisedSource<M extends { source?: string | undefined }>(mapping: M): M {
-  return mapping.source === undefined ? mapping : { ...mapping, source: mapping.source.trim().toLowerCase().replace(/[\s-]+/g, '_') };
+  return mapping.source === undefined
+    ? mapping
+    : {
+        ...mapping,
+        source: mapping.source
+          .trim()
+          .toLowerCase()
+          .replace(/[\s-]+/g, '_'),
+      };
 }

@@ -21,9 +21,13 @@ describe.each(backends)('adjustments import and export on $kind', ({ kind, skipR
   });
   const base = { customer: 'DEMO', conso: '202312ACT001' };
   const run = (params: Record<string, unknown>) =>
-    importAdjustmentsJob.create(fx.services).execute(importAdjustmentsJob.params.parse({ ...base, ...params }), recordingContext(fx.services));
+    importAdjustmentsJob
+      .create(fx.services)
+      .execute(importAdjustmentsJob.params.parse({ ...base, ...params }), recordingContext(fx.services));
   const exportJournals = (params: Record<string, unknown>) =>
-    exportAdjustmentsJob.create(fx.services).execute(exportAdjustmentsJob.params.parse({ ...base, ...params }), recordingContext(fx.services));
+    exportAdjustmentsJob
+      .create(fx.services)
+      .execute(exportAdjustmentsJob.params.parse({ ...base, ...params }), recordingContext(fx.services));
   const snapshot = () => journalSnapshot(fx.test.consoDb, fx.demo.consoId);
   const wipe = async () => {
     const db = fx.test.consoDb.db;
@@ -72,8 +76,12 @@ describe.each(backends)('adjustments import and export on $kind', ({ kind, skipR
       join(fx.store.root, 'unbalanced-adj.csv'),
       'journal,description,company,currency,account,amount\nJ2,B,FR1,group,6400,10\nJ2,B,FR1,group,4000,-9\n',
     );
-    const unbalanced = (await run({ file: 'unbalanced-adj.csv' }).catch((e: unknown) => e)) as ImportValidationError;
-    expect(unbalanced.errorInfo.slice(1).map((e) => [e.params.row, e.code, e.params.group])).toEqual([[2, 'IMPORT_UNBALANCED', 'J2']]);
+    const unbalanced = (await run({ file: 'unbalanced-adj.csv' }).catch(
+      (e: unknown) => e,
+    )) as ImportValidationError;
+    expect(unbalanced.errorInfo.slice(1).map((e) => [e.params.row, e.code, e.params.group])).toEqual([
+      [2, 'IMPORT_UNBALANCED', 'J2'],
+    ]);
     expect(await snapshot()).toEqual(before);
   });
 });

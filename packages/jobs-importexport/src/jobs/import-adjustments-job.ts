@@ -1,14 +1,14 @@
+import { JOURNAL_CURRENCY_VALUES } from '@hangar/conso-db';
 import { defineJob, t } from '@hangar/core';
 import { z } from 'zod';
-import { JOURNAL_CURRENCY_VALUES } from '@hangar/conso-db';
 import { importFileParams } from '../params/common-params.js';
 import { resolveCompanies, resolveConso, resolveCustomer } from '../scope/resolve-scope.js';
 import type { ImportResult } from '../session/import-result.js';
 import { importTable } from '../session/import-table.js';
 import { consoDbOf } from '../session/job-services.js';
 import { loadCodeLookups } from '../validate/code-lookups.js';
-import { ADJUSTMENT_REQUIRED_COLUMNS, ADJUSTMENT_STAGING } from './adjustments-file-format.js';
 import { writeStagedJournals } from './adjustment-writes.js';
+import { ADJUSTMENT_REQUIRED_COLUMNS, ADJUSTMENT_STAGING } from './adjustments-file-format.js';
 import { MAX_DIMENSION_LENGTH } from './data-file-format.js';
 import { JournalChecks } from './journal-checks.js';
 
@@ -32,7 +32,9 @@ export const importAdjustmentsJob = defineJob<z.output<typeof importAdjustmentsP
       const { db } = consoDbOf(services);
       const customer = await resolveCustomer(db, params.customer);
       const conso = await resolveConso(db, customer.id, params.conso);
-      const companyIds = params.companies ? await resolveCompanies(db, customer.id, params.companies) : undefined;
+      const companyIds = params.companies
+        ? await resolveCompanies(db, customer.id, params.companies)
+        : undefined;
       const only = companyIds ? new Set(companyIds) : undefined;
       const codes = await loadCodeLookups(db, customer.id);
       const journals = new JournalChecks();
@@ -53,21 +55,48 @@ export const importAdjustmentsJob = defineJob<z.output<typeof importAdjustmentsP
           const flow = fields.optionalCode('flow', codes.flows, 'flow');
           const dimension = fields.optionalText('dimension');
           if (dimension !== null && dimension.length > MAX_DIMENSION_LENGTH) {
-            fields.fail({ column: 'dimension', problem: 'invalidValue', value: dimension, params: { allowed: `≤ ${MAX_DIMENSION_LENGTH}` } });
+            fields.fail({
+              column: 'dimension',
+              problem: 'invalidValue',
+              value: dimension,
+              params: { allowed: `≤ ${MAX_DIMENSION_LENGTH}` },
+            });
           }
           const amount = fields.number('amount');
           const createdBy = fields.optionalText('created_by');
           if (!fields.failed) {
-            journals.line(fields, journal, { description, company: String(fields.raw('company')), currency }, amount);
+            journals.line(
+              fields,
+              journal,
+              { description, company: String(fields.raw('company')), currency },
+              amount,
+            );
           }
           if (fields.failed) return undefined;
-          return [journal, description, company, currency, createdBy, account, partner, flow, dimension, amount];
+          return [
+            journal,
+            description,
+            company,
+            currency,
+            createdBy,
+            account,
+            partner,
+            flow,
+            dimension,
+            amount,
+          ];
         },
         afterRead(session) {
           if (!session.errors.hasErrors) journals.report(session.errors);
         },
         write: (session, staging) =>
-          writeStagedJournals(session.trx, staging, { consoId: conso.id, companyIds }, params.mode, new Date().toISOString()),
+          writeStagedJournals(
+            session.trx,
+            staging,
+            { consoId: conso.id, companyIds },
+            params.mode,
+            new Date().toISOString(),
+          ),
       });
     },
   }),

@@ -1,5 +1,5 @@
-import { defineJob, t } from '@hangar/core';
 import { JOURNAL_CURRENCY_VALUES } from '@hangar/conso-db';
+import { defineJob, t } from '@hangar/core';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { ApplyCounts } from '../apply/write-staged-rows.js';
@@ -16,12 +16,12 @@ import { finishImport } from '../session/import-table.js';
 import { consoDbOf, fileStoreOf } from '../session/job-services.js';
 import { BalanceTracker } from '../validate/balance-tracker.js';
 import { loadCodeLookups } from '../validate/code-lookups.js';
-import { ADJUSTMENT_STAGING } from './adjustments-file-format.js';
 import { writeStagedJournals } from './adjustment-writes.js';
+import { ADJUSTMENT_STAGING } from './adjustments-file-format.js';
 import { BUNDLE_KEY, BUNDLE_STAGING, BUNDLE_TARGET_COLUMNS } from './bundle-staging.js';
 import { JournalChecks } from './journal-checks.js';
-import { addCounts } from './structure-writes.js';
 import { HISTORICAL_RATE_STAGING, HISTORICAL_RATE_TARGET, MAX_RATE } from './rates-file-format.js';
+import { addCounts } from './structure-writes.js';
 
 /** Parameters of {@link importBundleJob}. */
 export const importBundleParams = z.object({
@@ -68,7 +68,8 @@ export const importBundleJob = defineJob<z.output<typeof importBundleParams>, Im
           unique: { columns: BUNDLE_KEY, column: 'account' },
           parse(fields) {
             const account = fields.code('account', codes.accounts, 'account');
-            if (codes.summaryAccounts.has(account)) fields.fail({ column: 'account', problem: 'summaryAccount', value: fields.raw('account') });
+            if (codes.summaryAccounts.has(account))
+              fields.fail({ column: 'account', problem: 'summaryAccount', value: fields.raw('account') });
             const partner = fields.optionalCode('partner', codes.companies, 'partner');
             const flow = fields.optionalCode('flow', codes.flows, 'flow');
             const dimension = fields.optionalText('dimension');
@@ -91,9 +92,21 @@ export const importBundleJob = defineJob<z.output<typeof importBundleParams>, Im
             const flow = fields.optionalCode('flow', codes.flows, 'flow');
             const dimension = fields.optionalText('dimension');
             const amount = fields.number('amount');
-            if (!fields.failed) journals.line(fields, journal, { description, company: params.company, currency }, amount);
+            if (!fields.failed)
+              journals.line(fields, journal, { description, company: params.company, currency }, amount);
             if (fields.failed) return undefined;
-            return [journal, description, companyId, currency, fields.optionalText('created_by'), account, partner, flow, dimension, amount];
+            return [
+              journal,
+              description,
+              companyId,
+              currency,
+              fields.optionalText('created_by'),
+              account,
+              partner,
+              flow,
+              dimension,
+              amount,
+            ];
           },
         },
         {
@@ -105,18 +118,39 @@ export const importBundleJob = defineJob<z.output<typeof importBundleParams>, Im
             const account = fields.code('account', codes.accounts, 'account');
             const rate = fields.optionalNumber('rate', { above: 0, max: MAX_RATE });
             const amount = fields.optionalNumber('amount_gc');
-            if (!fields.failed && (rate === null) === (amount === null)) fields.fail({ column: 'rate', problem: 'required', value: null, params: { other: 'amount_gc' } });
+            if (!fields.failed && (rate === null) === (amount === null))
+              fields.fail({
+                column: 'rate',
+                problem: 'required',
+                value: null,
+                params: { other: 'amount_gc' },
+              });
             return fields.failed ? undefined : [companyId, account, rate, amount];
           },
         },
       ];
       const csv = csvOptionsSchema.parse({});
-      const source = await openSource(fileStoreOf(services), params.file, { format: 'xlsx', csv, signal: ctx.signal });
+      const source = await openSource(fileStoreOf(services), params.file, {
+        format: 'xlsx',
+        csv,
+        signal: ctx.signal,
+      });
       try {
-        const options = { file: source.name, totalBytes: source.size, bytesRead: source.bytesRead, maxErrors: params.maxErrors, numbers: numberFormatOf(csv) };
+        const options = {
+          file: source.name,
+          totalBytes: source.size,
+          bytesRead: source.bytesRead,
+          maxErrors: params.maxErrors,
+          numbers: numberFormatOf(csv),
+        };
         const outcome = await runImport(consoDb, ctx, options, async (session) => {
           const staged = await stageSheets(session, source, specs);
-          if (staged.size === 0) throw new ImportFileError(source.name, 'missingSheet', 'no sheet named bundle, adjustments or historical_rates');
+          if (staged.size === 0)
+            throw new ImportFileError(
+              source.name,
+              'missingSheet',
+              'no sheet named bundle, adjustments or historical_rates',
+            );
           if (!session.errors.hasErrors) {
             balance.report(session.errors, 'amount', 'company', 'bundle');
             journals.report(session.errors, 'adjustments');
@@ -142,7 +176,16 @@ export const importBundleJob = defineJob<z.output<typeof importBundleParams>, Im
           const adjustments = staged.get('adjustments');
           if (adjustments) {
             const scope = { consoId: conso.id, companyIds: [companyId] };
-            addCounts(total, await writeStagedJournals(session.trx, adjustments, scope, params.mode, new Date().toISOString()));
+            addCounts(
+              total,
+              await writeStagedJournals(
+                session.trx,
+                adjustments,
+                scope,
+                params.mode,
+                new Date().toISOString(),
+              ),
+            );
           }
           const historical = staged.get('historical_rates');
           if (historical) {

@@ -21,18 +21,26 @@ describe.each(backends)('data import and export on $kind', ({ kind, skipReason }
   });
 
   const importData = (params: Record<string, unknown>, ctx = recordingContext(fx.services)) =>
-    importDataJob.create(fx.services).execute(
-      importDataJob.params.parse({ customer: 'DEMO', period: '202312', category: 'ACT', ...params }),
-      ctx,
-    );
+    importDataJob
+      .create(fx.services)
+      .execute(
+        importDataJob.params.parse({ customer: 'DEMO', period: '202312', category: 'ACT', ...params }),
+        ctx,
+      );
   const exportData = (params: Record<string, unknown>, ctx = recordingContext(fx.services)) =>
-    exportDataJob.create(fx.services).execute(
-      exportDataJob.params.parse({ customer: 'DEMO', period: '202312', category: 'ACT', ...params }),
-      ctx,
-    );
+    exportDataJob
+      .create(fx.services)
+      .execute(
+        exportDataJob.params.parse({ customer: 'DEMO', period: '202312', category: 'ACT', ...params }),
+        ctx,
+      );
   const snapshot = () => bundleSnapshot(fx.test.consoDb, fx.demo.periodId, fx.demo.categoryId);
   const wipe = () =>
-    fx.test.consoDb.db.deleteFrom('bundles').where('period_id', '=', fx.demo.periodId).where('category_id', '=', fx.demo.categoryId).execute();
+    fx.test.consoDb.db
+      .deleteFrom('bundles')
+      .where('period_id', '=', fx.demo.periodId)
+      .where('category_id', '=', fx.demo.categoryId)
+      .execute();
 
   it.skipIf(skipReason)('round-trips every company through CSV', async () => {
     const before = await snapshot();
@@ -49,29 +57,48 @@ describe.each(backends)('data import and export on $kind', ({ kind, skipReason }
     expect(await snapshot()).toEqual(before);
   });
 
-  it.skipIf(skipReason)('round-trips a subset of companies through XLSX, leaving the others alone', async () => {
-    const before = await snapshot();
-    const exported = await exportData({ format: 'xlsx', companies: ['FR1', 'US1'] });
-    await fx.test.consoDb.db.deleteFrom('bundles').where('company_id', 'in', [2, 3].map((i) => i)).execute();
-    await importData({ file: exported.files[0]!.location, companies: ['FR1', 'US1'] });
-    expect(await snapshot()).toEqual(before);
-  });
+  it.skipIf(skipReason)(
+    'round-trips a subset of companies through XLSX, leaving the others alone',
+    async () => {
+      const before = await snapshot();
+      const exported = await exportData({ format: 'xlsx', companies: ['FR1', 'US1'] });
+      await fx.test.consoDb.db
+        .deleteFrom('bundles')
+        .where(
+          'company_id',
+          'in',
+          [2, 3].map((i) => i),
+        )
+        .execute();
+      await importData({ file: exported.files[0]!.location, companies: ['FR1', 'US1'] });
+      expect(await snapshot()).toEqual(before);
+    },
+  );
 
-  it.skipIf(skipReason)('reads semicolons, decimal commas and latin1, and a UTF-8 byte-order mark', async () => {
-    const before = await snapshot();
-    const latin1 = 'company;account;partner;flow;dimension;amount\nFR1;1000;;F20;Région;1234,5\nFR1;1200;;F20;Région;-1234,5\n';
-    await writeFile(join(fx.store.root, 'latin1.csv'), Buffer.from(latin1, 'latin1'));
-    const csv = { delimiter: ';', decimalComma: true, encoding: 'latin1' };
-    await importData({ file: 'latin1.csv', csv, mode: 'merge', companies: ['FR1'] });
-    const after = await snapshot();
-    expect(after).toContain('FR1|1000||F20|Région|1234.5');
-    expect(after).toContain('FR1|1200||F20|Région|-1234.5');
-    const bom = `\uFEFF${latin1.replace(/Région/g, 'Zoné')}`;
-    await writeFile(join(fx.store.root, 'bom.csv'), bom, 'utf8');
-    await importData({ file: 'bom.csv', csv: { delimiter: ';', decimalComma: true }, mode: 'merge', companies: ['FR1'] });
-    expect(await snapshot()).toContain('FR1|1000||F20|Zoné|1234.5');
-    expect((await snapshot()).length).toBe(before.length + 4);
-  });
+  it.skipIf(skipReason)(
+    'reads semicolons, decimal commas and latin1, and a UTF-8 byte-order mark',
+    async () => {
+      const before = await snapshot();
+      const latin1 =
+        'company;account;partner;flow;dimension;amount\nFR1;1000;;F20;Région;1234,5\nFR1;1200;;F20;Région;-1234,5\n';
+      await writeFile(join(fx.store.root, 'latin1.csv'), Buffer.from(latin1, 'latin1'));
+      const csv = { delimiter: ';', decimalComma: true, encoding: 'latin1' };
+      await importData({ file: 'latin1.csv', csv, mode: 'merge', companies: ['FR1'] });
+      const after = await snapshot();
+      expect(after).toContain('FR1|1000||F20|Région|1234.5');
+      expect(after).toContain('FR1|1200||F20|Région|-1234.5');
+      const bom = `\uFEFF${latin1.replace(/Région/g, 'Zoné')}`;
+      await writeFile(join(fx.store.root, 'bom.csv'), bom, 'utf8');
+      await importData({
+        file: 'bom.csv',
+        csv: { delimiter: ';', decimalComma: true },
+        mode: 'merge',
+        companies: ['FR1'],
+      });
+      expect(await snapshot()).toContain('FR1|1000||F20|Zoné|1234.5');
+      expect((await snapshot()).length).toBe(before.length + 4);
+    },
+  );
 
   it.skipIf(skipReason)('merges: updates matching keys and inserts new ones', async () => {
     await writeFile(
@@ -120,20 +147,34 @@ describe.each(backends)('data import and export on $kind', ({ kind, skipReason }
       join(fx.store.root, 'dup.csv'),
       'company,account,partner,flow,dimension,amount\nFR1,1000,,F20,,10\nFR1,1200,,F20,,-10\nFR1,1000,,F20,,10\nUS1,1000,,F20,,7\n',
     );
-    const dup = (await importData({ file: 'dup.csv', requireBalanced: false }).catch((e: unknown) => e)) as ImportValidationError;
-    expect(dup.errorInfo.slice(1).map((e) => [e.params.row, e.params.column, e.params.firstRow])).toEqual([[4, 'account', 2]]);
-    await writeFile(join(fx.store.root, 'unbalanced.csv'), 'company,account,amount\nFR1,1000,10\nFR1,1200,-9.99\nUS1,1000,1\nUS1,1200,-1\n');
-    const unbalanced = (await importData({ file: 'unbalanced.csv' }).catch((e: unknown) => e)) as ImportValidationError;
-    expect(unbalanced.errorInfo.slice(1).map((e) => [e.code, e.params.row, e.params.group, e.params.total])).toEqual([
-      ['IMPORT_UNBALANCED', 2, 'FR1', 0.01],
+    const dup = (await importData({ file: 'dup.csv', requireBalanced: false }).catch(
+      (e: unknown) => e,
+    )) as ImportValidationError;
+    expect(dup.errorInfo.slice(1).map((e) => [e.params.row, e.params.column, e.params.firstRow])).toEqual([
+      [4, 'account', 2],
     ]);
+    await writeFile(
+      join(fx.store.root, 'unbalanced.csv'),
+      'company,account,amount\nFR1,1000,10\nFR1,1200,-9.99\nUS1,1000,1\nUS1,1200,-1\n',
+    );
+    const unbalanced = (await importData({ file: 'unbalanced.csv' }).catch(
+      (e: unknown) => e,
+    )) as ImportValidationError;
+    expect(
+      unbalanced.errorInfo.slice(1).map((e) => [e.code, e.params.row, e.params.group, e.params.total]),
+    ).toEqual([['IMPORT_UNBALANCED', 2, 'FR1', 0.01]]);
     expect(await snapshot()).toEqual(before);
   });
 
   it.skipIf(skipReason)('stops at maxErrors and reports the ones found', async () => {
     const rows = Array.from({ length: 50 }, (_, i) => `NOPE${i},1000,,,,1`);
-    await writeFile(join(fx.store.root, 'many.csv'), `company,account,partner,flow,dimension,amount\n${rows.join('\n')}\n`);
-    const error = (await importData({ file: 'many.csv', maxErrors: 5 }).catch((e: unknown) => e)) as ImportValidationError;
+    await writeFile(
+      join(fx.store.root, 'many.csv'),
+      `company,account,partner,flow,dimension,amount\n${rows.join('\n')}\n`,
+    );
+    const error = (await importData({ file: 'many.csv', maxErrors: 5 }).catch(
+      (e: unknown) => e,
+    )) as ImportValidationError;
     expect(error.key).toBe('importexport.error.validationTruncated');
     expect(error.errorInfo).toHaveLength(6);
   });
@@ -154,7 +195,9 @@ describe.each(backends)('data import and export on $kind', ({ kind, skipReason }
       progress(message, counts);
       ctx.cancel();
     };
-    await expect(importData({ file: 'big.csv', mode: 'merge' }, ctx)).rejects.toMatchObject({ code: 'JOB_CANCELLED' });
+    await expect(importData({ file: 'big.csv', mode: 'merge' }, ctx)).rejects.toMatchObject({
+      code: 'JOB_CANCELLED',
+    });
     expect(ctx.messages.length).toBeGreaterThan(0);
     expect(await snapshot()).toEqual(before);
     // The connection is usable again after the rolled-back COPY.

@@ -8,8 +8,8 @@ import { importTable } from '../session/import-table.js';
 import { consoDbOf } from '../session/job-services.js';
 import { BalanceTracker } from '../validate/balance-tracker.js';
 import { loadCodeLookups } from '../validate/code-lookups.js';
-import { DATA_REQUIRED_COLUMNS, MAX_DIMENSION_LENGTH } from './data-file-format.js';
 import { BUNDLE_KEY, BUNDLE_STAGING, BUNDLE_TARGET_COLUMNS } from './bundle-staging.js';
+import { DATA_REQUIRED_COLUMNS, MAX_DIMENSION_LENGTH } from './data-file-format.js';
 
 /** Parameters of {@link importDataJob}. */
 export const importDataParams = z.object({
@@ -36,7 +36,9 @@ export const importDataJob = defineJob<z.output<typeof importDataParams>, Import
       const customer = await resolveCustomer(db, params.customer);
       const periodId = await resolvePeriod(db, customer.id, params.period);
       const categoryId = await resolveCategory(db, customer.id, params.category);
-      const only = params.companies ? new Set(await resolveCompanies(db, customer.id, params.companies)) : undefined;
+      const only = params.companies
+        ? new Set(await resolveCompanies(db, customer.id, params.companies))
+        : undefined;
       const codes = await loadCodeLookups(db, customer.id);
       const balances = new BalanceTracker();
       const companyScope: ScopeCondition = only
@@ -59,7 +61,12 @@ export const importDataJob = defineJob<z.output<typeof importDataParams>, Import
           const flow = fields.optionalCode('flow', codes.flows, 'flow');
           const dimension = fields.optionalText('dimension');
           if (dimension !== null && dimension.length > MAX_DIMENSION_LENGTH) {
-            fields.fail({ column: 'dimension', problem: 'invalidValue', value: dimension, params: { allowed: `≤ ${MAX_DIMENSION_LENGTH}` } });
+            fields.fail({
+              column: 'dimension',
+              problem: 'invalidValue',
+              value: dimension,
+              params: { allowed: `≤ ${MAX_DIMENSION_LENGTH}` },
+            });
           }
           const amount = fields.number('amount');
           if (fields.failed) return undefined;
@@ -68,14 +75,19 @@ export const importDataJob = defineJob<z.output<typeof importDataParams>, Import
         },
         unique: { columns: BUNDLE_KEY, column: 'account' },
         afterRead(session) {
-          if (params.requireBalanced && !session.errors.hasErrors) balances.report(session.errors, 'amount', 'company');
+          if (params.requireBalanced && !session.errors.hasErrors)
+            balances.report(session.errors, 'amount', 'company');
         },
         target: {
           table: 'bundles',
           columns: BUNDLE_TARGET_COLUMNS,
           constants: { period_id: periodId, category_id: categoryId },
           key: BUNDLE_KEY.map((column) => column.name),
-          scope: [{ column: 'period_id', equals: periodId }, { column: 'category_id', equals: categoryId }, companyScope],
+          scope: [
+            { column: 'period_id', equals: periodId },
+            { column: 'category_id', equals: categoryId },
+            companyScope,
+          ],
         },
       });
     },

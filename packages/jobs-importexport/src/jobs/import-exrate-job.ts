@@ -26,7 +26,10 @@ export const importExRateParams = z
     /** Historical rates only: replace mode deletes only these companies' rates. */
     companies: z.array(z.string().min(1)).optional(),
   })
-  .refine((p) => p.kind === 'exchange' || p.conso !== undefined, { message: 'historical rates need a conso', path: ['conso'] });
+  .refine((p) => p.kind === 'exchange' || p.conso !== undefined, {
+    message: 'historical rates need a conso',
+    path: ['conso'],
+  });
 
 /**
  * Imports exchange rates (closing/average per period, category and currency; replace mode replaces
@@ -52,7 +55,12 @@ export const importExRateJob = defineJob<z.output<typeof importExRateParams>, Im
             const category = fields.code('category', codes.categories, 'category');
             const currency = fields.text('currency');
             if (currency !== '' && !codes.currencies.has(currency)) {
-              fields.fail({ column: 'currency', problem: 'unknownCode', value: currency, params: { kind: 'currency' } });
+              fields.fail({
+                column: 'currency',
+                problem: 'unknownCode',
+                value: currency,
+                params: { kind: 'currency' },
+              });
             }
             const closing = fields.number('closing_rate', { above: 0, max: MAX_RATE });
             const average = fields.number('average_rate', { above: 0, max: MAX_RATE });
@@ -68,7 +76,9 @@ export const importExRateJob = defineJob<z.output<typeof importExRateParams>, Im
         });
       }
       const conso = await resolveConso(db, customer.id, params.conso ?? '');
-      const companyIds = params.companies ? await resolveCompanies(db, customer.id, params.companies) : undefined;
+      const companyIds = params.companies
+        ? await resolveCompanies(db, customer.id, params.companies)
+        : undefined;
       const only = companyIds ? new Set(companyIds) : undefined;
       const scope: ScopeCondition[] = [{ column: 'conso_id', equals: conso.id }];
       if (companyIds) scope.push({ column: 'company_id', in: companyIds });

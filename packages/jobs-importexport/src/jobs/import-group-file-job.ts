@@ -1,9 +1,9 @@
-import { defineJob, t } from '@hangar/core';
 import { codesToIds } from '@hangar/conso-db';
+import { defineJob, t } from '@hangar/core';
 import { z } from 'zod';
+import { type GroupWriteCounts, writeGroupConsoData } from '../group-file/group-conso-writes.js';
 import { checkGroupFile } from '../group-file/group-file-checks.js';
 import { GROUP_FILE_KEYS, type GroupFile, groupFileSchema } from '../group-file/group-file-schema.js';
-import { type GroupWriteCounts, writeGroupConsoData } from '../group-file/group-conso-writes.js';
 import { writeGroupMasterData } from '../group-file/group-master-writes.js';
 import { readJsonFile } from '../group-file/read-json-file.js';
 import { consoDbOf, fileStoreOf } from '../session/job-services.js';
@@ -16,7 +16,10 @@ export const importGroupFileParams = z.object({
   /** Location of the JSON group file in the file store. */
   file: z.string().min(1),
   /** Period code of the conso, `YYYYMM`. */
-  period: z.string().regex(/^\d{6}$/).default('202312'),
+  period: z
+    .string()
+    .regex(/^\d{6}$/)
+    .default('202312'),
   /** Category code. */
   category: z.string().min(1).default('ACT'),
   /** Conso code; `<period><category>001` when absent. */
@@ -52,7 +55,8 @@ export const importGroupFileJob = defineJob<z.output<typeof importGroupFileParam
       const name = params.file.split(/[\\/]/).pop() ?? params.file;
       const raw = await readJsonFile(fileStoreOf(services), params.file, ctx.signal);
       // A whole reference case `{ id, step, input, expected }` is accepted as well as its input.
-      const input = typeof raw === 'object' && raw !== null && 'input' in raw ? (raw as { input: unknown }).input : raw;
+      const input =
+        typeof raw === 'object' && raw !== null && 'input' in raw ? (raw as { input: unknown }).input : raw;
       const errors = new RowErrorCollector(name, params.maxErrors);
       let file: GroupFile | undefined;
       try {
@@ -70,7 +74,11 @@ export const importGroupFileJob = defineJob<z.output<typeof importGroupFileParam
           }
         } else {
           file = parsed.data;
-          const customer = await consoDb.db.selectFrom('customers').select('id').where('code', '=', params.customer).executeTakeFirst();
+          const customer = await consoDb.db
+            .selectFrom('customers')
+            .select('id')
+            .where('code', '=', params.customer)
+            .executeTakeFirst();
           const known = customer
             ? {
                 companies: new Set((await codesToIds(consoDb.db, 'companies', customer.id)).keys()),
@@ -85,12 +93,19 @@ export const importGroupFileJob = defineJob<z.output<typeof importGroupFileParam
       if (errors.hasErrors || !file) throw errors.toError();
       const valid = file;
       const ignored = Object.keys(valid).filter((key) => !GROUP_FILE_KEYS.has(key));
-      if (ignored.length) ctx.warn(t('importexport.warning.ignoredKeys', { file: name, keys: ignored.join(', ') }));
+      if (ignored.length)
+        ctx.warn(t('importexport.warning.ignoredKeys', { file: name, keys: ignored.join(', ') }));
       ctx.checkpoint();
       const conso = params.conso ?? `${params.period}${params.category}001`;
       const now = new Date().toISOString();
       const written = await consoDb.db.transaction().execute(async (trx) => {
-        const ids = await writeGroupMasterData(trx, valid, { customer: params.customer, period: params.period, category: params.category, conso, now });
+        const ids = await writeGroupMasterData(trx, valid, {
+          customer: params.customer,
+          period: params.period,
+          category: params.category,
+          conso,
+          now,
+        });
         ctx.checkpoint();
         return writeGroupConsoData(trx, valid, ids, now);
       });

@@ -69,30 +69,78 @@ export const importStructureJob = defineJob<z.output<typeof importStructureParam
       const accountParents: AccountParents = new Map();
       const ruleHeads: RuleHeads = new Map();
       const csv = csvOptionsSchema.parse({});
-      const source = await openSource(fileStoreOf(services), params.file, { format: 'xlsx', csv, signal: ctx.signal });
+      const source = await openSource(fileStoreOf(services), params.file, {
+        format: 'xlsx',
+        csv,
+        signal: ctx.signal,
+      });
       try {
-        const options = { file: source.name, totalBytes: source.size, bytesRead: source.bytesRead, maxErrors: params.maxErrors, numbers: numberFormatOf(csv) };
+        const options = {
+          file: source.name,
+          totalBytes: source.size,
+          bytesRead: source.bytesRead,
+          maxErrors: params.maxErrors,
+          numbers: numberFormatOf(csv),
+        };
         const outcome = await runImport(consoDb, ctx, options, async (session) => {
-          const staged = await stageSheets(session, source, structureSheetSpecs({ codes, refs, accountParents, ruleHeads }));
+          const staged = await stageSheets(
+            session,
+            source,
+            structureSheetSpecs({ codes, refs, accountParents, ruleHeads }),
+          );
           refs.report(session.errors);
           for (const code of findHierarchyCycles(accountParents, existingParents)) {
             const entry = accountParents.get(code);
-            session.errors.add({ row: entry?.row ?? 0, column: 'parent', sheet: 'accounts', problem: 'cycle', value: entry?.parent ?? null });
+            session.errors.add({
+              row: entry?.row ?? 0,
+              column: 'parent',
+              sheet: 'accounts',
+              problem: 'cycle',
+              value: entry?.parent ?? null,
+            });
           }
           session.errors.throwIfAny();
           const holdings = staged.get('holdings');
-          if (holdings && !conso) throw new ImportFileError(source.name, 'missingSheet', 'a holdings sheet needs the conso parameter');
+          if (holdings && !conso)
+            throw new ImportFileError(
+              source.name,
+              'missingSheet',
+              'a holdings sheet needs the conso parameter',
+            );
           const total: ApplyCounts = { deleted: 0, updated: 0, inserted: 0 };
           const master = [
-            ['companies', [{ name: 'code' }, { name: 'name' }, { name: 'currency' }, { name: 'country', nullable: true }]],
+            [
+              'companies',
+              [{ name: 'code' }, { name: 'name' }, { name: 'currency' }, { name: 'country', nullable: true }],
+            ],
             ['categories', [{ name: 'code' }, { name: 'name' }]],
-            ['periods', [{ name: 'code' }, { name: 'year' }, { name: 'month' }, { name: 'start_date' }, { name: 'end_date' }]],
+            [
+              'periods',
+              [
+                { name: 'code' },
+                { name: 'year' },
+                { name: 'month' },
+                { name: 'start_date' },
+                { name: 'end_date' },
+              ],
+            ],
             ['flows', [{ name: 'code' }, { name: 'name' }, { name: 'kind' }]],
-            ['accounts', [{ name: 'code' }, { name: 'name' }, { name: 'type' }, { name: 'rate_type' }, { name: 'role', nullable: true }, { name: 'is_summary' }]],
+            [
+              'accounts',
+              [
+                { name: 'code' },
+                { name: 'name' },
+                { name: 'type' },
+                { name: 'rate_type' },
+                { name: 'role', nullable: true },
+                { name: 'is_summary' },
+              ],
+            ],
           ] as const;
           for (const [table, columns] of master) {
             const staging = staged.get(table);
-            if (staging) addCounts(total, await mergeMasterData(session.trx, staging, table, customer.id, columns));
+            if (staging)
+              addCounts(total, await mergeMasterData(session.trx, staging, table, customer.id, columns));
           }
           const accounts = staged.get('accounts');
           if (accounts) await linkAccountParents(session.trx, accounts, customer.id);

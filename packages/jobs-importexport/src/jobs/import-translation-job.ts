@@ -42,10 +42,21 @@ export const importTranslationJob = defineJob<z.output<typeof importTranslationP
         ],
         parse(fields) {
           const key = fields.text('key');
-          if (key.length > 200) fields.fail({ column: 'key', problem: 'invalidValue', value: key, params: { allowed: '≤ 200 characters' } });
+          if (key.length > 200)
+            fields.fail({
+              column: 'key',
+              problem: 'invalidValue',
+              value: key,
+              params: { allowed: '≤ 200 characters' },
+            });
           const language = fields.text('language');
           if (language !== '' && !LANGUAGE_TAG.test(language)) {
-            fields.fail({ column: 'language', problem: 'invalidValue', value: language, params: { allowed: 'en, fr, fr-CA...' } });
+            fields.fail({
+              column: 'language',
+              problem: 'invalidValue',
+              value: language,
+              params: { allowed: 'en, fr, fr-CA...' },
+            });
           } else if (only && language !== '' && !only.has(language)) {
             fields.fail({ column: 'language', problem: 'outOfScope', value: language });
           }

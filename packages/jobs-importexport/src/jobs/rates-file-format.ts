@@ -2,7 +2,13 @@ import type { TargetColumn } from '../apply/apply-target.js';
 import type { StagingColumn } from '../stage/staging-table.js';
 
 /** Columns of an exchange-rate file. */
-export const EXCHANGE_RATE_COLUMNS = ['period', 'category', 'currency', 'closing_rate', 'average_rate'] as const;
+export const EXCHANGE_RATE_COLUMNS = [
+  'period',
+  'category',
+  'currency',
+  'closing_rate',
+  'average_rate',
+] as const;
 
 /** Columns of a historical-rate file (one conso); each row has a rate or a carried group-currency amount. */
 export const HISTORICAL_RATE_COLUMNS = ['company', 'account', 'rate', 'amount_gc'] as const;
@@ -20,7 +26,9 @@ export const EXCHANGE_RATE_STAGING: readonly StagingColumn[] = [
 ];
 
 /** Exchange-rate columns written. */
-export const EXCHANGE_RATE_TARGET: readonly TargetColumn[] = EXCHANGE_RATE_STAGING.map((column) => ({ name: column.name }));
+export const EXCHANGE_RATE_TARGET: readonly TargetColumn[] = EXCHANGE_RATE_STAGING.map((column) => ({
+  name: column.name,
+}));
 
 /** Staging columns of historical rates. */
 export const HISTORICAL_RATE_STAGING: readonly StagingColumn[] = [

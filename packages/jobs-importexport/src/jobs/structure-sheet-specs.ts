@@ -1,4 +1,10 @@
-import { ACCOUNT_ROLE_VALUES, ACCOUNT_TYPE_VALUES, FLOW_KIND_VALUES, IC_SIDE_VALUES, RATE_TYPE_VALUES } from '@hangar/conso-db';
+import {
+  ACCOUNT_ROLE_VALUES,
+  ACCOUNT_TYPE_VALUES,
+  FLOW_KIND_VALUES,
+  IC_SIDE_VALUES,
+  RATE_TYPE_VALUES,
+} from '@hangar/conso-db';
 import type { SheetSpec } from '../session/import-sheets.js';
 import type { CodeLookups } from '../validate/code-lookups.js';
 import type { DeferredReferences } from '../validate/deferred-references.js';
@@ -23,7 +29,13 @@ export function structureSheetSpecs(ctx: StructureContext): SheetSpec[] {
   const { codes, refs } = ctx;
   const codeOf = (fields: Parameters<SheetSpec['parse']>[0], kind: string, limit = 50): string => {
     const code = fields.text('code');
-    if (code.length > limit) fields.fail({ column: 'code', problem: 'invalidValue', value: code, params: { allowed: `≤ ${limit} characters` } });
+    if (code.length > limit)
+      fields.fail({
+        column: 'code',
+        problem: 'invalidValue',
+        value: code,
+        params: { allowed: `≤ ${limit} characters` },
+      });
     refs.define(kind, code);
     return code;
   };
@@ -43,11 +55,21 @@ export function structureSheetSpecs(ctx: StructureContext): SheetSpec[] {
         const name = fields.text('name');
         const currency = fields.text('currency');
         if (currency !== '' && !codes.currencies.has(currency)) {
-          fields.fail({ column: 'currency', problem: 'unknownCode', value: currency, params: { kind: 'currency' } });
+          fields.fail({
+            column: 'currency',
+            problem: 'unknownCode',
+            value: currency,
+            params: { kind: 'currency' },
+          });
         }
         const country = fields.optionalText('country');
         if (country !== null && country.length !== 2) {
-          fields.fail({ column: 'country', problem: 'invalidValue', value: country, params: { allowed: 'ISO 3166 alpha-2' } });
+          fields.fail({
+            column: 'country',
+            problem: 'invalidValue',
+            value: country,
+            params: { allowed: 'ISO 3166 alpha-2' },
+          });
         }
         return fields.failed ? undefined : [code, name, currency, country];
       },
@@ -86,10 +108,20 @@ export function structureSheetSpecs(ctx: StructureContext): SheetSpec[] {
         const mm = String(month).padStart(2, '0');
         const start = fields.optionalText('start_date') ?? `${year}-${mm}-01`;
         const end = fields.optionalText('end_date') ?? `${year}-${mm}-${String(last).padStart(2, '0')}`;
-        for (const [column, value] of [['start_date', start], ['end_date', end]] as const) {
-          if (!ISO_DATE.test(value)) fields.fail({ column, problem: 'invalidDate', value, params: { format: 'YYYY-MM-DD' } });
+        for (const [column, value] of [
+          ['start_date', start],
+          ['end_date', end],
+        ] as const) {
+          if (!ISO_DATE.test(value))
+            fields.fail({ column, problem: 'invalidDate', value, params: { format: 'YYYY-MM-DD' } });
         }
-        if (!Number.isInteger(year) || !Number.isInteger(month)) fields.fail({ column: 'month', problem: 'invalidValue', value: month, params: { allowed: '1-12' } });
+        if (!Number.isInteger(year) || !Number.isInteger(month))
+          fields.fail({
+            column: 'month',
+            problem: 'invalidValue',
+            value: month,
+            params: { allowed: '1-12' },
+          });
         return fields.failed ? undefined : [code, year, month, start, end];
       },
     },
@@ -129,7 +161,14 @@ export function structureSheetSpecs(ctx: StructureContext): SheetSpec[] {
         const rateType = fields.oneOf('rate_type', RATE_TYPE_VALUES);
         const role = fields.optionalText('role') === null ? null : fields.oneOf('role', ACCOUNT_ROLE_VALUES);
         const parent = fields.optionalText('parent');
-        if (parent !== null) refs.refer(codes.accounts, { code: parent, kind: 'account', row: fields.source.row, column: 'parent', sheet: 'accounts' });
+        if (parent !== null)
+          refs.refer(codes.accounts, {
+            code: parent,
+            kind: 'account',
+            row: fields.source.row,
+            column: 'parent',
+            sheet: 'accounts',
+          });
         const summary = fields.optionalNumber('is_summary', { min: 0, max: 1 }) ?? 0;
         ctx.accountParents.set(code, { parent, row: fields.source.row });
         return fields.failed ? undefined : [code, name, type, rateType, role, parent, summary];
@@ -150,8 +189,18 @@ export function structureSheetSpecs(ctx: StructureContext): SheetSpec[] {
       parse(fields) {
         const holder = fields.text('holder');
         const held = fields.text('held');
-        for (const [column, code] of [['holder', holder], ['held', held]] as const) {
-          if (code !== '') refs.refer(codes.companies, { code, kind: 'company', row: fields.source.row, column, sheet: 'holdings' });
+        for (const [column, code] of [
+          ['holder', holder],
+          ['held', held],
+        ] as const) {
+          if (code !== '')
+            refs.refer(codes.companies, {
+              code,
+              kind: 'company',
+              row: fields.source.row,
+              column,
+              sheet: 'holdings',
+            });
         }
         const financial = fields.number('financial_pct', { min: 0, max: 1 });
         const voting = fields.number('voting_pct', { min: 0, max: 1 });
@@ -179,8 +228,18 @@ export function structureSheetSpecs(ctx: StructureContext): SheetSpec[] {
         const tolerance = fields.optionalNumber('tolerance', { min: 0 }) ?? 0;
         const side = fields.oneOf('side', IC_SIDE_VALUES);
         const account = fields.text('account');
-        for (const [column, code] of [['difference_account', difference], ['account', account]] as const) {
-          if (code !== '') refs.refer(codes.accounts, { code, kind: 'account', row: fields.source.row, column, sheet: 'ic_rules' });
+        for (const [column, code] of [
+          ['difference_account', difference],
+          ['account', account],
+        ] as const) {
+          if (code !== '')
+            refs.refer(codes.accounts, {
+              code,
+              kind: 'account',
+              row: fields.source.row,
+              column,
+              sheet: 'ic_rules',
+            });
         }
         const head = ctx.ruleHeads.get(rule);
         if (!head) ctx.ruleHeads.set(rule, { name, difference, tolerance });

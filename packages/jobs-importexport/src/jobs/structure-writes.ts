@@ -27,13 +27,23 @@ export function mergeMasterData(
   return writeStagedRows(
     trx as Loose,
     staging,
-    { table, columns, constants: { customer_id: customerId }, key: ['code'], scope: [{ column: 'customer_id', equals: customerId }] },
+    {
+      table,
+      columns,
+      constants: { customer_id: customerId },
+      key: ['code'],
+      scope: [{ column: 'customer_id', equals: customerId }],
+    },
     'merge',
   );
 }
 
 /** Sets each staged account's parent from its parent code (null when none). */
-export async function linkAccountParents(trx: Kysely<ConsoDatabase>, staging: StagingTable, customerId: number): Promise<void> {
+export async function linkAccountParents(
+  trx: Kysely<ConsoDatabase>,
+  staging: StagingTable,
+  customerId: number,
+): Promise<void> {
   const s = sql.table(staging.name);
   await sql`update accounts set parent_id = (
       select p.id from ${s} as s join accounts as p on p.customer_id = ${customerId} and p.code = s.parent_code
@@ -59,13 +69,23 @@ export async function resolveStagedIds(
 }
 
 /** Writes a conso's holdings from staging (ids resolved). */
-export function writeHoldings(trx: Kysely<ConsoDatabase>, staging: StagingTable, consoId: number, mode: ImportMode): Promise<ApplyCounts> {
+export function writeHoldings(
+  trx: Kysely<ConsoDatabase>,
+  staging: StagingTable,
+  consoId: number,
+  mode: ImportMode,
+): Promise<ApplyCounts> {
   return writeStagedRows(
     trx as Loose,
     staging,
     {
       table: 'holdings',
-      columns: [{ name: 'holder_company_id' }, { name: 'held_company_id' }, { name: 'financial_pct' }, { name: 'voting_pct' }],
+      columns: [
+        { name: 'holder_company_id' },
+        { name: 'held_company_id' },
+        { name: 'financial_pct' },
+        { name: 'voting_pct' },
+      ],
       constants: { conso_id: consoId },
       key: ['holder_company_id', 'held_company_id'],
       scope: [{ column: 'conso_id', equals: consoId }],
@@ -87,7 +107,10 @@ export async function writeIcRules(
   const s = sql.table(staging.name);
   let rules = trx.selectFrom('ic_rules').select('id').where('customer_id', '=', customerId);
   if (mode === 'merge') rules = rules.where(sql<boolean>`${sql.ref('code')} in (select rule_code from ${s})`);
-  const deleted = await trx.deleteFrom('ic_rule_accounts').where('ic_rule_id', 'in', rules).executeTakeFirst();
+  const deleted = await trx
+    .deleteFrom('ic_rule_accounts')
+    .where('ic_rule_id', 'in', rules)
+    .executeTakeFirst();
   let updated = 0;
   if (mode === 'replace') {
     await trx.deleteFrom('ic_rules').where('customer_id', '=', customerId).execute();

@@ -4,7 +4,9 @@ export const DATE_FORMATS = ['YYYY-MM-DD', 'DD/MM/YYYY', 'MM/DD/YYYY', 'DD.MM.YY
 /** A date layout. */
 export type DateFormat = (typeof DATE_FORMATS)[number];
 
-const PATTERNS: Readonly<Record<DateFormat, { re: RegExp; order: readonly ['y' | 'm' | 'd', 'y' | 'm' | 'd', 'y' | 'm' | 'd'] }>> = {
+const PATTERNS: Readonly<
+  Record<DateFormat, { re: RegExp; order: readonly ['y' | 'm' | 'd', 'y' | 'm' | 'd', 'y' | 'm' | 'd'] }>
+> = {
   'YYYY-MM-DD': { re: /^(\d{4})-(\d{1,2})-(\d{1,2})$/, order: ['y', 'm', 'd'] },
   'DD/MM/YYYY': { re: /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/, order: ['d', 'm', 'y'] },
   'MM/DD/YYYY': { re: /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/, order: ['m', 'd', 'y'] },
@@ -26,7 +28,12 @@ export function parseDate(text: string, format: DateFormat): string | undefined 
     value[part] = Number(parts[index]);
   });
   const date = new Date(Date.UTC(value.y, value.m - 1, value.d));
-  if (date.getUTCFullYear() !== value.y || date.getUTCMonth() !== value.m - 1 || date.getUTCDate() !== value.d) return undefined;
+  if (
+    date.getUTCFullYear() !== value.y ||
+    date.getUTCMonth() !== value.m - 1 ||
+    date.getUTCDate() !== value.d
+  )
+    return undefined;
   return date.toISOString().slice(0, 10);
 }
 

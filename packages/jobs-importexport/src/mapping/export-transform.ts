@@ -7,7 +7,13 @@ import type { GenericColumn } from './generic-tables.js';
 import type { ColumnMapping } from './mapping-profile.js';
 
 /** The file value of a stored column: the inverse of the import transforms, so an export re-imports as is. */
-export function exportValue(value: unknown, mapping: ColumnMapping, column: GenericColumn, lookups: GenericLookups, format: TableFormat): CellValue {
+export function exportValue(
+  value: unknown,
+  mapping: ColumnMapping,
+  column: GenericColumn,
+  lookups: GenericLookups,
+  format: TableFormat,
+): CellValue {
   if (value === null || value === undefined) return null;
   if (column.ref && (column.type === 'text' || mapping.lookup === 'code')) {
     return lookups.byId[column.ref].get(column.type === 'text' ? String(value) : Number(value)) ?? null;

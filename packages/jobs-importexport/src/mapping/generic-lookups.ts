@@ -10,10 +10,15 @@ export interface GenericLookups {
 }
 
 /** Loads the lookups of a customer. */
-export async function loadGenericLookups(db: Kysely<ConsoDatabase>, customerId: number): Promise<GenericLookups> {
+export async function loadGenericLookups(
+  db: Kysely<ConsoDatabase>,
+  customerId: number,
+): Promise<GenericLookups> {
   const codes = await loadCodeLookups(db, customerId);
   const consos = new Map(
-    (await db.selectFrom('consos').select(['id', 'code']).where('customer_id', '=', customerId).execute()).map((row) => [row.code, row.id]),
+    (
+      await db.selectFrom('consos').select(['id', 'code']).where('customer_id', '=', customerId).execute()
+    ).map((row) => [row.code, row.id]),
   );
   const byCode = {
     companies: codes.companies,

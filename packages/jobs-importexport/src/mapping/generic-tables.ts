@@ -1,5 +1,12 @@
 /** Tables whose rows code→id lookups can resolve. */
-export type LookupTable = 'companies' | 'accounts' | 'flows' | 'categories' | 'periods' | 'consos' | 'currencies';
+export type LookupTable =
+  | 'companies'
+  | 'accounts'
+  | 'flows'
+  | 'categories'
+  | 'periods'
+  | 'consos'
+  | 'currencies';
 
 /** Value type of a column the generic import can fill. */
 export type GenericColumnType = 'id' | 'integer' | 'number' | 'text' | 'date';
@@ -21,7 +28,10 @@ export interface GenericTable {
   /** Columns whose combinations in a file define what replace mode deletes. */
   readonly replaceScope: readonly string[];
   /** How the table belongs to a customer: its own `customer_id`, or through a column's referenced rows. */
-  readonly tenancy: { readonly customerColumn: string } | { readonly via: string; readonly table: 'companies' | 'periods' | 'consos' } | 'shared';
+  readonly tenancy:
+    | { readonly customerColumn: string }
+    | { readonly via: string; readonly table: 'companies' | 'periods' | 'consos' }
+    | 'shared';
 }
 
 /**
@@ -41,7 +51,15 @@ export const GENERIC_TABLES: Readonly<Record<string, GenericTable>> = {
       dimension: { type: 'text', nullable: true },
       amount: { type: 'number' },
     },
-    key: ['company_id', 'period_id', 'category_id', 'account_id', 'partner_company_id', 'flow_id', 'dimension'],
+    key: [
+      'company_id',
+      'period_id',
+      'category_id',
+      'account_id',
+      'partner_company_id',
+      'flow_id',
+      'dimension',
+    ],
     replaceScope: ['period_id', 'category_id', 'company_id'],
     tenancy: { via: 'company_id', table: 'companies' },
   },

@@ -8,7 +8,11 @@ import type { ColumnMapping } from './mapping-profile.js';
 
 /** Staging type of a generic column. */
 export function stagingTypeOf(column: GenericColumn): StagingType {
-  return column.type === 'id' || column.type === 'integer' ? 'integer' : column.type === 'number' ? 'amount' : 'text';
+  return column.type === 'id' || column.type === 'integer'
+    ? 'integer'
+    : column.type === 'number'
+      ? 'amount'
+      : 'text';
 }
 
 /**
@@ -32,7 +36,8 @@ export function importValue(
   const text = String(raw);
   if (column.ref && (column.type === 'text' || mapping.lookup === 'code')) {
     const id = lookups.byCode[column.ref].get(text);
-    if (id === undefined) fields.fail({ column: where, problem: 'unknownCode', value: text, params: { kind: column.ref } });
+    if (id === undefined)
+      fields.fail({ column: where, problem: 'unknownCode', value: text, params: { kind: column.ref } });
     return id ?? null;
   }
   switch (column.type) {
@@ -46,7 +51,12 @@ export function importValue(
       return value;
     }
     case 'number': {
-      const format = mapping.numberFormat ? { decimalSeparator: mapping.numberFormat.decimal, thousandsSeparator: mapping.numberFormat.thousands } : numbers;
+      const format = mapping.numberFormat
+        ? {
+            decimalSeparator: mapping.numberFormat.decimal,
+            thousandsSeparator: mapping.numberFormat.thousands,
+          }
+        : numbers;
       const value = parseNumber(raw, format);
       if (value === undefined) {
         fields.fail({ column: where, problem: 'notNumeric', value: text });
@@ -56,11 +66,23 @@ export function importValue(
     }
     case 'date': {
       const value = parseDate(text, mapping.dateFormat);
-      if (value === undefined) fields.fail({ column: where, problem: 'invalidDate', value: text, params: { format: mapping.dateFormat } });
+      if (value === undefined)
+        fields.fail({
+          column: where,
+          problem: 'invalidDate',
+          value: text,
+          params: { format: mapping.dateFormat },
+        });
       return value ?? null;
     }
     case 'text':
-      if (text.length > 400) fields.fail({ column: where, problem: 'invalidValue', value: text.slice(0, 40), params: { allowed: '≤ 400 characters' } });
+      if (text.length > 400)
+        fields.fail({
+          column: where,
+          problem: 'invalidValue',
+          value: text.slice(0, 40),
+          params: { allowed: '≤ 400 characters' },
+        });
       return text;
   }
 }

@@ -37,13 +37,20 @@ describe('message catalogs', () => {
     expect(used.size).toBeGreaterThan(40);
     for (const lang of ['en', 'fr']) {
       const catalog = importExportMessages[lang]!;
-      expect([...used].filter((key) => !(key in catalog)), `missing in ${lang}`).toEqual([]);
-      expect(Object.keys(catalog).filter((key) => !used.has(key)), `unused in ${lang}`).toEqual([]);
+      expect(
+        [...used].filter((key) => !(key in catalog)),
+        `missing in ${lang}`,
+      ).toEqual([]);
+      expect(
+        Object.keys(catalog).filter((key) => !used.has(key)),
+        `unused in ${lang}`,
+      ).toEqual([]);
     }
   });
 
   it('gives every job a description in the catalogs', () => {
-    for (const job of importExportJobs) expect(importExportMessages.en![job.description!.key], job.type).toBeDefined();
+    for (const job of importExportJobs)
+      expect(importExportMessages.en![job.description!.key], job.type).toBeDefined();
   });
 
   it('renders the same placeholders in both languages', () => {
@@ -52,8 +59,14 @@ describe('message catalogs', () => {
       const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
       expect(names(importExportMessages.fr![key]!), key).toEqual(names(text));
     }
-    expect(translator.render({ key: 'importexport.row.notNumeric', params: { file: 'a.csv', row: 3, column: 'amount', value: 'x' } }, 'fr')).toBe(
-      'a.csv ligne 3, colonne amount : « x » n’est pas un nombre'.replace('’', "'"),
-    );
+    expect(
+      translator.render(
+        {
+          key: 'importexport.row.notNumeric',
+          params: { file: 'a.csv', row: 3, column: 'amount', value: 'x' },
+        },
+        'fr',
+      ),
+    ).toBe('a.csv ligne 3, colonne amount : « x » n’est pas un nombre'.replace('’', "'"));
   });
 });

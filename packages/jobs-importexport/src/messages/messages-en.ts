@@ -5,7 +5,8 @@ export const messagesEn = {
   'importexport.job.importData': 'Import reported data (bundles) from a CSV or XLSX file',
   'importexport.job.exportData': 'Export reported data (bundles) to a CSV or XLSX file',
   'importexport.progress.rows': '{file}: {read} rows read, {written} rows staged ({percent}% of the file)',
-  'importexport.progress.imported': '{file}: {read} rows read, {written} rows written, {deleted} rows replaced',
+  'importexport.progress.imported':
+    '{file}: {read} rows read, {written} rows written, {deleted} rows replaced',
   'importexport.progress.exported': '{file}: {rows} rows written',
   'importexport.progress.exportDone': '{file} written: {rows} rows, {size} bytes',
   'importexport.error.validation': 'Import of {file} failed: {count} invalid rows; nothing was written',
@@ -22,23 +23,33 @@ export const messagesEn = {
   'importexport.row.unknownCode': '{file} row {row}, column {column}: unknown {kind} "{value}"',
   'importexport.row.notNumeric': '{file} row {row}, column {column}: "{value}" is not a number',
   'importexport.row.outOfRange': '{file} row {row}, column {column}: {value} is outside [{min}, {max}]',
-  'importexport.row.invalidValue': '{file} row {row}, column {column}: "{value}" is not allowed (expected {allowed})',
-  'importexport.row.invalidDate': '{file} row {row}, column {column}: "{value}" is not a date in the format {format}',
+  'importexport.row.invalidValue':
+    '{file} row {row}, column {column}: "{value}" is not allowed (expected {allowed})',
+  'importexport.row.invalidDate':
+    '{file} row {row}, column {column}: "{value}" is not a date in the format {format}',
   'importexport.row.duplicateKey': '{file} row {row}, column {column}: duplicates the key of row {firstRow}',
-  'importexport.row.unbalanced': '{file} row {row}, column {column}: {kind} {group} does not balance (total {total})',
-  'importexport.row.summaryAccount': '{file} row {row}, column {column}: account {value} is a summary account',
-  'importexport.row.outOfScope': '{file} row {row}, column {column}: {value} is outside the companies being imported',
-  'importexport.row.inconsistent': '{file} row {row}, column {column}: "{value}" differs from the first line of {group}',
+  'importexport.row.unbalanced':
+    '{file} row {row}, column {column}: {kind} {group} does not balance (total {total})',
+  'importexport.row.summaryAccount':
+    '{file} row {row}, column {column}: account {value} is a summary account',
+  'importexport.row.outOfScope':
+    '{file} row {row}, column {column}: {value} is outside the companies being imported',
+  'importexport.row.inconsistent':
+    '{file} row {row}, column {column}: "{value}" differs from the first line of {group}',
   'importexport.row.cycle': '{file} row {row}, column {column}: parent {value} makes the hierarchy loop',
-  'importexport.job.importAdjustments': 'Import the adjustment journals of a conso (every journal must balance)',
+  'importexport.job.importAdjustments':
+    'Import the adjustment journals of a conso (every journal must balance)',
   'importexport.job.exportAdjustments': 'Export the adjustment journals of a conso',
-  'importexport.job.importExRate': 'Import exchange rates (closing and average per period and category) or historical rates',
+  'importexport.job.importExRate':
+    'Import exchange rates (closing and average per period and category) or historical rates',
   'importexport.job.exportExRate': 'Export exchange rates or the historical rates of a conso',
-  'importexport.job.importStructure': 'Import the structure workbook: companies, accounts, flows, periods, categories, holdings, IC rules',
+  'importexport.job.importStructure':
+    'Import the structure workbook: companies, accounts, flows, periods, categories, holdings, IC rules',
   'importexport.job.exportStructure': 'Export the structure workbook',
   'importexport.job.importTranslation': 'Import UI and message translations',
   'importexport.job.exportTranslation': 'Export UI and message translations',
-  'importexport.job.importBundle': 'Import one company\'s bundle workbook (bundle, adjustments, historical rates)',
+  'importexport.job.importBundle':
+    "Import one company's bundle workbook (bundle, adjustments, historical rates)",
   'importexport.job.importGroupFile': 'Import a whole group from a JSON group file',
   'importexport.job.genericImport': 'Import a file through a saved mapping profile',
   'importexport.job.genericExport': 'Export a table through a saved mapping profile',

@@ -31,38 +31,50 @@ describe.each(backends)('the plugin in a real runner on $kind', ({ kind, skipRea
     expect(new ImportExportPlugin().jobs.map((job) => job.type)).toContain('importexport.import-data');
   });
 
-  it.skipIf(skipReason)('exports to an output file, then a bad import fails with row errors on the job', async () => {
-    const runner = await start();
-    try {
-      const before = await snapshot();
-      const { id } = await runner.client.enqueue('importexport.export-data', { customer: 'DEMO', period: '202312', category: 'ACT' });
-      const exported = await runner.client.waitFor(id);
-      expect(exported.state).toBe('Succeeded');
-      expect(exported.result?.outputFiles?.[0]).toMatchObject({ name: 'data-202312-ACT.csv', mediaType: 'text/csv' });
-      await writeFile(join(fx.store.root, 'bad.csv'), 'company,account,amount\nFR1,1000,1\nFR1,NOPE,x\n');
-      const bad = await runner.client.enqueue('importexport.import-data', {
-        customer: 'DEMO',
-        period: '202312',
-        category: 'ACT',
-        file: 'bad.csv',
-      });
-      const failed = await runner.client.waitFor(bad.id);
-      expect(failed.state).toBe('Failed');
-      expect(failed.errorInfo?.map((e) => [e.code, e.params.row ?? null, e.params.column ?? null])).toEqual([
-        ['IMPORT_VALIDATION_FAILED', null, null],
-        ['IMPORT_UNKNOWN_CODE', 3, 'account'],
-        ['IMPORT_NOT_NUMERIC', 3, 'amount'],
-      ]);
-      const message = runner.registry.translator.render(
-        { key: failed.errorInfo![1]!.key, params: failed.errorInfo![1]!.params },
-        'fr',
-      );
-      expect(message).toBe('bad.csv ligne 3, colonne account : account « NOPE » inconnu(e)');
-      expect(await snapshot()).toEqual(before);
-    } finally {
-      await runner.stop();
-    }
-  });
+  it.skipIf(skipReason)(
+    'exports to an output file, then a bad import fails with row errors on the job',
+    async () => {
+      const runner = await start();
+      try {
+        const before = await snapshot();
+        const { id } = await runner.client.enqueue('importexport.export-data', {
+          customer: 'DEMO',
+          period: '202312',
+          category: 'ACT',
+        });
+        const exported = await runner.client.waitFor(id);
+        expect(exported.state).toBe('Succeeded');
+        expect(exported.result?.outputFiles?.[0]).toMatchObject({
+          name: 'data-202312-ACT.csv',
+          mediaType: 'text/csv',
+        });
+        await writeFile(join(fx.store.root, 'bad.csv'), 'company,account,amount\nFR1,1000,1\nFR1,NOPE,x\n');
+        const bad = await runner.client.enqueue('importexport.import-data', {
+          customer: 'DEMO',
+          period: '202312',
+          category: 'ACT',
+          file: 'bad.csv',
+        });
+        const failed = await runner.client.waitFor(bad.id);
+        expect(failed.state).toBe('Failed');
+        expect(failed.errorInfo?.map((e) => [e.code, e.params.row ?? null, e.params.column ?? null])).toEqual(
+          [
+            ['IMPORT_VALIDATION_FAILED', null, null],
+            ['IMPORT_UNKNOWN_CODE', 3, 'account'],
+            ['IMPORT_NOT_NUMERIC', 3, 'amount'],
+          ],
+        );
+        const message = runner.registry.translator.render(
+          { key: failed.errorInfo![1]!.key, params: failed.errorInfo![1]!.params },
+          'fr',
+        );
+        expect(message).toBe('bad.csv ligne 3, colonne account : account « NOPE » inconnu(e)');
+        expect(await snapshot()).toEqual(before);
+      } finally {
+        await runner.stop();
+      }
+    },
+  );
 
   it.skipIf(skipReason)('cancelling a running import ends it Cancelled with nothing written', async () => {
     const lines = ['company,account,flow,dimension,amount'];

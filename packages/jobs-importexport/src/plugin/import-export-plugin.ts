@@ -1,5 +1,4 @@
-import type { CliCommand, HangarPlugin, ServiceRegistration } from '@hangar/core';
-import type { MessageCatalogs } from '@hangar/core';
+import type { CliCommand, HangarPlugin, MessageCatalogs, ServiceRegistration } from '@hangar/core';
 import { type FileStore, fileStoreToken } from '../files/file-store.js';
 import { LocalFileStore } from '../files/local-file-store.js';
 import { importExportMessages } from '../messages/importexport-messages.js';

@@ -13,7 +13,11 @@ interface ParsedRecord {
  * Streams a CSV file as one {@link SourceSheet}: the first non-empty record is the header, every
  * later record a row numbered by the line it ends on. Only the parser's buffer is held in memory.
  */
-export async function* readCsvSheets(input: Readable, name: string, options: CsvOptions): AsyncGenerator<SourceSheet> {
+export async function* readCsvSheets(
+  input: Readable,
+  name: string,
+  options: CsvOptions,
+): AsyncGenerator<SourceSheet> {
   const parser = input.pipe(
     parse({
       delimiter: options.delimiter,
@@ -37,7 +41,11 @@ export async function* readCsvSheets(input: Readable, name: string, options: Csv
   yield { name, header, rows: rowsOf(records, header, name) };
 }
 
-async function* rowsOf(records: AsyncIterator<ParsedRecord>, header: readonly string[], name: string): AsyncGenerator<SourceRow> {
+async function* rowsOf(
+  records: AsyncIterator<ParsedRecord>,
+  header: readonly string[],
+  name: string,
+): AsyncGenerator<SourceRow> {
   for (;;) {
     const item = await next(records, name);
     if (item === undefined) return;

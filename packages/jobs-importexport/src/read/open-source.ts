@@ -33,7 +33,11 @@ export function formatOf(location: string, given: TableFormat | undefined): Tabl
   const ext = extname(location).toLowerCase();
   if (ext === '.xlsx') return 'xlsx';
   if (ext === '.csv' || ext === '.txt' || ext === '.tsv') return 'csv';
-  throw new ImportFileError(location, 'unsupportedFormat', `cannot tell the format of "${location}"; pass format: csv or xlsx`);
+  throw new ImportFileError(
+    location,
+    'unsupportedFormat',
+    `cannot tell the format of "${location}"; pass format: csv or xlsx`,
+  );
 }
 
 /** Opens `location` from the store and starts streaming its tables. */

@@ -1,5 +1,5 @@
-import type { RowErrorCollector } from '../validate/row-error-collector.js';
 import type { RowError } from '../validate/row-error.js';
+import type { RowErrorCollector } from '../validate/row-error-collector.js';
 import { type NumberFormat, parseNumber } from './number-format.js';
 import type { CellValue, SourceRow } from './source-row.js';
 
@@ -126,6 +126,10 @@ export class RowFields {
   /** Records an error on this row (row number and sheet filled in). */
   fail(error: Omit<RowError, 'row' | 'sheet'>): void {
     this.failed = true;
-    this.errors.add({ ...error, row: this.source.row, ...(this.sheet === undefined ? {} : { sheet: this.sheet }) });
+    this.errors.add({
+      ...error,
+      row: this.source.row,
+      ...(this.sheet === undefined ? {} : { sheet: this.sheet }),
+    });
   }
 }

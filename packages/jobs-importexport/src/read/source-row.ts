@@ -21,5 +21,8 @@ export interface SourceSheet {
 
 /** Header names are compared trimmed, lower-case, with spaces and dashes as `_`. */
 export function normalizeHeader(name: string): string {
-  return name.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 }

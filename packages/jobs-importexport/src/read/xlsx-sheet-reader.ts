@@ -56,7 +56,10 @@ export async function* readXlsxSheets(input: Readable, file: string): AsyncGener
   }
 }
 
-async function* rowsOf(rows: AsyncIterator<StreamedRow>, header: readonly string[]): AsyncGenerator<SourceRow> {
+async function* rowsOf(
+  rows: AsyncIterator<StreamedRow>,
+  header: readonly string[],
+): AsyncGenerator<SourceRow> {
   for (;;) {
     const result = await rows.next();
     if (result.done) return;

@@ -33,7 +33,11 @@ export async function resolveCustomer(db: Kysely<ConsoDatabase>, code: string): 
 }
 
 /** Id of a customer's period (`YYYYMM`). */
-export async function resolvePeriod(db: Kysely<ConsoDatabase>, customerId: number, code: string): Promise<number> {
+export async function resolvePeriod(
+  db: Kysely<ConsoDatabase>,
+  customerId: number,
+  code: string,
+): Promise<number> {
   const row = await db
     .selectFrom('periods')
     .select('id')
@@ -45,7 +49,11 @@ export async function resolvePeriod(db: Kysely<ConsoDatabase>, customerId: numbe
 }
 
 /** Id of a customer's category (`ACT`, `BUD`...). */
-export async function resolveCategory(db: Kysely<ConsoDatabase>, customerId: number, code: string): Promise<number> {
+export async function resolveCategory(
+  db: Kysely<ConsoDatabase>,
+  customerId: number,
+  code: string,
+): Promise<number> {
   const row = await db
     .selectFrom('categories')
     .select('id')
@@ -57,7 +65,11 @@ export async function resolveCategory(db: Kysely<ConsoDatabase>, customerId: num
 }
 
 /** A customer's conso by code. */
-export async function resolveConso(db: Kysely<ConsoDatabase>, customerId: number, code: string): Promise<ConsoRef> {
+export async function resolveConso(
+  db: Kysely<ConsoDatabase>,
+  customerId: number,
+  code: string,
+): Promise<ConsoRef> {
   const row = await db
     .selectFrom('consos')
     .innerJoin('periods', 'periods.id', 'consos.period_id')

@@ -73,7 +73,10 @@ export class ImportSession {
    * Reads every row through `handle`, checking for cancellation and reporting progress. Once the
    * file has an error, rows are still validated (to report them all) but no longer staged.
    */
-  async consume(rows: AsyncIterable<SourceRow>, handle: (row: SourceRow) => void | Promise<void>): Promise<void> {
+  async consume(
+    rows: AsyncIterable<SourceRow>,
+    handle: (row: SourceRow) => void | Promise<void>,
+  ): Promise<void> {
     try {
       for await (const row of rows) {
         this.progress.read += 1;

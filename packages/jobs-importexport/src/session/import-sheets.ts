@@ -42,7 +42,8 @@ export async function stageSheets(
       if (values) await session.put(staging, row.row, values);
     });
     await staging.finish();
-    if (spec.unique && !session.errors.hasErrors) await reportDuplicates(session, staging, spec.unique, sheet.name);
+    if (spec.unique && !session.errors.hasErrors)
+      await reportDuplicates(session, staging, spec.unique, sheet.name);
     staged.set(spec.name, staging);
   }
   return staged;
@@ -53,12 +54,19 @@ export async function stageSheets(
  * reader misses the names of workbooks written by its own streaming writer, whose workbook.xml
  * comes last), the unused spec whose required columns the header has, preferring the most specific.
  */
-function matchSpec(sheet: SourceSheet, specs: readonly SheetSpec[], staged: ReadonlyMap<string, unknown>): SheetSpec | undefined {
+function matchSpec(
+  sheet: SourceSheet,
+  specs: readonly SheetSpec[],
+  staged: ReadonlyMap<string, unknown>,
+): SheetSpec | undefined {
   const named = specs.find((candidate) => candidate.name.toLowerCase() === sheet.name.toLowerCase());
   if (named) return staged.has(named.name) ? undefined : named;
   if (!/^Sheet\d+$/.test(sheet.name)) return undefined;
   const fitting = specs
-    .filter((candidate) => !staged.has(candidate.name) && candidate.required.every((column) => sheet.header.includes(column)))
+    .filter(
+      (candidate) =>
+        !staged.has(candidate.name) && candidate.required.every((column) => sheet.header.includes(column)),
+    )
     .sort((a, b) => b.required.length - a.required.length);
   return fitting[0];
 }

@@ -1,16 +1,15 @@
 import { type JobContext, type ServiceResolver, t } from '@hangar/core';
 import type { Kysely } from 'kysely';
-import type { TargetColumn } from '../apply/apply-target.js';
+import type { ApplyTarget, TargetColumn } from '../apply/apply-target.js';
 import { findDuplicates } from '../apply/find-duplicates.js';
 import { type ApplyCounts, writeStagedRows } from '../apply/write-staged-rows.js';
-import type { ApplyTarget } from '../apply/apply-target.js';
 import { ImportFileError } from '../errors/import-file-error.js';
+import { numberFormatOf } from '../params/common-params.js';
 import type { CsvOptions } from '../read/csv-options.js';
 import { openSource, type TableFormat } from '../read/open-source.js';
 import { requireColumns } from '../read/require-columns.js';
 import type { RowFields } from '../read/row-fields.js';
 import type { SourceSheet } from '../read/source-row.js';
-import { numberFormatOf } from '../params/common-params.js';
 import type { StagingColumn, StagingTable, StagingValue } from '../stage/staging-table.js';
 import type { ImportResult } from './import-result.js';
 import { type ImportSession, runImport } from './import-session.js';
@@ -48,11 +47,19 @@ export interface TableImportSpec {
 }
 
 /** Picks the sheet to import: the first one, or the one named `wanted` (earlier sheets are skipped unread). */
-export async function pickSheet(sheets: AsyncGenerator<SourceSheet>, file: string, wanted?: string): Promise<SourceSheet> {
+export async function pickSheet(
+  sheets: AsyncGenerator<SourceSheet>,
+  file: string,
+  wanted?: string,
+): Promise<SourceSheet> {
   for await (const sheet of sheets) {
     if (wanted === undefined || sheet.name.toLowerCase() === wanted.toLowerCase()) return sheet;
   }
-  throw new ImportFileError(file, 'missingSheet', wanted === undefined ? 'the file has no table' : `no sheet named "${wanted}"`);
+  throw new ImportFileError(
+    file,
+    'missingSheet',
+    wanted === undefined ? 'the file has no table' : `no sheet named "${wanted}"`,
+  );
 }
 
 /**
@@ -89,12 +96,18 @@ export async function importTable(
         if (values) await session.put(staging, row.row, values);
       });
       await staging.finish();
-      if (spec.unique && !session.errors.hasErrors) await reportDuplicates(session, staging, spec.unique, sheetName);
+      if (spec.unique && !session.errors.hasErrors)
+        await reportDuplicates(session, staging, spec.unique, sheetName);
       await spec.afterRead?.(session);
       session.errors.throwIfAny();
       const written = spec.write
         ? await spec.write(session, staging)
-        : await writeStagedRows(session.trx as Kysely<unknown>, staging, requireTarget(spec.target), options.mode);
+        : await writeStagedRows(
+            session.trx as Kysely<unknown>,
+            staging,
+            requireTarget(spec.target),
+            options.mode,
+          );
       return { written, read: session.progress.read };
     });
     return finishImport(ctx, source.name, counts.written, counts.read);
@@ -129,12 +142,25 @@ export async function reportDuplicates(
 }
 
 /** Logs the final counts and builds the job result. */
-export function finishImport(ctx: JobContext, file: string, counts: ApplyCounts, rowsRead: number): ImportResult {
+export function finishImport(
+  ctx: JobContext,
+  file: string,
+  counts: ApplyCounts,
+  rowsRead: number,
+): ImportResult {
   const rowsWritten = counts.inserted + counts.updated;
-  ctx.progress(t('importexport.progress.imported', { file, read: rowsRead, written: rowsWritten, deleted: counts.deleted }), {
-    current: rowsRead,
-    total: rowsRead,
-  });
+  ctx.progress(
+    t('importexport.progress.imported', {
+      file,
+      read: rowsRead,
+      written: rowsWritten,
+      deleted: counts.deleted,
+    }),
+    {
+      current: rowsRead,
+      total: rowsRead,
+    },
+  );
   return { file, rowsRead, rowsWritten, ...counts };
 }
 

@@ -45,7 +45,9 @@ export class BatchInsertStaging implements StagingTable {
     if (this.batch.length === 0) return;
     const rows = this.batch;
     this.batch = [];
-    const names = sql.join([ROW_NO, ...this.columns.map((column) => column.name)].map((name) => sql.id(name)));
+    const names = sql.join(
+      [ROW_NO, ...this.columns.map((column) => column.name)].map((name) => sql.id(name)),
+    );
     const tuples = sql.join(rows.map((row) => sql`(${sql.join(row.map((value) => sql.val(value)))})`));
     await sql`insert into ${sql.id(this.name)} (${names}) values ${tuples}`.execute(this.db);
     this.staged += rows.length;

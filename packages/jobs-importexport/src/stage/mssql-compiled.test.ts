@@ -6,7 +6,10 @@ import { BUNDLE_KEY, BUNDLE_STAGING, BUNDLE_TARGET_COLUMNS } from '../jobs/bundl
 import { createStaging } from './create-staging.js';
 
 /** A SQL Server kysely that never connects: it compiles every statement and records it. */
-function recordingMssql(): { db: Kysely<unknown>; statements: { sql: string; parameters: readonly unknown[] }[] } {
+function recordingMssql(): {
+  db: Kysely<unknown>;
+  statements: { sql: string; parameters: readonly unknown[] }[];
+} {
   const statements: { sql: string; parameters: readonly unknown[] }[] = [];
   const db = new Kysely<unknown>({
     dialect: {
@@ -16,7 +19,8 @@ function recordingMssql(): { db: Kysely<unknown>; statements: { sql: string; par
       createQueryCompiler: () => new MssqlQueryCompiler(),
     },
     log: (event) => {
-      if (event.level === 'query') statements.push({ sql: event.query.sql, parameters: event.query.parameters });
+      if (event.level === 'query')
+        statements.push({ sql: event.query.sql, parameters: event.query.parameters });
     },
   });
   return { db, statements };
@@ -30,7 +34,9 @@ describe('the SQL Server path (compiled only, no server)', () => {
     for (let i = 0; i < 2500; i++) await staging.append(i + 2, [1, 2, null, 3, null, i]);
     expect(await staging.finish()).toBe(2500);
     const inserts = statements.filter((s) => s.sql.startsWith('insert into'));
-    expect(statements[0]!.sql).toMatch(/^create table "#ie_data_[0-9a-f]{8}" \("row_no" int not null, "company_id" int/);
+    expect(statements[0]!.sql).toMatch(
+      /^create table "#ie_data_[0-9a-f]{8}" \("row_no" int not null, "company_id" int/,
+    );
     expect(inserts.length).toBeGreaterThanOrEqual(3);
     for (const insert of inserts) {
       expect(insert.parameters.length).toBeLessThanOrEqual(2098);
@@ -47,7 +53,10 @@ describe('the SQL Server path (compiled only, no server)', () => {
       columns: BUNDLE_TARGET_COLUMNS,
       constants: { period_id: 1, category_id: 2 },
       key: BUNDLE_KEY.map((c) => c.name),
-      scope: [{ column: 'period_id', equals: 1 }, { column: 'company_id', inStaged: true as const }],
+      scope: [
+        { column: 'period_id', equals: 1 },
+        { column: 'company_id', inStaged: true as const },
+      ],
     };
     await writeStagedRows(db, staging, target, 'replace');
     await writeStagedRows(db, staging, target, 'merge');
@@ -56,7 +65,11 @@ describe('the SQL Server path (compiled only, no server)', () => {
     expect(sqlText).toContain('select top (50)');
     expect(sqlText).not.toMatch(/\blimit\b/);
     expect(sqlText).toContain('delete from "bundles" where "bundles"."period_id" = @1');
-    expect(sqlText).toMatch(/update "bundles" set "amount" = \(select "s"\."amount" from "#ie_data_\w+" as s/);
-    expect(sqlText).toMatch(/insert into "bundles" \(.*\) select .* from "#ie_data_\w+" as s where "s"\."row_no" not in/);
+    expect(sqlText).toMatch(
+      /update "bundles" set "amount" = \(select "s"\."amount" from "#ie_data_\w+" as s/,
+    );
+    expect(sqlText).toMatch(
+      /insert into "bundles" \(.*\) select .* from "#ie_data_\w+" as s where "s"\."row_no" not in/,
+    );
   });
 });

@@ -12,7 +12,9 @@ const CHUNK_BYTES = 256 * 1024;
 export function copyTextValue(value: StagingValue): string {
   if (value === null) return '\\N';
   if (typeof value === 'number') return String(value);
-  return value.replace(/[\\\t\n\r]/g, (char) => (char === '\\' ? '\\\\' : char === '\t' ? '\\t' : char === '\n' ? '\\n' : '\\r'));
+  return value.replace(/[\\\t\n\r]/g, (char) =>
+    char === '\\' ? '\\\\' : char === '\t' ? '\\t' : char === '\n' ? '\\n' : '\\r',
+  );
 }
 
 /**
@@ -65,7 +67,8 @@ export class PostgresCopyStaging implements StagingTable {
 
   private async flush(): Promise<void> {
     if (this.buffer === '') return;
-    const stream = this.stream ?? (this.stream = await this.open());
+    if (!this.stream) this.stream = await this.open();
+    const stream = this.stream;
     if (this.failure) throw this.failure;
     const chunk = this.buffer;
     this.buffer = '';
@@ -73,7 +76,9 @@ export class PostgresCopyStaging implements StagingTable {
   }
 
   private async open(): Promise<Writable> {
-    const columns = [ROW_NO, ...this.columns.map((column) => column.name)].map((name) => `"${name}"`).join(', ');
+    const columns = [ROW_NO, ...this.columns.map((column) => column.name)]
+      .map((name) => `"${name}"`)
+      .join(', ');
     const stream = await startPostgresCopy(this.db, `copy "${this.name}" (${columns}) from stdin`);
     // Without a listener a server-side COPY error would crash the process; it is rethrown on the next write.
     stream.on('error', (error: Error) => {

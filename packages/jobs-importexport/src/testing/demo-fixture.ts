@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { mapServiceResolver, type ServiceResolver } from '@hangar/core';
 import { consoDbToken, loadTinyDemoGroup, type TinyDemoSummary } from '@hangar/conso-db';
+import { mapServiceResolver, type ServiceResolver } from '@hangar/core';
 import { fileStoreToken } from '../files/file-store.js';
 import { LocalFileStore } from '../files/local-file-store.js';
 import { openTestDb, type TestDb } from './test-databases.js';

@@ -1,16 +1,46 @@
 import type { ConsoDb } from '@hangar/conso-db';
 
 /** A customer's structure by codes (no ids), comparable across databases. */
-export async function structureSnapshot(consoDb: ConsoDb, customer: string, consoCode?: string): Promise<Record<string, string[]>> {
+export async function structureSnapshot(
+  consoDb: ConsoDb,
+  customer: string,
+  consoCode?: string,
+): Promise<Record<string, string[]>> {
   const { db } = consoDb;
-  const c = (await db.selectFrom('customers').select('id').where('code', '=', customer).executeTakeFirstOrThrow()).id;
+  const c = (
+    await db.selectFrom('customers').select('id').where('code', '=', customer).executeTakeFirstOrThrow()
+  ).id;
   const lines = (rows: Record<string, unknown>[]) =>
-    rows.map((row) => Object.values(row).map((v) => (v === null ? '' : typeof v === 'number' || typeof v === 'bigint' ? String(Number(v)) : String(v))).join('|')).sort();
+    rows
+      .map((row) =>
+        Object.values(row)
+          .map((v) =>
+            v === null ? '' : typeof v === 'number' || typeof v === 'bigint' ? String(Number(v)) : String(v),
+          )
+          .join('|'),
+      )
+      .sort();
   const out: Record<string, string[]> = {
-    companies: lines(await db.selectFrom('companies').select(['code', 'name', 'currency', 'country']).where('customer_id', '=', c).execute()),
-    categories: lines(await db.selectFrom('categories').select(['code', 'name']).where('customer_id', '=', c).execute()),
-    periods: lines(await db.selectFrom('periods').select(['code', 'year', 'month', 'start_date', 'end_date']).where('customer_id', '=', c).execute()),
-    flows: lines(await db.selectFrom('flows').select(['code', 'name', 'kind']).where('customer_id', '=', c).execute()),
+    companies: lines(
+      await db
+        .selectFrom('companies')
+        .select(['code', 'name', 'currency', 'country'])
+        .where('customer_id', '=', c)
+        .execute(),
+    ),
+    categories: lines(
+      await db.selectFrom('categories').select(['code', 'name']).where('customer_id', '=', c).execute(),
+    ),
+    periods: lines(
+      await db
+        .selectFrom('periods')
+        .select(['code', 'year', 'month', 'start_date', 'end_date'])
+        .where('customer_id', '=', c)
+        .execute(),
+    ),
+    flows: lines(
+      await db.selectFrom('flows').select(['code', 'name', 'kind']).where('customer_id', '=', c).execute(),
+    ),
     accounts: lines(
       await db
         .selectFrom('accounts as a')
@@ -31,7 +61,12 @@ export async function structureSnapshot(consoDb: ConsoDb, customer: string, cons
     ),
   };
   if (consoCode) {
-    const conso = await db.selectFrom('consos').select('id').where('code', '=', consoCode).where('customer_id', '=', c).executeTakeFirstOrThrow();
+    const conso = await db
+      .selectFrom('consos')
+      .select('id')
+      .where('code', '=', consoCode)
+      .where('customer_id', '=', c)
+      .executeTakeFirstOrThrow();
     out.holdings = lines(
       await db
         .selectFrom('holdings as h')

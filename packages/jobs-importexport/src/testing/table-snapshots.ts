@@ -24,17 +24,40 @@ export async function journalSnapshot(consoDb: ConsoDb, consoId: number): Promis
     ])
     .where('j.conso_id', '=', consoId)
     .execute();
-  return rows.map((row) => Object.values(row).map((v) => (v === null ? '' : String(Number.isNaN(Number(v)) ? v : v))).join('|')).sort();
+  return rows
+    .map((row) =>
+      Object.values(row)
+        .map((v) => (v === null ? '' : String(Number.isNaN(Number(v)) ? v : v)))
+        .join('|'),
+    )
+    .sort();
 }
 
 /** Any table's rows as sorted text lines, for before/after comparisons. */
-export async function tableSnapshot(consoDb: ConsoDb, table: 'exchange_rates' | 'historical_rates' | 'translations' | 'companies' | 'accounts' | 'flows' | 'holdings' | 'ic_rules' | 'ic_rule_accounts' | 'categories' | 'periods'): Promise<string[]> {
+export async function tableSnapshot(
+  consoDb: ConsoDb,
+  table:
+    | 'exchange_rates'
+    | 'historical_rates'
+    | 'translations'
+    | 'companies'
+    | 'accounts'
+    | 'flows'
+    | 'holdings'
+    | 'ic_rules'
+    | 'ic_rule_accounts'
+    | 'categories'
+    | 'periods',
+): Promise<string[]> {
   const rows = (await consoDb.db.selectFrom(table).selectAll().execute()) as Record<string, unknown>[];
   return rows
     .map((row) =>
       Object.entries(row)
         .filter(([key]) => key !== 'id')
-        .map(([key, value]) => `${key}=${value === null ? '' : typeof value === 'number' ? Number(value) : String(value)}`)
+        .map(
+          ([key, value]) =>
+            `${key}=${value === null ? '' : typeof value === 'number' ? Number(value) : String(value)}`,
+        )
         .join('|'),
     )
     .sort();

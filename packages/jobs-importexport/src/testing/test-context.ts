@@ -1,4 +1,11 @@
-import { JobCancelledError, type JobContext, type OutputFile, type ServiceResolver, silentLogger, type TranslatableString } from '@hangar/core';
+import {
+  JobCancelledError,
+  type JobContext,
+  type OutputFile,
+  type ServiceResolver,
+  silentLogger,
+  type TranslatableString,
+} from '@hangar/core';
 
 /** A job context for running a job without a runner, recording what the job reported. */
 export interface RecordingContext extends JobContext {

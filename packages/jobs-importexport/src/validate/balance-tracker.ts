@@ -1,6 +1,6 @@
 import type { MessageParam } from '@hangar/core';
-import type { RowErrorCollector } from './row-error-collector.js';
 import { toCents } from '../jobs/data-file-format.js';
+import type { RowErrorCollector } from './row-error-collector.js';
 
 /**
  * Sums amounts per group (a company's bundle, a journal) in integer cents while rows stream, then
@@ -21,7 +21,14 @@ export class BalanceTracker {
     for (const [group, entry] of this.groups) {
       if (entry.cents === 0) continue;
       const params: Record<string, MessageParam> = { kind, group, total: entry.cents / 100 };
-      errors.add({ row: entry.firstRow, column, problem: 'unbalanced', value: entry.cents / 100, params, ...(sheet ? { sheet } : {}) });
+      errors.add({
+        row: entry.firstRow,
+        column,
+        problem: 'unbalanced',
+        value: entry.cents / 100,
+        params,
+        ...(sheet ? { sheet } : {}),
+      });
     }
   }
 }

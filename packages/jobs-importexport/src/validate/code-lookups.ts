@@ -18,7 +18,11 @@ export interface CodeLookups {
 export async function loadCodeLookups(db: Kysely<ConsoDatabase>, customerId: number): Promise<CodeLookups> {
   const [companies, accounts, flows, categories, periods, currencies] = await Promise.all([
     db.selectFrom('companies').select(['id', 'code']).where('customer_id', '=', customerId).execute(),
-    db.selectFrom('accounts').select(['id', 'code', 'is_summary']).where('customer_id', '=', customerId).execute(),
+    db
+      .selectFrom('accounts')
+      .select(['id', 'code', 'is_summary'])
+      .where('customer_id', '=', customerId)
+      .execute(),
     db.selectFrom('flows').select(['id', 'code']).where('customer_id', '=', customerId).execute(),
     db.selectFrom('categories').select(['id', 'code']).where('customer_id', '=', customerId).execute(),
     db.selectFrom('periods').select(['id', 'code']).where('customer_id', '=', customerId).execute(),

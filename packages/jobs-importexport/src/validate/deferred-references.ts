@@ -19,8 +19,8 @@ export class DeferredReferences {
 
   /** Records a code the file defines (e.g. a company code in the companies sheet). */
   define(kind: string, code: string): void {
-    let codes = this.defined.get(kind);
-    if (!codes) this.defined.set(kind, (codes = new Set()));
+    const codes = this.defined.get(kind) ?? new Set<string>();
+    this.defined.set(kind, codes);
     codes.add(code);
   }
 
@@ -38,7 +38,14 @@ export class DeferredReferences {
   report(errors: RowErrorCollector): void {
     for (const ref of this.pending) {
       if (this.defines(ref.kind, ref.code)) continue;
-      errors.add({ row: ref.row, column: ref.column, sheet: ref.sheet, problem: 'unknownCode', value: ref.code, params: { kind: ref.kind } });
+      errors.add({
+        row: ref.row,
+        column: ref.column,
+        sheet: ref.sheet,
+        problem: 'unknownCode',
+        value: ref.code,
+        params: { kind: ref.kind },
+      });
     }
   }
 }
