@@ -1,0 +1,133 @@
+import { ConfigurationError, type LogFields, type Logger } from '@hangar/core';
+import { createHttpServer } from '../../http/http-server.js';
+import { type HangarRunner, createRunner } from '../../runner/hangar-runner.js';
+import type { CliContext } from '../cli-context.js';
+import { CliError, configError, usageError } from '../cli-error.js';
+import { collectPlugins, reportFailures } from '../cli-plugins.js';
+import { configPath, loadConfig } from '../config.js';
+import { EXIT } from '../exit-codes.js';
+import { intFlag, parseCommand } from '../parse-command.js';
+import { createQueue } from '../queue-factory.js';
+import { type BuiltinCommand, printHelp } from './command.js';
+
+const OPTIONS = {
+  config: { type: 'string', short: 'c' },
+  port: { type: 'string', short: 'p' },
+  host: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** A logger writing one line per entry to stderr: the runner's lifecycle and its warnings. */
+function lineLogger(stream: NodeJS.WritableStream, bindings: LogFields = {}): Logger {
+  const write = (level: string) => (fieldsOrMsg: LogFields | string, msg?: string) => {
+    const fields = typeof fieldsOrMsg === 'string' ? {} : fieldsOrMsg;
+    const text = typeof fieldsOrMsg === 'string' ? fieldsOrMsg : (msg ?? '');
+    const all = { ...bindings, ...fields };
+    const err = all.err instanceof Error ? all.err.message : undefined;
+    if (err !== undefined) all.err = err;
+    const extra = Object.keys(all).length > 0 ? ` ${JSON.stringify(all)}` : '';
+    stream.write(`${new Date().toISOString()} ${level} ${text}${extra}\n`);
+  };
+  return {
+    debug: () => {},
+    info: write('info'),
+    warn: write('warn'),
+    error: write('error'),
+    child: (more) => lineLogger(stream, { ...bindings, ...more }),
+  };
+}
+
+/** Resolves once the run's signal fires, or SIGINT/SIGTERM arrives when the run has none. */
+function untilStopped(signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal) {
+      if (signal.aborted) resolve();
+      else signal.addEventListener('abort', () => resolve(), { once: true });
+      return;
+    }
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
+
+/** `hangar serve --config hangar.config.json`. */
+export const serveCommand: BuiltinCommand = {
+  name: 'serve',
+  summary: 'Run a runner and the HTTP API from a config file',
+  help: [
+    'Usage: hangar serve [--config FILE] [--port N] [--host HOST]',
+    '',
+    'Starts a runner with the configured queue and plugins, and the HTTP API. Stops',
+    'gracefully on SIGTERM or Ctrl-C: running jobs get the runner’s grace period.',
+    '',
+    '  -c, --config FILE   Config file (env HANGAR_CONFIG; default hangar.config.json)',
+    '  -p, --port N        Port, instead of http.port (0 picks a free one)',
+    '      --host HOST     Interface, instead of http.host',
+    '',
+    'Config: { "queue": { "kind": "memory" | "postgres" | "redis", "url": "...", "schema" | "prefix": "..." },',
+    '          "plugins": ["@hangar/jobs-database", "./my-plugin.js"], "discover": true,',
+    '          "http": { "port": 8080, "host": "127.0.0.1", "filesRoot": "./files",',
+    '                    "tokens": [{ "token": "env:HANGAR_ADMIN_TOKEN", "customerId": "...", "userId": "...", "roles": ["admin"] }] },',
+    '          "runner": { "concurrency": 4, "queues": { "default": 4 }, ... } }',
+    'A string "env:NAME" in queue.url or a token is read from the environment variable NAME.',
+  ],
+  async run(args, ctx) {
+    const { values, positionals } = parseCommand(args, OPTIONS);
+    if (values.help) return printHelp(serveCommand, ctx);
+    if (positionals.length > 0) throw usageError('hangar.cli.usageError', { problem: `Unexpected argument "${positionals[0]}"` });
+    const path = configPath(ctx.cwd, ctx.env, values.config);
+    const config = (await loadConfig(path, ctx.env, true))!;
+    if (!config.http) throw configError('hangar.cli.configInvalid', { path, problem: 'http: add { "tokens": [...] } to serve the API' });
+    const port = intFlag('--port', values.port, 0) ?? config.http.port;
+    const host = values.host ?? config.http.host;
+
+    const plugins = await collectPlugins(ctx, config);
+    const explicitFailure = plugins.failures.find((f) => f.source.origin !== 'node_modules');
+    if (explicitFailure) {
+      const { source, error } = explicitFailure;
+      throw configError('hangar.cli.pluginFailed', { specifier: source.specifier, origin: source.origin, reason: error.message });
+    }
+    reportFailures(ctx, plugins.failures);
+
+    const logger = lineLogger(ctx.stderr);
+    const queue = await createQueue(config.queue);
+    let runner: HangarRunner | undefined;
+    let app: ReturnType<typeof createHttpServer> | undefined;
+    const shutdown = async () => {
+      await app?.close();
+      await runner?.stop();
+      await queue.close();
+    };
+    try {
+      runner = createRunner({ ...config.runner, queue, plugins: plugins.loaded.map((p) => p.plugin), logger });
+      app = createHttpServer({ client: runner.client, auth: { tokens: config.http.tokens }, filesRoot: config.http.filesRoot });
+      await runner.start();
+      try {
+        await app.listen({ port, host });
+      } catch (error) {
+        throw new CliError(EXIT.UNAVAILABLE, 'hangar.cli.listenFailed', { host, port, reason: (error as Error).message });
+      }
+    } catch (error) {
+      await shutdown().catch(() => {});
+      if (error instanceof ConfigurationError) {
+        throw configError('hangar.cli.configInvalid', { path, problem: error.message }, error);
+      }
+      throw error;
+    }
+    const address = app.server.address();
+    const actualPort = typeof address === 'object' && address ? address.port : port;
+    const shownHost = host.includes(':') ? `[${host}]` : host;
+    ctx.out(ctx.t('hangar.cli.listening', { url: `http://${shownHost}:${actualPort}`, count: runner.registry.types().length }));
+
+    await untilStopped(ctx.signal);
+    ctx.err(ctx.t('hangar.cli.stopping'));
+    await shutdown();
+    ctx.err(ctx.t('hangar.cli.stopped'));
+    return EXIT.OK;
+  },
+};

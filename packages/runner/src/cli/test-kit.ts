@@ -1,0 +1,78 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { testPlugin } from '../http/test-fixtures.js';
+import type { CliRunIo } from './cli-context.js';
+
+/** The HTTP tests' plugin, as the default export a config can name by path. */
+export default testPlugin;
+
+/** Streams that keep what was written, for asserting on CLI output. */
+export interface CapturedIo {
+  /** Pass to `runCli`. */
+  io: CliRunIo;
+  /** Everything written to stdout so far. */
+  out(): string;
+  /** Everything written to stderr so far. */
+  err(): string;
+}
+
+/** Captures stdout and stderr; `env` and `cwd` are passed through. */
+export function capture(env: Record<string, string | undefined>, cwd: string, signal?: AbortSignal): CapturedIo {
+  const sink = () => {
+    const chunks: string[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer | string, _enc, done) {
+        chunks.push(String(chunk));
+        done();
+      },
+    });
+    return { stream, text: () => chunks.join('') };
+  };
+  const stdout = sink();
+  const stderr = sink();
+  return {
+    io: { stdout: stdout.stream, stderr: stderr.stream, env, cwd, ...(signal ? { signal } : {}) },
+    out: stdout.text,
+    err: stderr.text,
+  };
+}
+
+/** A temporary working directory, removed by the returned cleanup. */
+export async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'hangar-cli-'));
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Installs a plugin package `@hangar/jobs-<name>` under `dir/node_modules` with one command,
+ * written as plain ESM so that the real `node` binary can load it too.
+ */
+export async function installFakePlugin(dir: string, name: string, commandPath: readonly string[]): Promise<void> {
+  const pkgDir = join(dir, 'node_modules', '@hangar', `jobs-${name}`);
+  await mkdir(join(pkgDir, 'dist'), { recursive: true });
+  await writeFile(
+    join(pkgDir, 'package.json'),
+    JSON.stringify({ name: `@hangar/jobs-${name}`, type: 'module', exports: { '.': { import: './dist/index.js' } } }),
+  );
+  await writeFile(
+    join(pkgDir, 'dist', 'index.js'),
+    `export const plugin = {
+  name: '@hangar/jobs-${name}',
+  jobs: [],
+  messages: { en: { 'demo.boom': 'Boom at {where}' }, fr: { 'demo.boom': 'Boum à {where}' } },
+  commands: [{
+    path: ${JSON.stringify(commandPath)},
+    summary: 'Says hello from ${name}',
+    usage: 'hangar ${commandPath.join(' ')} <who>',
+    async run(args, io) {
+      if (args[0] === 'fail') throw Object.assign(new Error('boom'), {});
+      io.stdout.write('hello ' + args.join(' ') + '\\n');
+      return args.length === 0 ? 3 : 0;
+    },
+  }],
+};
+`,
+  );
+}
