@@ -151,7 +151,8 @@ export function stakesIn(context: ElimsContext, held: RunCompany): HolderStake[]
     });
   }
   for (const holder of context.companies) {
-    if (holderOf(holder.code) === undefined) continue;
+    // The same test as holderOf, without its search: that made this loop O(n²) per company.
+    if (holder.code === held.code || holder.percentages.method === 'N') continue;
     const lines = (context.data.get(holder.code) ?? []).filter(
       (l) =>
         l.partner === held.code &&

@@ -1,4 +1,4 @@
-import type { ConsoDatabase } from '@hangar/conso-db';
+import { type ConsoDatabase, consoDialectOf } from '@hangar/conso-db';
 import { type Kysely, sql } from 'kysely';
 import type { ConsolidatedLine } from '../engine/index.js';
 import type { ConsoModel } from '../loading/conso-model.js';
@@ -20,9 +20,32 @@ export async function readElimsData(
     if (inv.account !== undefined) addId(investmentAccounts, model.accounts.id(inv.account));
   const invIds = [...investmentAccounts];
 
+  const dialect = consoDialectOf(trx);
+  // On PostgreSQL the account lists travel as one array each: a join with `accounts` lets the
+  // planner walk the (conso, company, account) index once per account, which grows with the square.
+  const accountsOfType = (type: 'EQ' | 'PL') => {
+    if (dialect === 'postgres') {
+      const ids = model.chart
+        .all()
+        .filter((a) => a.type === type)
+        .map((a) => model.accounts.id(a.code) as number);
+      return sql<boolean>`cd.account_id = any(${ids}::integer[])`;
+    }
+    return sql<boolean>`cd.account_id in (select id from accounts where customer_id = ${model.conso.customer_id} and type = ${type})`;
+  };
+  const investment = (negate: boolean) => {
+    if (invIds.length === 0) return sql<boolean>`${sql.lit(negate ? 1 : 0)} = 1`;
+    if (dialect === 'postgres') {
+      return negate
+        ? sql<boolean>`cd.account_id <> all(${invIds}::integer[])`
+        : sql<boolean>`cd.account_id = any(${invIds}::integer[])`;
+    }
+    return negate
+      ? sql<boolean>`cd.account_id not in (${sql.join(invIds)})`
+      : sql<boolean>`cd.account_id in (${sql.join(invIds)})`;
+  };
   const kept = await trx
     .selectFrom('consolidated_data as cd')
-    .innerJoin('accounts as a', 'a.id', 'cd.account_id')
     .select([
       'cd.company_id',
       'cd.account_id',
@@ -32,12 +55,8 @@ export async function readElimsData(
     ])
     .where('cd.conso_id', '=', model.conso.id)
     .where(companyDataSql('cd'))
-    .where((eb) =>
-      eb.or([
-        eb('a.type', '=', 'EQ'),
-        eb('cd.partner_company_id', 'is not', null),
-        ...(invIds.length > 0 ? [eb('cd.account_id', 'in', invIds)] : []),
-      ]),
+    .where(
+      sql<boolean>`(${accountsOfType('EQ')} or cd.partner_company_id is not null or ${investment(false)})`,
     )
     .groupBy(['cd.company_id', 'cd.account_id', 'cd.partner_company_id', 'cd.flow_id'])
     .orderBy('cd.company_id')
@@ -45,13 +64,12 @@ export async function readElimsData(
     .execute();
   const rest = await trx
     .selectFrom('consolidated_data as cd')
-    .innerJoin('accounts as a', 'a.id', 'cd.account_id')
     .select(['cd.company_id', sql<number>`sum(cd.amount_gc)`.as('amount')])
     .where('cd.conso_id', '=', model.conso.id)
     .where(companyDataSql('cd'))
-    .where('a.type', '=', 'PL')
+    .where(accountsOfType('PL'))
     .where('cd.partner_company_id', 'is', null)
-    .$if(invIds.length > 0, (q) => q.where('cd.account_id', 'not in', invIds))
+    .where(investment(true))
     .groupBy('cd.company_id')
     .execute();
 

@@ -5,7 +5,6 @@ import {
   type ElimsContext,
   eliminateDividends,
   eliminateEquity,
-  eliminateIntercompany,
   integrationFactor,
 } from '../engine/index.js';
 import { companyIdOf } from '../loading/conso-model.js';
@@ -14,6 +13,7 @@ import { dataOrigin } from '../writing/origin-mapping.js';
 import { companyDataFilter, icStep, STEP_NAMES } from '../writing/step-names.js';
 import { deleteStepOutput, insertConsolidatedRows } from '../writing/step-output.js';
 import { readElimsData } from './elims-data-reader.js';
+import { eliminateIntercompanyByPair } from './ic-by-pair.js';
 import type { StepResult, StepRun } from './step-run.js';
 
 /**
@@ -48,9 +48,9 @@ export async function runElimsStep(run: StepRun): Promise<StepResult> {
   };
   const selected = new Set(run.selected.map((c) => c.code));
   const keep = (lines: readonly ConsolidatedLine[]) => lines.filter((l) => selected.has(l.company));
-  const ic = eliminateIntercompany(context);
+  const icLines = eliminateIntercompanyByPair(context);
   for (const rule of model.icRules) {
-    const lines = keep(ic.lines.filter((l) => l.source === rule.name));
+    const lines = keep(icLines.filter((l) => l.source === rule.name));
     written += await write(run, icStep(rule.id), lines);
   }
   run.checkpoint();

@@ -1,5 +1,6 @@
-import { bulkInsert, type ConsoDatabase, type NewConsoRow } from '@hangar/conso-db';
+import { bulkInsert, type ConsoDatabase, consoDialectOf, type NewConsoRow } from '@hangar/conso-db';
 import type { Kysely } from 'kysely';
+import { insertWithUnnest } from './postgres-unnest-insert.js';
 import { type OutputStep, stepFilter } from './step-names.js';
 
 /**
@@ -21,10 +22,14 @@ export async function deleteStepOutput(
   return Number(result.numDeletedRows);
 }
 
-/** Inserts rows into `consolidated_data` in multi-row batches sized to the dialect. */
+/**
+ * Inserts rows into `consolidated_data`: on PostgreSQL as array parameters through `unnest`, on
+ * the other dialects in multi-row VALUES batches sized to their parameter limits.
+ */
 export async function insertConsolidatedRows(
   trx: Kysely<ConsoDatabase>,
-  rows: Iterable<NewConsoRow<'consolidated_data'>> | AsyncIterable<NewConsoRow<'consolidated_data'>>,
+  rows: Iterable<NewConsoRow<'consolidated_data'>>,
 ): Promise<number> {
+  if (consoDialectOf(trx) === 'postgres') return insertWithUnnest(trx, rows);
   return bulkInsert(trx, 'consolidated_data', rows);
 }
