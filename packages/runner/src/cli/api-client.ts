@@ -27,7 +27,11 @@ export class ApiClient {
   }
 
   /** Sends a request and returns the parsed JSON body of a 2xx answer. */
-  async request<T>(method: 'GET' | 'POST', path: string, init: { query?: Query; body?: unknown } = {}): Promise<T> {
+  async request<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    init: { query?: Query; body?: unknown } = {},
+  ): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (init.body !== undefined) headers['content-type'] = 'application/json';
     const res = await this.fetch(path, init.query, {
@@ -82,7 +86,12 @@ export class ApiClient {
       if (init.signal?.aborted) throw error;
       const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
       const reason = String(cause?.code ?? cause?.message ?? (error as Error).message);
-      throw new CliError(EXIT.UNAVAILABLE, 'hangar.cli.unreachable', { url: this.base, reason }, { code: 'UNREACHABLE', cause: error });
+      throw new CliError(
+        EXIT.UNAVAILABLE,
+        'hangar.cli.unreachable',
+        { url: this.base, reason },
+        { code: 'UNREACHABLE', cause: error },
+      );
     }
   }
 
@@ -95,13 +104,24 @@ export class ApiClient {
     }
     const error = body?.error;
     if (!error || typeof error.code !== 'string') {
-      const exit = res.status === 502 || res.status === 503 || res.status === 504 ? EXIT.UNAVAILABLE : EXIT.SOFTWARE;
-      return new CliError(exit, 'hangar.cli.badResponse', { url: this.base, status: res.status }, { code: 'BAD_RESPONSE' });
+      const exit =
+        res.status === 502 || res.status === 503 || res.status === 504 ? EXIT.UNAVAILABLE : EXIT.SOFTWARE;
+      return new CliError(
+        exit,
+        'hangar.cli.badResponse',
+        { url: this.base, status: res.status },
+        { code: 'BAD_RESPONSE' },
+      );
     }
-    return new CliError(exitCodeForApiError(error.code, res.status), error.key ?? 'hangar.cli.unexpected', (error.params ?? {}) as ErrorParams, {
-      code: error.code,
-      rendered: typeof error.message === 'string' ? error.message : undefined,
-      issues: Array.isArray(error.issues) ? (error.issues as FieldIssue[]) : [],
-    });
+    return new CliError(
+      exitCodeForApiError(error.code, res.status),
+      error.key ?? 'hangar.cli.unexpected',
+      (error.params ?? {}) as ErrorParams,
+      {
+        code: error.code,
+        rendered: typeof error.message === 'string' ? error.message : undefined,
+        issues: Array.isArray(error.issues) ? (error.issues as FieldIssue[]) : [],
+      },
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { type CliIo, type MessageParam, Translator, coreMessages } from '@hangar/core';
+import { type CliIo, coreMessages, type MessageParam, Translator } from '@hangar/core';
 import { CliError } from './cli-error.js';
 import { cliMessages } from './cli-messages.js';
 import { EXIT } from './exit-codes.js';

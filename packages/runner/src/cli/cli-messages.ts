@@ -6,11 +6,14 @@ export const cliMessages = {
     'hangar.cli.unknownCommand': 'Unknown command "{command}".',
     'hangar.cli.usageError': '{problem}',
     'hangar.cli.missingArgument': 'Missing {name}: {hint}',
-    'hangar.cli.badJson': 'The value of {flag} is not valid JSON ({reason}); quote it, e.g. {flag} \'{"a": 1}\'',
+    'hangar.cli.badJson':
+      'The value of {flag} is not valid JSON ({reason}); quote it, e.g. {flag} \'{"a": 1}\'',
     'hangar.cli.badNumber': 'The value of {flag} must be a whole number, got "{value}"',
-    'hangar.cli.badUrl': 'The server URL "{url}" is not an http(s) URL; pass e.g. --server http://127.0.0.1:8080',
+    'hangar.cli.badUrl':
+      'The server URL "{url}" is not an http(s) URL; pass e.g. --server http://127.0.0.1:8080',
     'hangar.cli.noToken': 'No API token: pass --token or set HANGAR_TOKEN',
-    'hangar.cli.unreachable': 'Cannot reach the Hangar server at {url} ({reason}); check --server or HANGAR_URL',
+    'hangar.cli.unreachable':
+      'Cannot reach the Hangar server at {url} ({reason}); check --server or HANGAR_URL',
     'hangar.cli.badResponse': 'The server at {url} answered {status} without a Hangar error body',
     'hangar.cli.streamLost': 'Lost the event stream of job {jobId} ({reason})',
     'hangar.cli.enqueued': 'Job {jobId} enqueued ({type})',
@@ -26,10 +29,13 @@ export const cliMessages = {
     'hangar.cli.morePages': 'More jobs: hangar list --cursor {cursor}',
     'hangar.cli.configNotFound': 'Config file {path} not found; create it or pass --config <file>',
     'hangar.cli.configInvalid': 'Invalid config {path}: {problem}',
-    'hangar.cli.envMissing': 'Config {path}: {field} refers to the environment variable {name}, which is not set',
+    'hangar.cli.envMissing':
+      'Config {path}: {field} refers to the environment variable {name}, which is not set',
     'hangar.cli.pluginFailed': 'Could not load plugin {specifier} ({origin}): {reason}',
-    'hangar.cli.pluginConflict': 'Plugin command "{command}" of {plugin} is hidden by an earlier command with the same name',
-    'hangar.cli.adapterMissing': 'The {kind} queue adapter could not be loaded ({reason}); install its driver: npm install {driver}',
+    'hangar.cli.pluginConflict':
+      'Plugin command "{command}" of {plugin} is hidden by an earlier command with the same name',
+    'hangar.cli.adapterMissing':
+      'The {kind} queue adapter could not be loaded ({reason}); install its driver: npm install {driver}',
     'hangar.cli.listening': 'Hangar listening on {url} with {count} job types; stop with Ctrl-C or SIGTERM',
     'hangar.cli.listenFailed': 'Could not listen on {host}:{port} ({reason})',
     'hangar.cli.stopping': 'Stopping: finishing running jobs',
@@ -47,21 +53,24 @@ export const cliMessages = {
     'hangar.cli.badUrl':
       "L'URL du serveur « {url} » n'est pas une URL http(s) ; passez par ex. --server http://127.0.0.1:8080",
     'hangar.cli.noToken': "Aucun jeton d'API : passez --token ou définissez HANGAR_TOKEN",
-    'hangar.cli.unreachable': 'Impossible de joindre le serveur Hangar à {url} ({reason}) ; vérifiez --server ou HANGAR_URL',
+    'hangar.cli.unreachable':
+      'Impossible de joindre le serveur Hangar à {url} ({reason}) ; vérifiez --server ou HANGAR_URL',
     'hangar.cli.badResponse': "Le serveur {url} a répondu {status} sans corps d'erreur Hangar",
     'hangar.cli.streamLost': "Flux d'événements de la tâche {jobId} perdu ({reason})",
     'hangar.cli.enqueued': 'Tâche {jobId} mise en file ({type})',
     'hangar.cli.succeeded': 'Tâche {jobId} réussie',
     'hangar.cli.failed': 'Tâche {jobId} en échec',
     'hangar.cli.cancelledJob': 'Tâche {jobId} annulée',
-    'hangar.cli.stoppedWaiting': 'Attente interrompue ; la tâche {jobId} continue (voir : hangar status {jobId})',
+    'hangar.cli.stoppedWaiting':
+      'Attente interrompue ; la tâche {jobId} continue (voir : hangar status {jobId})',
     'hangar.cli.cancelOutcome.cancelled': 'Tâche {jobId} annulée ; elle ne sera pas exécutée',
     'hangar.cli.cancelOutcome.requested': "Annulation de la tâche {jobId} demandée ; son worker l'arrête",
     'hangar.cli.cancelOutcome.finished': 'La tâche {jobId} était déjà terminée ({state})',
     'hangar.cli.noJobs': 'Aucune tâche',
     'hangar.cli.noSchedules': 'Aucune planification',
     'hangar.cli.morePages': 'Autres tâches : hangar list --cursor {cursor}',
-    'hangar.cli.configNotFound': 'Fichier de configuration {path} introuvable ; créez-le ou passez --config <fichier>',
+    'hangar.cli.configNotFound':
+      'Fichier de configuration {path} introuvable ; créez-le ou passez --config <fichier>',
     'hangar.cli.configInvalid': 'Configuration {path} invalide : {problem}',
     'hangar.cli.envMissing':
       "Configuration {path} : {field} renvoie à la variable d'environnement {name}, qui n'est pas définie",
@@ -70,7 +79,8 @@ export const cliMessages = {
       'La commande « {command} » du plugin {plugin} est masquée par une commande antérieure de même nom',
     'hangar.cli.adapterMissing':
       "L'adaptateur de file {kind} n'a pas pu être chargé ({reason}) ; installez son pilote : npm install {driver}",
-    'hangar.cli.listening': 'Hangar écoute sur {url} avec {count} types de tâches ; arrêt par Ctrl-C ou SIGTERM',
+    'hangar.cli.listening':
+      'Hangar écoute sur {url} avec {count} types de tâches ; arrêt par Ctrl-C ou SIGTERM',
     'hangar.cli.listenFailed': "Impossible d'écouter sur {host}:{port} ({reason})",
     'hangar.cli.stopping': 'Arrêt : fin des tâches en cours',
     'hangar.cli.stopped': 'Arrêté',

@@ -2,12 +2,12 @@ import type { CliCommand } from '@hangar/core';
 import type { CliContext } from './cli-context.js';
 import type { HangarConfig } from './config.js';
 import {
-  type LoadedPlugin,
-  type PluginFailure,
   dedupe,
   discoverInstalledPlugins,
   explicitPluginSources,
+  type LoadedPlugin,
   loadPlugins,
+  type PluginFailure,
 } from './plugin-loader.js';
 
 /** The plugins of one CLI run. */
@@ -42,7 +42,9 @@ export async function collectPlugins(ctx: CliContext, config: HangarConfig | und
 /** Prints one warning per plugin that did not load. */
 export function reportFailures(ctx: CliContext, failures: readonly PluginFailure[]): void {
   for (const { source, error } of failures) {
-    ctx.err(`hangar: ${ctx.t('hangar.cli.pluginFailed', { specifier: source.specifier, origin: source.origin, reason: error.message })}`);
+    ctx.err(
+      `hangar: ${ctx.t('hangar.cli.pluginFailed', { specifier: source.specifier, origin: source.origin, reason: error.message })}`,
+    );
   }
 }
 

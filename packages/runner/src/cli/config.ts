@@ -12,8 +12,16 @@ const queueSchema = z.discriminatedUnion(
   'kind',
   [
     z.strictObject({ kind: z.literal('memory') }),
-    z.strictObject({ kind: z.literal('postgres'), url: z.string().min(1), schema: z.string().min(1).optional() }),
-    z.strictObject({ kind: z.literal('redis'), url: z.string().min(1), prefix: z.string().min(1).optional() }),
+    z.strictObject({
+      kind: z.literal('postgres'),
+      url: z.string().min(1),
+      schema: z.string().min(1).optional(),
+    }),
+    z.strictObject({
+      kind: z.literal('redis'),
+      url: z.string().min(1),
+      prefix: z.string().min(1).optional(),
+    }),
   ],
   { error: 'set "kind" to "memory", "postgres" (with "url") or "redis" (with "url")' },
 );
@@ -22,7 +30,9 @@ const tokenSchema = z.strictObject({
   token: z.string().min(1),
   customerId: z.string().min(1),
   userId: z.string().min(1),
-  roles: z.array(z.enum(['admin', 'operator', 'viewer'])).min(1, { error: 'give at least one of admin, operator, viewer' }),
+  roles: z
+    .array(z.enum(['admin', 'operator', 'viewer']))
+    .min(1, { error: 'give at least one of admin, operator, viewer' }),
 });
 
 const httpSchema = z.strictObject({
@@ -48,7 +58,12 @@ const runnerSchema = z.strictObject({
   retention: z
     .union([
       z.literal(false),
-      z.strictObject({ succeededMs: ms, cancelledMs: ms, failedMs: ms, batchSize: z.number().int().min(1).optional() }),
+      z.strictObject({
+        succeededMs: ms,
+        cancelledMs: ms,
+        failedMs: ms,
+        batchSize: z.number().int().min(1).optional(),
+      }),
     ])
     .optional(),
   workerId: z.string().min(1).optional(),
@@ -73,7 +88,11 @@ export type HangarConfig = z.output<typeof configSchema> & {
 };
 
 /** Where the config file is: --config, then HANGAR_CONFIG, then `hangar.config.json` in the working directory. */
-export function configPath(cwd: string, env: Readonly<Record<string, string | undefined>>, flag?: string): string {
+export function configPath(
+  cwd: string,
+  env: Readonly<Record<string, string | undefined>>,
+  flag?: string,
+): string {
   const file = flag ?? env.HANGAR_CONFIG ?? DEFAULT_CONFIG_FILE;
   return isAbsolute(file) ? file : resolve(cwd, file);
 }
@@ -93,14 +112,18 @@ export async function loadConfig(
     text = await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !required) return undefined;
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw configError('hangar.cli.configNotFound', { path });
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      throw configError('hangar.cli.configNotFound', { path });
     throw configError('hangar.cli.configInvalid', { path, problem: (error as Error).message }, error);
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw configError('hangar.cli.configInvalid', { path, problem: `not valid JSON (${(error as Error).message})` });
+    throw configError('hangar.cli.configInvalid', {
+      path,
+      problem: `not valid JSON (${(error as Error).message})`,
+    });
   }
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
@@ -114,12 +137,16 @@ export async function loadConfig(
     if (!value.startsWith('env:')) return value;
     const name = value.slice(4);
     const found = env[name];
-    if (found === undefined || found === '') throw configError('hangar.cli.envMissing', { path, field, name });
+    if (found === undefined || found === '')
+      throw configError('hangar.cli.envMissing', { path, field, name });
     return found;
   };
   if (config.queue.kind !== 'memory') config.queue.url = fromEnv('queue.url', config.queue.url);
   if (config.http) {
-    config.http.tokens = config.http.tokens.map((t, i) => ({ ...t, token: fromEnv(`http.tokens.${i}.token`, t.token) }));
+    config.http.tokens = config.http.tokens.map((t, i) => ({
+      ...t,
+      token: fromEnv(`http.tokens.${i}.token`, t.token),
+    }));
     if (config.http.filesRoot) config.http.filesRoot = resolve(config.dir, config.http.filesRoot);
   }
   return config;

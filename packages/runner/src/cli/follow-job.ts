@@ -1,4 +1,4 @@
-import { type JobState, isTerminalState } from '@hangar/core';
+import { isTerminalState, type JobState } from '@hangar/core';
 import type { ErrorBody } from '../http/http-errors.js';
 import type { JobView, LogEntryView } from '../http/view-schemas.js';
 import type { ApiClient } from './api-client.js';
@@ -39,14 +39,18 @@ export async function followJob(
         (message) => {
           progressed = true;
           const data = JSON.parse(message.data) as unknown;
-          if (message.event === 'progress' || message.event === 'message') handlers.onEntry(data as LogEntryView);
+          if (message.event === 'progress' || message.event === 'message')
+            handlers.onEntry(data as LogEntryView);
           else if (message.event === 'state') {
             const { state, job } = data as { state: JobState; job: JobView };
             handlers.onState?.(state, job);
             if (isTerminalState(state)) final = job;
           } else if (message.event === 'error') {
             const { error } = data as ErrorBody;
-            throw new CliError(EXIT.FAILED, error.key, error.params, { code: error.code, rendered: error.message });
+            throw new CliError(EXIT.FAILED, error.key, error.params, {
+              code: error.code,
+              rendered: error.message,
+            });
           }
         },
         signal,
@@ -60,7 +64,8 @@ export async function followJob(
       if (error instanceof CliError && error.code !== 'UNREACHABLE') throw error;
       if (final) return final;
       failures = progressed ? 1 : failures + 1;
-      if (failures > MAX_RECONNECTS) throw error instanceof CliError ? error : streamLost(jobId, (error as Error).message);
+      if (failures > MAX_RECONNECTS)
+        throw error instanceof CliError ? error : streamLost(jobId, (error as Error).message);
     }
     await new Promise((resolve) => setTimeout(resolve, Math.min(4000, 250 * 2 ** failures)));
     signal?.throwIfAborted();

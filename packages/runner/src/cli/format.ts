@@ -13,7 +13,8 @@ export function table(header: readonly string[], rows: ReadonlyArray<readonly st
 
 /** One log entry as a line: progress plain, other levels tagged. */
 export function formatLogEntry(entry: LogEntryView): string {
-  const counts = entry.current !== undefined && entry.total !== undefined ? ` (${entry.current}/${entry.total})` : '';
+  const counts =
+    entry.current !== undefined && entry.total !== undefined ? ` (${entry.current}/${entry.total})` : '';
   const tag = entry.level === 'progress' ? '' : `${entry.level}: `;
   return `${tag}${entry.text}${counts}`;
 }
@@ -69,20 +70,34 @@ export function formatJob(job: JobView): string[] {
     `  customer: ${job.customerId ?? '-'}  user: ${job.userId ?? '-'}`,
     `  created: ${job.createdAt}  run at: ${job.runAt}`,
   ];
-  if (job.startedAt) lines.push(`  started: ${job.startedAt}${job.finishedAt ? `  finished: ${job.finishedAt}` : ''}`);
+  if (job.startedAt)
+    lines.push(`  started: ${job.startedAt}${job.finishedAt ? `  finished: ${job.finishedAt}` : ''}`);
   if (job.worker) lines.push(`  worker: ${job.worker.id}`);
   if (job.progress) {
-    const counts = job.progress.total !== undefined ? ` (${job.progress.current ?? 0}/${job.progress.total})` : '';
+    const counts =
+      job.progress.total !== undefined ? ` (${job.progress.current ?? 0}/${job.progress.total})` : '';
     lines.push(`  progress: ${job.progress.text}${counts}`);
   }
   if (job.messages?.length) lines.push('Messages:', ...job.messages.map((m) => `  ${formatLogEntry(m)}`));
   if (job.warnings.length) lines.push('Warnings:', ...job.warnings.map((w) => `  ${w.text}`));
-  if (job.errors.length) lines.push('Errors:', ...job.errors.map((e) => `  ${e.code}: ${e.text}${e.source ? ` [${e.source}]` : ''}`));
+  if (job.errors.length)
+    lines.push(
+      'Errors:',
+      ...job.errors.map((e) => `  ${e.code}: ${e.text}${e.source ? ` [${e.source}]` : ''}`),
+    );
   if (job.result !== null && job.result !== undefined) {
-    lines.push('Result:', ...JSON.stringify(job.result, null, 2).split('\n').map((l) => `  ${l}`));
+    lines.push(
+      'Result:',
+      ...JSON.stringify(job.result, null, 2)
+        .split('\n')
+        .map((l) => `  ${l}`),
+    );
   }
   if (job.outputFiles.length) {
-    lines.push('Files:', ...job.outputFiles.map((f) => `  ${f.name}  ${f.size} bytes  ${f.mediaType}  ${f.url}`));
+    lines.push(
+      'Files:',
+      ...job.outputFiles.map((f) => `  ${f.name}  ${f.size} bytes  ${f.mediaType}  ${f.url}`),
+    );
   }
   return lines;
 }

@@ -1,4 +1,4 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { HangarPlugin } from '@hangar/core';
@@ -60,7 +60,8 @@ export async function discoverInstalledPlugins(cwd: string): Promise<PluginSourc
       names = [];
     }
     for (const name of names.sort()) {
-      if (name.startsWith('jobs-')) found.push({ specifier: `@hangar/${name}`, origin: 'node_modules', baseDir: dir });
+      if (name.startsWith('jobs-'))
+        found.push({ specifier: `@hangar/${name}`, origin: 'node_modules', baseDir: dir });
     }
     if (dirname(dir) === dir) break;
   }
@@ -103,7 +104,10 @@ async function packageEntry(pkgDir: string): Promise<string> {
     }
     return undefined;
   };
-  const entry = pick(pkg.exports) ?? (typeof pkg.module === 'string' ? pkg.module : undefined) ?? (typeof pkg.main === 'string' ? pkg.main : 'index.js');
+  const entry =
+    pick(pkg.exports) ??
+    (typeof pkg.module === 'string' ? pkg.module : undefined) ??
+    (typeof pkg.main === 'string' ? pkg.main : 'index.js');
   return join(pkgDir, entry);
 }
 
@@ -133,14 +137,22 @@ async function resolveSpecifier(source: PluginSource): Promise<string> {
 export async function loadPlugin(source: PluginSource): Promise<HangarPlugin> {
   const mod = (await import(await resolveSpecifier(source))) as Record<string, unknown>;
   const defaultExport = mod.default as Record<string, unknown> | undefined;
-  const candidates = [mod.default, mod.plugin, defaultExport?.default, defaultExport?.plugin, ...Object.values(mod)];
+  const candidates = [
+    mod.default,
+    mod.plugin,
+    defaultExport?.default,
+    defaultExport?.plugin,
+    ...Object.values(mod),
+  ];
   const plugin = candidates.find(isPlugin);
   if (!plugin) throw new Error('the module exports no plugin (an object with `name` and `jobs`)');
   return plugin;
 }
 
 /** Imports every source, collecting failures instead of stopping at the first. */
-export async function loadPlugins(sources: readonly PluginSource[]): Promise<{ loaded: LoadedPlugin[]; failures: PluginFailure[] }> {
+export async function loadPlugins(
+  sources: readonly PluginSource[],
+): Promise<{ loaded: LoadedPlugin[]; failures: PluginFailure[] }> {
   const results = await Promise.allSettled(sources.map((source) => loadPlugin(source)));
   const loaded: LoadedPlugin[] = [];
   const failures: PluginFailure[] = [];
@@ -148,7 +160,10 @@ export async function loadPlugins(sources: readonly PluginSource[]): Promise<{ l
   results.forEach((result, i) => {
     const source = sources[i] as PluginSource;
     if (result.status === 'rejected') {
-      failures.push({ source, error: result.reason instanceof Error ? result.reason : new Error(String(result.reason)) });
+      failures.push({
+        source,
+        error: result.reason instanceof Error ? result.reason : new Error(String(result.reason)),
+      });
     } else if (!names.has(result.value.name)) {
       // The same package named in the config and found in node_modules is one plugin.
       names.add(result.value.name);

@@ -20,7 +20,10 @@ export async function createQueue(queue: HangarConfig['queue']): Promise<QueueAd
       return new MemoryQueue();
     case 'postgres': {
       const { PostgresQueue } = await loadAdapter('postgres', 'pg', () => import('../postgres/index.js'));
-      return new PostgresQueue({ connectionString: queue.url, ...(queue.schema ? { schema: queue.schema } : {}) });
+      return new PostgresQueue({
+        connectionString: queue.url,
+        ...(queue.schema ? { schema: queue.schema } : {}),
+      });
     }
     case 'redis': {
       const { RedisQueue } = await loadAdapter('redis', 'ioredis', () => import('../redis/index.js'));

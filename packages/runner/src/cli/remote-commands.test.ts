@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TOKENS, type TestApi, closeAll, onCleanup, startApi } from '../http/test-fixtures.js';
+import { closeAll, onCleanup, startApi, type TestApi, TOKENS } from '../http/test-fixtures.js';
 import { runCli } from './run-cli.js';
 import { capture, tempDir } from './test-kit.js';
 
@@ -34,14 +34,20 @@ describe('enqueue, status, cancel, list, schedules', () => {
     expect(status.out).toMatch(/Result:\n {2}\{\n {4}"sum": 42\n {2}\}/);
 
     const json = await cli(api, ['status', id, '--json', '--lang', 'fr']);
-    expect(JSON.parse(json.out)).toMatchObject({ id, state: 'Succeeded', progress: { text: 'Addition de 2 et 40' } });
+    expect(JSON.parse(json.out)).toMatchObject({
+      id,
+      state: 'Succeeded',
+      progress: { text: 'Addition de 2 et 40' },
+    });
   });
 
   it('lists with state filters and paging, cancels, and lists schedules with their next run', async () => {
     const api = await startApi();
     const ids: string[] = [];
     for (let i = 0; i < 3; i += 1) {
-      ids.push((await cli(api, ['enqueue', 'math.add', '-p', `{"a":${i},"b":0}`, '--delay', '60000'])).out.trim());
+      ids.push(
+        (await cli(api, ['enqueue', 'math.add', '-p', `{"a":${i},"b":0}`, '--delay', '60000'])).out.trim(),
+      );
     }
     const list = await cli(api, ['list', '--state', 'Scheduled', '--limit', '2'], TOKENS.acmeViewer);
     expect(list.code).toBe(0);
@@ -50,8 +56,14 @@ describe('enqueue, status, cancel, list, schedules', () => {
     expect(rows.slice(1).map((r) => r.split(/\s+/)[0])).toEqual([ids[2], ids[1]]);
     expect(list.err).toMatch(/More jobs: hangar list --cursor \S+/);
     const cursor = /--cursor (\S+)/.exec(list.err)?.[1] ?? '';
-    const next = await cli(api, ['list', '--state', 'Scheduled,Succeeded', '--cursor', cursor, '--json'], TOKENS.acmeViewer);
-    expect((JSON.parse(next.out) as { items: Array<{ id: string }> }).items.map((j) => j.id)).toEqual([ids[0]]);
+    const next = await cli(
+      api,
+      ['list', '--state', 'Scheduled,Succeeded', '--cursor', cursor, '--json'],
+      TOKENS.acmeViewer,
+    );
+    expect((JSON.parse(next.out) as { items: Array<{ id: string }> }).items.map((j) => j.id)).toEqual([
+      ids[0],
+    ]);
 
     const cancel = await cli(api, ['cancel', ids[0] ?? '']);
     expect(cancel).toMatchObject({ code: 0, out: `Job ${ids[0]} cancelled; it will not run\n` });
@@ -59,18 +71,34 @@ describe('enqueue, status, cancel, list, schedules', () => {
     expect(again.out).toBe(`La tâche ${ids[0]} était déjà terminée (Cancelled)\n`);
     expect((await cli(api, ['list', '--state', 'Failed'])).out).toBe('No jobs\n');
 
-    await api.runner.client.schedules.upsert({ name: 'nightly', cron: '0 2 * * *', type: 'math.add', params: { a: 1, b: 1 }, options: { customerId: 'acme' } });
+    await api.runner.client.schedules.upsert({
+      name: 'nightly',
+      cron: '0 2 * * *',
+      type: 'math.add',
+      params: { a: 1, b: 1 },
+      options: { customerId: 'acme' },
+    });
     const schedules = await cli(api, ['schedules'], TOKENS.acmeViewer);
     expect(schedules.code).toBe(0);
     expect(schedules.out).toMatch(/^NAME\s+CRON\s+TIMEZONE\s+TYPE\s+NEXT RUN\s+LAST RUN\n/);
-    expect(schedules.out).toMatch(/nightly\s+0 2 \* \* \*\s+UTC\s+math\.add\s+\S+T02:00:00\.000Z \(in \d+[hms]\)\s+-/);
+    expect(schedules.out).toMatch(
+      /nightly\s+0 2 \* \* \*\s+UTC\s+math\.add\s+\S+T02:00:00\.000Z \(in \d+[hms]\)\s+-/,
+    );
   });
 });
 
 describe('enqueue --wait', () => {
   it('prints progress messages as they come, draws the bar on stderr, and exits 0 on Succeeded', async () => {
     const api = await startApi();
-    const res = await cli(api, ['enqueue', 'test.steps', '--params', '{"count":4,"delayMs":10}', '--wait', '--lang', 'fr']);
+    const res = await cli(api, [
+      'enqueue',
+      'test.steps',
+      '--params',
+      '{"count":4,"delayMs":10}',
+      '--wait',
+      '--lang',
+      'fr',
+    ]);
     expect(res.code).toBe(0);
     const lines = res.out.trim().split('\n');
     expect(lines[0]).toMatch(/^Tâche \S+ mise en file \(test\.steps\)$/);
@@ -99,9 +127,15 @@ describe('enqueue --wait', () => {
     expect(failed.err).toMatch(/Job \S+ failed\n {2}JOB_UNRECOVERABLE: Ledger L1 does not exist\n/);
 
     const waiting = cli(api, ['enqueue', 'test.steps', '-p', '{"count":500,"delayMs":10}', '--wait']);
-    await expect.poll(async () => (await api.runner.client.list({ states: ['Processing'] })).items.length, { interval: 10 }).toBe(1);
+    await expect
+      .poll(async () => (await api.runner.client.list({ states: ['Processing'] })).items.length, {
+        interval: 10,
+      })
+      .toBe(1);
     const [running] = (await api.runner.client.list({ states: ['Processing'] })).items;
-    await expect.poll(async () => (await api.runner.client.get(running!.id))?.progress?.current ?? 0, { interval: 10 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => (await api.runner.client.get(running!.id))?.progress?.current ?? 0, { interval: 10 })
+      .toBeGreaterThan(0);
     await api.runner.client.cancel(running!.id);
     const cancelled = await waiting;
     expect(cancelled.code).toBe(2);
@@ -111,8 +145,17 @@ describe('enqueue --wait', () => {
   it('stops waiting with exit 130 when interrupted, leaving the job running', async () => {
     const api = await startApi();
     const controller = new AbortController();
-    const waiting = cli(api, ['enqueue', 'test.steps', '-p', '{"count":500,"delayMs":10}', '--wait'], TOKENS.acmeOperator, controller.signal);
-    await expect.poll(async () => (await api.runner.client.list({ states: ['Processing'] })).items.length, { interval: 10 }).toBe(1);
+    const waiting = cli(
+      api,
+      ['enqueue', 'test.steps', '-p', '{"count":500,"delayMs":10}', '--wait'],
+      TOKENS.acmeOperator,
+      controller.signal,
+    );
+    await expect
+      .poll(async () => (await api.runner.client.list({ states: ['Processing'] })).items.length, {
+        interval: 10,
+      })
+      .toBe(1);
     controller.abort();
     const res = await waiting;
     expect(res.code).toBe(130);

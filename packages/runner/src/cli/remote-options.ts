@@ -27,7 +27,12 @@ export const REMOTE_HELP = [
 /** Builds the API client from the flags and the environment; sets the run's language from --lang. */
 export function remoteClient(
   ctx: CliContext,
-  values: { server?: string | undefined; token?: string | undefined; lang?: string | undefined; customer?: string | undefined },
+  values: {
+    server?: string | undefined;
+    token?: string | undefined;
+    lang?: string | undefined;
+    customer?: string | undefined;
+  },
 ): ApiClient {
   if (values.lang) ctx.lang = values.lang;
   const baseUrl = values.server ?? ctx.env.HANGAR_URL ?? DEFAULT_SERVER_URL;
@@ -37,8 +42,14 @@ export function remoteClient(
   } catch {
     throw usageError('hangar.cli.badUrl', { url: baseUrl });
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw usageError('hangar.cli.badUrl', { url: baseUrl });
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw usageError('hangar.cli.badUrl', { url: baseUrl });
   const token = values.token ?? ctx.env.HANGAR_TOKEN;
   if (!token) throw usageError('hangar.cli.noToken');
-  return new ApiClient({ baseUrl, token, lang: ctx.lang, ...(values.customer ? { customerId: values.customer } : {}) });
+  return new ApiClient({
+    baseUrl,
+    token,
+    lang: ctx.lang,
+    ...(values.customer ? { customerId: values.customer } : {}),
+  });
 }

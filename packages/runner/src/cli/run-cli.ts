@@ -1,6 +1,13 @@
 import { HangarError } from '@hangar/core';
 import { CliContext, type CliRunIo } from './cli-context.js';
-import { type CliPlugins, type MountedCommand, collectPlugins, matchCommand, mountCommands, reportFailures } from './cli-plugins.js';
+import {
+  type CliPlugins,
+  collectPlugins,
+  type MountedCommand,
+  matchCommand,
+  mountCommands,
+  reportFailures,
+} from './cli-plugins.js';
 import { cancelCommand } from './commands/cancel.js';
 import type { BuiltinCommand } from './commands/command.js';
 import { enqueueCommand } from './commands/enqueue.js';
@@ -25,7 +32,9 @@ const HELP_WORDS = new Set(['--help', '-h', 'help']);
 
 function usageLines(mounted: readonly MountedCommand[], hidden: readonly MountedCommand[]): string[] {
   const rows = BUILTIN_COMMANDS.map((c) => [c.name, c.summary] as const);
-  const pluginRows = mounted.map((m) => [m.command.path.join(' '), `${m.command.summary}  [${m.plugin}]`] as const);
+  const pluginRows = mounted.map(
+    (m) => [m.command.path.join(' '), `${m.command.summary}  [${m.plugin}]`] as const,
+  );
   const width = Math.max(...[...rows, ...pluginRows].map(([name]) => name.length)) + 2;
   const lines = ['Usage: hangar <command> [options]', '', 'Commands:'];
   for (const [name, summary] of rows) lines.push(`  ${name.padEnd(width)}${summary}`);
@@ -33,7 +42,8 @@ function usageLines(mounted: readonly MountedCommand[], hidden: readonly Mounted
     lines.push('', 'Plugin commands:');
     for (const [name, summary] of pluginRows) lines.push(`  ${name.padEnd(width)}${summary}`);
   }
-  for (const h of hidden) lines.push(`  (not mounted: "${h.command.path.join(' ')}" of ${h.plugin} clashes with another command)`);
+  for (const h of hidden)
+    lines.push(`  (not mounted: "${h.command.path.join(' ')}" of ${h.plugin} clashes with another command)`);
   lines.push(
     '',
     'Run "hangar <command> --help" for its options. Commands that talk to a server use --server',
@@ -52,7 +62,11 @@ async function plugins(ctx: CliContext): Promise<CliPlugins> {
   return collectPlugins(ctx, config);
 }
 
-async function runPluginCommand(ctx: CliContext, entry: MountedCommand, args: readonly string[]): Promise<number> {
+async function runPluginCommand(
+  ctx: CliContext,
+  entry: MountedCommand,
+  args: readonly string[],
+): Promise<number> {
   const { command } = entry;
   if (args.length === 1 && (args[0] === '--help' || args[0] === '-h')) {
     ctx.out(`Usage: ${command.usage}`);

@@ -19,7 +19,11 @@ export interface CapturedIo {
 }
 
 /** Captures stdout and stderr; `env` and `cwd` are passed through. */
-export function capture(env: Record<string, string | undefined>, cwd: string, signal?: AbortSignal): CapturedIo {
+export function capture(
+  env: Record<string, string | undefined>,
+  cwd: string,
+  signal?: AbortSignal,
+): CapturedIo {
   const sink = () => {
     const chunks: string[] = [];
     const stream = new Writable({
@@ -49,12 +53,20 @@ export async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<v
  * Installs a plugin package `@hangar/jobs-<name>` under `dir/node_modules` with one command,
  * written as plain ESM so that the real `node` binary can load it too.
  */
-export async function installFakePlugin(dir: string, name: string, commandPath: readonly string[]): Promise<void> {
+export async function installFakePlugin(
+  dir: string,
+  name: string,
+  commandPath: readonly string[],
+): Promise<void> {
   const pkgDir = join(dir, 'node_modules', '@hangar', `jobs-${name}`);
   await mkdir(join(pkgDir, 'dist'), { recursive: true });
   await writeFile(
     join(pkgDir, 'package.json'),
-    JSON.stringify({ name: `@hangar/jobs-${name}`, type: 'module', exports: { '.': { import: './dist/index.js' } } }),
+    JSON.stringify({
+      name: `@hangar/jobs-${name}`,
+      type: 'module',
+      exports: { '.': { import: './dist/index.js' } },
+    }),
   );
   await writeFile(
     join(pkgDir, 'dist', 'index.js'),

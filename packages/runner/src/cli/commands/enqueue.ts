@@ -47,8 +47,15 @@ export const enqueueCommand: BuiltinCommand = {
     const { values, positionals } = parseCommand(args, OPTIONS);
     if (values.help) return printHelp(enqueueCommand, ctx);
     const [type, ...extra] = positionals;
-    if (!type) throw usageError('hangar.cli.missingArgument', { name: '<type>', hint: 'hangar enqueue math.add --params \'{"a":1}\'' });
-    if (extra.length > 0) throw usageError('hangar.cli.usageError', { problem: `Unexpected argument "${extra[0]}"; put the parameters in --params` });
+    if (!type)
+      throw usageError('hangar.cli.missingArgument', {
+        name: '<type>',
+        hint: 'hangar enqueue math.add --params \'{"a":1}\'',
+      });
+    if (extra.length > 0)
+      throw usageError('hangar.cli.usageError', {
+        problem: `Unexpected argument "${extra[0]}"; put the parameters in --params`,
+      });
     const params = jsonFlag('--params', values.params) ?? {};
     const options = {
       delayMs: intFlag('--delay', values.delay, 0),
@@ -68,7 +75,12 @@ export const enqueueCommand: BuiltinCommand = {
   },
 };
 
-async function waitForJob(ctx: CliContext, api: ReturnType<typeof remoteClient>, jobId: string, json: boolean): Promise<number> {
+async function waitForJob(
+  ctx: CliContext,
+  api: ReturnType<typeof remoteClient>,
+  jobId: string,
+  json: boolean,
+): Promise<number> {
   const bar = new ProgressBar(ctx.stderr);
   let job: JobView;
   try {

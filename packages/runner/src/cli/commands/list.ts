@@ -34,7 +34,9 @@ export const listCommand: BuiltinCommand = {
     const { values, positionals } = parseCommand(args, OPTIONS);
     if (values.help) return printHelp(listCommand, ctx);
     if (positionals.length > 0) {
-      throw usageError('hangar.cli.usageError', { problem: `Unexpected argument "${positionals[0]}"; filter with --state or --type` });
+      throw usageError('hangar.cli.usageError', {
+        problem: `Unexpected argument "${positionals[0]}"; filter with --state or --type`,
+      });
     }
     const api = remoteClient(ctx, values);
     const page = await api.request<JobPageView>('GET', '/jobs', {

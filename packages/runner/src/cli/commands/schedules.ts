@@ -14,7 +14,8 @@ export const schedulesCommand: BuiltinCommand = {
   async run(args, ctx) {
     const { values, positionals } = parseCommand(args, REMOTE_OPTIONS);
     if (values.help) return printHelp(schedulesCommand, ctx);
-    if (positionals.length > 0) throw usageError('hangar.cli.usageError', { problem: `Unexpected argument "${positionals[0]}"` });
+    if (positionals.length > 0)
+      throw usageError('hangar.cli.usageError', { problem: `Unexpected argument "${positionals[0]}"` });
     const api = remoteClient(ctx, values);
     const { items } = await api.request<{ items: ScheduleView[] }>('GET', '/schedules');
     if (values.json) ctx.out(JSON.stringify(items, null, 2));

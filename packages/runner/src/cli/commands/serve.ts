@@ -1,7 +1,6 @@
 import { ConfigurationError, type LogFields, type Logger } from '@hangar/core';
 import { createHttpServer } from '../../http/http-server.js';
-import { type HangarRunner, createRunner } from '../../runner/hangar-runner.js';
-import type { CliContext } from '../cli-context.js';
+import { createRunner, type HangarRunner } from '../../runner/hangar-runner.js';
 import { CliError, configError, usageError } from '../cli-error.js';
 import { collectPlugins, reportFailures } from '../cli-plugins.js';
 import { configPath, loadConfig } from '../config.js';
@@ -79,10 +78,15 @@ export const serveCommand: BuiltinCommand = {
   async run(args, ctx) {
     const { values, positionals } = parseCommand(args, OPTIONS);
     if (values.help) return printHelp(serveCommand, ctx);
-    if (positionals.length > 0) throw usageError('hangar.cli.usageError', { problem: `Unexpected argument "${positionals[0]}"` });
+    if (positionals.length > 0)
+      throw usageError('hangar.cli.usageError', { problem: `Unexpected argument "${positionals[0]}"` });
     const path = configPath(ctx.cwd, ctx.env, values.config);
     const config = (await loadConfig(path, ctx.env, true))!;
-    if (!config.http) throw configError('hangar.cli.configInvalid', { path, problem: 'http: add { "tokens": [...] } to serve the API' });
+    if (!config.http)
+      throw configError('hangar.cli.configInvalid', {
+        path,
+        problem: 'http: add { "tokens": [...] } to serve the API',
+      });
     const port = intFlag('--port', values.port, 0) ?? config.http.port;
     const host = values.host ?? config.http.host;
 
@@ -90,7 +94,11 @@ export const serveCommand: BuiltinCommand = {
     const explicitFailure = plugins.failures.find((f) => f.source.origin !== 'node_modules');
     if (explicitFailure) {
       const { source, error } = explicitFailure;
-      throw configError('hangar.cli.pluginFailed', { specifier: source.specifier, origin: source.origin, reason: error.message });
+      throw configError('hangar.cli.pluginFailed', {
+        specifier: source.specifier,
+        origin: source.origin,
+        reason: error.message,
+      });
     }
     reportFailures(ctx, plugins.failures);
 
@@ -104,13 +112,26 @@ export const serveCommand: BuiltinCommand = {
       await queue.close();
     };
     try {
-      runner = createRunner({ ...config.runner, queue, plugins: plugins.loaded.map((p) => p.plugin), logger });
-      app = createHttpServer({ client: runner.client, auth: { tokens: config.http.tokens }, filesRoot: config.http.filesRoot });
+      runner = createRunner({
+        ...config.runner,
+        queue,
+        plugins: plugins.loaded.map((p) => p.plugin),
+        logger,
+      });
+      app = createHttpServer({
+        client: runner.client,
+        auth: { tokens: config.http.tokens },
+        filesRoot: config.http.filesRoot,
+      });
       await runner.start();
       try {
         await app.listen({ port, host });
       } catch (error) {
-        throw new CliError(EXIT.UNAVAILABLE, 'hangar.cli.listenFailed', { host, port, reason: (error as Error).message });
+        throw new CliError(EXIT.UNAVAILABLE, 'hangar.cli.listenFailed', {
+          host,
+          port,
+          reason: (error as Error).message,
+        });
       }
     } catch (error) {
       await shutdown().catch(() => {});
@@ -122,7 +143,12 @@ export const serveCommand: BuiltinCommand = {
     const address = app.server.address();
     const actualPort = typeof address === 'object' && address ? address.port : port;
     const shownHost = host.includes(':') ? `[${host}]` : host;
-    ctx.out(ctx.t('hangar.cli.listening', { url: `http://${shownHost}:${actualPort}`, count: runner.registry.types().length }));
+    ctx.out(
+      ctx.t('hangar.cli.listening', {
+        url: `http://${shownHost}:${actualPort}`,
+        count: runner.registry.types().length,
+      }),
+    );
 
     await untilStopped(ctx.signal);
     ctx.err(ctx.t('hangar.cli.stopping'));

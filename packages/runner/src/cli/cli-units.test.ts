@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { languageFromEnv } from './cli-context.js';
+import { exitCodeForApiError } from './exit-codes.js';
+import { relativeTime, table } from './format.js';
+import { ProgressBar } from './progress-bar.js';
+import { SseParser } from './sse-parser.js';
+
+describe('SseParser', () => {
+  it('parses events split anywhere across chunks, with CRLF, comments and multi-line data', () => {
+    const text =
+      ': hi\r\nretry: 2000\r\n\r\nid: 1\r\nevent: progress\r\ndata: {"a":\r\ndata: 1}\r\n\r\nevent: end\ndata: {}\n\n';
+    for (const size of [1, 2, 3, 7, text.length]) {
+      const parser = new SseParser();
+      const events = [];
+      for (let i = 0; i < text.length; i += size) events.push(...parser.push(text.slice(i, i + size)));
+      expect(events, `chunks of ${size}`).toEqual([
+        { event: 'progress', data: '{"a":\n1}', id: '1' },
+        { event: 'end', data: '{}', id: undefined },
+      ]);
+    }
+  });
+});
+
+describe('ProgressBar', () => {
+  it('redraws in place on a terminal and gets out of the way of messages', () => {
+    const writes: string[] = [];
+    const stream = { isTTY: true, write: (s: string) => writes.push(s) } as unknown as NodeJS.WritableStream;
+    const bar = new ProgressBar(stream, 10);
+    bar.update(1, 2);
+    bar.update(1, 2);
+    bar.around(() => writes.push('message\n'));
+    bar.done();
+    expect(writes).toEqual([
+      '\r\x1b[2K[#####.....]  50% 1/2',
+      '\r\x1b[2K',
+      'message\n',
+      '[#####.....]  50% 1/2',
+      '\r\x1b[2K',
+    ]);
+    expect(ProgressBar.render(0, 0, 4)).toBe('[....]   0% 0/0');
+  });
+});
+
+describe('helpers', () => {
+  it('takes the language from HANGAR_LANG, then the POSIX locale', () => {
+    expect(languageFromEnv({ LANG: 'fr_FR.UTF-8' })).toBe('fr-FR');
+    expect(languageFromEnv({ HANGAR_LANG: 'en', LANG: 'fr_FR.UTF-8' })).toBe('en');
+    expect(languageFromEnv({ LANG: 'C' })).toBe('en');
+  });
+
+  it('maps API errors to exit codes', () => {
+    expect(exitCodeForApiError('UNAUTHORIZED', 401)).toBe(77);
+    expect(exitCodeForApiError('PARAMS_INVALID', 400)).toBe(65);
+    expect(exitCodeForApiError('JOB_NOT_FOUND', 404)).toBe(1);
+    expect(exitCodeForApiError('INTERNAL_ERROR', 500)).toBe(70);
+  });
+
+  it('formats tables and relative times', () => {
+    expect(table(['A', 'BB'], [['xyz', 'q']])).toEqual(['A    BB', 'xyz  q']);
+    const now = Date.parse('2026-01-01T00:00:00Z');
+    expect(relativeTime('2026-01-01T02:00:00Z', now)).toBe('in 2h');
+    expect(relativeTime('2025-12-31T23:59:30Z', now)).toBe('30s ago');
+  });
+});

@@ -1,0 +1,142 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.js';
+import { type CapturedIo, capture, tempDir } from './test-kit.js';
+
+const TOKEN = 'serve-test-operator-token';
+const testKit = fileURLToPath(new URL('./test-kit.ts', import.meta.url));
+
+let dir: string;
+let cleanup: () => Promise<void>;
+beforeEach(async () => {
+  ({ dir, cleanup } = await tempDir());
+});
+afterEach(() => cleanup());
+
+async function writeConfig(config: unknown, name = 'hangar.config.json'): Promise<string> {
+  const path = join(dir, name);
+  await writeFile(path, typeof config === 'string' ? config : JSON.stringify(config));
+  return path;
+}
+
+const validConfig = (extra: Record<string, unknown> = {}) => ({
+  queue: { kind: 'memory' },
+  plugins: [testKit],
+  http: {
+    port: 0,
+    host: '127.0.0.1',
+    tokens: [{ token: 'env:SERVE_TOKEN', customerId: 'acme', userId: 'alice', roles: ['operator'] }],
+  },
+  runner: { concurrency: 2, pollIntervalMs: 20, shutdownGraceMs: 1000 },
+  ...extra,
+});
+
+async function startServe(
+  env: Record<string, string>,
+): Promise<{ url: string; stop: () => Promise<{ code: number; io: CapturedIo }> }> {
+  const controller = new AbortController();
+  const io = capture(env, dir, controller.signal);
+  const running = runCli(['serve'], io.io);
+  let url: string | undefined;
+  await expect
+    .poll(
+      async () => {
+        const exited = await Promise.race([
+          running,
+          new Promise<undefined>((r) => setTimeout(() => r(undefined), 5)),
+        ]);
+        if (exited !== undefined) throw new Error(`serve exited ${exited}: ${io.err()}`);
+        url = /listening on (http:\/\/\S+)/.exec(io.out())?.[1];
+        return url;
+      },
+      { timeout: 10_000, interval: 20 },
+    )
+    .toBeDefined();
+  return {
+    url: url!,
+    stop: async () => {
+      controller.abort();
+      return { code: await running, io };
+    },
+  };
+}
+
+describe('hangar serve', () => {
+  it('starts a runner and the API from the config, serves jobs, and stops gracefully', async () => {
+    await writeConfig(validConfig());
+    const server = await startServe({ SERVE_TOKEN: TOKEN });
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+
+    const client = capture({ HANGAR_URL: server.url, HANGAR_TOKEN: TOKEN }, dir);
+    const code = await runCli(
+      ['enqueue', 'test.steps', '--params', '{"count":2,"delayMs":5}', '--wait'],
+      client.io,
+    );
+    expect(client.out()).toContain('Step 2 done (2/2)');
+    expect(code).toBe(0);
+    const types = await fetch(`${server.url}/job-types`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(((await types.json()) as { items: unknown[] }).items).toHaveLength(4);
+
+    const { code: exit, io } = await server.stop();
+    expect(exit).toBe(0);
+    expect(io.out()).toContain('with 4 job types');
+    expect(io.err()).toContain('Stopping: finishing running jobs\n');
+    expect(io.err()).toContain('Stopped\n');
+    await expect(fetch(`${server.url}/jobs`)).rejects.toThrow();
+  });
+
+  it.each([
+    ['a missing file', undefined, 'Config file', 78],
+    ['bad JSON', '{"queue": ', 'not valid JSON', 78],
+    ['a wrong queue kind', { queue: { kind: 'mongo' }, http: validConfig().http }, 'queue', 78],
+    [
+      'a misspelt option',
+      { ...validConfig(), runner: { concurency: 2 } },
+      'runner: Unrecognized key: "concurency"',
+      78,
+    ],
+    ['no http section', { queue: { kind: 'memory' } }, 'http: add', 78],
+    ['an unset env variable', validConfig(), 'refers to the environment variable SERVE_TOKEN', 78],
+    [
+      'a configured plugin that does not load',
+      { ...validConfig(), plugins: ['./nope.mjs'] },
+      'Could not load plugin ./nope.mjs (config)',
+      78,
+    ],
+    ['a short token', validConfig(), 'at least 16 characters', 78],
+  ])('refuses %s with a message and exit 78', async (label, config, message, exit) => {
+    if (config !== undefined) await writeConfig(config);
+    const env =
+      label === 'an unset env variable' ? {} : { SERVE_TOKEN: label === 'a short token' ? 'short' : TOKEN };
+    const io = capture(env, dir);
+    expect(await runCli(['serve'], io.io)).toBe(exit);
+    expect(io.err()).toContain(message);
+    // The message says which file to fix (a plugin's says "(config)" and names the plugin instead).
+    if (!label.includes('plugin')) expect(io.err()).toContain(join(dir, 'hangar.config.json'));
+  });
+
+  it('reads --config and HANGAR_CONFIG, and exits 69 when the port is taken', async () => {
+    await writeConfig(validConfig(), 'other.json');
+    const server = await (async () => {
+      const controller = new AbortController();
+      const io = capture({ SERVE_TOKEN: TOKEN, HANGAR_CONFIG: 'other.json' }, dir, controller.signal);
+      const running = runCli(['serve'], io.io);
+      await expect
+        .poll(() => /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(io.out())?.[1], { timeout: 10_000 })
+        .toBeDefined();
+      const stop = () => {
+        controller.abort();
+        return running;
+      };
+      return { port: /:(\d+) /.exec(io.out())?.[1] ?? '', stop };
+    })();
+    const clash = capture({ SERVE_TOKEN: TOKEN }, dir);
+    expect(
+      await runCli(['serve', '--config', join(dir, 'other.json'), '--port', server.port], clash.io),
+    ).toBe(69);
+    expect(clash.err()).toContain(`Could not listen on 127.0.0.1:${server.port}`);
+    expect(await server.stop()).toBe(0);
+  });
+});
