@@ -18,6 +18,8 @@ export interface LoadedFlowsCase extends LoadedRunCase {
   readonly account: string;
   /** The company holding it. */
   readonly company: string;
+  /** A flow the case states the closing on, reported with the closing amount as the engine does. */
+  readonly closingFlow?: string;
 }
 
 /**
@@ -119,11 +121,13 @@ export async function loadFlowsCase(db: Kysely<ConsoDatabase>, reader: CaseReade
     })),
     { ...base, account_id: id(master.accounts, FLOWS_CASE.offset, 'account'), flow_id: null, amount: -sum },
   ]);
+  const closingFlow = Object.keys(input.flowsLc).find((code) => flowKindOf(code) === 'closing');
   return {
     customerId: master.customerId,
     consoId: conso.id,
     consoCode: conso.code,
     account,
     company: FLOWS_CASE.company,
+    ...(closingFlow === undefined ? {} : { closingFlow }),
   };
 }

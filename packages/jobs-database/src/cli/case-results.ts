@@ -214,5 +214,6 @@ export async function readFlowsResults(
     closing += Number(row.amount);
     if (row.flow_id !== null) flows[codes.flows.codeOf(row.flow_id)] = cleanAmount(Number(row.amount));
   }
+  if (loaded.closingFlow !== undefined) flows[loaded.closingFlow] = cleanAmount(closing);
   return { flows_gc: flows, closing_gc: cleanAmount(closing) };
 }
