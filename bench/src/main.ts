@@ -1,15 +1,45 @@
 import { MemoryQueue } from '@hangar/runner';
+import { PostgresQueue } from '@hangar/runner/postgres';
+import { RedisQueue } from '@hangar/runner/redis';
 import { benchHangar } from './hangar-bench.js';
+import { benchGraphileWorker, benchPgBoss, dropSchema } from './postgres-peers.js';
+import { benchBeeQueue, benchBullmq, flushPrefix } from './redis-peers.js';
 import { printTable } from './report.js';
 
-// `npm run bench [-- memory redis postgres conso import]`: runs the named suites (all by default);
-// each suite measures Hangar and its peers in the same run, on this machine.
+// `npm run bench [-- memory redis postgres]`: runs the named suites (all by default); each suite
+// measures Hangar and its peers in the same run, on this machine, with the same sizes.
 const wanted = new Set(process.argv.slice(2));
 const run = (name: string) => wanted.size === 0 || wanted.has(name);
 const jobs = Number(process.env.BENCH_JOBS ?? 20_000);
-const sizes = { jobs, latencySamples: Number(process.env.BENCH_LATENCY_SAMPLES ?? 1000), concurrency: 16 };
+const sizes = { jobs, latencySamples: Number(process.env.BENCH_LATENCY_SAMPLES ?? 500), concurrency: 16 };
+const pgUrl = process.env.HANGAR_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const redisUrl = process.env.HANGAR_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-console.log(`# Hangar benchmarks — ${new Date().toISOString()}, Node ${process.version}, ${jobs} no-op jobs`);
+console.log(`# Hangar benchmarks — ${new Date().toISOString()}, Node ${process.version}, ${jobs} no-op jobs, concurrency 16`);
+
 if (run('memory')) {
-  printTable('Embedded memory queue', [await benchHangar('hangar memory', async () => new MemoryQueue(), sizes)]);
+  printTable('Embedded memory queue', [await benchHangar('Hangar memory', async () => new MemoryQueue(), sizes)]);
 }
+
+if (run('redis')) {
+  const prefix = 'bench-hangar';
+  await flushPrefix(redisUrl, prefix);
+  const hangar = await benchHangar('Hangar Redis (leases, heartbeats, cancellation on)', async () => new RedisQueue({ connection: redisUrl, prefix }), sizes);
+  await flushPrefix(redisUrl, prefix);
+  printTable('Redis', [hangar, await benchBullmq(redisUrl, sizes), await benchBeeQueue(redisUrl, sizes)]);
+}
+
+if (run('postgres')) {
+  const schema = 'bench_hangar';
+  await dropSchema(pgUrl, schema);
+  const hangar = await benchHangar('Hangar Postgres (leases, heartbeats, cancellation on)', async () => {
+    const queue = new PostgresQueue({ connectionString: pgUrl, schema });
+    await queue.migrate();
+    return queue;
+  }, sizes);
+  await dropSchema(pgUrl, schema);
+  printTable('PostgreSQL', [hangar, await benchGraphileWorker(pgUrl, sizes), await benchPgBoss(pgUrl, sizes)]);
+}
+
+// Peer libraries can keep sockets or timers alive after close; the numbers are printed, so exit.
+process.exit(0);
