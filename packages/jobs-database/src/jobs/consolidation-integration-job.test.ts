@@ -118,6 +118,39 @@ describe.each(backends)('conso.integration on %s', (backend, skip) => {
   );
 
   it.skipIf(skip !== undefined)(
+    'keeps the dimension axis with executeDimensions, with the same totals',
+    async () => {
+      const db = testDb.consoDb.db;
+      const tb = await storedTb(db, sample.consoId);
+      const conso = await resolveConso(db, sample.consoId, undefined);
+      await sql`update bundles set dimension = case when id % 2 = 0 then 'SEG1' else 'SEG2' end
+      where period_id = ${conso.period_id} and category_id = ${conso.category_id}`.execute(db);
+      try {
+        const record = await harness.run(
+          INTEGRATION_JOB_TYPE,
+          { consos: [sample.consoCode], executeDimensions: true },
+          user,
+        );
+        expect(record.state).toBe(JobState.Succeeded);
+        const dims = await db
+          .selectFrom('consolidated_data')
+          .select('dimension')
+          .distinct()
+          .where('conso_id', '=', sample.consoId)
+          .where('step', '=', 'bundles')
+          .execute();
+        expect(dims.map((d) => d.dimension)).toEqual(expect.arrayContaining(['SEG1', 'SEG2']));
+        const withDims = await storedTb(db, sample.consoId);
+        for (const [account, amount] of tb)
+          expect(Math.abs((withDims.get(account) ?? 0) - amount), account).toBeLessThan(0.01);
+      } finally {
+        await sql`update bundles set dimension = null where period_id = ${conso.period_id}`.execute(db);
+        await harness.run(INTEGRATION_JOB_TYPE, { consos: [sample.consoCode] }, user);
+      }
+    },
+  );
+
+  it.skipIf(skip !== undefined)(
     'reports progress as translated messages and logs start and end',
     async () => {
       const id = await harness.enqueue(INTEGRATION_JOB_TYPE, { consos: [sample.consoCode], steps: 15 }, user);
