@@ -1,4 +1,6 @@
-import { extname } from 'node:path';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { ImportFileError } from '../errors/import-file-error.js';
 import type { FileStore } from '../files/file-store.js';
@@ -23,7 +25,7 @@ export interface OpenedSource {
   bytesRead(): number;
   /** Its tables: one for CSV, one per sheet for XLSX. */
   readonly sheets: AsyncGenerator<SourceSheet>;
-  /** Releases the file (also when reading stopped early). */
+  /** Releases the file and any temporary copy (also when reading stopped early). */
   close(): void;
 }
 
@@ -59,7 +61,12 @@ export async function openSource(
   const counter = new CountingStream();
   input.on('error', (error) => counter.destroy(error));
   input.pipe(counter);
-  const sheets = format === 'csv' ? readCsvSheets(counter, name, options.csv) : readXlsxSheets(counter, name);
+  // A workbook is spooled to disk first (see readXlsxSheets); the directory goes when the source closes.
+  const tempDir = format === 'xlsx' ? await mkdtemp(join(tmpdir(), 'hangar-xlsx-')) : undefined;
+  const sheets =
+    tempDir === undefined
+      ? readCsvSheets(counter, name, options.csv)
+      : readXlsxSheets(counter, name, tempDir);
   return {
     name,
     size,
@@ -69,6 +76,8 @@ export async function openSource(
     close: () => {
       input.destroy();
       counter.destroy();
+      void sheets.return(undefined).catch(() => undefined);
+      if (tempDir !== undefined) void rm(tempDir, { recursive: true, force: true }).catch(() => undefined);
     },
   };
 }

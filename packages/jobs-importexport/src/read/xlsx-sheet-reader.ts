@@ -1,85 +1,90 @@
+import { createWriteStream } from 'node:fs';
+import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { pipeline } from 'node:stream/promises';
 import { ImportFileError } from '../errors/import-file-error.js';
 import { type CellValue, normalizeHeader, type SourceRow, type SourceSheet } from './source-row.js';
-import { xlsxCellValue } from './xlsx-cell-value.js';
-
-interface StreamedRow {
-  number: number;
-  values: unknown[] | Record<string, unknown>;
-}
-
-interface StreamedSheet extends AsyncIterable<StreamedRow> {
-  name?: string;
-}
+import { readSharedStrings, readSheetRows, readWorkbookSheets, type XlsxRow } from './xlsx-parts.js';
+import { openZipDirectory, type ZipDirectory } from './zip-directory.js';
 
 /**
- * Streams the sheets of an XLSX workbook with exceljs's WorkbookReader: rows are parsed as the zip
- * is read, never as a whole workbook. In each sheet the first non-empty row is the header.
+ * Streams the sheets of an XLSX workbook in workbook order. The upload is first spooled to a
+ * temporary file in `tempDir` (a zip is only reliably readable through its central directory,
+ * which comes last); then each sheet's XML is parsed as it is inflated, so rows stream and the
+ * workbook is never held in memory (only its shared-strings table, as Excel readers do).
  */
-export async function* readXlsxSheets(input: Readable, file: string): AsyncGenerator<SourceSheet> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'ignore',
-    entries: 'ignore',
-  });
+export async function* readXlsxSheets(
+  input: Readable,
+  file: string,
+  tempDir: string,
+): AsyncGenerator<SourceSheet> {
+  const path = join(tempDir, 'upload.xlsx');
+  let zip: ZipDirectory;
+  let sheets: { name: string; path: string }[];
+  let shared: string[];
   try {
-    for await (const worksheet of reader as unknown as AsyncIterable<StreamedSheet>) {
-      const rows = worksheet[Symbol.asyncIterator]();
-      const name = worksheet.name ?? 'Sheet';
+    await pipeline(input, createWriteStream(path));
+    zip = await openZipDirectory(path);
+  } catch (error) {
+    if ((error as { name?: string }).name === 'AbortError') throw error;
+    throw new ImportFileError(file, 'unreadable', (error as Error).message, error);
+  }
+  try {
+    try {
+      sheets = await readWorkbookSheets(zip);
+      shared = await readSharedStrings(zip);
+    } catch (error) {
+      throw new ImportFileError(
+        file,
+        'unreadable',
+        `not a readable XLSX workbook (${(error as Error).message})`,
+        error,
+      );
+    }
+    for (const sheet of sheets) {
+      if (!zip.entries.has(sheet.path)) continue;
+      const rows = readSheetRows(zip, sheet.path, shared)[Symbol.asyncIterator]();
       let header: string[] | undefined;
       for (;;) {
-        const result = await rows.next();
-        if (result.done) break;
-        const values = cellsOf(result.value);
-        if (values.every((value) => value === null)) continue;
-        header = values.map((value) => (value === null ? '' : normalizeHeader(String(value))));
+        const result = await next(rows, file);
+        if (result === undefined) break;
+        if (result.values.every((value) => value === null)) continue;
+        header = result.values.map((value) => (value === null ? '' : normalizeHeader(String(value))));
         break;
       }
-      if (header === undefined) {
-        yield { name, header: [], rows: emptyRows() };
-        continue;
-      }
-      const sheet = { name, header, rows: rowsOf(rows, header) };
-      yield sheet;
-      // The zip is read in order: a sheet the caller did not finish must be drained before the next.
-      for (;;) {
-        const rest = await rows.next();
-        if (rest.done) break;
-      }
+      yield { name: sheet.name, header: header ?? [], rows: rowsOf(rows, header ?? [], file) };
+      // The caller moved on: stop inflating what it left of this sheet.
+      await rows.return?.(undefined);
     }
-  } catch (error) {
-    if (error instanceof ImportFileError || (error as { name?: string }).name === 'AbortError') throw error;
-    throw new ImportFileError(file, 'unreadable', (error as Error).message, error);
+  } finally {
+    await zip.close();
   }
 }
 
 async function* rowsOf(
-  rows: AsyncIterator<StreamedRow>,
+  rows: AsyncIterator<XlsxRow>,
   header: readonly string[],
+  file: string,
 ): AsyncGenerator<SourceRow> {
   for (;;) {
-    const result = await rows.next();
-    if (result.done) return;
-    const values = cellsOf(result.value);
-    if (values.every((value) => value === null)) continue;
+    const result = await next(rows, file);
+    if (result === undefined) return;
+    if (result.values.every((value) => value === null)) continue;
     const cells: Record<string, CellValue> = {};
-    values.forEach((value, index) => {
+    result.values.forEach((value, index) => {
       const column = header[index];
       if (column !== undefined && column !== '') cells[column] = value;
     });
-    yield { row: result.value.number, cells };
+    yield { row: result.number, cells };
   }
 }
 
-// exceljs row values are 1-based (index 0 is empty) and sparse.
-function cellsOf(row: StreamedRow): CellValue[] {
-  const raw = Array.isArray(row.values) ? row.values : Object.values(row.values);
-  const out: CellValue[] = [];
-  for (let index = 1; index < raw.length; index++) out.push(xlsxCellValue(raw[index]));
-  return out;
+async function next(rows: AsyncIterator<XlsxRow>, file: string): Promise<XlsxRow | undefined> {
+  try {
+    const result = await rows.next();
+    return result.done ? undefined : result.value;
+  } catch (error) {
+    if ((error as { name?: string }).name === 'AbortError') throw error;
+    throw new ImportFileError(file, 'unreadable', (error as Error).message, error);
+  }
 }
-
-async function* emptyRows(): AsyncGenerator<SourceRow> {}

@@ -92,6 +92,7 @@ export class ImportSession {
       throw error;
     }
     this.ctx.checkpoint();
+    this.progress.report(true);
   }
 
   /** Stages a valid row, unless the file already has errors (then nothing will be written anyway). */

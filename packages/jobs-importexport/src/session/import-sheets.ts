@@ -50,9 +50,8 @@ export async function stageSheets(
 }
 
 /**
- * The spec for a sheet: by name, or, for a sheet exceljs could only call `SheetN` (its streaming
- * reader misses the names of workbooks written by its own streaming writer, whose workbook.xml
- * comes last), the unused spec whose required columns the header has, preferring the most specific.
+ * The spec for a sheet: by name, or, for a sheet left with a default name (`Sheet1`), the unused
+ * spec whose required columns the header has, preferring the most specific.
  */
 function matchSpec(
   sheet: SourceSheet,
