@@ -1,0 +1,88 @@
+import { rm } from 'node:fs/promises';
+import { consoDbToken, loadTinyDemoGroup, migrateToLatest, openConsoDb } from '@hangar/conso-db';
+import consoJobsPlugin, { INTEGRATION_JOB_TYPE, OWNERSHIP_JOB_TYPE } from '@hangar/jobs-database';
+import { MemoryQueue, createRunner } from '@hangar/runner';
+
+/** What the demo found. */
+export interface DemoOutcome {
+  /** The conso that was consolidated. */
+  consoCode: string;
+  /** Final state of the ownership job and of the integration job. */
+  states: { ownership: string; integration: string };
+  /** Ownership per company: method and group share. */
+  ownership: Array<{ company: string; method: string; group: number; minority: number }>;
+  /** Consolidated trial balance, one amount per account (group currency). */
+  trialBalance: Array<{ account: string; amount: number }>;
+  /** Sum of the trial balance (zero when it balances). */
+  total: number;
+}
+
+/**
+ * Creates an SQLite database at `file`, migrates it, loads the tiny demo group, then runs the
+ * real ownership and consolidation jobs on an embedded runner (memory queue), printing their
+ * progress in `lang` through `print`.
+ */
+export async function runDemo(file: string, lang = 'en', print: (line: string) => void = () => {}): Promise<DemoOutcome> {
+  await rm(file, { force: true });
+  const conso = await openConsoDb(`sqlite:${file}`);
+  const runner = createRunner({
+    queue: new MemoryQueue(),
+    plugins: [consoJobsPlugin],
+    services: [{ token: consoDbToken, value: conso }],
+  });
+  try {
+    const applied = await migrateToLatest(conso.db);
+    print(`Database ${file}: ${applied.length} migrations applied`);
+    const demo = await loadTinyDemoGroup(conso.db);
+    print(`Loaded group of ${demo.companies.length} companies (${demo.companies.join(', ')}) for conso ${demo.consoCode}`);
+    runner.events.on('job:progress', ({ entry }) => {
+      const counts = entry.total ? ` [${entry.current ?? 0}/${entry.total}]` : '';
+      print(`  ${runner.registry.translator.render(entry.message, lang)}${counts}`);
+    });
+    await runner.start();
+    const customerId = String(demo.customerId);
+    const run = async (type: string, params: unknown) => {
+      const { id } = await runner.client.enqueue(type, params, { customerId, userId: 'demo' });
+      const job = await runner.client.waitFor(id);
+      if (job.state !== 'Succeeded') {
+        const errors = (job.errorInfo ?? []).map((e) => runner.registry.translator.render(e, lang)).join('; ');
+        throw new Error(`${type} ended ${job.state}: ${errors}`);
+      }
+      return job.state;
+    };
+    print('Computing ownership percentages…');
+    const ownershipState = await run(OWNERSHIP_JOB_TYPE, { customer: demo.customerId, conso: demo.consoCode });
+    print('Consolidating (bundles, adjustments, eliminations)…');
+    const integrationState = await run(INTEGRATION_JOB_TYPE, { customer: demo.customerId, consos: [demo.consoCode] });
+
+    const ownership = await conso.db
+      .selectFrom('ownerships as o')
+      .innerJoin('companies as c', 'c.id', 'o.company_id')
+      .select(['c.code as company', 'o.method', 'o.group_pct as group', 'o.minority_pct as minority'])
+      .where('o.conso_id', '=', demo.consoId)
+      .orderBy('c.code')
+      .execute();
+    const rows = await conso.db
+      .selectFrom('consolidated_data as d')
+      .innerJoin('accounts as a', 'a.id', 'd.account_id')
+      .select((eb) => ['a.code as account', eb.fn.sum<number>('d.amount_gc').as('amount')])
+      .where('d.conso_id', '=', demo.consoId)
+      .groupBy('a.code')
+      .orderBy('a.code')
+      .execute();
+    const trialBalance = rows
+      .map((r) => ({ account: r.account, amount: Math.round(Number(r.amount) * 100) / 100 }))
+      .filter((r) => Math.abs(r.amount) >= 0.005);
+    const total = Math.round(trialBalance.reduce((s, r) => s + r.amount, 0) * 100) / 100;
+    return {
+      consoCode: demo.consoCode,
+      states: { ownership: ownershipState, integration: integrationState },
+      ownership: ownership.map((o) => ({ company: o.company, method: o.method, group: Number(o.group), minority: Number(o.minority) })),
+      trialBalance,
+      total,
+    };
+  } finally {
+    await runner.stop();
+    await conso.close();
+  }
+}
