@@ -15,6 +15,8 @@ afterAll(async () => {
   const leaked = snapshot().filter((r) => LEAKS.has(r));
   const baseline = [...before].filter((r) => LEAKS.has(r));
   if (leaked.length > baseline.length) {
-    throw new Error(`Test file left open: ${leaked.join(', ')}. Close every runner, server and child process.`);
+    throw new Error(
+      `Test file left open: ${leaked.join(', ')}. Close every runner, server and child process.`,
+    );
   }
 });

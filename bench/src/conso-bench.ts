@@ -1,7 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import { type ConsoDb, consoDbToken, generateSampleGroup, migrateToLatest, openConsoDb } from '@hangar/conso-db';
+import {
+  type ConsoDb,
+  consoDbToken,
+  generateSampleGroup,
+  migrateToLatest,
+  openConsoDb,
+} from '@hangar/conso-db';
 import { JobState } from '@hangar/core';
-import { createConsoJobsPlugin, INTEGRATION_JOB_TYPE, OWNERSHIP_JOB_TYPE, STEP_FLAGS } from '@hangar/jobs-database';
+import {
+  createConsoJobsPlugin,
+  INTEGRATION_JOB_TYPE,
+  OWNERSHIP_JOB_TYPE,
+  STEP_FLAGS,
+} from '@hangar/jobs-database';
 import { createRunner, MemoryQueue } from '@hangar/runner';
 import { sql } from 'kysely';
 
@@ -70,7 +81,8 @@ export async function benchConsolidation(options: ConsoBenchOptions = {}): Promi
       const run = async (type: string, params: unknown): Promise<number> => {
         const { id } = await runner.client.enqueue(type, params);
         const record = await runner.client.waitFor(id, { pollMs: 50 });
-        if (record.state !== JobState.Succeeded) throw new Error(`${type} ended ${record.state}: ${JSON.stringify(record.errorInfo)}`);
+        if (record.state !== JobState.Succeeded)
+          throw new Error(`${type} ended ${record.state}: ${JSON.stringify(record.errorInfo)}`);
         return countRows(consoDb, consoId);
       };
       await time('CalculateIndirectPercentages', async () => {

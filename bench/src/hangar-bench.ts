@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { type QueueAdapter, defineJob } from '@hangar/core';
+import { defineJob, type QueueAdapter } from '@hangar/core';
 import { createClient, createRunner } from '@hangar/runner';
 import { z } from 'zod';
 import { type BenchRow, percentile } from './report.js';
@@ -28,7 +28,11 @@ const noop = defineJob({
 });
 
 /** Measures Hangar on one adapter: bulk enqueue, processing throughput, enqueue-to-start latency. */
-export async function benchHangar(system: string, open: () => Promise<QueueAdapter>, sizes: BenchSizes): Promise<BenchRow> {
+export async function benchHangar(
+  system: string,
+  open: () => Promise<QueueAdapter>,
+  sizes: BenchSizes,
+): Promise<BenchRow> {
   const queue = await open();
   try {
     const client = createClient({ queue, jobs: [noop] });
@@ -36,11 +40,19 @@ export async function benchHangar(system: string, open: () => Promise<QueueAdapt
     let t0 = performance.now();
     for (let i = 0; i < sizes.jobs; i += batch) {
       const n = Math.min(batch, sizes.jobs - i);
-      await client.enqueueMany(Array.from({ length: n }, (_, k) => ({ type: 'bench.noop', params: { i: i + k } })));
+      await client.enqueueMany(
+        Array.from({ length: n }, (_, k) => ({ type: 'bench.noop', params: { i: i + k } })),
+      );
     }
     const enqueuePerSec = sizes.jobs / ((performance.now() - t0) / 1000);
 
-    const runner = createRunner({ queue, jobs: [noop], concurrency: sizes.concurrency, retention: false, pollIntervalMs: 1000 });
+    const runner = createRunner({
+      queue,
+      jobs: [noop],
+      concurrency: sizes.concurrency,
+      retention: false,
+      pollIntervalMs: 1000,
+    });
     let done = 0;
     const finished = new Promise<void>((resolve) =>
       runner.events.on('job:succeeded', () => {

@@ -15,16 +15,24 @@ const sizes = { jobs, latencySamples: Number(process.env.BENCH_LATENCY_SAMPLES ?
 const pgUrl = process.env.HANGAR_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const redisUrl = process.env.HANGAR_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-console.log(`# Hangar benchmarks — ${new Date().toISOString()}, Node ${process.version}, ${jobs} no-op jobs, concurrency 16`);
+console.log(
+  `# Hangar benchmarks — ${new Date().toISOString()}, Node ${process.version}, ${jobs} no-op jobs, concurrency 16`,
+);
 
 if (run('memory')) {
-  printTable('Embedded memory queue', [await benchHangar('Hangar memory', async () => new MemoryQueue(), sizes)]);
+  printTable('Embedded memory queue', [
+    await benchHangar('Hangar memory', async () => new MemoryQueue(), sizes),
+  ]);
 }
 
 if (run('redis')) {
   const prefix = 'bench-hangar';
   await flushPrefix(redisUrl, prefix);
-  const hangar = await benchHangar('Hangar Redis (leases, heartbeats, cancellation on)', async () => new RedisQueue({ connection: redisUrl, prefix }), sizes);
+  const hangar = await benchHangar(
+    'Hangar Redis (leases, heartbeats, cancellation on)',
+    async () => new RedisQueue({ connection: redisUrl, prefix }),
+    sizes,
+  );
   await flushPrefix(redisUrl, prefix);
   printTable('Redis', [hangar, await benchBullmq(redisUrl, sizes), await benchBeeQueue(redisUrl, sizes)]);
 }
@@ -32,13 +40,21 @@ if (run('redis')) {
 if (run('postgres')) {
   const schema = 'bench_hangar';
   await dropSchema(pgUrl, schema);
-  const hangar = await benchHangar('Hangar Postgres (leases, heartbeats, cancellation on)', async () => {
-    const queue = new PostgresQueue({ connectionString: pgUrl, schema });
-    await queue.migrate();
-    return queue;
-  }, sizes);
+  const hangar = await benchHangar(
+    'Hangar Postgres (leases, heartbeats, cancellation on)',
+    async () => {
+      const queue = new PostgresQueue({ connectionString: pgUrl, schema });
+      await queue.migrate();
+      return queue;
+    },
+    sizes,
+  );
   await dropSchema(pgUrl, schema);
-  printTable('PostgreSQL', [hangar, await benchGraphileWorker(pgUrl, sizes), await benchPgBoss(pgUrl, sizes)]);
+  printTable('PostgreSQL', [
+    hangar,
+    await benchGraphileWorker(pgUrl, sizes),
+    await benchPgBoss(pgUrl, sizes),
+  ]);
 }
 
 // Peer libraries can keep sockets or timers alive after close; the numbers are printed, so exit.

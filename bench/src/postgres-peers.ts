@@ -123,7 +123,12 @@ export async function benchPgBoss(url: string, sizes: BenchSizes): Promise<Bench
   await boss.stop({ graceful: false, wait: true });
   await dropSchema(url, schema);
   samples.sort((a, b) => a - b);
-  return { system: `pg-boss 10 (${latencySamples} latency samples)`, enqueuePerSec, processPerSec, ...latency(samples) };
+  return {
+    system: `pg-boss 10 (${latencySamples} latency samples)`,
+    enqueuePerSec,
+    processPerSec,
+    ...latency(samples),
+  };
 }
 
 function latency(samples: number[]): Pick<BenchRow, 'p50' | 'p95' | 'p99'> {

@@ -76,14 +76,26 @@ export async function benchBeeQueue(url: string, sizes: BenchSizes): Promise<Ben
   await flushPrefix(url, prefix);
   const u = new URL(url);
   const redis = { host: u.hostname, port: Number(u.port || 6379) };
-  const producer = new BeeQueue('noop', { redis, prefix, isWorker: false, getEvents: false, sendEvents: false });
+  const producer = new BeeQueue('noop', {
+    redis,
+    prefix,
+    isWorker: false,
+    getEvents: false,
+    sendEvents: false,
+  });
   let t0 = performance.now();
   for (let i = 0; i < sizes.jobs; i += 1000) {
     const n = Math.min(1000, sizes.jobs - i);
     await producer.saveAll(Array.from({ length: n }, (_, k) => producer.createJob({ i: i + k })));
   }
   const enqueuePerSec = sizes.jobs / ((performance.now() - t0) / 1000);
-  const consumer = new BeeQueue('noop', { redis, prefix, getEvents: false, sendEvents: false, removeOnSuccess: false });
+  const consumer = new BeeQueue('noop', {
+    redis,
+    prefix,
+    getEvents: false,
+    sendEvents: false,
+    removeOnSuccess: false,
+  });
   let done = 0;
   let onStart: (() => void) | undefined;
   let finished!: () => void;

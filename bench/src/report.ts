@@ -20,13 +20,17 @@ export function percentile(sorted: readonly number[], p: number): number {
 }
 
 const fmt = (n: number | undefined, digits = 0) =>
-  n === undefined || Number.isNaN(n) ? '—' : n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  n === undefined || Number.isNaN(n)
+    ? '—'
+    : n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 /** Prints a table, with ratios against the first row of the group (the Hangar row). */
 export function printTable(title: string, rows: readonly BenchRow[]): void {
   const base = rows[0];
   console.log(`\n## ${title}\n`);
-  console.log('| system | bulk enqueue jobs/s | processing jobs/s (c=16) | ratio vs system | p50 ms | p95 ms | p99 ms |');
+  console.log(
+    '| system | bulk enqueue jobs/s | processing jobs/s (c=16) | ratio vs system | p50 ms | p95 ms | p99 ms |',
+  );
   console.log('|---|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     const ratio = base?.processPerSec && r.processPerSec ? base.processPerSec / r.processPerSec : undefined;

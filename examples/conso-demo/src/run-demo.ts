@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { consoDbToken, loadTinyDemoGroup, migrateToLatest, openConsoDb } from '@hangar/conso-db';
 import consoJobsPlugin, { INTEGRATION_JOB_TYPE, OWNERSHIP_JOB_TYPE } from '@hangar/jobs-database';
-import { MemoryQueue, createRunner } from '@hangar/runner';
+import { createRunner, MemoryQueue } from '@hangar/runner';
 
 /** What the demo found. */
 export interface DemoOutcome {
@@ -22,7 +22,11 @@ export interface DemoOutcome {
  * real ownership and consolidation jobs on an embedded runner (memory queue), printing their
  * progress in `lang` through `print`.
  */
-export async function runDemo(file: string, lang = 'en', print: (line: string) => void = () => {}): Promise<DemoOutcome> {
+export async function runDemo(
+  file: string,
+  lang = 'en',
+  print: (line: string) => void = () => {},
+): Promise<DemoOutcome> {
   await rm(file, { force: true });
   const conso = await openConsoDb(`sqlite:${file}`);
   const runner = createRunner({
@@ -34,7 +38,9 @@ export async function runDemo(file: string, lang = 'en', print: (line: string) =
     const applied = await migrateToLatest(conso.db);
     print(`Database ${file}: ${applied.length} migrations applied`);
     const demo = await loadTinyDemoGroup(conso.db);
-    print(`Loaded group of ${demo.companies.length} companies (${demo.companies.join(', ')}) for conso ${demo.consoCode}`);
+    print(
+      `Loaded group of ${demo.companies.length} companies (${demo.companies.join(', ')}) for conso ${demo.consoCode}`,
+    );
     runner.events.on('job:progress', ({ entry }) => {
       const counts = entry.total ? ` [${entry.current ?? 0}/${entry.total}]` : '';
       print(`  ${runner.registry.translator.render(entry.message, lang)}${counts}`);
@@ -45,15 +51,23 @@ export async function runDemo(file: string, lang = 'en', print: (line: string) =
       const { id } = await runner.client.enqueue(type, params, { customerId, userId: 'demo' });
       const job = await runner.client.waitFor(id);
       if (job.state !== 'Succeeded') {
-        const errors = (job.errorInfo ?? []).map((e) => runner.registry.translator.render(e, lang)).join('; ');
+        const errors = (job.errorInfo ?? [])
+          .map((e) => runner.registry.translator.render(e, lang))
+          .join('; ');
         throw new Error(`${type} ended ${job.state}: ${errors}`);
       }
       return job.state;
     };
     print('Computing ownership percentages…');
-    const ownershipState = await run(OWNERSHIP_JOB_TYPE, { customer: demo.customerId, conso: demo.consoCode });
+    const ownershipState = await run(OWNERSHIP_JOB_TYPE, {
+      customer: demo.customerId,
+      conso: demo.consoCode,
+    });
     print('Consolidating (bundles, adjustments, eliminations)…');
-    const integrationState = await run(INTEGRATION_JOB_TYPE, { customer: demo.customerId, consos: [demo.consoCode] });
+    const integrationState = await run(INTEGRATION_JOB_TYPE, {
+      customer: demo.customerId,
+      consos: [demo.consoCode],
+    });
 
     const ownership = await conso.db
       .selectFrom('ownerships as o')
@@ -77,7 +91,12 @@ export async function runDemo(file: string, lang = 'en', print: (line: string) =
     return {
       consoCode: demo.consoCode,
       states: { ownership: ownershipState, integration: integrationState },
-      ownership: ownership.map((o) => ({ company: o.company, method: o.method, group: Number(o.group), minority: Number(o.minority) })),
+      ownership: ownership.map((o) => ({
+        company: o.company,
+        method: o.method,
+        group: Number(o.group),
+        minority: Number(o.minority),
+      })),
       trialBalance,
       total,
     };

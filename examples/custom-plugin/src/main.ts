@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MemoryQueue, createRunner } from '@hangar/runner';
+import { createRunner, MemoryQueue } from '@hangar/runner';
 import wordCountPlugin from './word-count-plugin.js';
 
 // Registers the plugin in a runner on the embedded queue and runs one job.

@@ -1,8 +1,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { mapServiceResolver, silentLogger, type JobContext } from '@hangar/core';
-import { MemoryQueue, createRunner } from '@hangar/runner';
+import { type JobContext, mapServiceResolver, silentLogger } from '@hangar/core';
+import { createRunner, MemoryQueue } from '@hangar/runner';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import plugin, { wordCount } from './word-count-plugin.js';
 
@@ -46,7 +46,11 @@ describe('custom plugin example', () => {
   it('fails with a clear error for a missing file', async () => {
     const runner = await createRunner({ queue: new MemoryQueue(), plugins: [plugin] }).start();
     try {
-      const { id } = await runner.client.enqueue('example.word-count', { path: join(dir, 'nope.txt') }, { maxAttempts: 1 });
+      const { id } = await runner.client.enqueue(
+        'example.word-count',
+        { path: join(dir, 'nope.txt') },
+        { maxAttempts: 1 },
+      );
       const job = await runner.client.waitFor(id);
       expect(job.state).toBe('Failed');
       expect(String(job.errorInfo?.[0]?.params.message)).toMatch(/ENOENT/);

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { definePlugin, defineJob, t } from '@hangar/core';
+import { defineJob, definePlugin, t } from '@hangar/core';
 import { z } from 'zod';
 
 /** Counts the words of a text file, streaming it, with progress by bytes read. */

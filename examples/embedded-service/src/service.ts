@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type QueueAdapter, defineJob, t } from '@hangar/core';
-import { type HangarRunner, MemoryQueue, createRunner } from '@hangar/runner';
+import { defineJob, type QueueAdapter, t } from '@hangar/core';
+import { createRunner, type HangarRunner, MemoryQueue } from '@hangar/runner';
 import { z } from 'zod';
 
 /** The service's own background job: hashes a payload many times (CPU work with progress). */
@@ -36,7 +36,10 @@ export interface OrdersService {
 }
 
 /** Starts the service on `port` (0 picks a free one) with the runner embedded in the same process. */
-export async function startOrdersService(port = 0, queue: QueueAdapter = new MemoryQueue()): Promise<OrdersService> {
+export async function startOrdersService(
+  port = 0,
+  queue: QueueAdapter = new MemoryQueue(),
+): Promise<OrdersService> {
   const runner = await createRunner({ queue, jobs: [digestJob], concurrency: 2 }).start();
   const server: Server = createServer((req, res) => {
     handle(runner, req, res).catch((error: unknown) => send(res, 500, { error: String(error) }));

@@ -1,49 +1,49 @@
-export * from './errors/index.js';
-export { t, type MessageParam, type TranslatableString } from './i18n/translatable-string.js';
 export {
-  Translator,
+  type ErrorInfo,
+  type ErrorInfoEntry,
+  errorInfoFromError,
+  errorInfoMessage,
+  type Severity,
+} from './error-info/error-info.js';
+export { errorInfoToXml, parseErrorInfoXml } from './error-info/error-info-xml.js';
+export * from './errors/index.js';
+export { type HangarEvents, safeEmit } from './events/hangar-events.js';
+export { coreMessages } from './i18n/core-messages.js';
+export { type MessageParam, type TranslatableString, t } from './i18n/translatable-string.js';
+export {
   FALLBACK_LANGUAGE,
   type MessageCatalog,
   type MessageCatalogs,
+  Translator,
 } from './i18n/translator.js';
-export { coreMessages } from './i18n/core-messages.js';
 export {
-  errorInfoFromError,
-  errorInfoMessage,
-  type ErrorInfo,
-  type ErrorInfoEntry,
-  type Severity,
-} from './error-info/error-info.js';
-export { parseErrorInfoXml, errorInfoToXml } from './error-info/error-info-xml.js';
-export {
-  JobState,
-  JOB_STATES,
-  JOB_TRANSITIONS,
-  isTerminalState,
-  canTransition,
-  assertTransition,
-} from './state/job-state.js';
-export { silentLogger, type Logger, type LogFn, type LogFields } from './logger/logger.js';
-export { DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from './job/retry-policy.js';
-export type { JobResult, OutputFile } from './job/job-result.js';
-export {
-  createServiceToken,
-  mapServiceResolver,
-  type ServiceToken,
-  type ServiceResolver,
-  type ServiceRegistration,
-} from './job/services.js';
-export type { JobContext, ProgressCounts, LockHandle, LockOptions } from './job/job-context.js';
-export {
+  type AnyJobDefinition,
   defineJob,
   type Job,
   type JobDefinition,
-  type AnyJobDefinition,
   type JobParamsOf,
   type JobResultOf,
 } from './job/job.js';
+export type { JobContext, LockHandle, LockOptions, ProgressCounts } from './job/job-context.js';
+export type { JobResult, OutputFile } from './job/job-result.js';
+export { DEFAULT_RETRY_POLICY, type RetryPolicy, retryDelayMs } from './job/retry-policy.js';
+export {
+  createServiceToken,
+  mapServiceResolver,
+  type ServiceRegistration,
+  type ServiceResolver,
+  type ServiceToken,
+} from './job/services.js';
 export { validateParams } from './job/validate-params.js';
-export { safeEmit, type HangarEvents } from './events/hangar-events.js';
+export { type LogFields, type LogFn, type Logger, silentLogger } from './logger/logger.js';
+export {
+  type CliCommand,
+  type CliHost,
+  type CliIo,
+  definePlugin,
+  type EmbeddedHost,
+  type HangarPlugin,
+} from './plugin/plugin.js';
 export type {
   JobRecord,
   LogEntry,
@@ -53,26 +53,26 @@ export type {
   WorkerIdentity,
 } from './queue/job-record.js';
 export type {
-  QueueAdapter,
-  EnqueueRequest,
-  EnqueueOptions,
-  EnqueueResult,
-  ClaimRequest,
-  FailRequest,
-  ListJobsFilter,
-  JobPage,
   CancelOutcome,
-  ScheduleRecord,
-  ScheduleJobOptions,
+  ClaimRequest,
+  EnqueueOptions,
+  EnqueueRequest,
+  EnqueueResult,
+  FailRequest,
+  JobPage,
+  ListJobsFilter,
+  QueueAdapter,
   QueueChange,
   RetentionPolicy,
+  ScheduleJobOptions,
+  ScheduleRecord,
   Unsubscribe,
 } from './queue/queue-adapter.js';
 export {
-  definePlugin,
-  type HangarPlugin,
-  type CliCommand,
-  type CliIo,
-  type CliHost,
-  type EmbeddedHost,
-} from './plugin/plugin.js';
+  assertTransition,
+  canTransition,
+  isTerminalState,
+  JOB_STATES,
+  JOB_TRANSITIONS,
+  JobState,
+} from './state/job-state.js';

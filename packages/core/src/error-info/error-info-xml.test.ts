@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { UnrecoverableError } from '../errors/unrecoverable-error.js';
 import { type ErrorInfo, errorInfoFromError } from './error-info.js';
 import { errorInfoToXml, parseErrorInfoXml } from './error-info-xml.js';
-import { UnrecoverableError } from '../errors/unrecoverable-error.js';
 
 describe('ErrorInfo XML', () => {
   it('parses the document a stored procedure returns', () => {
@@ -24,7 +24,12 @@ describe('ErrorInfo XML', () => {
         params: { company: 'C1 & Co', amount: 12.5, blocking: false },
       },
       { code: 'LOCKED', key: 'sql.LOCKED', severity: 'error', params: {} },
-      { code: 'RAW', key: 'sql.RAW', severity: 'error', params: { message: 'Plain text from an old procedure' } },
+      {
+        code: 'RAW',
+        key: 'sql.RAW',
+        severity: 'error',
+        params: { message: 'Plain text from an old procedure' },
+      },
     ]);
   });
 
@@ -42,10 +47,14 @@ describe('ErrorInfo XML', () => {
     expect(() => parseErrorInfoXml('<errors/>')).toThrow(/<errorinfo> root/);
     expect(() => parseErrorInfoXml('<errorinfo><error code="X">')).toThrow(/not closed/);
     expect(() => parseErrorInfoXml('<errorinfo><error/></errorinfo>')).toThrow(/code attribute/);
-    expect(() => parseErrorInfoXml('<errorinfo><error code="X" severity="fatal"/></errorinfo>')).toThrow(/severity/);
-    expect(() => parseErrorInfoXml('<errorinfo><error code="X"><param name="n" type="number">abc</param></error></errorinfo>')).toThrow(
-      /not a number/,
+    expect(() => parseErrorInfoXml('<errorinfo><error code="X" severity="fatal"/></errorinfo>')).toThrow(
+      /severity/,
     );
+    expect(() =>
+      parseErrorInfoXml(
+        '<errorinfo><error code="X"><param name="n" type="number">abc</param></error></errorinfo>',
+      ),
+    ).toThrow(/not a number/);
   });
 
   it('builds entries from Hangar errors and from foreign exceptions', () => {

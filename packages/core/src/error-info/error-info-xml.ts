@@ -32,7 +32,8 @@ export function errorInfoToXml(info: ErrorInfo): string {
     const attrs = [`code="${esc(e.code)}"`, `key="${esc(e.key)}"`, `severity="${e.severity}"`];
     if (e.source !== undefined) attrs.push(`source="${esc(e.source)}"`);
     const params = Object.entries(e.params).map(([name, value]) => {
-      const type = typeof value === 'number' ? ' type="number"' : typeof value === 'boolean' ? ' type="boolean"' : '';
+      const type =
+        typeof value === 'number' ? ' type="number"' : typeof value === 'boolean' ? ' type="boolean"' : '';
       return `<param name="${esc(name)}"${type}>${esc(value === null ? '' : String(value))}</param>`;
     });
     return `<error ${attrs.join(' ')}>${params.join('')}</error>`;
@@ -54,7 +55,9 @@ function toEntry(el: XmlElement): ErrorInfoEntry {
   if (!code) throw new SyntaxError('ErrorInfo XML: every <error> needs a code attribute');
   const severity = (el.attrs.severity ?? 'error').toLowerCase() as Severity;
   if (!SEVERITIES.includes(severity)) {
-    throw new SyntaxError(`ErrorInfo XML: severity "${el.attrs.severity}" must be one of ${SEVERITIES.join(', ')}`);
+    throw new SyntaxError(
+      `ErrorInfo XML: severity "${el.attrs.severity}" must be one of ${SEVERITIES.join(', ')}`,
+    );
   }
   const params: Record<string, MessageParam> = {};
   for (const p of el.children) {
@@ -124,7 +127,8 @@ function parseXml(input: string): XmlElement {
     else root = el;
     if (!selfClosing) stack.push(el);
   }
-  if (stack.length > 0) throw new SyntaxError(`ErrorInfo XML: <${stack[stack.length - 1]?.name}> is not closed`);
+  if (stack.length > 0)
+    throw new SyntaxError(`ErrorInfo XML: <${stack[stack.length - 1]?.name}> is not closed`);
   if (!root) throw new SyntaxError('ErrorInfo XML: no root element');
   return root;
 }

@@ -7,7 +7,13 @@ describe('HangarError', () => {
   it('carries a stable code, a translation key, params and the cause', () => {
     const cause = new Error('socket closed');
     const err = new HangarError('X_FAILED', 'x.failed', 'X failed', { params: { id: 7 }, cause });
-    expect(err).toMatchObject({ code: 'X_FAILED', key: 'x.failed', params: { id: 7 }, cause, retryable: true });
+    expect(err).toMatchObject({
+      code: 'X_FAILED',
+      key: 'x.failed',
+      params: { id: 7 },
+      cause,
+      retryable: true,
+    });
     expect(err.name).toBe('HangarError');
     expect(new JobNotFoundError('42').name).toBe('JobNotFoundError');
     expect(new UnrecoverableError('no').retryable).toBe(false);

@@ -29,6 +29,7 @@ export class HangarError extends Error {
   readonly params: ErrorParams;
   /** Whether retrying may help. */
   readonly retryable: boolean;
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: read through the symbol by isInstance, across package copies
   private readonly [MARKER] = true;
 
   constructor(code: string, key: string, message: string, options: HangarErrorOptions = {}) {

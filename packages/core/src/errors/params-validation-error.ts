@@ -17,10 +17,15 @@ export class ParamsValidationError extends HangarError {
 
   constructor(type: string, issues: readonly FieldIssue[]) {
     const summary = issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ');
-    super('PARAMS_INVALID', 'hangar.error.paramsInvalid', `Invalid parameters for job "${type}": ${summary}`, {
-      params: { type, issues: summary },
-      retryable: false,
-    });
+    super(
+      'PARAMS_INVALID',
+      'hangar.error.paramsInvalid',
+      `Invalid parameters for job "${type}": ${summary}`,
+      {
+        params: { type, issues: summary },
+        retryable: false,
+      },
+    );
     this.issues = issues;
   }
 

@@ -1,4 +1,4 @@
-import { HangarError, type ErrorParams } from './hangar-error.js';
+import { type ErrorParams, HangarError } from './hangar-error.js';
 
 /** Thrown by a job to fail at once, without the retries its policy would allow. */
 export class UnrecoverableError extends HangarError {

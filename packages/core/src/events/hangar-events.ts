@@ -1,7 +1,7 @@
 import type { EventEmitter } from 'eventemitter3';
 import type { ErrorInfo } from '../error-info/error-info.js';
-import type { Logger } from '../logger/logger.js';
 import type { JobResult } from '../job/job-result.js';
+import type { Logger } from '../logger/logger.js';
 import type { JobRecord, LogEntry } from '../queue/job-record.js';
 
 /** Every event a runner or client emits, with its payload. */

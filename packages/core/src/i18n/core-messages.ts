@@ -32,13 +32,15 @@ export const coreMessages = {
     'hangar.error.invalidTransition': 'La tâche {jobId} ne peut pas passer de {from} à {to}',
     'hangar.error.config': 'Option invalide « {option} » : {problem}',
     'hangar.error.leaseLost': 'Le worker {workerId} a perdu son bail sur la tâche {jobId}',
-    'hangar.error.leaseExpired': 'Le worker qui exécutait la tâche {jobId} ne répond plus ; son bail a expiré',
+    'hangar.error.leaseExpired':
+      'Le worker qui exécutait la tâche {jobId} ne répond plus ; son bail a expiré',
     'hangar.error.unexpected': 'Erreur inattendue : {message}',
     'hangar.error.unauthorized': 'Authentification requise : envoyez un jeton bearer valide',
     'hangar.error.forbidden': "Votre rôle n'autorise pas cette action",
     'hangar.error.parentFailed': "La tâche parente {parentId} n'a pas réussi",
     'hangar.error.shutdown': "Le runner s'est arrêté avant la fin de la tâche {jobId}",
-    'hangar.error.lockUnavailable': 'Le verrou « {name} » est détenu par une autre tâche (attente de {waitMs} ms)',
+    'hangar.error.lockUnavailable':
+      'Le verrou « {name} » est détenu par une autre tâche (attente de {waitMs} ms)',
     'hangar.progress.started': 'Tâche démarrée',
     'hangar.progress.retrying': 'La tentative {attempt} a échoué ; nouvel essai dans {delayMs} ms',
   },

@@ -6,7 +6,10 @@ import { Translator } from './translator.js';
 describe('Translator', () => {
   const tr = new Translator().register({
     en: { 'conso.progress': 'Conso {index}/{count} {code}: {@step}', 'step.bundles': 'Converting bundles' },
-    fr: { 'conso.progress': 'Conso {index}/{count} {code} : {@step}', 'step.bundles': 'Conversion des liasses' },
+    fr: {
+      'conso.progress': 'Conso {index}/{count} {code} : {@step}',
+      'step.bundles': 'Conversion des liasses',
+    },
   });
 
   it('renders in the requested language, with nested keys', () => {

@@ -1,5 +1,5 @@
-import type { Logger } from '../logger/logger.js';
 import type { TranslatableString } from '../i18n/translatable-string.js';
+import type { Logger } from '../logger/logger.js';
 import type { OutputFile } from './job-result.js';
 import type { ServiceResolver } from './services.js';
 

@@ -19,7 +19,11 @@ export const DEFAULT_RETRY_POLICY = {
 } as const satisfies RetryPolicy;
 
 /** Delay before the attempt after `attempt` (1-based): exponential with jitter, capped. */
-export function retryDelayMs(policy: RetryPolicy, attempt: number, random: () => number = Math.random): number {
+export function retryDelayMs(
+  policy: RetryPolicy,
+  attempt: number,
+  random: () => number = Math.random,
+): number {
   const exp = Math.min(policy.maxBackoffMs, policy.backoffMs * 2 ** Math.max(0, attempt - 1));
   const spread = exp * policy.jitter * (random() * 2 - 1);
   return Math.max(0, Math.round(Math.min(policy.maxBackoffMs, exp + spread)));

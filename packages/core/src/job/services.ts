@@ -25,7 +25,9 @@ export type ServiceRegistration<T = unknown> =
   | { token: ServiceToken<T>; factory: (services: ServiceResolver) => T };
 
 /** A resolver over a plain map, for using jobs without a runner (tests, direct construction). */
-export function mapServiceResolver(entries: Iterable<readonly [ServiceToken<unknown>, unknown]> = []): ServiceResolver {
+export function mapServiceResolver(
+  entries: Iterable<readonly [ServiceToken<unknown>, unknown]> = [],
+): ServiceResolver {
   const map = new Map<string, unknown>();
   for (const [token, value] of entries) map.set(token.name, value);
   return {

@@ -1,5 +1,5 @@
 import type { ZodType } from 'zod';
-import { ParamsValidationError, type FieldIssue } from '../errors/params-validation-error.js';
+import { type FieldIssue, ParamsValidationError } from '../errors/params-validation-error.js';
 
 /** Checks `params` against a job type's schema; throws `ParamsValidationError` naming every bad field. */
 export function validateParams<P>(type: string, schema: ZodType<P>, params: unknown): P {

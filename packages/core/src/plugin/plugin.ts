@@ -28,7 +28,10 @@ export interface CliIo {
 /** What the `hangar` CLI offers to plugin commands. */
 export interface CliHost {
   /** Starts an embedded runner on the in-memory queue with these plugins and extra services. */
-  startEmbedded(options: { plugins: readonly HangarPlugin[]; services?: readonly ServiceRegistration[] }): Promise<EmbeddedHost>;
+  startEmbedded(options: {
+    plugins: readonly HangarPlugin[];
+    services?: readonly ServiceRegistration[];
+  }): Promise<EmbeddedHost>;
 }
 
 /** An embedded runner started for a CLI command. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JOB_STATES, assertTransition, canTransition, isTerminalState } from './job-state.js';
+import { assertTransition, canTransition, isTerminalState, JOB_STATES } from './job-state.js';
 
 describe('job states', () => {
   it('allows the documented lifecycle', () => {
@@ -13,7 +13,9 @@ describe('job states', () => {
     for (const from of JOB_STATES.filter(isTerminalState)) {
       for (const to of JOB_STATES) expect(canTransition(from, to)).toBe(false);
     }
-    expect(() => assertTransition('j1', 'Succeeded', 'Processing')).toThrow(/j1 cannot go from Succeeded to Processing/);
+    expect(() => assertTransition('j1', 'Succeeded', 'Processing')).toThrow(
+      /j1 cannot go from Succeeded to Processing/,
+    );
     expect(() => assertTransition('j1', 'Enqueued', 'Succeeded')).toThrow();
   });
 });

@@ -1,5 +1,5 @@
-import type { EnqueueRequest, QueueAdapter } from '../queue/queue-adapter.js';
 import type { WorkerIdentity } from '../queue/job-record.js';
+import type { EnqueueRequest, QueueAdapter } from '../queue/queue-adapter.js';
 
 /** A fresh, isolated backend namespace for one test (its own schema, key prefix or store). */
 export interface AdapterTestContext {

@@ -1,9 +1,9 @@
-export { queueAdapterContract, collectChanges } from './queue-adapter-contract.js';
 export {
-  sleep,
-  testJob,
-  testWorker,
   type AdapterContractOptions,
   type AdapterTestContext,
   type ContractScope,
+  sleep,
+  testJob,
+  testWorker,
 } from './contract-harness.js';
+export { collectChanges, queueAdapterContract } from './queue-adapter-contract.js';

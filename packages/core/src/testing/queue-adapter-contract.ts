@@ -1,6 +1,5 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { QueueAdapter } from '../queue/queue-adapter.js';
-import type { QueueChange } from '../queue/queue-adapter.js';
+import type { QueueAdapter, QueueChange } from '../queue/queue-adapter.js';
 import {
   type AdapterContractOptions,
   type AdapterTestContext,
@@ -14,7 +13,6 @@ import { defineLifecycleContract } from './queue-adapter-lifecycle-contract.js';
 const W1 = testWorker('worker-1');
 const W2 = testWorker('worker-2');
 const claimAll = { queues: ['default'], types: ['test.job'], limit: 100, leaseMs: 30_000 };
-
 
 /**
  * Registers the whole `QueueAdapter` contract suite with vitest. Every adapter runs it against
@@ -82,7 +80,9 @@ export function queueAdapterContract(options: AdapterContractOptions): void {
       it('enqueues many jobs in request order', async () => {
         const results = await a.enqueueMany(Array.from({ length: 50 }, (_, n) => testJob({ params: { n } })));
         expect(results).toHaveLength(50);
-        expect(results.map((r) => (r.job.params as { n: number }).n)).toEqual(Array.from({ length: 50 }, (_, n) => n));
+        expect(results.map((r) => (r.job.params as { n: number }).n)).toEqual(
+          Array.from({ length: 50 }, (_, n) => n),
+        );
         expect(new Set(results.map((r) => r.id)).size).toBe(50);
       });
 
@@ -122,7 +122,12 @@ export function queueAdapterContract(options: AdapterContractOptions): void {
         const mine = await a.enqueue(testJob());
         const claimed = await a.claim({ ...claimAll, worker: W1 });
         expect(claimed.map((j) => j.id)).toEqual([mine.id]);
-        const reports = await a.claim({ ...claimAll, queues: ['reports'], types: ['test.job', 'other.job'], worker: W1 });
+        const reports = await a.claim({
+          ...claimAll,
+          queues: ['reports'],
+          types: ['test.job', 'other.job'],
+          worker: W1,
+        });
         expect(reports.map((j) => j.id)).toEqual([other.id]);
         expect((await a.get(otherType.id))?.state).toBe('Enqueued');
       });
@@ -172,7 +177,9 @@ export function queueAdapterContract(options: AdapterContractOptions): void {
 }
 
 /** Collects queue changes seen by an adapter until the returned stop function is called. */
-export async function collectChanges(adapter: QueueAdapter): Promise<{ changes: QueueChange[]; stop: () => Promise<void> }> {
+export async function collectChanges(
+  adapter: QueueAdapter,
+): Promise<{ changes: QueueChange[]; stop: () => Promise<void> }> {
   const changes: QueueChange[] = [];
   const unsubscribe = await adapter.subscribe((c) => changes.push(c));
   return { changes, stop: async () => void (await unsubscribe()) };

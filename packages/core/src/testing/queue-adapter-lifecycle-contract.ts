@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { type ContractScope, sleep, testJob, testWorker } from './contract-harness.js';
 import type { QueueChange } from '../queue/queue-adapter.js';
+import { type ContractScope, sleep, testJob, testWorker } from './contract-harness.js';
 
 const W1 = testWorker('worker-1');
 const W2 = testWorker('worker-2');
@@ -24,7 +24,9 @@ export function defineLifecycleContract(s: ContractScope): void {
     it('schedules a retry at the given time, then fails for good', async () => {
       const { id } = await s.a.enqueue(testJob({ maxAttempts: 2 }));
       await s.a.claim({ ...claimAll, worker: W1 });
-      expect(await s.a.fail(id, W1.id, { errorInfo: anError, retryAt: new Date(Date.now() + 300) })).toBe(true);
+      expect(await s.a.fail(id, W1.id, { errorInfo: anError, retryAt: new Date(Date.now() + 300) })).toBe(
+        true,
+      );
       const retrying = await s.a.get(id);
       expect(retrying).toMatchObject({ state: 'Scheduled', attempts: 1 });
       expect(retrying?.errorInfo).toEqual(anError);
@@ -161,7 +163,9 @@ export function defineLifecycleContract(s: ContractScope): void {
         { at: new Date(), level: 'progress', message: { key: 'p.one' }, current: 1, total: 3 },
         { at: new Date(), level: 'warning', message: { key: 'w.one', params: { company: 'C1' } } },
       ]);
-      await s.a.appendLog(id, [{ at: new Date(), level: 'progress', message: { key: 'p.two' }, current: 2, total: 3 }]);
+      await s.a.appendLog(id, [
+        { at: new Date(), level: 'progress', message: { key: 'p.two' }, current: 2, total: 3 },
+      ]);
       const log = await s.b.getLog(id);
       expect(log.map((e) => [e.seq, e.level, e.message.key])).toEqual([
         [1, 'progress', 'p.one'],
@@ -170,7 +174,11 @@ export function defineLifecycleContract(s: ContractScope): void {
       ]);
       expect(log[1]?.message.params).toEqual({ company: 'C1' });
       expect((await s.b.getLog(id, { afterSeq: 2 })).map((e) => e.seq)).toEqual([3]);
-      expect((await s.b.get(id))?.progress).toMatchObject({ message: { key: 'p.two' }, current: 2, total: 3 });
+      expect((await s.b.get(id))?.progress).toMatchObject({
+        message: { key: 'p.two' },
+        current: 2,
+        total: 3,
+      });
     });
   });
 
@@ -229,7 +237,9 @@ export function defineLifecycleContract(s: ContractScope): void {
       await s.a.complete(done.id, W1.id, { success: true });
       await s.a.fail(failed.id, W1.id, { errorInfo: anError });
       await sleep(20);
-      expect(await s.a.cleanup({ succeededMs: 3_600_000, cancelledMs: 3_600_000, failedMs: 3_600_000 })).toBe(0);
+      expect(await s.a.cleanup({ succeededMs: 3_600_000, cancelledMs: 3_600_000, failedMs: 3_600_000 })).toBe(
+        0,
+      );
       expect(await s.a.cleanup({ succeededMs: 0, cancelledMs: 0, failedMs: 3_600_000 })).toBe(1);
       expect(await s.a.get(done.id)).toBeUndefined();
       expect(await s.a.get(failed.id)).toBeDefined();
@@ -245,7 +255,9 @@ export function defineLifecycleContract(s: ContractScope): void {
       await vi.waitFor(
         () => {
           expect(changes.some((c) => c.kind === 'enqueued' && c.jobId === id)).toBe(true);
-          expect(changes.some((c) => c.kind === 'state' && c.jobId === id && c.state === 'Succeeded')).toBe(true);
+          expect(changes.some((c) => c.kind === 'state' && c.jobId === id && c.state === 'Succeeded')).toBe(
+            true,
+          );
         },
         { timeout: 2000, interval: 10 },
       );

@@ -1,23 +1,23 @@
-import { EventEmitter } from 'eventemitter3';
 import {
+  type AnyJobDefinition,
   type CancelOutcome,
   ConfigurationError,
   type EnqueueResult,
   type HangarEvents,
   type HangarPlugin,
+  isTerminalState,
+  JobNotFoundError,
   type JobPage,
   type JobRecord,
-  JobNotFoundError,
   type ListJobsFilter,
   type LogEntry,
   type Logger,
   type MessageParam,
   type QueueAdapter,
-  type AnyJobDefinition,
-  isTerminalState,
   safeEmit,
   silentLogger,
 } from '@hangar/core';
+import { EventEmitter } from 'eventemitter3';
 import { JobRegistry } from '../registry/job-registry.js';
 import { ScheduleManager } from '../scheduler/schedule-manager.js';
 
@@ -82,7 +82,10 @@ export class HangarClient {
 
   /** Validates parameters and enqueues one job; bad parameters throw `ParamsValidationError` and nothing is enqueued. */
   async enqueue(type: string, params: unknown, options: EnqueueCallOptions = {}): Promise<EnqueueResult> {
-    const [result] = await this.enqueueMany([{ type, params, options }], { transaction: options.transaction, signal: options.signal });
+    const [result] = await this.enqueueMany([{ type, params, options }], {
+      transaction: options.transaction,
+      signal: options.signal,
+    });
     return result as EnqueueResult;
   }
 
@@ -115,7 +118,8 @@ export class HangarClient {
       };
     });
     const results = await this.queue.enqueueMany(requests, common);
-    for (const r of results) if (r.created) safeEmit(this.events, this.logger, 'job:enqueued', { job: r.job });
+    for (const r of results)
+      if (r.created) safeEmit(this.events, this.logger, 'job:enqueued', { job: r.job });
     return results;
   }
 
@@ -140,7 +144,10 @@ export class HangarClient {
   }
 
   /** Resolves with the job once it is Succeeded, Failed or Cancelled. */
-  async waitFor(id: string, options: { signal?: AbortSignal; customerId?: string; pollMs?: number } = {}): Promise<JobRecord> {
+  async waitFor(
+    id: string,
+    options: { signal?: AbortSignal; customerId?: string; pollMs?: number } = {},
+  ): Promise<JobRecord> {
     const { signal, customerId, pollMs = 1000 } = options;
     signal?.throwIfAborted();
     return new Promise<JobRecord>((resolve, reject) => {
@@ -169,14 +176,18 @@ export class HangarClient {
       signal?.addEventListener('abort', onAbort, { once: true });
       this.queue
         .subscribe((change) => {
-          if (change.jobId === id && change.kind === 'state' && change.state && isTerminalState(change.state)) void check();
+          if (change.jobId === id && change.kind === 'state' && change.state && isTerminalState(change.state))
+            void check();
         })
-        .then((off) => {
-          unsubscribe = off;
-          if (done) void off();
-          timer = setInterval(() => void check(), pollMs);
-          void check();
-        }, (error: unknown) => finish(error));
+        .then(
+          (off) => {
+            unsubscribe = off;
+            if (done) void off();
+            timer = setInterval(() => void check(), pollMs);
+            void check();
+          },
+          (error: unknown) => finish(error),
+        );
     });
   }
 }

@@ -27,7 +27,9 @@ export class PluginContainer implements ServiceResolver {
 
   get<T>(token: ServiceToken<T>): T {
     if (!this.container.has(token.name)) {
-      throw new Error(`Service "${token.name}" is not registered: add the plugin that provides it or pass it in \`services\``);
+      throw new Error(
+        `Service "${token.name}" is not registered: add the plugin that provides it or pass it in \`services\``,
+      );
     }
     return this.container.get<T>(token.name);
   }

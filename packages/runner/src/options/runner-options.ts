@@ -77,7 +77,9 @@ export const RUNNER_DEFAULTS = {
 } as const satisfies Partial<RunnerOptions>;
 
 /** Runner options with every default applied. */
-export type ResolvedRunnerOptions = Required<Omit<RunnerOptions, 'jobTypes' | 'maxPerCustomer' | 'workerId' | 'queues'>> & {
+export type ResolvedRunnerOptions = Required<
+  Omit<RunnerOptions, 'jobTypes' | 'maxPerCustomer' | 'workerId' | 'queues'>
+> & {
   jobTypes: readonly string[] | undefined;
   maxPerCustomer: number | undefined;
   workerId: string | undefined;
@@ -102,10 +104,14 @@ export function resolveRunnerOptions(options: RunnerOptions): ResolvedRunnerOpti
   const heartbeatMs = options.heartbeatMs ?? Math.floor(leaseMs / 3);
   positive('heartbeatMs', heartbeatMs, 10);
   if (heartbeatMs >= leaseMs) {
-    throw new ConfigurationError('heartbeatMs', `must be shorter than leaseMs (${leaseMs}); a third of it is usual`);
+    throw new ConfigurationError(
+      'heartbeatMs',
+      `must be shorter than leaseMs (${leaseMs}); a third of it is usual`,
+    );
   }
   const queues = options.queues ?? { default: concurrency };
-  if (Object.keys(queues).length === 0) throw new ConfigurationError('queues', 'name at least one queue to serve');
+  if (Object.keys(queues).length === 0)
+    throw new ConfigurationError('queues', 'name at least one queue to serve');
   for (const [name, n] of Object.entries(queues)) positive(`queues.${name}`, n);
   const resolved: ResolvedRunnerOptions = {
     ...RUNNER_DEFAULTS,
@@ -119,7 +125,12 @@ export function resolveRunnerOptions(options: RunnerOptions): ResolvedRunnerOpti
     maxPerCustomer: options.maxPerCustomer,
     workerId: options.workerId,
   };
-  for (const key of ['pollIntervalMs', 'recoveryIntervalMs', 'schedulerIntervalMs', 'cleanupIntervalMs'] as const) {
+  for (const key of [
+    'pollIntervalMs',
+    'recoveryIntervalMs',
+    'schedulerIntervalMs',
+    'cleanupIntervalMs',
+  ] as const) {
     positive(key, resolved[key], 10);
   }
   positive('shutdownGraceMs', resolved.shutdownGraceMs, 0);

@@ -1,12 +1,12 @@
 import {
   type AnyJobDefinition,
   ConfigurationError,
+  coreMessages,
   DEFAULT_RETRY_POLICY,
   type HangarPlugin,
   type RetryPolicy,
   Translator,
   UnknownJobTypeError,
-  coreMessages,
   validateParams,
 } from '@hangar/core';
 import { toJSONSchema } from 'zod';

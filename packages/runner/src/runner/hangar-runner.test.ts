@@ -1,8 +1,8 @@
-import { type JobContext, UnrecoverableError, defineJob, t } from '@hangar/core';
+import { defineJob, type JobContext, t, UnrecoverableError } from '@hangar/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { MemoryQueue } from '../memory/memory-queue.js';
-import { type HangarRunner, createRunner } from './hangar-runner.js';
+import { createRunner, type HangarRunner } from './hangar-runner.js';
 
 const runners: HangarRunner[] = [];
 afterEach(async () => {
@@ -45,10 +45,7 @@ describe('HangarRunner', () => {
     const runner = await start({ queue, jobs: [add] });
     await expect(runner.client.enqueue('math.add', { a: 'x' })).rejects.toMatchObject({
       code: 'PARAMS_INVALID',
-      issues: [
-        expect.objectContaining({ path: 'a' }),
-        expect.objectContaining({ path: 'b' }),
-      ],
+      issues: [expect.objectContaining({ path: 'a' }), expect.objectContaining({ path: 'b' })],
     });
     await expect(runner.client.enqueue('math.nope', {})).rejects.toMatchObject({ code: 'JOB_TYPE_UNKNOWN' });
     expect((await queue.list()).items).toHaveLength(0);
@@ -104,7 +101,9 @@ describe('HangarRunner', () => {
       retry: { maxAttempts: 1 },
       create: () => ({
         execute: (_p: unknown, ctx: JobContext) =>
-          new Promise((_resolve, reject) => ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason))),
+          new Promise((_resolve, reject) =>
+            ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason)),
+          ),
         abort: () => {
           aborted = true;
           return true;
@@ -143,7 +142,11 @@ describe('HangarRunner', () => {
       }),
     });
     const queue = new MemoryQueue();
-    const later = await createRunner({ queue, jobs: [waiter] }).client.enqueue('waiter', {}, { delayMs: 60_000 });
+    const later = await createRunner({ queue, jobs: [waiter] }).client.enqueue(
+      'waiter',
+      {},
+      { delayMs: 60_000 },
+    );
     const runner = await start({ queue, jobs: [waiter] });
     expect(await runner.client.cancel(later.id)).toBe('cancelled');
     const started$ = new Promise<void>((resolve) => runner.events.once('job:started', () => resolve()));
@@ -185,15 +188,25 @@ describe('HangarRunner', () => {
 
   it('lets a second runner take over the jobs of a runner that died', async () => {
     const queue = new MemoryQueue();
-    const hang = defineJob({ type: 'hang', params: z.object({}), create: () => ({ execute: () => new Promise(() => {}) }) });
-    const ok = defineJob({ type: 'hang', params: z.object({}), create: () => ({ execute: async () => 'second' }) });
+    const hang = defineJob({
+      type: 'hang',
+      params: z.object({}),
+      create: () => ({ execute: () => new Promise(() => {}) }),
+    });
+    const ok = defineJob({
+      type: 'hang',
+      params: z.object({}),
+      create: () => ({ execute: async () => 'second' }),
+    });
     const dead = createRunner({ queue, jobs: [hang], leaseMs: 200, heartbeatMs: 50, abortGraceMs: 0 });
     await dead.start();
     const started = new Promise<void>((resolve) => dead.events.once('job:started', () => resolve()));
     const { id } = await dead.client.enqueue('hang', {});
     await started;
     // Simulate a crash: the dead runner stops heartbeating without handing the job back.
-    const deadPool = (dead as unknown as { pool: { heartbeat: () => Promise<void>; stopClaiming: () => void } }).pool;
+    const deadPool = (
+      dead as unknown as { pool: { heartbeat: () => Promise<void>; stopClaiming: () => void } }
+    ).pool;
     deadPool.heartbeat = async () => {};
     deadPool.stopClaiming();
     const second = await start({ queue, jobs: [ok], recoveryIntervalMs: 50, workerId: 'second' });
@@ -204,9 +217,13 @@ describe('HangarRunner', () => {
   });
 
   it('hosts only the job types it is given and checks its options', async () => {
-    expect(() => createRunner({ queue: new MemoryQueue(), jobs: [add], jobTypes: ['nope'] })).toThrow(/jobTypes/);
+    expect(() => createRunner({ queue: new MemoryQueue(), jobs: [add], jobTypes: ['nope'] })).toThrow(
+      /jobTypes/,
+    );
     expect(() => createRunner({ queue: new MemoryQueue(), concurrency: 0 })).toThrow(/concurrency/);
-    expect(() => createRunner({ queue: new MemoryQueue(), leaseMs: 1000, heartbeatMs: 2000 })).toThrow(/heartbeatMs/);
+    expect(() => createRunner({ queue: new MemoryQueue(), leaseMs: 1000, heartbeatMs: 2000 })).toThrow(
+      /heartbeatMs/,
+    );
   });
 
   it('keeps running when an event listener throws', async () => {

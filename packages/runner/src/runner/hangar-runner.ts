@@ -1,16 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { EventEmitter } from 'eventemitter3';
 import {
   ConfigurationError,
   type HangarEvents,
   type Logger,
-  type WorkerIdentity,
   safeEmit,
+  type WorkerIdentity,
 } from '@hangar/core';
+import type { EventEmitter } from 'eventemitter3';
 import { HangarClient } from '../client/hangar-client.js';
 import { PluginContainer } from '../container/plugin-container.js';
-import { type ResolvedRunnerOptions, type RunnerOptions, resolveRunnerOptions } from '../options/runner-options.js';
+import {
+  type ResolvedRunnerOptions,
+  type RunnerOptions,
+  resolveRunnerOptions,
+} from '../options/runner-options.js';
 import { JobRegistry } from '../registry/job-registry.js';
 import { RecurringScheduler } from '../scheduler/recurring-scheduler.js';
 import { WorkerPool } from '../worker/worker-pool.js';
@@ -52,7 +56,10 @@ export class HangarRunner {
     const chosen = this.options.jobTypes ?? all;
     for (const type of chosen) {
       if (!this.registry.has(type)) {
-        throw new ConfigurationError('jobTypes', `"${type}" is not a registered job type; registered: ${all.join(', ') || '(none)'}`);
+        throw new ConfigurationError(
+          'jobTypes',
+          `"${type}" is not a registered job type; registered: ${all.join(', ') || '(none)'}`,
+        );
       }
     }
     this.jobTypes = [...chosen];
@@ -61,7 +68,15 @@ export class HangarRunner {
       host: hostname(),
       pid: process.pid,
     };
-    this.pool = new WorkerPool(this.options, this.registry, this.services, this.worker, this.jobTypes, this.events, this.logger);
+    this.pool = new WorkerPool(
+      this.options,
+      this.registry,
+      this.services,
+      this.worker,
+      this.jobTypes,
+      this.events,
+      this.logger,
+    );
     this.scheduler = new RecurringScheduler(this.client, this.events, this.logger);
   }
 
@@ -72,7 +87,8 @@ export class HangarRunner {
 
   /** Starts the workers, lease recovery, schedules and retention. */
   async start(): Promise<this> {
-    if (this.state !== 'idle') throw new ConfigurationError('start', `the runner is ${this.state}; create a new one`);
+    if (this.state !== 'idle')
+      throw new ConfigurationError('start', `the runner is ${this.state}; create a new one`);
     this.state = 'running';
     await this.pool.start();
     const every = (ms: number, fn: () => Promise<unknown>) => {
@@ -95,7 +111,10 @@ export class HangarRunner {
     }
     void this.recover();
     void this.scheduler.tick();
-    this.logger.info({ worker: this.worker.id, jobTypes: this.jobTypes, queues: this.options.queues }, 'Runner started');
+    this.logger.info(
+      { worker: this.worker.id, jobTypes: this.jobTypes, queues: this.options.queues },
+      'Runner started',
+    );
     return this;
   }
 

@@ -16,6 +16,9 @@ export function parseCron(cron: string, timezone: string): Cron {
   try {
     return new Cron(cron, { timezone, paused: true });
   } catch (error) {
-    throw new ConfigurationError('cron', `"${cron}" is not a valid cron expression: ${(error as Error).message}`);
+    throw new ConfigurationError(
+      'cron',
+      `"${cron}" is not a valid cron expression: ${(error as Error).message}`,
+    );
   }
 }

@@ -17,7 +17,10 @@ const report = defineJob({
 
 function runnerOn(store: MemoryStore, clock: { now: Date }) {
   const client = new HangarClient(new MemoryQueue({ store }), new JobRegistry([], [report]));
-  return { client, scheduler: new RecurringScheduler(client, new EventEmitter(), silentLogger, () => clock.now) };
+  return {
+    client,
+    scheduler: new RecurringScheduler(client, new EventEmitter(), silentLogger, () => clock.now),
+  };
 }
 
 describe('recurring schedules', () => {
@@ -27,7 +30,13 @@ describe('recurring schedules', () => {
     const runners = [runnerOn(store, clock), runnerOn(store, clock), runnerOn(store, clock)];
     const first = runners[0]!;
     const saved = await first.client.schedules.upsert(
-      { name: 'nightly', cron: '0 2 * * *', timezone: 'Europe/Paris', type: 'report', params: { conso: '202612ACT001' } },
+      {
+        name: 'nightly',
+        cron: '0 2 * * *',
+        timezone: 'Europe/Paris',
+        type: 'report',
+        params: { conso: '202612ACT001' },
+      },
       clock.now,
     );
     // 02:00 in Paris on 28 March 2026 is 01:00 UTC (winter time, UTC+1).
@@ -49,7 +58,10 @@ describe('recurring schedules', () => {
     const store = new MemoryStore();
     const clock = { now: new Date('2026-06-01T00:00:00Z') };
     const { client, scheduler } = runnerOn(store, clock);
-    await client.schedules.upsert({ name: 'hourly', cron: '0 * * * *', type: 'report', params: { conso: 'x' } }, clock.now);
+    await client.schedules.upsert(
+      { name: 'hourly', cron: '0 * * * *', type: 'report', params: { conso: 'x' } },
+      clock.now,
+    );
     await client.schedules.pause('hourly');
     clock.now = new Date('2026-06-01T05:30:00Z');
     expect(await scheduler.tick()).toHaveLength(0);
@@ -61,11 +73,21 @@ describe('recurring schedules', () => {
 
   it('validates the cron expression, the time zone and the parameters', async () => {
     const { client } = runnerOn(new MemoryStore(), { now: new Date() });
-    await expect(client.schedules.upsert({ name: 'x', cron: 'not cron', type: 'report', params: { conso: 'a' } })).rejects.toThrow(/cron/);
     await expect(
-      client.schedules.upsert({ name: 'x', cron: '* * * * *', timezone: 'Mars/Olympus', type: 'report', params: { conso: 'a' } }),
+      client.schedules.upsert({ name: 'x', cron: 'not cron', type: 'report', params: { conso: 'a' } }),
+    ).rejects.toThrow(/cron/);
+    await expect(
+      client.schedules.upsert({
+        name: 'x',
+        cron: '* * * * *',
+        timezone: 'Mars/Olympus',
+        type: 'report',
+        params: { conso: 'a' },
+      }),
     ).rejects.toThrow(/time zone/);
-    await expect(client.schedules.upsert({ name: 'x', cron: '* * * * *', type: 'report', params: {} })).rejects.toMatchObject({
+    await expect(
+      client.schedules.upsert({ name: 'x', cron: '* * * * *', type: 'report', params: {} }),
+    ).rejects.toMatchObject({
       code: 'PARAMS_INVALID',
     });
   });
@@ -79,6 +101,10 @@ describe('recurring schedules', () => {
       runs.push(next.toISOString());
       at = next;
     }
-    expect(runs).toEqual(['2026-10-24T00:30:00.000Z', '2026-10-25T01:30:00.000Z', '2026-10-26T01:30:00.000Z']);
+    expect(runs).toEqual([
+      '2026-10-24T00:30:00.000Z',
+      '2026-10-25T01:30:00.000Z',
+      '2026-10-26T01:30:00.000Z',
+    ]);
   });
 });

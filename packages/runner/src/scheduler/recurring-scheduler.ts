@@ -33,7 +33,10 @@ export class RecurringScheduler {
         const next = nextCronRun(schedule.cron, schedule.timezone, now);
         if (!(await this.client.queue.advanceSchedule(schedule.name, due, next, now))) continue;
         if (!this.client.registry.has(schedule.type)) {
-          this.logger.warn({ schedule: schedule.name, type: schedule.type }, 'Schedule names an unknown job type');
+          this.logger.warn(
+            { schedule: schedule.name, type: schedule.type },
+            'Schedule names an unknown job type',
+          );
           continue;
         }
         const { id } = await this.client.enqueue(schedule.type, schedule.params, {

@@ -1,6 +1,7 @@
 import {
   type AnyJobDefinition,
   type ErrorInfo,
+  errorInfoFromError,
   HangarError,
   type Job,
   JobCancelledError,
@@ -14,7 +15,6 @@ import {
   type QueueAdapter,
   type ServiceResolver,
   type TranslatableString,
-  errorInfoFromError,
   validateParams,
 } from '@hangar/core';
 import { JobLocks } from './job-locks.js';
@@ -26,7 +26,13 @@ export type StopReason = 'cancel' | 'timeout' | 'shutdown' | 'lease-lost';
 /** How one attempt ended. */
 export type AttemptOutcome =
   | { kind: 'succeeded'; result: JobResult }
-  | { kind: 'failed'; error: unknown; errorInfo: ErrorInfo; retryable: boolean; warnings: TranslatableString[] }
+  | {
+      kind: 'failed';
+      error: unknown;
+      errorInfo: ErrorInfo;
+      retryable: boolean;
+      warnings: TranslatableString[];
+    }
   | { kind: 'cancelled'; result: JobResult }
   | { kind: 'released' }
   | { kind: 'lease-lost' };
@@ -56,7 +62,11 @@ export class JobExecution {
     private readonly deps: ExecutionDeps,
   ) {
     this.log = new JobLogWriter(deps.queue, record.id, deps.logger);
-    this.locks = new JobLocks(deps.queue, `${record.worker?.id ?? 'worker'}:${record.id}`, this.controller.signal);
+    this.locks = new JobLocks(
+      deps.queue,
+      `${record.worker?.id ?? 'worker'}:${record.id}`,
+      this.controller.signal,
+    );
   }
 
   /** Asks the job to stop: fires its signal and calls `abort()`. The first reason wins. */
@@ -70,7 +80,8 @@ export class JobExecution {
     this.controller.abort(error);
     try {
       const aborted = this.job?.abort?.();
-      if (aborted instanceof Promise) aborted.catch((err: unknown) => this.deps.logger.warn({ err }, 'abort() threw'));
+      if (aborted instanceof Promise)
+        aborted.catch((err: unknown) => this.deps.logger.warn({ err }, 'abort() threw'));
     } catch (err) {
       this.deps.logger.warn({ err, jobId: this.record.id }, 'abort() threw');
     }
@@ -134,7 +145,11 @@ export class JobExecution {
         const reason = this.controller.signal.reason;
         return {
           kind: 'cancelled',
-          result: { success: false, errorInfo: [errorInfoFromError(reason, this.record.type)], warnings: this.warnings },
+          result: {
+            success: false,
+            errorInfo: [errorInfoFromError(reason, this.record.type)],
+            warnings: this.warnings,
+          },
         };
       }
       case 'timeout':
@@ -159,7 +174,11 @@ export class JobExecution {
   private context(): JobContext {
     const { record, deps } = this;
     const signal = this.controller.signal;
-    const write = (level: 'progress' | 'info' | 'warning' | 'error', message: TranslatableString, counts = {}) => {
+    const write = (
+      level: 'progress' | 'info' | 'warning' | 'error',
+      message: TranslatableString,
+      counts = {},
+    ) => {
       const entry = { at: new Date(), level, message, ...counts };
       this.log.write(entry);
       deps.onLog(record.id, entry);

@@ -24,12 +24,17 @@ export class JobLocks {
     while (!(await this.queue.acquireLock(name, this.owner, ttlMs))) {
       this.signal.throwIfAborted();
       if (Date.now() >= deadline) throw new LockUnavailableError(name, waitMs);
-      await new Promise((resolve) => setTimeout(resolve, Math.min(delay, Math.max(1, deadline - Date.now()))));
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.min(delay, Math.max(1, deadline - Date.now()))),
+      );
       delay = Math.min(delay * 2, 500);
     }
-    const renew = setInterval(() => {
-      void this.queue.extendLock(name, this.owner, ttlMs).catch(() => {});
-    }, Math.max(10, Math.floor(ttlMs / 3)));
+    const renew = setInterval(
+      () => {
+        void this.queue.extendLock(name, this.owner, ttlMs).catch(() => {});
+      },
+      Math.max(10, Math.floor(ttlMs / 3)),
+    );
     renew.unref();
     this.held.set(name, renew);
     return { name, release: () => this.release(name) };

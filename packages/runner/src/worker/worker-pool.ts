@@ -1,15 +1,15 @@
-import type { EventEmitter } from 'eventemitter3';
 import {
   type HangarEvents,
   type JobRecord,
   type Logger,
   type QueueAdapter,
+  retryDelayMs,
   type ServiceResolver,
+  safeEmit,
   type Unsubscribe,
   type WorkerIdentity,
-  retryDelayMs,
-  safeEmit,
 } from '@hangar/core';
+import type { EventEmitter } from 'eventemitter3';
 import type { ResolvedRunnerOptions } from '../options/runner-options.js';
 import type { JobRegistry } from '../registry/job-registry.js';
 import { type AttemptOutcome, JobExecution } from './job-execution.js';
@@ -128,7 +128,10 @@ export class WorkerPool {
       })
       .catch((error: unknown) => {
         slot.fetching = false;
-        safeEmit(this.events, this.logger, 'worker:error', { error, context: `claim from queue ${slot.name}` });
+        safeEmit(this.events, this.logger, 'worker:error', {
+          error,
+          context: `claim from queue ${slot.name}`,
+        });
       });
   }
 
@@ -139,7 +142,8 @@ export class WorkerPool {
       services: this.services,
       logger: this.logger,
       abortGraceMs: this.options.abortGraceMs,
-      onLog: (jobId, entry) => safeEmit(this.events, this.logger, 'job:progress', { jobId, entry: { ...entry, seq: 0 } }),
+      onLog: (jobId, entry) =>
+        safeEmit(this.events, this.logger, 'job:progress', { jobId, entry: { ...entry, seq: 0 } }),
     });
     this.active.set(job.id, execution);
     safeEmit(this.events, this.logger, 'job:started', { job });
@@ -147,7 +151,10 @@ export class WorkerPool {
       .run()
       .then((outcome) => this.record(job, outcome))
       .catch((error: unknown) => {
-        safeEmit(this.events, this.logger, 'worker:error', { error, context: `recording the end of job ${job.id}` });
+        safeEmit(this.events, this.logger, 'worker:error', {
+          error,
+          context: `recording the end of job ${job.id}`,
+        });
       })
       .finally(() => {
         this.active.delete(job.id);
