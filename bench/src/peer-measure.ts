@@ -1,0 +1,71 @@
+import { performance } from 'node:perf_hooks';
+import { type BenchRow, percentile } from './report.js';
+
+/** A hook a peer's job handler calls when a job starts, and a promise of all jobs done. */
+export interface StartProbe {
+  /** Call from the job handler when a job starts. */
+  started(): void;
+  /** Call when a job completes; resolves `allDone` at `total`. */
+  completed(count?: number): void;
+  /** Resolves once `total` jobs completed. */
+  allDone: Promise<void>;
+  /** Times `samples` sequential enqueue-to-start round trips of an idle worker. */
+  latency(
+    samples: number,
+    enqueueOne: (i: number) => Promise<unknown>,
+  ): Promise<Pick<BenchRow, 'p50' | 'p95' | 'p99'>>;
+}
+
+/** Creates the probe shared by every peer benchmark, so all are measured the same way. */
+export function startProbe(total: number): StartProbe {
+  let onStart: (() => void) | undefined;
+  let done = 0;
+  let finished!: () => void;
+  const allDone = new Promise<void>((resolve) => {
+    finished = resolve;
+  });
+  return {
+    started: () => onStart?.(),
+    completed: (count = 1) => {
+      done += count;
+      if (done >= total) finished();
+    },
+    allDone,
+    async latency(samples, enqueueOne) {
+      const times: number[] = [];
+      for (let i = 0; i < samples; i++) {
+        const started = new Promise<number>((resolve) => {
+          onStart = () => resolve(performance.now());
+        });
+        const before = performance.now();
+        await enqueueOne(i);
+        times.push((await started) - before);
+      }
+      onStart = undefined;
+      times.sort((a, b) => a - b);
+      return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99) };
+    },
+  };
+}
+
+/** Enqueues `total` jobs in batches of 1000 and returns jobs per second. */
+export async function bulkRate(
+  total: number,
+  enqueueBatch: (from: number, count: number) => Promise<unknown>,
+): Promise<number> {
+  const t0 = performance.now();
+  for (let i = 0; i < total; i += 1000) await enqueueBatch(i, Math.min(1000, total - i));
+  return total / ((performance.now() - t0) / 1000);
+}
+
+/** Runs `start` and waits for every job; returns jobs per second. */
+export async function processRate(
+  total: number,
+  probe: StartProbe,
+  start: () => Promise<unknown> | unknown,
+): Promise<number> {
+  const t0 = performance.now();
+  await start();
+  await probe.allDone;
+  return total / ((performance.now() - t0) / 1000);
+}
