@@ -1,7 +1,9 @@
 import { MemoryQueue } from '@hangar/runner';
 import { PostgresQueue } from '@hangar/runner/postgres';
 import { RedisQueue } from '@hangar/runner/redis';
+import { benchConsolidation } from './conso-bench.js';
 import { benchHangar } from './hangar-bench.js';
+import { benchImport } from './import-bench.js';
 import { benchGraphileWorker, benchPgBoss, dropSchema } from './postgres-peers.js';
 import { benchBeeQueue, benchBullmq, flushPrefix } from './redis-peers.js';
 import { printTable } from './report.js';
@@ -55,6 +57,21 @@ if (run('postgres')) {
     await benchGraphileWorker(pgUrl, sizes),
     await benchPgBoss(pgUrl, sizes),
   ]);
+}
+
+if (run('import')) {
+  const r = await benchImport();
+  console.log('\n## Import of a data CSV into PostgreSQL\n');
+  console.log('| rows | file MiB | psql \\copy (floor) s | ImportDataJob s | ratio to floor | peak RSS MiB |');
+  console.log('|---:|---:|---:|---:|---:|---:|');
+  console.log(
+    `| ${r.rows} | ${(r.fileBytes / 1048576).toFixed(1)} | ${(r.copyFloorMs / 1000).toFixed(2)} | ${(r.importMs / 1000).toFixed(2)} | ${r.ratioToFloor.toFixed(2)}× | ${r.peakRssMiB.toFixed(0)} |`,
+  );
+}
+
+if (run('conso')) {
+  console.log('\n## Consolidation of a generated group on PostgreSQL\n');
+  await benchConsolidation();
 }
 
 // Peer libraries can keep sockets or timers alive after close; the numbers are printed, so exit.
