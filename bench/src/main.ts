@@ -62,7 +62,9 @@ if (run('postgres')) {
 if (run('import')) {
   const r = await benchImport();
   console.log('\n## Import of a data CSV into PostgreSQL\n');
-  console.log('| rows | file MiB | psql \\copy (floor) s | ImportDataJob s | ratio to floor | peak RSS MiB |');
+  console.log(
+    '| rows | file MiB | psql \\copy (floor) s | ImportDataJob s | ratio to floor | peak RSS MiB |',
+  );
   console.log('|---:|---:|---:|---:|---:|---:|');
   console.log(
     `| ${r.rows} | ${(r.fileBytes / 1048576).toFixed(1)} | ${(r.copyFloorMs / 1000).toFixed(2)} | ${(r.importMs / 1000).toFixed(2)} | ${r.ratioToFloor.toFixed(2)}× | ${r.peakRssMiB.toFixed(0)} |`,
