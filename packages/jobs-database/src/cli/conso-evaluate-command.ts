@@ -3,9 +3,10 @@ import { type ConsoDb, consoDbToken, maskUrlPassword, migrateToLatest } from '@h
 import type { CliCommand, CliIo, HangarPlugin } from '@hangar/core';
 import { type LoadedCase, loadCase } from '../case-loading/load-case.js';
 import { EngineError } from '../engine/index.js';
+import { CaseJobFailedError } from '../errors/case-job-failed-error.js';
 import { optionValue, parseArgs } from './cli-args.js';
 import { openCommandDb } from './open-command-db.js';
-import { CaseJobFailedError, runCaseJobs } from './run-case-jobs.js';
+import { runCaseJobs } from './run-case-jobs.js';
 
 /** Database the evaluate command uses without `--db`: a fresh SQLite in memory. */
 export const DEFAULT_EVALUATE_DB = 'sqlite::memory:';

@@ -1,25 +1,12 @@
 import type { ConsoDb } from '@hangar/conso-db';
-import { type EmbeddedHost, type ErrorInfo, type JobRecord, JobState } from '@hangar/core';
+import { type EmbeddedHost, type JobRecord, JobState } from '@hangar/core';
 import { CASE_CUSTOMER, CASE_USER } from '../case-loading/case-master-data.js';
 import type { LoadedCase } from '../case-loading/load-case.js';
+import { CaseJobFailedError } from '../errors/case-job-failed-error.js';
 import { OWNERSHIP_JOB_TYPE, type OwnershipJobResult } from '../jobs/calculate-indirect-percentages-job.js';
 import { INTEGRATION_JOB_TYPE } from '../jobs/consolidation-integration-job.js';
 import { STEP_FLAGS } from '../steps/step-flags.js';
 import { readFlowsResults, readLinkedResults, readOwnershipResults, readRunResults } from './case-results.js';
-
-/** A job of the case ended other than Succeeded. */
-export class CaseJobFailedError extends Error {
-  /** The job's final record. */
-  readonly record: JobRecord;
-
-  constructor(record: JobRecord) {
-    const info: ErrorInfo = record.errorInfo ?? record.result?.errorInfo ?? [];
-    super(
-      `Job ${record.type} ended ${record.state}${info.length > 0 ? `: ${info.map((e) => e.code).join(', ')}` : ''}`,
-    );
-    this.record = record;
-  }
-}
 
 async function runJob(host: EmbeddedHost, type: string, params: unknown): Promise<JobRecord> {
   const record = await host.run(type, params, { customerId: CASE_CUSTOMER, userId: CASE_USER });

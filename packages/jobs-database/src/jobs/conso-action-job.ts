@@ -7,8 +7,8 @@ import { resolveCompanyIds } from '../db/resolve-companies.js';
 import { type ConsoRecord, resolveConso } from '../db/resolve-consos.js';
 import { resolveCustomerId } from '../db/resolve-customer.js';
 import { userIdOfLogin } from '../db/user-id.js';
-import { ConsoError } from '../errors/conso-error.js';
 import { ConsoLockedError } from '../errors/conso-locked-error.js';
+import { NotLockHolderError } from '../errors/not-lock-holder-error.js';
 import { consoJobsOptionsOf } from '../plugin/conso-jobs-options.js';
 import { type ConsoRunSummary, runConso } from '../steps/run-conso.js';
 import { STEP_FLAGS } from '../steps/step-flags.js';
@@ -56,22 +56,6 @@ export interface ConsoActionResult {
 
 /** Job type name of {@link consoActionJob}. */
 export const CONSO_ACTION_JOB_TYPE = 'conso.action';
-
-/** An unlock by someone who does not hold the lock. */
-class NotLockHolderError extends ConsoError {
-  constructor(conso: string, lockedBy: string, login: string) {
-    super(
-      'CONSO_NOT_LOCK_HOLDER',
-      'conso.error.notLockedBy',
-      `Conso ${conso} is locked by ${lockedBy}, not ${login}`,
-      {
-        conso,
-        lockedBy,
-        login,
-      },
-    );
-  }
-}
 
 /** Conso actions: lock, unlock, recompute one step for some companies, clear consolidated data. */
 export const consoActionJob = defineJob<ConsoActionParams, ConsoActionResult>({
