@@ -71,6 +71,12 @@ export async function readRunResults(
       .orderBy('id')
       .execute(),
   );
+  const sides = await db
+    .selectFrom('ic_rule_accounts')
+    .select(['ic_rule_id', 'account_id', 'side'])
+    .execute();
+  const sideOf = (ruleId: number, accountId: number): string | undefined =>
+    sides.find((s) => s.ic_rule_id === ruleId && s.account_id === accountId)?.side;
   const bundles: Nested = {};
   const adjustments: Nested = {};
   const ic = new Map<
@@ -96,7 +102,13 @@ export async function readRunResults(
         partner: codes.companies.codeOf(row.partner_company_id),
         account,
         amount: (prior?.amount ?? 0) + amount,
-        order: [ruleId, row.company_id, row.partner_company_id, row.account_id],
+        order: icOrder(
+          ruleId,
+          row.company_id,
+          row.partner_company_id,
+          row.account_id,
+          sideOf(ruleId, row.account_id),
+        ),
       });
     }
   }
@@ -115,6 +127,21 @@ export async function readRunResults(
     ic_elimination_entries: entries,
     consolidated_tb: consolidated,
   };
+}
+
+/**
+ * Sort key that lists IC entries as the engine does: by rule, then by ordered pair (c1, c2) of
+ * the perimeter, c1's side-A postings, then c2's side-B postings, then the difference on c1.
+ */
+function icOrder(
+  ruleId: number,
+  company: number,
+  partner: number,
+  account: number,
+  side: string | undefined,
+): number[] {
+  if (side === 'B') return [ruleId, partner, company, 1, account];
+  return [ruleId, company, partner, side === 'A' ? 0 : 2, account];
 }
 
 function compareArrays(a: readonly number[], b: readonly number[]): number {
