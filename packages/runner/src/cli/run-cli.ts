@@ -16,6 +16,7 @@ import { schedulesCommand } from './commands/schedules.js';
 import { serveCommand } from './commands/serve.js';
 import { statusCommand } from './commands/status.js';
 import { configPath, loadConfig } from './config.js';
+import { embeddedCliHost } from './embedded-host.js';
 import { EXIT } from './exit-codes.js';
 
 /** The commands every `hangar` has, in help order. */
@@ -75,7 +76,7 @@ async function runPluginCommand(
     return EXIT.OK;
   }
   try {
-    return await command.run(args, { stdout: ctx.stdout, stderr: ctx.stderr });
+    return await command.run(args, { stdout: ctx.stdout, stderr: ctx.stderr, host: embeddedCliHost });
   } catch (error) {
     // A plugin's own errors carry message keys: print them in the user's language.
     const reason = HangarError.isInstance(error)
