@@ -3,6 +3,8 @@ export interface TargetColumn {
   readonly name: string;
   /** Whether it may be null (key columns then match null to null). */
   readonly nullable?: boolean;
+  /** A text column (for the null stand-in of PostgreSQL key matches). */
+  readonly text?: boolean;
 }
 
 /** A condition on the target rows an import owns: a fixed value, a list, or the values staged. */

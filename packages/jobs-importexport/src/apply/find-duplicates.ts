@@ -31,7 +31,7 @@ export async function findDuplicates(
   }>`select ${topClause(dialect, limit)} ${rowNo} as row_no, ${sql.ref('d.first_row')} as first_row
     from ${sql.table(staging.name)} as s
     join (select ${group}, min(${sql.ref(ROW_NO)}) as first_row from ${sql.table(staging.name)} group by ${group} having count(*) > 1) as d
-      on ${columnsMatch('s', 'd', key)}
+      on ${columnsMatch(dialect, 's', 'd', key)}
     where ${rowNo} <> ${sql.ref('d.first_row')}
     order by ${rowNo} ${limitClause(dialect, limit)}`.execute(trx);
   return rows.rows.map((row) => ({ row: Number(row.row_no), firstRow: Number(row.first_row) }));

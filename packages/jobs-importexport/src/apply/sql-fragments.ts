@@ -2,8 +2,14 @@ import { type RawBuilder, sql } from 'kysely';
 import type { ConsoDialect } from '../db/conso-db.js';
 import type { ApplyTarget, ScopeCondition, TargetColumn } from './apply-target.js';
 
-/** `a.col = b.col`, or null-safe `(a.col = b.col or (a.col is null and b.col is null))` for nullable columns. */
+/**
+ * Key equality between two aliases, null matching null, written so each dialect can use its fast
+ * join path: SQLite's `IS` uses indexes; PostgreSQL gets plain `=` on `coalesce`d values plus the
+ * null flags, which it can hash-join (`IS NOT DISTINCT FROM` and `OR` forms it can only loop over);
+ * SQL Server (compiled only here) gets the portable `OR` form.
+ */
 export function columnsMatch(
+  dialect: ConsoDialect,
   left: string,
   right: string,
   columns: readonly TargetColumn[],
@@ -11,14 +17,24 @@ export function columnsMatch(
   const parts = columns.map((column) => {
     const a = sql.ref(`${left}.${column.name}`);
     const b = sql.ref(`${right}.${column.name}`);
-    // Spelled out rather than IS NOT DISTINCT FROM, which SQL Server before 2022 lacks.
-    return column.nullable ? sql`(${a} = ${b} or (${a} is null and ${b} is null))` : sql`${a} = ${b}`;
+    if (!column.nullable) return sql`${a} = ${b}`;
+    switch (dialect) {
+      case 'sqlite':
+        return sql`${a} is ${b}`;
+      case 'postgres': {
+        const none = column.text ? sql.lit('') : sql.lit(-1);
+        return sql`coalesce(${a}, ${none}) = coalesce(${b}, ${none}) and (${a} is null) = (${b} is null)`;
+      }
+      case 'mssql':
+        return sql`(${a} = ${b} or (${a} is null and ${b} is null))`;
+    }
   });
   return parts.length === 0 ? sql`1 = 1` : sql.join(parts, sql` and `);
 }
 
 /** The scope conditions on alias `target` (staged values come from `staging`). */
 export function scopeMatch(
+  dialect: ConsoDialect,
   target: string,
   staging: string,
   scope: readonly ScopeCondition[],
@@ -26,6 +42,12 @@ export function scopeMatch(
   const parts = scope.map((condition) => {
     if ('tuple' in condition) {
       // The combinations staged (e.g. period and category together), not the cross product of their values.
+      if (dialect !== 'mssql') {
+        const here = sql.join(condition.tuple.map((name) => sql.ref(`${target}.${name}`)));
+        const staged = sql.join(condition.tuple.map((name) => sql.ref(`s_scope.${name}`)));
+        // A row-value IN is evaluated once into a set; a correlated EXISTS would rescan staging per target row.
+        return sql`(${here}) in (select ${staged} from ${sql.table(staging)} as s_scope)`;
+      }
       const match = sql.join(
         condition.tuple.map((name) => sql`${sql.ref(`s_scope.${name}`)} = ${sql.ref(`${target}.${name}`)}`),
         sql` and `,

@@ -1,4 +1,6 @@
+import { consoDialectOf } from '@hangar/conso-db';
 import { type Kysely, sql } from 'kysely';
+import type { ConsoDialect } from '../db/conso-db.js';
 import type { StagingTable } from '../stage/staging-table.js';
 import { ROW_NO } from '../stage/staging-table.js';
 import type { ApplyTarget } from './apply-target.js';
@@ -17,7 +19,8 @@ export interface ApplyCounts {
 /**
  * Moves staged rows into the target with set-based statements, in the caller's transaction:
  * `replace` deletes the target's scope then inserts; `merge` updates rows whose key matches and
- * inserts the others. The SQL is plain enough for PostgreSQL, SQLite and SQL Server alike.
+ * inserts the others. Each statement is shaped so the dialect joins rather than loops (see
+ * `columnsMatch`): merging a million rows must not cost a million scans.
  */
 export async function writeStagedRows(
   trx: Kysely<unknown>,
@@ -25,43 +28,74 @@ export async function writeStagedRows(
   target: ApplyTarget,
   mode: ImportMode,
 ): Promise<ApplyCounts> {
+  const dialect = consoDialectOf(trx);
   const counts: ApplyCounts = { deleted: 0, updated: 0, inserted: 0 };
   const t = sql.table(target.table);
   if (mode === 'replace') {
     const result =
-      await sql`delete from ${t} where ${scopeMatch(target.table, staging.name, target.scope)}`.execute(trx);
+      await sql`delete from ${t} where ${scopeMatch(dialect, target.table, staging.name, target.scope)}`.execute(
+        trx,
+      );
     counts.deleted = Number(result.numAffectedRows ?? 0n);
-    counts.inserted = await insertRows(trx, staging, target, false);
+    counts.inserted = await insertRows(trx, dialect, staging, target, false);
     return counts;
   }
   const keys = keyColumns(target);
-  // Merge probes the staging table by key once per target row: an index keeps that logarithmic.
+  if (dialect === 'postgres') {
+    // Rows written earlier in this transaction (or since the last autovacuum) are missing from the
+    // target's statistics; a planner that believes the scope holds a few rows picks nested loops
+    // that turn a large merge quadratic. The merge statements are bulk joins: hash them.
+    await sql`set local enable_nestloop = off`.execute(trx);
+  }
+  // Merge probes the staging table by key from the target's rows: an index keeps that logarithmic.
   const index = `${staging.name.replace(/^#/, '')}_key`;
   await sql`create index ${sql.id(index)} on ${sql.table(staging.name)} (${sql.join(keys.map((c) => sql.id(c.name)))})`.execute(
     trx,
   );
   const others = target.columns.filter((column) => !target.key.includes(column.name));
-  const scope = scopeMatch(target.table, staging.name, target.scope);
-  const match = columnsMatch('s', target.table, keys);
-  if (others.length > 0) {
+  if (others.length > 0) counts.updated = await updateRows(trx, dialect, staging, target, others);
+  counts.inserted = await insertRows(trx, dialect, staging, target, true);
+  return counts;
+}
+
+async function updateRows(
+  trx: Kysely<unknown>,
+  dialect: ConsoDialect,
+  staging: StagingTable,
+  target: ApplyTarget,
+  others: ApplyTarget['columns'],
+): Promise<number> {
+  const keys = keyColumns(target);
+  const scope = scopeMatch(dialect, target.table, staging.name, target.scope);
+  const s = sql.table(staging.name);
+  if (dialect === 'postgres') {
+    // UPDATE ... FROM lets PostgreSQL hash-join staging to the target once.
     const sets = sql.join(
-      others.map(
-        (column) =>
-          sql`${sql.id(column.name)} = (select ${sql.ref(`s.${column.name}`)} from ${sql.table(staging.name)} as s where ${match})`,
-      ),
+      others.map((column) => sql`${sql.id(column.name)} = ${sql.ref(`s.${column.name}`)}`),
     );
     const result =
-      await sql`update ${t} set ${sets} where ${scope} and exists (select 1 from ${sql.table(staging.name)} as s where ${match})`.execute(
+      await sql`update ${sql.table(target.table)} set ${sets} from ${s} as s where ${columnsMatch(dialect, 's', target.table, keys)} and ${scope}`.execute(
         trx,
       );
-    counts.updated = Number(result.numAffectedRows ?? 0n);
+    return Number(result.numAffectedRows ?? 0n);
   }
-  counts.inserted = await insertRows(trx, staging, target, true);
-  return counts;
+  const match = columnsMatch(dialect, 's', target.table, keys);
+  const sets = sql.join(
+    others.map(
+      (column) =>
+        sql`${sql.id(column.name)} = (select ${sql.ref(`s.${column.name}`)} from ${s} as s where ${match})`,
+    ),
+  );
+  const result =
+    await sql`update ${sql.table(target.table)} set ${sets} where ${scope} and exists (select 1 from ${s} as s where ${match})`.execute(
+      trx,
+    );
+  return Number(result.numAffectedRows ?? 0n);
 }
 
 async function insertRows(
   trx: Kysely<unknown>,
+  dialect: ConsoDialect,
   staging: StagingTable,
   target: ApplyTarget,
   onlyNew: boolean,
@@ -74,12 +108,18 @@ async function insertRows(
     ...target.columns.map((column) => sql.ref(`s.${column.name}`)),
     ...constants.map(([, value]) => sql.val(value)),
   ]);
-  // "Not already in the target", as an uncorrelated set of staged rows that match a target row:
-  // computed once by a join driven from the target's scope, where a correlated NOT EXISTS would
-  // scan the target's scope for every staged row on SQLite.
-  const filter = onlyNew
-    ? sql`where ${sql.ref(`s.${ROW_NO}`)} not in (select ${sql.ref(`m.${ROW_NO}`)} from ${sql.table(target.table)} as t join ${sql.table(staging.name)} as m on ${columnsMatch('m', 't', keyColumns(target))} where ${scopeMatch('t', staging.name, target.scope)})`
-    : sql``;
+  const keys = keyColumns(target);
+  const scope = scopeMatch(dialect, 't', staging.name, target.scope);
+  let filter = sql``;
+  if (onlyNew && dialect === 'postgres') {
+    // An anti-join PostgreSQL hashes; NOT IN over a large set would fall back to a per-row subplan.
+    filter = sql`where not exists (select 1 from ${sql.table(target.table)} as t where ${columnsMatch(dialect, 's', 't', keys)} and ${scope})`;
+  } else if (onlyNew) {
+    // "Not already in the target" as an uncorrelated set of matching staged rows, computed once by
+    // a join driven from the target's scope; a correlated NOT EXISTS would have SQLite scan the
+    // target's scope for every staged row.
+    filter = sql`where ${sql.ref(`s.${ROW_NO}`)} not in (select ${sql.ref(`m.${ROW_NO}`)} from ${sql.table(target.table)} as t join ${sql.table(staging.name)} as m on ${columnsMatch(dialect, 'm', 't', keys)} where ${scope})`;
+  }
   const result =
     await sql`insert into ${sql.table(target.table)} (${names}) select ${values} from ${sql.table(staging.name)} as s ${filter} order by ${sql.ref(`s.${ROW_NO}`)}`.execute(
       trx,

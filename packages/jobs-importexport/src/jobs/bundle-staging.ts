@@ -17,7 +17,7 @@ export const BUNDLE_TARGET_COLUMNS: readonly TargetColumn[] = [
   { name: 'account_id' },
   { name: 'partner_company_id', nullable: true },
   { name: 'flow_id', nullable: true },
-  { name: 'dimension', nullable: true },
+  { name: 'dimension', nullable: true, text: true },
   { name: 'amount' },
 ];
 

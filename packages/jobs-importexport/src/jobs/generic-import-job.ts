@@ -57,6 +57,7 @@ export const genericImportJob = defineJob<z.output<typeof genericImportParams>, 
       const targetColumns: TargetColumn[] = columns.map(([name, column]) => ({
         name,
         nullable: column.nullable ?? false,
+        text: column.type === 'text' || column.type === 'date',
       }));
       return importTable(
         services,

@@ -184,6 +184,19 @@ describe.each(backends)('data import and export on $kind', ({ kind, skipReason }
     await expect(importData({ file: 'nocol.csv' })).rejects.toMatchObject({ code: 'IMPORTEXPORT_BAD_FILE' });
   });
 
+  it.skipIf(skipReason)(
+    'merges a re-sent large file by key: every row updated, none inserted (set-based, not row by row)',
+    async () => {
+      const lines = ['company,account,flow,dimension,amount'];
+      for (let i = 0; i < 15_000; i++) lines.push(`UK1,1000,F20,M${i},3`, `UK1,1200,F20,M${i},-3`);
+      await writeFile(join(fx.store.root, 'resend.csv'), `${lines.join('\n')}\n`);
+      const first = await importData({ file: 'resend.csv', mode: 'merge', companies: ['UK1'] });
+      expect(first).toMatchObject({ inserted: 30_000, updated: 0 });
+      const again = await importData({ file: 'resend.csv', mode: 'merge', companies: ['UK1'] });
+      expect(again).toMatchObject({ inserted: 0, updated: 30_000 });
+    },
+  );
+
   it.skipIf(skipReason)('stops on cancellation mid-file, rolls back and writes nothing', async () => {
     const before = await snapshot();
     const lines = ['company,account,flow,dimension,amount'];

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { startPostgresCopy } from './postgres-copy-stream.js';
 import { ROW_NO, type StagingColumn, type StagingTable, type StagingValue } from './staging-table.js';
 
@@ -52,6 +52,9 @@ export class PostgresCopyStaging implements StagingTable {
       stream.end();
       await finished(stream);
     }
+    // Temporary tables are never auto-analyzed: without statistics the planner takes a million
+    // staged rows for one and loops where it should hash-join.
+    await sql`analyze ${sql.table(this.name)}`.execute(this.db);
     return this.staged;
   }
 
