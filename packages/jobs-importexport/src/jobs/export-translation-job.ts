@@ -1,4 +1,5 @@
 import { defineJob, t } from '@hangar/core';
+import { sql } from 'kysely';
 import { z } from 'zod';
 import type { ExportResult } from '../export/export-result.js';
 import { exportSheets } from '../export/export-sheets.js';
@@ -31,8 +32,11 @@ export const exportTranslationJob = defineJob<z.output<typeof exportTranslationP
         let query = db.selectFrom('translations').selectAll().where('id', '>', after);
         if (params.languages)
           query = query.where('language', 'in', params.languages.length ? params.languages : ['']);
-        if (params.keyPrefix)
-          query = query.where('key', 'like', `${params.keyPrefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+        if (params.keyPrefix) {
+          // A literal prefix: LIKE's wildcards escaped, the escape character spelled out (SQLite has none by default).
+          const pattern = `${params.keyPrefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+          query = query.where(sql<boolean>`${sql.ref('key')} like ${pattern} escape ${sql.lit('\\')}`);
+        }
         return query.orderBy('id').limit(limit).execute();
       });
       async function* rows(): AsyncGenerator<CellValue[]> {
