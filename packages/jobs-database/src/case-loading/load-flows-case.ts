@@ -6,6 +6,7 @@ import {
   parseFlowsInput,
   TRANSLATION_DIFF_FLOW,
 } from '../engine/index.js';
+import { CaseFieldNotStorableError } from './case-field-not-storable-error.js';
 import { flowKindOf, writeCaseMaster, writeConso, writePeriod } from './case-master-data.js';
 import { id, type LoadedRunCase } from './load-run-case.js';
 
@@ -31,7 +32,7 @@ export interface LoadedFlowsCase extends LoadedRunCase {
 export async function loadFlowsCase(db: Kysely<ConsoDatabase>, reader: CaseReader): Promise<LoadedFlowsCase> {
   const input = parseFlowsInput(reader);
   if (input.flowRates !== undefined && Object.keys(input.flowRates).length > 0) {
-    throw new InvalidCaseError(
+    throw new CaseFieldNotStorableError(
       reader.path,
       'flow_rates (per-flow transaction rates) have no column in the database model',
     );

@@ -10,6 +10,7 @@ import {
   type LineInput,
   parseRunInput,
 } from '../engine/index.js';
+import { CaseFieldNotStorableError } from './case-field-not-storable-error.js';
 import { type CaseMaster, flowKindOf, writeCaseMaster, writeConso, writePeriod } from './case-master-data.js';
 
 /** Where a loaded case lives in the database. */
@@ -111,16 +112,22 @@ export async function loadRunCase(db: Kysely<ConsoDatabase>, input: CaseReader):
 function rejectUnsupported(run: ConsolidationRunInput, input: CaseReader): void {
   const lines = [...Object.values(run.bundles).flat(), ...run.adjustments.flatMap((j) => j.lines)];
   if (lines.some((l) => l.rate !== undefined || l.amountGc !== undefined)) {
-    throw new InvalidCaseError(
+    throw new CaseFieldNotStorableError(
       input.path,
       'line-level rate or amount_gc has no column in the database model',
     );
   }
   if (run.investments.some((i) => i.goodwillGc !== undefined)) {
-    throw new InvalidCaseError(input.path, 'investments[].goodwill_gc has no column in the database model');
+    throw new CaseFieldNotStorableError(
+      input.path,
+      'investments[].goodwill_gc has no column in the database model',
+    );
   }
   if (run.companies.some((c) => c.ctaAccount !== undefined)) {
-    throw new InvalidCaseError(input.path, 'companies[].cta_account has no column in the database model');
+    throw new CaseFieldNotStorableError(
+      input.path,
+      'companies[].cta_account has no column in the database model',
+    );
   }
 }
 

@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { type ConsoDb, consoDbToken, maskUrlPassword, migrateToLatest } from '@hangar/conso-db';
 import type { CliCommand, CliIo, HangarPlugin } from '@hangar/core';
+import { CaseFieldNotStorableError } from '../case-loading/case-field-not-storable-error.js';
 import { type LoadedCase, loadCase } from '../case-loading/load-case.js';
-import { EngineError } from '../engine/index.js';
+import { EngineError, evaluateCase } from '../engine/index.js';
 import { CaseJobFailedError } from '../errors/case-job-failed-error.js';
 import { optionValue, parseArgs } from './cli-args.js';
 import { openCommandDb } from './open-command-db.js';
@@ -60,6 +61,12 @@ async function evaluate(args: readonly string[], io: CliIo, plugin: () => Hangar
     try {
       loaded = await loadCase(db.consoDb.db, caseJson);
     } catch (error) {
+      if (error instanceof CaseFieldNotStorableError) {
+        // The same engine the jobs run, without the database round trip the model cannot hold.
+        io.stderr.write(`${error.message}; evaluated by the consolidation engine directly\n`);
+        io.stdout.write(`${JSON.stringify(evaluateCase(caseJson), null, 2)}\n`);
+        return 0;
+      }
       if (!(error instanceof EngineError)) throw error;
       io.stderr.write(`Invalid case ${file}: ${error.message}\n`);
       return 2;

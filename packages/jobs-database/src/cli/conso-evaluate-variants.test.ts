@@ -147,3 +147,45 @@ describe('hangar conso evaluate on inputs beyond the published cases', () => {
     expectMatches(engine, output, tolerance);
   });
 });
+
+describe('hangar conso evaluate on fields the database model cannot hold', () => {
+  it('evaluates a case with line-level group-currency amounts through the engine and says so', async () => {
+    const variant = {
+      step: 'ConsolidationRun',
+      input: {
+        group_currency: 'EUR',
+        parent: 'P',
+        accounts: standardChart({ INV_S: INV }),
+        companies: { P: {}, S: { currency: 'USD' } },
+        holdings: [{ holder: 'P', held: 'S', fin: 0.8, ctrl: 0.8 }],
+        rates: { S: { closing: 0.9, average: 0.92 } },
+        bundles: {
+          P: [line('INV_S', 700, 'S'), line('CASH', 300), line('SC', -1000)],
+          S: [
+            line('ASSETS', 1200),
+            { account: 'SC', amount: -1000, amount_gc: -800 },
+            line('REV', -500),
+            line('EXP', 300),
+          ],
+        },
+        investments: [
+          { holder: 'P', held: 'S', account: 'INV_S', stake: 0.8, acquisition_net_assets_gc: 800 },
+        ],
+      },
+    };
+    const file = join(dir, 'line-level-amount-gc.json');
+    await writeFile(file, JSON.stringify({ id: 'line-level', ...variant }));
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    let out = '';
+    let err = '';
+    stdout.on('data', (b: Buffer) => (out += b.toString()));
+    stderr.on('data', (b: Buffer) => (err += b.toString()));
+    const code = await command.run([file], { stdout, stderr, host: createTestCliHost() });
+    expect(code).toBe(0);
+    expect(err).toMatch(
+      /amount_gc has no column in the database model; evaluated by the consolidation engine directly/,
+    );
+    expectMatches(JSON.parse(out) as Record<string, unknown>, evaluateCase(variant), 0.005);
+  });
+});
