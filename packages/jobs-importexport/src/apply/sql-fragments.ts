@@ -18,16 +18,12 @@ export function columnsMatch(
     const a = sql.ref(`${left}.${column.name}`);
     const b = sql.ref(`${right}.${column.name}`);
     if (!column.nullable) return sql`${a} = ${b}`;
-    switch (dialect) {
-      case 'sqlite':
-        return sql`${a} is ${b}`;
-      case 'postgres': {
-        const none = column.text ? sql.lit('') : sql.lit(-1);
-        return sql`coalesce(${a}, ${none}) = coalesce(${b}, ${none}) and (${a} is null) = (${b} is null)`;
-      }
-      case 'mssql':
-        return sql`(${a} = ${b} or (${a} is null and ${b} is null))`;
+    if (dialect === 'sqlite') return sql`${a} is ${b}`;
+    if (dialect === 'postgres') {
+      const none = column.text ? sql.lit('') : sql.lit(-1);
+      return sql`coalesce(${a}, ${none}) = coalesce(${b}, ${none}) and (${a} is null) = (${b} is null)`;
     }
+    return sql`(${a} = ${b} or (${a} is null and ${b} is null))`;
   });
   return parts.length === 0 ? sql`1 = 1` : sql.join(parts, sql` and `);
 }

@@ -20,17 +20,15 @@ describe.each(backends)('adjustments export on $kind', ({ kind, skipReason }) =>
   it.skipIf(skipReason)(
     "writes one row per line of the selected companies' journals, balanced per journal",
     async () => {
-      const result = await exportAdjustmentsJob
-        .create(fx.services)
-        .execute(
-          exportAdjustmentsJob.params.parse({
-            customer: 'DEMO',
-            conso: '202312ACT001',
-            format: 'xlsx',
-            companies: ['US1'],
-          }),
-          recordingContext(fx.services),
-        );
+      const result = await exportAdjustmentsJob.create(fx.services).execute(
+        exportAdjustmentsJob.params.parse({
+          customer: 'DEMO',
+          conso: '202312ACT001',
+          format: 'xlsx',
+          companies: ['US1'],
+        }),
+        recordingContext(fx.services),
+      );
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.readFile(fx.store.pathOf(result.files[0]!.location));
       const sheet = workbook.getWorksheet('adjustments')!;

@@ -35,16 +35,14 @@ describe.each(backends)('generic export on $kind', ({ kind, skipReason }) => {
   it.skipIf(skipReason)(
     'writes mapped columns only, filters on constants and parameters, in the layout',
     async () => {
-      const result = await genericExportJob
-        .create(fx.services)
-        .execute(
-          genericExportJob.params.parse({
-            customer: 'DEMO',
-            profile: 'RATES',
-            filters: { period_id: '202312', currency: 'USD' },
-          }),
-          recordingContext(fx.services),
-        );
+      const result = await genericExportJob.create(fx.services).execute(
+        genericExportJob.params.parse({
+          customer: 'DEMO',
+          profile: 'RATES',
+          filters: { period_id: '202312', currency: 'USD' },
+        }),
+        recordingContext(fx.services),
+      );
       const text = await readFile(fx.store.pathOf(result.files[0]!.location), 'utf8');
       expect(text.trim().split('\n')).toEqual(['Period\tCcy\tClose\tAvg', '202312\tUSD\t0,905\t0.925']);
     },
