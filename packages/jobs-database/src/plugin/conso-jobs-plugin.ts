@@ -1,3 +1,4 @@
+import { consoDbMessages } from '@hangar/conso-db';
 import { definePlugin, type HangarPlugin } from '@hangar/core';
 import { createEvaluateCommand } from '../cli/conso-evaluate-command.js';
 import { dbMigrateCommand } from '../cli/db-migrate-command.js';
@@ -23,7 +24,11 @@ export function createConsoJobsPlugin(options: ConsoJobsOptions = {}): HangarPlu
     name: CONSO_JOBS_PLUGIN_NAME,
     jobs: [consolidationIntegrationJob, calculateIndirectPercentagesJob, consoActionJob],
     services: [{ token: consoJobsOptionsToken, value: options }],
-    messages: consoMessages,
+    // The data layer's errors reach users through these jobs, so its messages ship with them.
+    messages: {
+      en: { ...consoDbMessages.en, ...consoMessages.en },
+      fr: { ...consoDbMessages.fr, ...consoMessages.fr },
+    },
     commands: [createEvaluateCommand(() => plugin), dbMigrateCommand],
   });
   return plugin;
