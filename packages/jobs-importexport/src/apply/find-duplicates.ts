@@ -25,6 +25,13 @@ export async function findDuplicates(
 ): Promise<DuplicateRow[]> {
   const rowNo = sql.ref(`s.${ROW_NO}`);
   const group = sql.join(key.map((column) => sql.ref(column.name)));
+  // One hash aggregate tells whether any key repeats; only then is the file joined back to name the
+  // rows (a join PostgreSQL plans as a sort of the whole staging table).
+  const any =
+    await sql`select ${topClause(dialect, 1)} 1 as found from ${sql.table(staging.name)} group by ${group} having count(*) > 1 ${limitClause(dialect, 1)}`.execute(
+      trx,
+    );
+  if (any.rows.length === 0) return [];
   const rows = await sql<{
     row_no: number;
     first_row: number;

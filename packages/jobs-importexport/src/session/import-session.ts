@@ -1,5 +1,5 @@
 import type { JobContext } from '@hangar/core';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { ConsoDatabase, ConsoDb, ConsoDialect } from '../db/conso-db.js';
 import type { NumberFormat } from '../read/number-format.js';
 import { RowFields } from '../read/row-fields.js';
@@ -9,6 +9,9 @@ import { dropStagingTable } from '../stage/staging-ddl.js';
 import type { StagingColumn, StagingTable, StagingValue } from '../stage/staging-table.js';
 import { RowErrorCollector, RowErrorLimitReached } from '../validate/row-error-collector.js';
 import { ImportProgress } from './import-progress.js';
+
+/** PostgreSQL `work_mem` of an import transaction. */
+export const IMPORT_WORK_MEM = '64MB';
 
 /** Rows between two cancellation checks. */
 const CHECK_EVERY_ROWS = 256;
@@ -129,6 +132,11 @@ export async function runImport<T>(
   let session: ImportSession | undefined;
   try {
     return await consoDb.db.transaction().execute(async (trx) => {
+      if (consoDb.dialect === 'postgres') {
+        // The set-based checks and writes group and hash whole files; with the default 4 MB they
+        // sort on disk instead. Transaction-scoped, so the pooled connection gets its default back.
+        await sql`set local work_mem = ${sql.lit(IMPORT_WORK_MEM)}`.execute(trx);
+      }
       session = new ImportSession(trx, consoDb.dialect, ctx, options);
       try {
         const result = await body(session);
