@@ -76,6 +76,78 @@ describe.each(backends)('the plugin in a real runner on $kind', ({ kind, skipRea
     },
   );
 
+  it.skipIf(skipReason)(
+    'imports a group file and exports its cube and report pack through the runner',
+    async () => {
+      const group = {
+        group_currency: 'EUR',
+        parent: 'P',
+        accounts: {
+          CASH: { type: 'BS', rate: 'CC' },
+          SC: { type: 'EQ', rate: 'HC' },
+          REV: { type: 'PL', rate: 'AC' },
+        },
+        companies: { P: { currency: 'EUR', method: 'G', group_pct: 1, minority_pct: 0, integration_pct: 1 } },
+        bundles: {
+          P: [
+            { account: 'CASH', amount: 150 },
+            { account: 'SC', amount: -100 },
+            { account: 'REV', amount: -50 },
+          ],
+        },
+      };
+      await writeFile(join(fx.store.root, 'group.json'), JSON.stringify(group));
+      const runner = await start();
+      try {
+        const imported = await runner.client.waitFor(
+          (
+            await runner.client.enqueue('importexport.import-group-file', {
+              customer: 'RUNNER',
+              file: 'group.json',
+            })
+          ).id,
+        );
+        expect(imported.state).toBe('Succeeded');
+        expect(imported.result?.result).toMatchObject({ conso: '202312ACT001', written: { bundles: 3 } });
+        const cube = await runner.client.waitFor(
+          (
+            await runner.client.enqueue('importexport.export-cube', {
+              customer: 'RUNNER',
+              conso: '202312ACT001',
+              source: 'bundles',
+            })
+          ).id,
+        );
+        expect(cube.state).toBe('Succeeded');
+        expect(cube.result?.outputFiles?.map((f) => f.name)).toContain('cube-202312ACT001-fact.parquet');
+        expect(cube.result?.outputFiles).toHaveLength(8);
+        const pack = await runner.client.waitFor(
+          (
+            await runner.client.enqueue('importexport.export-reporting-solutions', {
+              customer: 'RUNNER',
+              conso: '202312ACT001',
+            })
+          ).id,
+        );
+        expect(pack.result?.outputFiles?.[0]?.mediaType).toBe(
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        );
+        const bad = await runner.client.waitFor(
+          (
+            await runner.client.enqueue('importexport.import-group-file', {
+              customer: 'RUNNER',
+              file: 'missing.json',
+            })
+          ).id,
+        );
+        expect(bad.state).toBe('Failed');
+        expect(bad.errorInfo?.[0]).toMatchObject({ code: 'IMPORTEXPORT_BAD_FILE' });
+      } finally {
+        await runner.stop();
+      }
+    },
+  );
+
   it.skipIf(skipReason)('cancelling a running import ends it Cancelled with nothing written', async () => {
     const lines = ['company,account,flow,dimension,amount'];
     for (let i = 0; i < 20_000; i++) lines.push(`US1,1000,F20,C${i},2`, `US1,1200,F20,C${i},-2`);
