@@ -61,6 +61,9 @@ local function take(j, workerId, workerJson, leaseMs)
   return 0
 end
 
+-- what deciding on and taking a ready entry reads
+local CLAIM_FIELDS = { 'state', 'queue', 'attempts', 'concurrencyKey', 'customerId' }
+
 local function main()
   local workerId, workerJson = ARGV[1], ARGV[2]
   local limit, leaseMs = tonumber(ARGV[3]), tonumber(ARGV[4])
@@ -100,7 +103,7 @@ local function main()
     scanned = scanned + 1
     local refetchAll = false
     -- decide before writing, so an error on one entry leaves it untouched
-    local j = load(memberId(h.m))
+    local j = loadSome(memberId(h.m), CLAIM_FIELDS)
     local keyBusy = j and j.concurrencyKey and redis.call('HEXISTS', P .. 'held', j.concurrencyKey) == 1
     local customerFull = j and not keyBusy and maxPer and j.customerId
       and tonumber(redis.call('HGET', P .. 'running', j.customerId) or '0') >= maxPer

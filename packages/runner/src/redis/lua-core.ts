@@ -36,6 +36,18 @@ local function load(id)
   return j
 end
 
+-- A job with only the named fields read; HMGET replies cost per field, so hot paths read few.
+local function loadSome(id, names)
+  local key = jobKey(id)
+  local v = redis.call('HMGET', key, unpack(names))
+  if not v[1] then return nil end
+  local j = { id = id, key = key }
+  for i = 1, #names do
+    if v[i] then j[names[i]] = v[i] end
+  end
+  return j
+end
+
 local function isTerminal(state) return state == 'Succeeded' or state == 'Failed' or state == 'Cancelled' end
 
 local function setState(j, to)
@@ -95,7 +107,8 @@ end
 local function leaveProcessing(j)
   redis.call('ZREM', P .. 'leases', j.id)
   redis.call('HDEL', j.key, 'leaseExpiresAt')
-  if j.workerId then redis.call('SREM', P .. 'cancels:' .. j.workerId, j.id) end
+  -- only a requested cancellation (which sets the flag in the same script) adds to the set
+  if j.workerId and j.cancelRequested == '1' then redis.call('SREM', P .. 'cancels:' .. j.workerId, j.id) end
   if j.concurrencyKey then
     if redis.call('HGET', P .. 'held', j.concurrencyKey) == j.id then
       redis.call('HDEL', P .. 'held', j.concurrencyKey)
@@ -136,12 +149,18 @@ local function parentFailed(parentId)
 end
 
 -- Ends a job (Succeeded, Failed or Cancelled) and releases or cancels its Awaiting children.
+-- \`field\`, \`value\`: an optional extra field (result, errorInfo) written with the state.
 local finish
-finish = function(j, to)
+finish = function(j, to, field, value)
   if j.state == 'Processing' then leaveProcessing(j) else unzset(j) end
   if j.state == 'Awaiting' and j.parentId then redis.call('SREM', childrenKey(j.parentId), j.id) end
-  redis.call('HSET', j.key, 'finishedAt', NOW)
-  setState(j, to)
+  if field then
+    redis.call('HSET', j.key, 'finishedAt', NOW, 'state', to, 'updatedAt', NOW, field, value)
+  else
+    redis.call('HSET', j.key, 'finishedAt', NOW, 'state', to, 'updatedAt', NOW)
+  end
+  j.state = to
+  emit('state', j.id, j.queue, to)
   redis.call('ZADD', P .. 'done:' .. to, NOW, j.id)
   local ck = childrenKey(j.id)
   local kids = redis.call('SMEMBERS', ck)
