@@ -22,6 +22,7 @@ import type {
 import type { Redis } from 'ioredis';
 import { closeConnection, openConnection } from './connection.js';
 import {
+  decodeClaimed,
   decodeJob,
   decodeLogEntry,
   type EncodedJob,
@@ -134,8 +135,8 @@ export class RedisQueue implements QueueAdapter {
       claimScanLimit,
       promoteBatchSize,
       [...groups],
-    )) as FlatHash[];
-    return reply.map((flat) => decodeJob(flat)).filter((job): job is JobRecord => job !== undefined);
+    )) as Array<Array<string | null>>;
+    return reply.map((values) => decodeClaimed(values, worker));
   }
 
   async heartbeat(workerId: string, jobIds: readonly string[], leaseMs: number): Promise<string[]> {
