@@ -86,11 +86,24 @@ local function main()
 
   local grps, heads = {}, {}
   for i = 8, #ARGV do grps[#grps + 1] = ARGV[i] end
-  local function fetchHead(i)
-    local r = redis.call('ZRANGE', P .. 'ready:' .. grps[i], 0, 0, 'WITHSCORES')
-    if r[1] then
-      heads[i] = { m = r[1], raw = r[2], s = tonumber(r[2]),
-        t = tonumber(string.sub(r[1], 1, 16)), q = tonumber(string.sub(r[1], 18, 33)) }
+  -- Entries of each group are read ahead, as many as the claim may still take, in one ZRANGE.
+  -- The loop only removes entries from ready sets, so what was read stays in order and valid,
+  -- except after an unpark (which adds some): \`fresh\` then drops what was read ahead.
+  local ahead, pos = {}, {}
+  local claimedCount = 0
+  local function fetchHead(i, fresh)
+    local r, p = ahead[i], (pos[i] or -1) + 2
+    if fresh or not r or not r[p] then
+      local want = math.max(limit - claimedCount, 1)
+      r = redis.call('ZRANGE', P .. 'ready:' .. grps[i], 0, want - 1, 'WITHSCORES')
+      ahead[i] = r
+      p = 1
+    end
+    pos[i] = p
+    local m = r[p]
+    if m then
+      heads[i] = { m = m, raw = r[p + 1], s = tonumber(r[p + 1]),
+        t = tonumber(string.sub(m, 1, 16)), q = tonumber(string.sub(m, 18, 33)) }
     else
       heads[i] = false
     end
@@ -135,6 +148,7 @@ local function main()
         v[#CLAIM_FIELDS + 2] = tostring(NOW)
         v[#CLAIM_FIELDS + 3] = tostring(NOW + leaseMs)
         claimed[#claimed + 1] = v
+        claimedCount = #claimed
         -- a customer below the limit (say it was raised) gets its set-aside jobs back
         if maxPer and j.customerId and running < maxPer and unpark('c', j.customerId) > 0 then
           refetchAll = true
@@ -142,7 +156,7 @@ local function main()
       end
     end
     if refetchAll then
-      for i = 1, #grps do fetchHead(i) end
+      for i = 1, #grps do fetchHead(i, true) end
     else
       fetchHead(best)
     end
