@@ -15,8 +15,23 @@ end
 
 -- Changes are published once per script, as a JSON array, after the state change is written.
 local CHANGES = {}
+-- Built by hand rather than by cjson.encode of a table per change: ids are UUIDs, kinds and states
+-- plain words, and queue names (which may need escaping) are encoded once per script.
+local QUEUE_JSON = {}
 local function emit(kind, id, queue, state)
-  CHANGES[#CHANGES + 1] = cjson.encode({ kind = kind, jobId = id, queue = queue, state = state })
+  local jid
+  if string.find(id, '^[%w%-]+$') then jid = '"' .. id .. '"' else jid = cjson.encode(id) end
+  local c = '{"kind":"' .. kind .. '","jobId":' .. jid
+  if queue then
+    local q = QUEUE_JSON[queue]
+    if not q then
+      q = cjson.encode(queue)
+      QUEUE_JSON[queue] = q
+    end
+    c = c .. ',"queue":' .. q
+  end
+  if state then c = c .. ',"state":"' .. state .. '"' end
+  CHANGES[#CHANGES + 1] = c .. '}'
 end
 local function emitRaw(json) CHANGES[#CHANGES + 1] = json end
 local function flush()
