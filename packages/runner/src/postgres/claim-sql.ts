@@ -6,11 +6,11 @@ import type { SchemaNames } from './schema-names.js';
  * after taking the per-customer and per-key advisory locks sees everything other claimers of
  * those customers and keys committed, which one plain statement could not.
  */
-export function claimFunctionSql(n: SchemaNames): string {
+export function claimFunctionSql(n: SchemaNames, fastPath = false): string {
   const keyLockSpace = `hashtext('${n.schema}:concurrency_key')`;
   const customerLockSpace = `hashtext('${n.schema}:customer')`;
   return `
-CREATE FUNCTION ${n.q}.claim(
+${fastPath ? 'CREATE OR REPLACE' : 'CREATE'} FUNCTION ${n.q}.claim(
   p_worker_id text, p_worker_host text, p_worker_pid integer, p_queues text[], p_types text[],
   p_limit integer, p_lease_ms bigint, p_max_per_customer integer
 ) RETURNS SETOF ${n.job} LANGUAGE plpgsql
@@ -48,7 +48,7 @@ BEGIN
   IF v_ids IS NULL THEN
     RETURN;
   END IF;
-
+${fastPath ? fastPathSql(n) : ''}
   -- 2. Serialise claimers per concurrency key and per limited customer with transaction-level
   --    advisory locks, released at commit. Try-locks: a key or customer another claimer is
   --    busy with is skipped this round rather than making claimers wait on each other.
@@ -100,5 +100,26 @@ BEGIN
   )
   SELECT * FROM claimed;
 END $fn$;
+`;
+}
+
+/**
+ * Schema version 2: when no job of the batch has a concurrency key and no customer limit
+ * applies to it, steps 2 and 3 would keep every row of step 1, so the rows locked there are
+ * taken at once, with no advisory lock, window or re-check.
+ */
+function fastPathSql(n: SchemaNames): string {
+  return `
+  IF v_keys IS NULL AND (p_max_per_customer IS NULL OR v_customers IS NULL) THEN
+    RETURN QUERY
+    UPDATE ${n.job} j
+       SET state = 'Processing', attempts = j.attempts + 1,
+           worker_id = p_worker_id, worker_host = p_worker_host, worker_pid = p_worker_pid,
+           lease_expires_at = now() + p_lease_ms * interval '1 millisecond',
+           cancel_requested = false, started_at = now(), updated_at = now()
+     WHERE j.id = ANY (v_ids)
+    RETURNING j.*;
+    RETURN;
+  END IF;
 `;
 }

@@ -19,10 +19,40 @@ export function jobSql(n: SchemaNames) {
     /** `$1` id, `$2` customer or null. */
     get: `SELECT ${jobColumns('j')} FROM ${n.job} j WHERE j.id = $1 AND ($2::text IS NULL OR j.customer_id = $2)`,
 
-    /** `$1` worker, `$2` ids, `$3` lease ms. */
+    /**
+     * `$1` worker, `$2` ids, `$3` lease ms. Rows are locked in id order, as `completeMany`
+     * does, so a heartbeat and a batch of completions of one worker never deadlock.
+     */
     heartbeat: `
+      WITH held AS (
+        SELECT id FROM ${n.job}
+         WHERE id = ANY ($2::bigint[]) AND state = 'Processing' AND worker_id = $1
+         ORDER BY id
+           FOR UPDATE
+      )
       UPDATE ${n.job} j SET lease_expires_at = now() + $3 * interval '1 millisecond'
-       WHERE j.id = ANY ($2::bigint[]) AND j.state = 'Processing' AND j.worker_id = $1
+        FROM held
+       WHERE j.id = held.id AND j.state = 'Processing' AND j.worker_id = $1
+      RETURNING j.id::text AS id`,
+
+    /**
+     * `$1` ids, `$2` workers, `$3` results: many completions in one statement (one commit, one
+     * notification). Each job is completed only if its own worker still holds it; the ids
+     * returned are the jobs completed. Rows are locked in id order (see `heartbeat`).
+     */
+    completeMany: `
+      WITH input AS (
+        SELECT * FROM unnest($1::bigint[], $2::text[], $3::jsonb[]) AS i(id, worker_id, result)
+      ), held AS (
+        SELECT j.id FROM ${n.job} j JOIN input i ON i.id = j.id
+         WHERE j.state = 'Processing' AND j.worker_id = i.worker_id
+         ORDER BY j.id
+           FOR UPDATE OF j
+      )
+      UPDATE ${n.job} j SET state = 'Succeeded', result = i.result, lease_expires_at = NULL,
+             finished_at = now(), updated_at = now()
+        FROM held h, input i
+       WHERE j.id = h.id AND i.id = j.id AND j.state = 'Processing' AND j.worker_id = i.worker_id
       RETURNING j.id::text AS id`,
 
     /** `$1` id, `$2` worker, `$3` result. */

@@ -21,6 +21,11 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'jobs, log, locks, schedules, claim function and notify triggers',
     sql: (n) => tablesSql(n) + triggersSql(n) + claimFunctionSql(n),
   },
+  {
+    version: 2,
+    name: 'claim takes batches without concurrency keys or customer limits in one update',
+    sql: (n) => claimFunctionSql(n, true),
+  },
 ];
 
 /** Latest schema version this code knows. */

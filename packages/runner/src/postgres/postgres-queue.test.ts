@@ -112,10 +112,10 @@ describe('PostgresQueue', () => {
     );
     opened.push(...queues);
     const applied = await Promise.all(queues.map((q) => q.migrate()));
-    expect(applied.flat()).toEqual([1]);
+    expect(applied.flat()).toEqual([1, 2]);
     expect(await Promise.all(queues.map((q) => q.migrate()))).toEqual([[], [], []]);
     const versions = await adminQuery(`SELECT version FROM "${schema}".migration`);
-    expect(versions).toEqual([{ version: 1 }]);
+    expect(versions).toEqual([{ version: 1 }, { version: 2 }]);
     const { id } = await queues[2]!.enqueue(testJob());
     expect((await queues[0]!.get(id))?.state).toBe('Enqueued');
   });

@@ -45,6 +45,17 @@ import { PARENT_NOT_FOUND_SQLSTATE } from './trigger-sql.js';
 const UNIQUE_VIOLATION = '23505';
 const CLAIM_ATTEMPTS = 3;
 const DEFAULT_CLEANUP_BATCH = 1000;
+/** Most completions sent in one statement. */
+const MAX_COMPLETE_BATCH = 500;
+
+/** A `complete` call waiting to be sent with others. */
+interface PendingCompletion {
+  id: string;
+  workerId: string;
+  result: string;
+  resolve(done: boolean): void;
+  reject(err: unknown): void;
+}
 
 /**
  * The PostgreSQL queue: durable jobs in the queue's own schema, claimed with
@@ -64,6 +75,12 @@ export class PostgresQueue implements QueueAdapter {
   private readonly hub: ChangeHub;
   private migrated: Promise<void> | undefined;
   private closed = false;
+  /** Completions waiting for the next batch statement. */
+  private completions: PendingCompletion[] = [];
+  /** Whether a batch of completions is in flight. */
+  private completing = false;
+  /** The batch in flight. */
+  private completeRun: Promise<void> | undefined;
 
   /** Validates the options (throwing `ConfigurationError`); connects lazily. */
   constructor(options: PostgresQueueOptions) {
@@ -177,7 +194,7 @@ export class PostgresQueue implements QueueAdapter {
     ];
     for (let attempt = 1; ; attempt++) {
       try {
-        const rows = await this.rows<JobRow>(text, values);
+        const rows = await this.rows<JobRow>(text, values, this.pool, 'claim');
         return rows.map(rowToJob).sort(compareClaimOrder);
       } catch (err) {
         // The unique index caught a concurrency-key race; a new snapshot sees the winner.
@@ -190,13 +207,20 @@ export class PostgresQueue implements QueueAdapter {
     positiveInteger('leaseMs', leaseMs);
     const ids = jobIds.map(parseJobId).filter((id) => id !== undefined);
     if (ids.length === 0) return [];
-    const rows = await this.rows<{ id: string }>(this.sql.heartbeat, [workerId, ids, leaseMs]);
+    const rows = await this.rows<{ id: string }>(this.sql.heartbeat, [workerId, ids, leaseMs], this.pool, 'heartbeat');
     const held = new Set(rows.map((r) => r.id));
     return jobIds.filter((id) => held.has(parseJobId(id) ?? ''));
   }
 
   complete(jobId: string, workerId: string, result: JobResult): Promise<boolean> {
-    return this.transition(this.sql.complete, jobId, workerId, [JSON.stringify(result)]);
+    const id = parseJobId(jobId);
+    if (id === undefined) return Promise.resolve(false);
+    this.assertOpen();
+    const json = JSON.stringify(result);
+    return new Promise<boolean>((resolve, reject) => {
+      this.completions.push({ id, workerId, result: json, resolve, reject });
+      this.flushCompletions();
+    });
   }
 
   fail(jobId: string, workerId: string, request: FailRequest): Promise<boolean> {
@@ -330,9 +354,54 @@ export class PostgresQueue implements QueueAdapter {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    while (this.completeRun) await this.completeRun;
     await this.hub.close();
     await Promise.allSettled([this.migrated]);
     if (this.ownsPool) await this.pool.end();
+  }
+
+  /**
+   * Sends the waiting completions as one statement when none is in flight; completions that
+   * arrive meanwhile wait for it and go together in the next one. A job that appears twice
+   * waits for the next statement, so only its first completion can succeed.
+   */
+  private flushCompletions(): void {
+    if (this.completing || this.completions.length === 0) return;
+    const batch: PendingCompletion[] = [];
+    const later: PendingCompletion[] = [];
+    const ids = new Set<string>();
+    for (const c of this.completions) {
+      if (ids.has(c.id) || batch.length >= MAX_COMPLETE_BATCH) later.push(c);
+      else {
+        ids.add(c.id);
+        batch.push(c);
+      }
+    }
+    this.completions = later;
+    this.completing = true;
+    // Not through `rows`: completions accepted before `close()` are still sent.
+    this.completeRun = this.ready()
+      .then(() =>
+        this.pool.query({
+          name: `${this.names.schema}.complete`,
+          text: this.sql.completeMany,
+          values: [batch.map((c) => c.id), batch.map((c) => c.workerId), batch.map((c) => c.result)],
+        }),
+      )
+      .then(
+        ({ rows }: { rows: { id: string }[] }) => {
+          const done = new Set(rows.map((r) => r.id));
+          for (const c of batch) c.resolve(done.has(c.id));
+        },
+        (err: unknown) => {
+          for (const c of batch) c.reject(err);
+        },
+      )
+      .finally(() => {
+        this.completing = false;
+        this.completeRun = undefined;
+        this.flushCompletions();
+      });
   }
 
   private async transition(
@@ -361,9 +430,22 @@ export class PostgresQueue implements QueueAdapter {
     return this.migrated;
   }
 
-  private async rows<R>(text: string, values: unknown[], client: SqlClient = this.pool): Promise<R[]> {
+  /**
+   * Runs a query; with `name` (hot statements only, on the queue's pool) as a named prepared
+   * statement, which each connection parses and plans once.
+   */
+  private async rows<R>(
+    text: string,
+    values: unknown[],
+    client: SqlClient = this.pool,
+    name?: string,
+  ): Promise<R[]> {
     this.assertOpen();
     await this.ready();
+    if (name !== undefined && client === this.pool) {
+      const result = await this.pool.query({ name: `${this.names.schema}.${name}`, text, values });
+      return result.rows as R[];
+    }
     return queryRows<R>(client, text, values);
   }
 
