@@ -1,5 +1,7 @@
 import {
+  errorInfoFromError,
   type HangarEvents,
+  JobCancelledError,
   type JobRecord,
   type Logger,
   type QueueAdapter,
@@ -17,10 +19,26 @@ import { type AttemptOutcome, JobExecution } from './job-execution.js';
 interface QueueSlot {
   name: string;
   concurrency: number;
+  /** Jobs executing now (at most `concurrency`). */
   running: number;
+  /** Jobs whose execution ended and whose outcome is being recorded. */
+  recording: number;
+  /** Jobs claimed ahead, leased to this worker, waiting for a free slot (claim order). */
+  buffer: JobRecord[];
+  /** Moving average of how long one execution takes, in ms; undefined before the first. */
+  averageMs: number | undefined;
   fetching: boolean;
   again: boolean;
 }
+
+/**
+ * Longest a prefetched job should wait in the local buffer, in ms: the buffer holds only as
+ * many jobs as the slot finishes in that time, so it fills for short jobs and stays empty for
+ * long ones, which other runners then take.
+ */
+const PREFETCH_WAIT_MS = 20;
+/** Weight of the newest execution in the moving average of execution time. */
+const AVERAGE_WEIGHT = 0.1;
 
 /**
  * Claims jobs for each served queue up to its concurrency, runs them, keeps their leases alive
@@ -45,7 +63,16 @@ export class WorkerPool {
     private readonly logger: Logger,
   ) {
     for (const [name, concurrency] of Object.entries(options.queues)) {
-      this.slots.set(name, { name, concurrency, running: 0, fetching: false, again: false });
+      this.slots.set(name, {
+        name,
+        concurrency,
+        running: 0,
+        recording: 0,
+        buffer: [],
+        averageMs: undefined,
+        fetching: false,
+        again: false,
+      });
     }
   }
 
@@ -62,7 +89,11 @@ export class WorkerPool {
   async start(): Promise<void> {
     this.accepting = true;
     this.subscriptions.push(
-      await this.queue.onCancelRequest(this.worker.id, (jobId) => this.active.get(jobId)?.stop('cancel')),
+      await this.queue.onCancelRequest(this.worker.id, (jobId) => {
+        const execution = this.active.get(jobId);
+        if (execution) execution.stop('cancel');
+        else this.cancelBuffered(jobId);
+      }),
       await this.queue.subscribe((change) => {
         if (change.kind !== 'enqueued' && !(change.kind === 'state' && change.state === 'Enqueued')) return;
         const slot = change.queue ? this.slots.get(change.queue) : undefined;
@@ -87,6 +118,7 @@ export class WorkerPool {
   /** Waits for running jobs up to `graceMs`, then stops the rest and hands them back. */
   async drain(graceMs: number): Promise<void> {
     this.accepting = false;
+    for (const slot of this.slots.values()) this.releaseBuffered(slot);
     const all = () => Promise.all([...this.settled]);
     const timedOut = await Promise.race([
       all().then(() => false),
@@ -101,14 +133,20 @@ export class WorkerPool {
     for (const off of this.subscriptions.splice(0)) await off();
   }
 
-  /** Claims as many jobs as the slot has room for; coalesces concurrent wake-ups. */
+  /**
+   * Starts buffered jobs in the free slots, then claims for the free slots plus a short
+   * prefetch buffer; coalesces concurrent wake-ups.
+   */
   private fill(slot: QueueSlot): void {
     if (!this.accepting) return;
+    this.launchBuffered(slot);
     if (slot.fetching) {
       slot.again = true;
       return;
     }
-    const room = slot.concurrency - slot.running;
+    // Outcomes still being recorded hold their leases: past one slot's worth, claim less.
+    const backlog = Math.max(0, slot.recording - slot.concurrency);
+    const room = slot.concurrency + this.prefetch(slot) - slot.running - slot.buffer.length - backlog;
     if (room <= 0) return;
     slot.fetching = true;
     slot.again = false;
@@ -123,7 +161,12 @@ export class WorkerPool {
       })
       .then((jobs) => {
         slot.fetching = false;
-        for (const job of jobs) this.launch(slot, job);
+        slot.buffer.push(...jobs);
+        if (!this.accepting) {
+          this.releaseBuffered(slot);
+          return;
+        }
+        this.launchBuffered(slot);
         if (slot.again || (jobs.length === room && jobs.length > 0)) this.fill(slot);
       })
       .catch((error: unknown) => {
@@ -133,6 +176,67 @@ export class WorkerPool {
           context: `claim from queue ${slot.name}`,
         });
       });
+  }
+
+  /** How many jobs the slot may hold claimed beyond its free slots. */
+  private prefetch(slot: QueueSlot): number {
+    if (slot.averageMs === undefined) return 0;
+    const perWait = Math.floor((slot.concurrency * PREFETCH_WAIT_MS) / Math.max(slot.averageMs, 0.01));
+    return Math.min(slot.concurrency, perWait);
+  }
+
+  private launchBuffered(slot: QueueSlot): void {
+    while (slot.running < slot.concurrency && slot.buffer.length > 0) {
+      const job = slot.buffer.shift();
+      if (job) this.launch(slot, job);
+    }
+  }
+
+  private bufferedSlot(jobId: string): { slot: QueueSlot; index: number } | undefined {
+    for (const slot of this.slots.values()) {
+      const index = slot.buffer.findIndex((job) => job.id === jobId);
+      if (index >= 0) return { slot, index };
+    }
+    return undefined;
+  }
+
+  /** Hands prefetched jobs back to the queue without using up their attempt. */
+  private releaseBuffered(slot: QueueSlot): void {
+    for (const job of slot.buffer.splice(0)) {
+      this.track(
+        this.queue.release(job.id, this.worker.id).then(
+          () => undefined,
+          (error: unknown) =>
+            safeEmit(this.events, this.logger, 'worker:error', { error, context: `releasing job ${job.id}` }),
+        ),
+      );
+    }
+  }
+
+  /** A prefetched job whose cancellation was requested ends Cancelled without running. */
+  private cancelBuffered(jobId: string): void {
+    const found = this.bufferedSlot(jobId);
+    if (!found) return;
+    const [job] = found.slot.buffer.splice(found.index, 1);
+    if (!job) return;
+    const result = {
+      success: false,
+      errorInfo: [errorInfoFromError(new JobCancelledError(job.id), job.type)],
+    };
+    this.track(
+      this.record(job, { kind: 'cancelled', result }).catch((error: unknown) => {
+        safeEmit(this.events, this.logger, 'worker:error', {
+          error,
+          context: `recording the end of job ${job.id}`,
+        });
+      }),
+    );
+    this.fill(found.slot);
+  }
+
+  private track(promise: Promise<void>): void {
+    const tracked = promise.finally(() => this.settled.delete(tracked));
+    this.settled.add(tracked);
   }
 
   private launch(slot: QueueSlot, job: JobRecord): void {
@@ -147,9 +251,26 @@ export class WorkerPool {
     });
     this.active.set(job.id, execution);
     safeEmit(this.events, this.logger, 'job:started', { job });
+    const startedAt = performance.now();
+    let executing = true;
+    // The slot is free once the execution ended; recording its outcome goes on beside the
+    // next job, and the job stays active (heartbeated, leased) until it is recorded.
+    const ended = () => {
+      if (!executing) return;
+      executing = false;
+      const ms = performance.now() - startedAt;
+      slot.averageMs =
+        slot.averageMs === undefined ? ms : slot.averageMs + AVERAGE_WEIGHT * (ms - slot.averageMs);
+      slot.running -= 1;
+      slot.recording += 1;
+      this.fill(slot);
+    };
     const done = execution
       .run()
-      .then((outcome) => this.record(job, outcome))
+      .then((outcome) => {
+        ended();
+        return this.record(job, outcome);
+      })
       .catch((error: unknown) => {
         safeEmit(this.events, this.logger, 'worker:error', {
           error,
@@ -157,9 +278,10 @@ export class WorkerPool {
         });
       })
       .finally(() => {
+        ended();
         this.active.delete(job.id);
         this.settled.delete(done);
-        slot.running -= 1;
+        slot.recording -= 1;
         this.fill(slot);
       });
     this.settled.add(done);
@@ -211,10 +333,20 @@ export class WorkerPool {
 
   private async heartbeat(): Promise<void> {
     const ids = [...this.active.keys()];
+    for (const slot of this.slots.values()) for (const job of slot.buffer) ids.push(job.id);
     if (ids.length === 0) return;
     try {
       const held = new Set(await this.queue.heartbeat(this.worker.id, ids, this.options.leaseMs));
-      for (const id of ids) if (!held.has(id)) this.active.get(id)?.stop('lease-lost');
+      for (const id of ids) {
+        if (held.has(id)) continue;
+        const execution = this.active.get(id);
+        if (execution) execution.stop('lease-lost');
+        else {
+          // A prefetched job whose lease was lost belongs to another worker now: drop it.
+          const found = this.bufferedSlot(id);
+          if (found) found.slot.buffer.splice(found.index, 1);
+        }
+      }
     } catch (error) {
       safeEmit(this.events, this.logger, 'worker:error', { error, context: 'heartbeat' });
     }
