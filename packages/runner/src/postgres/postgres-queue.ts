@@ -73,6 +73,7 @@ export class PostgresQueue implements QueueAdapter {
   private readonly locks: ReturnType<typeof lockSql>;
   private readonly schedules: ReturnType<typeof scheduleSql>;
   private readonly hub: ChangeHub;
+  private readonly insertSql: string;
   private migrated: Promise<void> | undefined;
   private closed = false;
   /** Completions waiting for the next batch statement. */
@@ -89,6 +90,7 @@ export class PostgresQueue implements QueueAdapter {
     this.sql = jobSql(this.names);
     this.locks = lockSql(this.names);
     this.schedules = scheduleSql(this.names);
+    this.insertSql = insertJobsSql(this.names);
     if (this.options.pool) {
       this.pool = this.options.pool;
       this.ownsPool = false;
@@ -147,7 +149,7 @@ export class PostgresQueue implements QueueAdapter {
     const inputs = toEnqueueInputs(requests);
     let inserted: (JobRow & { ord: number })[];
     try {
-      inserted = await this.rows(insertJobsSql(this.names), [JSON.stringify(inputs)], client);
+      inserted = await this.rows(this.insertSql, [JSON.stringify(inputs)], client, 'enqueue');
     } catch (err) {
       if (sqlState(err) === PARENT_NOT_FOUND_SQLSTATE) throw new JobNotFoundError(parentIdOf(err));
       throw err;

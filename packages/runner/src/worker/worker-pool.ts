@@ -27,6 +27,11 @@ interface QueueSlot {
   buffer: JobRecord[];
   /** Moving average of how long one execution takes, in ms; undefined before the first. */
   averageMs: number | undefined;
+  /**
+   * The last claim found fewer jobs than it asked for and nothing woke the slot since: a job
+   * ending frees no job for it unless that job held a concurrency key or a customer's place.
+   */
+  drained: boolean;
   fetching: boolean;
   again: boolean;
 }
@@ -37,6 +42,8 @@ interface QueueSlot {
  * long ones, which other runners then take.
  */
 const PREFETCH_WAIT_MS = 20;
+/** Most jobs prefetched (and most outcomes recorded at once), per slot of concurrency. */
+const PREFETCH_SLOTS = 8;
 /** Weight of the newest execution in the moving average of execution time. */
 const AVERAGE_WEIGHT = 0.1;
 
@@ -70,6 +77,7 @@ export class WorkerPool {
         recording: 0,
         buffer: [],
         averageMs: undefined,
+        drained: false,
         fetching: false,
         again: false,
       });
@@ -97,17 +105,23 @@ export class WorkerPool {
       await this.queue.subscribe((change) => {
         if (change.kind !== 'enqueued' && !(change.kind === 'state' && change.state === 'Enqueued')) return;
         const slot = change.queue ? this.slots.get(change.queue) : undefined;
-        if (slot) this.fill(slot);
-        else if (!change.queue) for (const s of this.slots.values()) this.fill(s);
+        if (slot) this.wake(slot);
+        else if (!change.queue) for (const s of this.slots.values()) this.wake(s);
       }),
     );
     this.timers.push(
       setInterval(() => {
-        for (const slot of this.slots.values()) this.fill(slot);
+        for (const slot of this.slots.values()) this.wake(slot);
       }, this.options.pollIntervalMs),
       setInterval(() => void this.heartbeat(), this.options.heartbeatMs),
     );
-    for (const slot of this.slots.values()) this.fill(slot);
+    for (const slot of this.slots.values()) this.wake(slot);
+  }
+
+  /** Something may have become runnable in the slot's queue: claim. */
+  private wake(slot: QueueSlot): void {
+    slot.drained = false;
+    this.fill(slot);
   }
 
   /** Stops claiming; running jobs go on. */
@@ -144,8 +158,9 @@ export class WorkerPool {
       slot.again = true;
       return;
     }
-    // Outcomes still being recorded hold their leases: past one slot's worth, claim less.
-    const backlog = Math.max(0, slot.recording - slot.concurrency);
+    if (slot.drained) return;
+    // Outcomes still being recorded hold their leases: past the prefetch size, claim less.
+    const backlog = Math.max(0, slot.recording - slot.concurrency * PREFETCH_SLOTS);
     const room = slot.concurrency + this.prefetch(slot) - slot.running - slot.buffer.length - backlog;
     if (room <= 0) return;
     slot.fetching = true;
@@ -161,6 +176,7 @@ export class WorkerPool {
       })
       .then((jobs) => {
         slot.fetching = false;
+        if (!slot.again && jobs.length < room) slot.drained = true;
         slot.buffer.push(...jobs);
         if (!this.accepting) {
           this.releaseBuffered(slot);
@@ -171,6 +187,7 @@ export class WorkerPool {
       })
       .catch((error: unknown) => {
         slot.fetching = false;
+        slot.drained = false;
         safeEmit(this.events, this.logger, 'worker:error', {
           error,
           context: `claim from queue ${slot.name}`,
@@ -182,7 +199,7 @@ export class WorkerPool {
   private prefetch(slot: QueueSlot): number {
     if (slot.averageMs === undefined) return 0;
     const perWait = Math.floor((slot.concurrency * PREFETCH_WAIT_MS) / Math.max(slot.averageMs, 0.01));
-    return Math.min(slot.concurrency, perWait);
+    return Math.min(slot.concurrency * PREFETCH_SLOTS, perWait);
   }
 
   private launchBuffered(slot: QueueSlot): void {
@@ -282,6 +299,8 @@ export class WorkerPool {
         this.active.delete(job.id);
         this.settled.delete(done);
         slot.recording -= 1;
+        if (job.concurrencyKey !== undefined || (job.customerId !== undefined && this.options.maxPerCustomer))
+          slot.drained = false;
         this.fill(slot);
       });
     this.settled.add(done);
