@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { claimFunctionSql } from './claim-sql.js';
 import type { SchemaNames } from './schema-names.js';
-import { tablesSql } from './schema-sql.js';
+import { customerIndexesSql, tablesSql } from './schema-sql.js';
 import { statementChildTriggerSql, triggersSql } from './trigger-sql.js';
 
 /** One step of the schema history. Never edit a released migration: add a new version. */
@@ -23,8 +23,8 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 2,
-    name: 'claim fast path without concurrency keys or customer limits; child release per statement',
-    sql: (n) => claimFunctionSql(n, true) + statementChildTriggerSql(n),
+    name: 'claim fast path without concurrency keys or customer limits; child release per statement; customer indexes without customer-less jobs',
+    sql: (n) => claimFunctionSql(n, true) + statementChildTriggerSql(n) + customerIndexesSql(n),
   },
 ];
 

@@ -97,3 +97,18 @@ CREATE TABLE ${n.schedule} (
 );
 `;
 }
+
+/**
+ * Schema version 2: the per-customer indexes hold only jobs that have a customer (every query
+ * using them names one), so claiming or finishing a job without a customer, which rewrites its
+ * row, adds no entry to them.
+ */
+export function customerIndexesSql(n: SchemaNames): string {
+  return `
+DROP INDEX ${n.q}.job_customer_running_idx;
+CREATE INDEX job_customer_running_idx ON ${n.job} (customer_id)
+  WHERE state = 'Processing' AND customer_id IS NOT NULL;
+DROP INDEX ${n.q}.job_customer_list_idx;
+CREATE INDEX job_customer_list_idx ON ${n.job} (customer_id, id DESC) WHERE customer_id IS NOT NULL;
+`;
+}
