@@ -146,6 +146,75 @@ export function decodeJob(flat: FlatHash | Record<string, string>): JobRecord | 
   };
 }
 
+/** The job-hash fields the claim script returns per job, in its order (its `CLAIM_FIELDS`). */
+const CLAIMED_FIELDS = [
+  'state',
+  'attempts',
+  'concurrencyKey',
+  'customerId',
+  'queue',
+  'type',
+  'params',
+  'priority',
+  'runAt',
+  'maxAttempts',
+  'userId',
+  'idempotencyKey',
+  'parentId',
+  'timeoutMs',
+  'progress',
+  'result',
+  'errorInfo',
+  'metadata',
+  'createdAt',
+  'finishedAt',
+] as const;
+
+type ClaimedField = (typeof CLAIMED_FIELDS)[number];
+
+/**
+ * The record of a job the claim script just took: the values of its `CLAIM_FIELDS` (null when
+ * absent), then id, start time and lease expiry. The worker and the fields the take wrote are
+ * known, so they are not read back.
+ */
+export function decodeClaimed(reply: ReadonlyArray<string | null>, worker: WorkerIdentity): JobRecord {
+  const h: Partial<Record<ClaimedField, string>> = {};
+  for (let i = 0; i < CLAIMED_FIELDS.length; i++) {
+    const value = reply[i];
+    if (value !== null && value !== undefined) h[CLAIMED_FIELDS[i] as ClaimedField] = value;
+  }
+  const n = CLAIMED_FIELDS.length;
+  const startedAt = Number(reply[n + 1]);
+  return {
+    id: reply[n] as string,
+    type: h.type ?? '',
+    queue: h.queue ?? '',
+    params: json<unknown>(h.params),
+    state: 'Processing',
+    priority: Number(h.priority ?? 0),
+    runAt: new Date(Number(h.runAt ?? 0)),
+    attempts: Number(h.attempts ?? 0),
+    maxAttempts: Number(h.maxAttempts ?? 1),
+    customerId: h.customerId,
+    userId: h.userId,
+    idempotencyKey: h.idempotencyKey,
+    concurrencyKey: h.concurrencyKey,
+    parentId: h.parentId,
+    timeoutMs: num(h.timeoutMs),
+    worker: { ...worker },
+    leaseExpiresAt: new Date(Number(reply[n + 2])),
+    cancelRequested: false,
+    progress: json<ProgressSnapshot>(h.progress),
+    result: json<JobResult>(h.result),
+    errorInfo: json<ErrorInfo>(h.errorInfo),
+    metadata: json<Record<string, MessageParam>>(h.metadata),
+    createdAt: new Date(Number(h.createdAt ?? 0)),
+    updatedAt: new Date(startedAt),
+    startedAt: new Date(startedAt),
+    finishedAt: date(h.finishedAt),
+  };
+}
+
 /** A log entry as stored (JSON with `at` as an ISO string) back to a `LogEntry`. */
 export function decodeLogEntry(raw: string): LogEntry {
   const stored = JSON.parse(raw) as Omit<LogEntry, 'at'> & { at: string };

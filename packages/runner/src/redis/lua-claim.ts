@@ -8,7 +8,8 @@ import { withCore } from './lua-core.js';
  * claim, and a busy customer cannot hide the jobs of others behind its own.
  *
  * ARGV: workerId, worker JSON, limit, leaseMs, maxPerCustomer ('' = none), scan limit,
- * promote limit, then the groups. Returns the claimed job hashes.
+ * promote limit, then the groups. Returns per claimed job the values of `CLAIM_FIELDS` as
+ * stored after the take, then its id, start time and lease expiry.
  */
 export const CLAIM_LUA = withCore(`
 local function promote(maxCount)
@@ -61,6 +62,20 @@ local function take(j, workerId, workerJson, leaseMs)
   return 0
 end
 
+-- What deciding on a ready entry reads, then the rest of what a claimed job's record is made of
+-- (the order is \`CLAIMED_FIELDS\` of the queue). One HMGET of these is cheaper than reading
+-- a few to decide and the whole hash after taking it.
+local CLAIM_FIELDS = { 'state', 'attempts', 'concurrencyKey', 'customerId', 'queue', 'type', 'params',
+  'priority', 'runAt', 'maxAttempts', 'userId', 'idempotencyKey', 'parentId', 'timeoutMs', 'progress',
+  'result', 'errorInfo', 'metadata', 'createdAt', 'finishedAt' }
+local function loadClaim(id)
+  local key = jobKey(id)
+  local v = redis.call('HMGET', key, unpack(CLAIM_FIELDS))
+  if not v[1] then return nil end
+  return { id = id, key = key, v = v, state = v[1], attempts = v[2], concurrencyKey = v[3] or nil,
+    customerId = v[4] or nil, queue = v[5] }
+end
+
 local function main()
   local workerId, workerJson = ARGV[1], ARGV[2]
   local limit, leaseMs = tonumber(ARGV[3]), tonumber(ARGV[4])
@@ -71,11 +86,24 @@ local function main()
 
   local grps, heads = {}, {}
   for i = 8, #ARGV do grps[#grps + 1] = ARGV[i] end
-  local function fetchHead(i)
-    local r = redis.call('ZRANGE', P .. 'ready:' .. grps[i], 0, 0, 'WITHSCORES')
-    if r[1] then
-      heads[i] = { m = r[1], raw = r[2], s = tonumber(r[2]),
-        t = tonumber(string.sub(r[1], 1, 16)), q = tonumber(string.sub(r[1], 18, 33)) }
+  -- Entries of each group are read ahead, as many as the claim may still take, in one ZRANGE.
+  -- The loop only removes entries from ready sets, so what was read stays in order and valid,
+  -- except after an unpark (which adds some): \`fresh\` then drops what was read ahead.
+  local ahead, pos = {}, {}
+  local claimedCount = 0
+  local function fetchHead(i, fresh)
+    local r, p = ahead[i], (pos[i] or -1) + 2
+    if fresh or not r or not r[p] then
+      local want = math.max(limit - claimedCount, 1)
+      r = redis.call('ZRANGE', P .. 'ready:' .. grps[i], 0, want - 1, 'WITHSCORES')
+      ahead[i] = r
+      p = 1
+    end
+    pos[i] = p
+    local m = r[p]
+    if m then
+      heads[i] = { m = m, raw = r[p + 1], s = tonumber(r[p + 1]),
+        t = tonumber(string.sub(m, 1, 16)), q = tonumber(string.sub(m, 18, 33)) }
     else
       heads[i] = false
     end
@@ -100,7 +128,7 @@ local function main()
     scanned = scanned + 1
     local refetchAll = false
     -- decide before writing, so an error on one entry leaves it untouched
-    local j = load(memberId(h.m))
+    local j = loadClaim(memberId(h.m))
     local keyBusy = j and j.concurrencyKey and redis.call('HEXISTS', P .. 'held', j.concurrencyKey) == 1
     local customerFull = j and not keyBusy and maxPer and j.customerId
       and tonumber(redis.call('HGET', P .. 'running', j.customerId) or '0') >= maxPer
@@ -112,7 +140,15 @@ local function main()
         parkCustomer(j, grp, h, maxPer)
       else
         local running = take(j, workerId, workerJson, leaseMs)
-        claimed[#claimed + 1] = redis.call('HGETALL', j.key)
+        -- the fields as read, updated by the take, then id, start and lease expiry
+        local v = j.v
+        v[1] = 'Processing'
+        v[2] = tostring(tonumber(j.attempts) + 1)
+        v[#CLAIM_FIELDS + 1] = j.id
+        v[#CLAIM_FIELDS + 2] = tostring(NOW)
+        v[#CLAIM_FIELDS + 3] = tostring(NOW + leaseMs)
+        claimed[#claimed + 1] = v
+        claimedCount = #claimed
         -- a customer below the limit (say it was raised) gets its set-aside jobs back
         if maxPer and j.customerId and running < maxPer and unpark('c', j.customerId) > 0 then
           refetchAll = true
@@ -120,7 +156,7 @@ local function main()
       end
     end
     if refetchAll then
-      for i = 1, #grps do fetchHead(i) end
+      for i = 1, #grps do fetchHead(i, true) end
     else
       fetchHead(best)
     end

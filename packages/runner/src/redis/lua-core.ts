@@ -15,8 +15,23 @@ end
 
 -- Changes are published once per script, as a JSON array, after the state change is written.
 local CHANGES = {}
+-- Built by hand rather than by cjson.encode of a table per change: ids are UUIDs, kinds and states
+-- plain words, and queue names (which may need escaping) are encoded once per script.
+local QUEUE_JSON = {}
 local function emit(kind, id, queue, state)
-  CHANGES[#CHANGES + 1] = cjson.encode({ kind = kind, jobId = id, queue = queue, state = state })
+  local jid
+  if string.find(id, '^[%w%-]+$') then jid = '"' .. id .. '"' else jid = cjson.encode(id) end
+  local c = '{"kind":"' .. kind .. '","jobId":' .. jid
+  if queue then
+    local q = QUEUE_JSON[queue]
+    if not q then
+      q = cjson.encode(queue)
+      QUEUE_JSON[queue] = q
+    end
+    c = c .. ',"queue":' .. q
+  end
+  if state then c = c .. ',"state":"' .. state .. '"' end
+  CHANGES[#CHANGES + 1] = c .. '}'
 end
 local function emitRaw(json) CHANGES[#CHANGES + 1] = json end
 local function flush()
@@ -32,6 +47,18 @@ local function load(id)
   local j = { id = id, key = key }
   for i, name in ipairs(FIELDS) do
     if v[i] then j[name] = v[i] end
+  end
+  return j
+end
+
+-- A job with only the named fields read; HMGET replies cost per field, so hot paths read few.
+local function loadSome(id, names)
+  local key = jobKey(id)
+  local v = redis.call('HMGET', key, unpack(names))
+  if not v[1] then return nil end
+  local j = { id = id, key = key }
+  for i = 1, #names do
+    if v[i] then j[names[i]] = v[i] end
   end
   return j
 end
@@ -95,7 +122,8 @@ end
 local function leaveProcessing(j)
   redis.call('ZREM', P .. 'leases', j.id)
   redis.call('HDEL', j.key, 'leaseExpiresAt')
-  if j.workerId then redis.call('SREM', P .. 'cancels:' .. j.workerId, j.id) end
+  -- only a requested cancellation (which sets the flag in the same script) adds to the set
+  if j.workerId and j.cancelRequested == '1' then redis.call('SREM', P .. 'cancels:' .. j.workerId, j.id) end
   if j.concurrencyKey then
     if redis.call('HGET', P .. 'held', j.concurrencyKey) == j.id then
       redis.call('HDEL', P .. 'held', j.concurrencyKey)
@@ -136,12 +164,18 @@ local function parentFailed(parentId)
 end
 
 -- Ends a job (Succeeded, Failed or Cancelled) and releases or cancels its Awaiting children.
+-- \`field\`, \`value\`: an optional extra field (result, errorInfo) written with the state.
 local finish
-finish = function(j, to)
+finish = function(j, to, field, value)
   if j.state == 'Processing' then leaveProcessing(j) else unzset(j) end
   if j.state == 'Awaiting' and j.parentId then redis.call('SREM', childrenKey(j.parentId), j.id) end
-  redis.call('HSET', j.key, 'finishedAt', NOW)
-  setState(j, to)
+  if field then
+    redis.call('HSET', j.key, 'finishedAt', NOW, 'state', to, 'updatedAt', NOW, field, value)
+  else
+    redis.call('HSET', j.key, 'finishedAt', NOW, 'state', to, 'updatedAt', NOW)
+  end
+  j.state = to
+  emit('state', j.id, j.queue, to)
   redis.call('ZADD', P .. 'done:' .. to, NOW, j.id)
   local ck = childrenKey(j.id)
   local kids = redis.call('SMEMBERS', ck)

@@ -21,46 +21,56 @@ end
 `);
 
 /**
- * Ends an attempt of a job the worker holds. ARGV: action (`complete`, `fail`, `cancelled`,
- * `release`), jobId, workerId, payload JSON (result or errorInfo), retryAt ms or ''. A job released
- * after its cancellation was requested ends Cancelled rather than running again.
- * Returns 1, or 0 when the worker no longer holds the job.
+ * Ends attempts of jobs their workers hold, many per call (the queue coalesces concurrent calls).
+ * ARGV: per attempt five values: action (`complete`, `fail`, `cancelled`, `release`), jobId,
+ * workerId, payload JSON (result or errorInfo, '' for release), retryAt ms or ''. A job released
+ * after its cancellation was requested ends Cancelled rather than running again. Returns per
+ * attempt 1, or 0 when the worker no longer holds the job (or the action is unknown).
  */
 export const SETTLE_LUA = withCore(`
-local function main()
-  local action, id, workerId, payload, retryAt = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5]
-  local j = load(id)
+-- what finishing a Processing job reads; the other actions need the whole job
+local FINISH_FIELDS = { 'state', 'workerId', 'queue', 'concurrencyKey', 'customerId', 'cancelRequested' }
+
+local function settle(action, id, workerId, payload, retryAt)
+  local j
+  if action == 'complete' or action == 'cancelled' then j = loadSome(id, FINISH_FIELDS) else j = load(id) end
   if not j or j.state ~= 'Processing' or j.workerId ~= workerId then return 0 end
   if action == 'complete' then
-    redis.call('HSET', j.key, 'result', payload)
-    finish(j, 'Succeeded')
+    finish(j, 'Succeeded', 'result', payload)
   elseif action == 'cancelled' then
-    redis.call('HSET', j.key, 'result', payload)
-    finish(j, 'Cancelled')
+    finish(j, 'Cancelled', 'result', payload)
   elseif action == 'fail' then
-    redis.call('HSET', j.key, 'errorInfo', payload)
     -- no retry for a job whose cancellation was requested
     if retryAt ~= '' and tonumber(j.attempts) < tonumber(j.maxAttempts) and j.cancelRequested ~= '1' then
+      redis.call('HSET', j.key, 'errorInfo', payload)
       leaveProcessing(j)
       redis.call('HSET', j.key, 'runAt', retryAt)
       j.runAt = retryAt
       toDelayed(j)
     else
-      finish(j, 'Failed')
+      finish(j, 'Failed', 'errorInfo', payload)
     end
+  elseif action ~= 'release' then
+    return 0
   elseif j.cancelRequested == '1' then
     -- released or abandoned after a cancellation was requested: honour the request, do not rerun
     finish(j, 'Cancelled')
-  elseif action == 'release' then
+  else
     -- graceful shutdown: the attempt does not count
     leaveProcessing(j)
     redis.call('HSET', j.key, 'attempts', tonumber(j.attempts) - 1, 'runAt', NOW)
     j.runAt = tostring(NOW)
     toReady(j)
-  else
-    return redis.error_reply('unknown settle action ' .. action)
   end
   return 1
+end
+
+local function main()
+  local out = {}
+  for i = 1, #ARGV, 5 do
+    out[#out + 1] = settle(ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3], ARGV[i + 4])
+  end
+  return out
 end
 `);
 

@@ -22,6 +22,7 @@ import type {
 import type { Redis } from 'ioredis';
 import { closeConnection, openConnection } from './connection.js';
 import {
+  decodeClaimed,
   decodeJob,
   decodeLogEntry,
   type EncodedJob,
@@ -59,6 +60,9 @@ export class RedisQueue implements QueueAdapter {
   private readonly subscriber: RedisSubscriber;
   private readonly ownsConnection: boolean;
   private closing: Promise<void> | undefined;
+  private readonly pendingSettles: PendingSettle[] = [];
+  private settleScheduled = false;
+  private settlesInFlight = 0;
 
   constructor(options: RedisQueueOptions = {}) {
     this.options = resolveRedisQueueOptions(options);
@@ -131,8 +135,8 @@ export class RedisQueue implements QueueAdapter {
       claimScanLimit,
       promoteBatchSize,
       [...groups],
-    )) as FlatHash[];
-    return reply.map((flat) => decodeJob(flat)).filter((job): job is JobRecord => job !== undefined);
+    )) as Array<Array<string | null>>;
+    return reply.map((values) => decodeClaimed(values, worker));
   }
 
   async heartbeat(workerId: string, jobIds: readonly string[], leaseMs: number): Promise<string[]> {
@@ -290,16 +294,64 @@ export class RedisQueue implements QueueAdapter {
     return this.closing;
   }
 
-  private async settle(
-    action: string,
+  /**
+   * Queues one attempt end for the settle script. Calls made while a settle call is on its way
+   * go out together in the next one, so a busy worker pays one script call per batch of jobs
+   * rather than one per job; an idle one sends at once (after the current tick).
+   */
+  private settle(
+    action: SettleAction,
     jobId: string,
     workerId: string,
     payload: string,
     retryAt = '',
   ): Promise<boolean> {
-    return (await this.scripts.settle(action, jobId, workerId, payload, retryAt)) === 1;
+    return new Promise<boolean>((resolve, reject) => {
+      this.pendingSettles.push({ args: [action, jobId, workerId, payload, retryAt], resolve, reject });
+      if (this.pendingSettles.length >= MAX_SETTLE_BATCH) this.flushSettles();
+      else if (!this.settleScheduled) {
+        this.settleScheduled = true;
+        process.nextTick(() => {
+          this.settleScheduled = false;
+          this.flushSettles();
+        });
+      }
+    });
+  }
+
+  private flushSettles(): void {
+    if (this.settlesInFlight >= MAX_SETTLES_IN_FLIGHT || this.pendingSettles.length === 0) return;
+    const batch = this.pendingSettles.splice(0, MAX_SETTLE_BATCH);
+    const args: string[] = [];
+    for (const entry of batch) for (const arg of entry.args) args.push(arg);
+    this.settlesInFlight += 1;
+    this.scripts.settle(args).then(
+      (reply) => {
+        const outcomes = reply as number[];
+        batch.forEach((entry, i) => entry.resolve(outcomes[i] === 1));
+      },
+      (error: unknown) => {
+        for (const entry of batch) entry.reject(error);
+      },
+    ).finally(() => {
+      this.settlesInFlight -= 1;
+      this.flushSettles();
+    });
   }
 }
+
+type SettleAction = 'complete' | 'fail' | 'cancelled' | 'release';
+
+interface PendingSettle {
+  args: [SettleAction, string, string, string, string];
+  resolve: (held: boolean) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Attempt ends sent in one settle call at most. */
+const MAX_SETTLE_BATCH = 256;
+/** Settle calls on their way at once; further attempt ends wait and go out together. */
+const MAX_SETTLES_IN_FLIGHT = 1;
 
 function lockTtl(ttlMs: number): number {
   if (!Number.isFinite(ttlMs) || ttlMs <= 0)
