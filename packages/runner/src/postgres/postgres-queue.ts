@@ -45,6 +45,11 @@ import { PARENT_NOT_FOUND_SQLSTATE } from './trigger-sql.js';
 const UNIQUE_VIOLATION = '23505';
 const CLAIM_ATTEMPTS = 3;
 const DEFAULT_CLEANUP_BATCH = 1000;
+/**
+ * Batches of completions sent at once: two keep both the database and this process busy, one
+ * statement filling while the other runs.
+ */
+const COMPLETES_IN_FLIGHT = 2;
 /** Most completions sent in one statement. */
 const MAX_COMPLETE_BATCH = 500;
 
@@ -78,10 +83,10 @@ export class PostgresQueue implements QueueAdapter {
   private closed = false;
   /** Completions waiting for the next batch statement. */
   private completions: PendingCompletion[] = [];
-  /** Whether a batch of completions is in flight. */
-  private completing = false;
-  /** The batch in flight. */
-  private completeRun: Promise<void> | undefined;
+  /** Batches of completions in flight. */
+  private completing = 0;
+  /** The batches in flight. */
+  private readonly completeRuns = new Set<Promise<void>>();
 
   /** Validates the options (throwing `ConfigurationError`); connects lazily. */
   constructor(options: PostgresQueueOptions) {
@@ -356,19 +361,20 @@ export class PostgresQueue implements QueueAdapter {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    while (this.completeRun) await this.completeRun;
+    while (this.completeRuns.size > 0) await Promise.all([...this.completeRuns]);
     await this.hub.close();
     await Promise.allSettled([this.migrated]);
     if (this.ownsPool) await this.pool.end();
   }
 
   /**
-   * Sends the waiting completions as one statement when none is in flight; completions that
-   * arrive meanwhile wait for it and go together in the next one. A job that appears twice
-   * waits for the next statement, so only its first completion can succeed.
+   * Sends the waiting completions as one statement unless `COMPLETES_IN_FLIGHT` are already
+   * running; completions that arrive meanwhile wait and go together in the next one. A job
+   * that appears twice waits for the next statement, so only its first completion succeeds
+   * (in two concurrent statements, the second waits for the row and then finds it finished).
    */
   private flushCompletions(): void {
-    if (this.completing || this.completions.length === 0) return;
+    if (this.completing >= COMPLETES_IN_FLIGHT || this.completions.length === 0) return;
     const batch: PendingCompletion[] = [];
     const later: PendingCompletion[] = [];
     const ids = new Set<string>();
@@ -380,9 +386,9 @@ export class PostgresQueue implements QueueAdapter {
       }
     }
     this.completions = later;
-    this.completing = true;
+    this.completing += 1;
     // Not through `rows`: completions accepted before `close()` are still sent.
-    this.completeRun = this.ready()
+    const run: Promise<void> = this.ready()
       .then(() =>
         this.pool.query({
           name: `${this.names.schema}.complete`,
@@ -400,10 +406,11 @@ export class PostgresQueue implements QueueAdapter {
         },
       )
       .finally(() => {
-        this.completing = false;
-        this.completeRun = undefined;
+        this.completing -= 1;
+        this.completeRuns.delete(run);
         this.flushCompletions();
       });
+    this.completeRuns.add(run);
   }
 
   private async transition(

@@ -32,7 +32,10 @@ interface QueueSlot {
    * ending frees no job for it unless that job held a concurrency key or a customer's place.
    */
   drained: boolean;
-  fetching: boolean;
+  /** Claims in flight. */
+  fetching: number;
+  /** Jobs the claims in flight asked for. */
+  requested: number;
   again: boolean;
 }
 
@@ -42,6 +45,11 @@ interface QueueSlot {
  * long ones, which other runners then take.
  */
 const PREFETCH_WAIT_MS = 20;
+/**
+ * Claims one queue may have in flight at once. Two concurrent claims of one queue walk over
+ * each other's locked rows; measured here, a second one gained nothing, so it stays at one.
+ */
+const CLAIMS_IN_FLIGHT = 1;
 /** Most jobs prefetched (and most outcomes recorded at once), per slot of concurrency. */
 const PREFETCH_SLOTS = 8;
 /** Weight of the newest execution in the moving average of execution time. */
@@ -78,7 +86,8 @@ export class WorkerPool {
         buffer: [],
         averageMs: undefined,
         drained: false,
-        fetching: false,
+        fetching: 0,
+        requested: 0,
         again: false,
       });
     }
@@ -154,16 +163,20 @@ export class WorkerPool {
   private fill(slot: QueueSlot): void {
     if (!this.accepting) return;
     this.launchBuffered(slot);
-    if (slot.fetching) {
+    if (slot.drained && slot.fetching === 0) return;
+    // Outcomes still being recorded hold their leases: past the prefetch size, claim less.
+    const backlog = Math.max(0, slot.recording - slot.concurrency * PREFETCH_SLOTS);
+    const room =
+      slot.concurrency + this.prefetch(slot) - slot.running - slot.buffer.length - backlog - slot.requested;
+    // A second claim runs beside the first only when it can take a full slot's worth of jobs
+    // (a busy queue with short jobs); otherwise the wake-up waits for the claim in flight.
+    if (slot.fetching >= CLAIMS_IN_FLIGHT || (slot.fetching > 0 && (slot.drained || room < slot.concurrency))) {
       slot.again = true;
       return;
     }
-    if (slot.drained) return;
-    // Outcomes still being recorded hold their leases: past the prefetch size, claim less.
-    const backlog = Math.max(0, slot.recording - slot.concurrency * PREFETCH_SLOTS);
-    const room = slot.concurrency + this.prefetch(slot) - slot.running - slot.buffer.length - backlog;
     if (room <= 0) return;
-    slot.fetching = true;
+    slot.fetching += 1;
+    slot.requested += room;
     slot.again = false;
     this.queue
       .claim({
@@ -175,8 +188,9 @@ export class WorkerPool {
         maxPerCustomer: this.options.maxPerCustomer,
       })
       .then((jobs) => {
-        slot.fetching = false;
-        if (!slot.again && jobs.length < room) slot.drained = true;
+        slot.fetching -= 1;
+        slot.requested -= room;
+        slot.drained = !slot.again && jobs.length < room;
         slot.buffer.push(...jobs);
         if (!this.accepting) {
           this.releaseBuffered(slot);
@@ -186,7 +200,8 @@ export class WorkerPool {
         if (slot.again || (jobs.length === room && jobs.length > 0)) this.fill(slot);
       })
       .catch((error: unknown) => {
-        slot.fetching = false;
+        slot.fetching -= 1;
+        slot.requested -= room;
         slot.drained = false;
         safeEmit(this.events, this.logger, 'worker:error', {
           error,
