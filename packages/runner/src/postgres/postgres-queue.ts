@@ -220,12 +220,11 @@ export class PostgresQueue implements QueueAdapter {
   }
 
   complete(jobId: string, workerId: string, result: JobResult): Promise<boolean> {
-    const id = parseJobId(jobId);
-    if (id === undefined) return Promise.resolve(false);
-    this.assertOpen();
-    const json = JSON.stringify(result);
     return new Promise<boolean>((resolve, reject) => {
-      this.completions.push({ id, workerId, result: json, resolve, reject });
+      const id = parseJobId(jobId);
+      if (id === undefined) return resolve(false);
+      this.assertOpen();
+      this.completions.push({ id, workerId, result: JSON.stringify(result), resolve, reject });
       this.flushCompletions();
     });
   }
