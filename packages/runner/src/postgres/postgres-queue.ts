@@ -214,7 +214,12 @@ export class PostgresQueue implements QueueAdapter {
     positiveInteger('leaseMs', leaseMs);
     const ids = jobIds.map(parseJobId).filter((id) => id !== undefined);
     if (ids.length === 0) return [];
-    const rows = await this.rows<{ id: string }>(this.sql.heartbeat, [workerId, ids, leaseMs], this.pool, 'heartbeat');
+    const rows = await this.rows<{ id: string }>(
+      this.sql.heartbeat,
+      [workerId, ids, leaseMs],
+      this.pool,
+      'heartbeat',
+    );
     const held = new Set(rows.map((r) => r.id));
     return jobIds.filter((id) => held.has(parseJobId(id) ?? ''));
   }
