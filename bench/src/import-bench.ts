@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { finished } from 'node:stream/promises';
 import { consoDbToken, loadTinyDemoGroup, migrateToLatest, openConsoDb } from '@hangar/conso-db';
-import { type JobContext, mapServiceResolver, silentLogger } from '@hangar/core';
+import { type JobContext, type LogFields, type Logger, mapServiceResolver, silentLogger } from '@hangar/core';
 import { fileStoreToken, importDataJob, LocalFileStore } from '@hangar/jobs-importexport';
 import { sql } from 'kysely';
 
@@ -35,9 +35,23 @@ export interface ImportBenchResult {
   peakRssMiB: number;
   /** Resident set size just before the import started, MiB. */
   baselineRssMiB: number;
+  /** Milliseconds of each import phase, as the job logs them (`import phases`, debug level). */
+  phasesMs: Record<string, number>;
+  /** How the job read the file: `copy`, or `copy (reason)` then `stream` when it fell back. */
+  paths: string[];
 }
 
 const MiB = 1024 * 1024;
+
+/** A silent logger that keeps what the job's `import phases` debug entries say (one per attempt). */
+function phaseLogger(phases: Record<string, number>, paths: string[]): Logger {
+  const debug = (fields: LogFields | string, msg?: string) => {
+    if (typeof fields !== 'object' || msg !== 'import phases') return;
+    Object.assign(phases, fields.phases as Record<string, number>);
+    paths.push(fields.fallback === undefined ? `${fields.path}` : `${fields.path} (${fields.fallback})`);
+  };
+  return { ...silentLogger, debug, child: () => phaseLogger(phases, paths) };
+}
 
 /** Writes `rows` balanced bundle lines over the demo group's companies and accounts, streamed to disk. */
 async function writeDataCsv(path: string, rows: number): Promise<void> {
@@ -116,6 +130,8 @@ export async function benchImport(options: ImportBenchOptions = {}): Promise<Imp
       [consoDbToken, consoDb],
       [fileStoreToken, new LocalFileStore(files)],
     ]);
+    const phasesMs: Record<string, number> = {};
+    const paths: string[] = [];
     const ctx: JobContext = {
       jobId: 'bench',
       type: importDataJob.type,
@@ -123,7 +139,7 @@ export async function benchImport(options: ImportBenchOptions = {}): Promise<Imp
       customerId: undefined,
       userId: undefined,
       signal: new AbortController().signal,
-      log: silentLogger,
+      log: phaseLogger(phasesMs, paths),
       services,
       progress: () => undefined,
       info: () => undefined,
@@ -166,6 +182,8 @@ export async function benchImport(options: ImportBenchOptions = {}): Promise<Imp
       ratioToFloor: Math.round((importMs / copyFloorMs) * 100) / 100,
       peakRssMiB: Math.round(peak / MiB),
       baselineRssMiB: Math.round(baseline / MiB),
+      phasesMs,
+      paths,
     };
   } finally {
     await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(consoDb.db).catch(() => undefined);

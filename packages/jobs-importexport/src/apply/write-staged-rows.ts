@@ -1,6 +1,7 @@
 import { consoDialectOf } from '@hangar/conso-db';
 import { type Kysely, sql } from 'kysely';
 import type { ConsoDialect } from '../db/conso-db.js';
+import type { ImportPhases } from '../session/import-phases.js';
 import type { StagingTable } from '../stage/staging-table.js';
 import { ROW_NO } from '../stage/staging-table.js';
 import type { ApplyTarget } from './apply-target.js';
@@ -27,17 +28,21 @@ export async function writeStagedRows(
   staging: StagingTable,
   target: ApplyTarget,
   mode: ImportMode,
+  phases?: ImportPhases,
 ): Promise<ApplyCounts> {
+  const time = <T>(phase: 'delete' | 'update' | 'insert', work: () => Promise<T>): Promise<T> =>
+    phases ? phases.time(phase, work) : work();
   const dialect = consoDialectOf(trx);
   const counts: ApplyCounts = { deleted: 0, updated: 0, inserted: 0 };
   const t = sql.table(target.table);
   if (mode === 'replace') {
-    const result =
-      await sql`delete from ${t} where ${scopeMatch(dialect, target.table, staging.name, target.scope)}`.execute(
+    const result = await time('delete', () =>
+      sql`delete from ${t} where ${scopeMatch(dialect, target.table, staging.name, target.scope)}`.execute(
         trx,
-      );
+      ),
+    );
     counts.deleted = Number(result.numAffectedRows ?? 0n);
-    counts.inserted = await insertRows(trx, dialect, staging, target, false);
+    counts.inserted = await time('insert', () => insertRows(trx, dialect, staging, target, false));
     return counts;
   }
   const keys = keyColumns(target);
@@ -53,8 +58,9 @@ export async function writeStagedRows(
     trx,
   );
   const others = target.columns.filter((column) => !target.key.includes(column.name));
-  if (others.length > 0) counts.updated = await updateRows(trx, dialect, staging, target, others);
-  counts.inserted = await insertRows(trx, dialect, staging, target, true);
+  if (others.length > 0)
+    counts.updated = await time('update', () => updateRows(trx, dialect, staging, target, others));
+  counts.inserted = await time('insert', () => insertRows(trx, dialect, staging, target, true));
   return counts;
 }
 

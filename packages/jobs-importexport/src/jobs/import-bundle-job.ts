@@ -12,8 +12,8 @@ import { resolveCompanies, resolveConso, resolveCustomer } from '../scope/resolv
 import type { ImportResult } from '../session/import-result.js';
 import { runImport } from '../session/import-session.js';
 import { type SheetSpec, stageSheets } from '../session/import-sheets.js';
-import { finishImport } from '../session/import-table.js';
 import { consoDbOf, fileStoreOf } from '../session/job-services.js';
+import { finishImport } from '../session/staged-table-write.js';
 import { BalanceTracker } from '../validate/balance-tracker.js';
 import { loadCodeLookups } from '../validate/code-lookups.js';
 import { writeStagedJournals } from './adjustment-writes.js';

@@ -1,7 +1,7 @@
 import { defineJob, t } from '@hangar/core';
 import { z } from 'zod';
 import type { ScopeCondition } from '../apply/apply-target.js';
-import { importFileParams } from '../params/common-params.js';
+import { importFileParams, numberFormatOf } from '../params/common-params.js';
 import { resolveCategory, resolveCompanies, resolveCustomer, resolvePeriod } from '../scope/resolve-scope.js';
 import type { ImportResult } from '../session/import-result.js';
 import { importTable } from '../session/import-table.js';
@@ -9,6 +9,7 @@ import { consoDbOf } from '../session/job-services.js';
 import { BalanceTracker } from '../validate/balance-tracker.js';
 import { loadCodeLookups } from '../validate/code-lookups.js';
 import { BUNDLE_KEY, BUNDLE_STAGING, BUNDLE_TARGET_COLUMNS } from './bundle-staging.js';
+import { dataCopyStaging } from './data-copy-staging.js';
 import { DATA_REQUIRED_COLUMNS, MAX_DIMENSION_LENGTH } from './data-file-format.js';
 
 /** Parameters of {@link importDataJob}. */
@@ -73,6 +74,7 @@ export const importDataJob = defineJob<z.output<typeof importDataParams>, Import
           balances.add(String(fields.raw('company')), fields.source.row, amount);
           return [company, account, partner, flow, dimension, amount];
         },
+        copy: dataCopyStaging({ codes, only, numbers: numberFormatOf(params.csv), balances }),
         unique: { columns: BUNDLE_KEY, column: 'account' },
         afterRead(session) {
           if (params.requireBalanced && !session.errors.hasErrors)

@@ -55,6 +55,15 @@ describe('CSV sheet reader', () => {
     });
   });
 
+  it('reports a quote inside an unquoted field as a file error, whole or in chunks', async () => {
+    for (const chunk of [7, 1000]) {
+      await expect(read('a,b\nFR1,10"00\n', {}, chunk)).rejects.toMatchObject({
+        code: 'IMPORTEXPORT_BAD_FILE',
+        key: 'importexport.error.file.unreadable',
+      });
+    }
+  });
+
   it('reads an empty file as a sheet without header', async () => {
     expect(await read('')).toEqual({ header: [], rows: [] });
   });

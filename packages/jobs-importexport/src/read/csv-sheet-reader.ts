@@ -1,9 +1,22 @@
 import { once } from 'node:events';
 import type { Readable } from 'node:stream';
-import { type Parser, parse } from 'csv-parse';
+import { type Options, type Parser, parse } from 'csv-parse';
 import { ImportFileError } from '../errors/import-file-error.js';
 import type { CsvOptions } from './csv-options.js';
 import { type CellValue, normalizeHeader, type SourceRow, type SourceSheet } from './source-row.js';
+
+/** csv-parse settings for a file laid out as `options` (also used to read the header of a COPY import). */
+export function csvParserOptions(options: CsvOptions): Options {
+  return {
+    delimiter: options.delimiter,
+    quote: options.quote,
+    // csv-parse decodes the bytes itself; `bom` drops a UTF-8 byte-order mark before the header.
+    encoding: options.encoding === 'latin1' ? 'latin1' : 'utf8',
+    bom: options.encoding === 'utf-8',
+    relax_column_count: true,
+    skip_empty_lines: true,
+  };
+}
 
 /** A parsed record and the file line it ends on. */
 type LineRecord = readonly [line: number, record: string[]];
@@ -17,15 +30,7 @@ export async function* readCsvSheets(
   name: string,
   options: CsvOptions,
 ): AsyncGenerator<SourceSheet> {
-  const parser = parse({
-    delimiter: options.delimiter,
-    quote: options.quote,
-    // csv-parse decodes the bytes itself; `bom` drops a UTF-8 byte-order mark before the header.
-    encoding: options.encoding === 'latin1' ? 'latin1' : 'utf8',
-    bom: options.encoding === 'utf-8',
-    relax_column_count: true,
-    skip_empty_lines: true,
-  });
+  const parser = parse(csvParserOptions(options));
   const records = lineRecords(input, parser, name)[Symbol.asyncIterator]();
   const first = await records.next();
   if (first.done) {
@@ -59,6 +64,9 @@ async function* lineRecords(input: Readable, parser: Parser, name: string): Asyn
       if (failure !== undefined) fail(failure);
       yield* queue.splice(0);
     }
+    // The parser may have failed after the last check (it reports errors on the next tick): it then
+    // never emits 'end', and waiting for it would hang the import.
+    if (failure !== undefined) fail(failure);
     const ended = once(parser, 'end');
     parser.end();
     await ended;
@@ -79,15 +87,23 @@ async function* rowsOf(
     const item = await records.next();
     if (item.done) return;
     const [line, record] = item.value;
-    const cells: Record<string, CellValue> = {};
-    record.forEach((raw, index) => {
-      const column = header[index];
-      if (column === undefined || column === '') return;
-      const value = raw.trim();
-      cells[column] = value === '' ? null : value;
-    });
-    yield { row: line, cells };
+    yield { row: line, cells: cellsOf(header, record) };
   }
+}
+
+/** A record's cells by header name: trimmed, empty as null; a repeated header name keeps its last cell. */
+export function cellsOf(
+  header: readonly string[],
+  record: readonly (string | null)[],
+): Record<string, CellValue> {
+  const cells: Record<string, CellValue> = {};
+  record.forEach((raw, index) => {
+    const column = header[index];
+    if (column === undefined || column === '') return;
+    const value = raw === null ? '' : raw.trim();
+    cells[column] = value === '' ? null : value;
+  });
+  return cells;
 }
 
 async function* emptyRows(): AsyncGenerator<SourceRow> {}

@@ -42,13 +42,18 @@ export function formatOf(location: string, given: TableFormat | undefined): Tabl
   );
 }
 
+/** The file name shown in messages: the location's last part. */
+export function sourceName(location: string): string {
+  return location.split(/[\\/]/).pop() ?? location;
+}
+
 /** Opens `location` from the store and starts streaming its tables. */
 export async function openSource(
   store: FileStore,
   location: string,
   options: { format?: TableFormat | undefined; csv: CsvOptions; signal?: AbortSignal },
 ): Promise<OpenedSource> {
-  const name = location.split(/[\\/]/).pop() ?? location;
+  const name = sourceName(location);
   const format = formatOf(location, options.format);
   let input: Readable;
   let size: number;

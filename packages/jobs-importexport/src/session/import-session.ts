@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { JobContext } from '@hangar/core';
 import { type Kysely, sql } from 'kysely';
 import type { ConsoDatabase, ConsoDb, ConsoDialect } from '../db/conso-db.js';
@@ -5,9 +6,11 @@ import type { NumberFormat } from '../read/number-format.js';
 import { RowFields } from '../read/row-fields.js';
 import type { SourceRow } from '../read/source-row.js';
 import { createStaging } from '../stage/create-staging.js';
-import { dropStagingTable } from '../stage/staging-ddl.js';
+import { InsertSelectStaging } from '../stage/insert-select-staging.js';
+import { createStagingTableDdl, dropStagingTable, stagingTableName } from '../stage/staging-ddl.js';
 import type { StagingColumn, StagingTable, StagingValue } from '../stage/staging-table.js';
 import { RowErrorCollector, RowErrorLimitReached } from '../validate/row-error-collector.js';
+import { ImportPhases } from './import-phases.js';
 import { ImportProgress } from './import-progress.js';
 
 /** PostgreSQL `work_mem` of an import transaction. */
@@ -40,6 +43,8 @@ export class ImportSession {
   readonly errors: RowErrorCollector;
   /** Progress counters. */
   readonly progress: ImportProgress;
+  /** Time spent in each phase. */
+  readonly phases: ImportPhases;
   private readonly stagings: StagingTable[] = [];
 
   constructor(
@@ -53,6 +58,7 @@ export class ImportSession {
   ) {
     this.errors = new RowErrorCollector(options.file, options.maxErrors);
     this.progress = new ImportProgress(ctx, options.file, options.totalBytes, options.bytesRead);
+    this.phases = new ImportPhases(ctx.log);
   }
 
   /** File name for messages. */
@@ -63,6 +69,15 @@ export class ImportSession {
   /** Creates a staging table in the transaction. */
   async stage(base: string, columns: readonly StagingColumn[]): Promise<StagingTable> {
     const staging = await createStaging(this.trx as Kysely<unknown>, this.dialect, base, columns);
+    this.stagings.push(staging);
+    return staging;
+  }
+
+  /** Creates a staging table in the transaction that SQL fills from another table (the COPY path). */
+  async stageInDatabase(base: string, columns: readonly StagingColumn[]): Promise<InsertSelectStaging> {
+    const name = stagingTableName(this.dialect, base);
+    await createStagingTableDdl(this.trx as Kysely<unknown>, this.dialect, name, columns);
+    const staging = new InsertSelectStaging(this.trx as Kysely<unknown>, name, columns);
     this.stagings.push(staging);
     return staging;
   }
@@ -130,8 +145,9 @@ export async function runImport<T>(
   body: (session: ImportSession) => Promise<T>,
 ): Promise<T> {
   let session: ImportSession | undefined;
+  let bodyEnd = 0;
   try {
-    return await consoDb.db.transaction().execute(async (trx) => {
+    const result = await consoDb.db.transaction().execute(async (trx) => {
       if (consoDb.dialect === 'postgres') {
         // The set-based checks and writes group and hash whole files; with the default 4 MB they
         // sort on disk instead. Transaction-scoped, so the pooled connection gets its default back.
@@ -142,14 +158,19 @@ export async function runImport<T>(
         const result = await body(session);
         session.errors.throwIfAny();
         await session.dropStaging();
+        bodyEnd = performance.now();
         return result;
       } catch (error) {
         await session.abortStaging(error);
         throw error;
       }
     });
+    session?.phases.add('commit', performance.now() - bodyEnd);
+    return result;
   } catch (error) {
     if (error instanceof RowErrorLimitReached && session) throw session.errors.toError();
     throw error;
+  } finally {
+    session?.phases.report();
   }
 }

@@ -5,7 +5,7 @@ import type { RowFields } from '../read/row-fields.js';
 import type { SourceSheet } from '../read/source-row.js';
 import type { StagingColumn, StagingTable, StagingValue } from '../stage/staging-table.js';
 import type { ImportSession } from './import-session.js';
-import { reportDuplicates } from './import-table.js';
+import { reportDuplicates } from './staged-table-write.js';
 
 /** How one sheet of a workbook import is validated and staged. */
 export interface SheetSpec {

@@ -4,9 +4,9 @@ import type { ConsoDialect } from '../db/conso-db.js';
 import { ROW_NO, type StagingColumn, type StagingType } from './staging-table.js';
 
 const TYPES: { readonly [D in ConsoDialect]: Readonly<Record<StagingType, string>> } = {
-  postgres: { integer: 'integer', text: 'text', amount: 'numeric' },
-  sqlite: { integer: 'integer', text: 'text', amount: 'real' },
-  mssql: { integer: 'int', text: 'nvarchar(400)', amount: 'decimal(38, 12)' },
+  postgres: { integer: 'integer', text: 'text', amount: 'numeric', flag: 'boolean' },
+  sqlite: { integer: 'integer', text: 'text', amount: 'real', flag: 'integer' },
+  mssql: { integer: 'int', text: 'nvarchar(400)', amount: 'decimal(38, 12)', flag: 'bit' },
 };
 
 /** A fresh name for a temporary table; `#`-prefixed on SQL Server, where that makes it temporary. */

@@ -1,5 +1,5 @@
 /** Column types of a staging table. */
-export type StagingType = 'integer' | 'text' | 'amount';
+export type StagingType = 'integer' | 'text' | 'amount' | 'flag';
 
 /** One column of a staging table. */
 export interface StagingColumn {

@@ -16,6 +16,13 @@ export class BalanceTracker {
     else this.groups.set(group, { cents: toCents(amount), firstRow: row });
   }
 
+  /** Adds a group's total computed elsewhere (in SQL), in cents, with the row it first appears on. */
+  addTotal(group: string, firstRow: number, cents: number): void {
+    const entry = this.groups.get(group);
+    if (entry) entry.cents += cents;
+    else this.groups.set(group, { cents, firstRow });
+  }
+
   /** Reports unbalanced groups as `unbalanced` errors on `column`. */
   report(errors: RowErrorCollector, column: string, kind: string, sheet?: string): void {
     for (const [group, entry] of this.groups) {
