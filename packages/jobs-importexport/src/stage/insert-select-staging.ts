@@ -1,4 +1,5 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { indexAndAnalyze } from './staging-ddl.js';
 import { ROW_NO, type StagingColumn, type StagingTable } from './staging-table.js';
 
 /**
@@ -21,8 +22,7 @@ export class InsertSelectStaging implements StagingTable {
     );
     const result = await sql`insert into ${sql.table(this.name)} (${names}) ${select}`.execute(this.db);
     this.staged += Number(result.numAffectedRows ?? 0n);
-    // Temporary tables are never auto-analyzed; the checks and writes that follow join and group it.
-    await sql`analyze ${sql.table(this.name)}`.execute(this.db);
+    await indexAndAnalyze(this.db, this.name);
     return this.staged;
   }
 

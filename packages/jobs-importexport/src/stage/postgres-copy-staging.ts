@@ -1,8 +1,9 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { startPostgresCopy } from './postgres-copy-stream.js';
+import { indexAndAnalyze } from './staging-ddl.js';
 import { ROW_NO, type StagingColumn, type StagingTable, type StagingValue } from './staging-table.js';
 
 /** Bytes buffered before one write to the COPY stream. */
@@ -52,9 +53,7 @@ export class PostgresCopyStaging implements StagingTable {
       stream.end();
       await finished(stream);
     }
-    // Temporary tables are never auto-analyzed: without statistics the planner takes a million
-    // staged rows for one and loops where it should hash-join.
-    await sql`analyze ${sql.table(this.name)}`.execute(this.db);
+    await indexAndAnalyze(this.db, this.name);
     return this.staged;
   }
 

@@ -48,3 +48,15 @@ export async function createStagingTableDdl(
 export async function dropStagingTable(db: Kysely<unknown>, name: string): Promise<void> {
   await sql`drop table ${sql.id(name)}`.execute(db);
 }
+
+/**
+ * Readies a filled PostgreSQL staging table for the set-based statements. An index on `row_no`
+ * lets the target be written in file order by reading the table in order (rows are staged in file
+ * order) instead of sorting a million wide rows on disk, a second saved for a third of one. And
+ * temporary tables are never auto-analyzed: without statistics the planner takes a million staged
+ * rows for one and loops where it should hash-join.
+ */
+export async function indexAndAnalyze(db: Kysely<unknown>, name: string): Promise<void> {
+  await sql`create index ${sql.id(`${name}_row_no`)} on ${sql.table(name)} (${sql.id(ROW_NO)})`.execute(db);
+  await sql`analyze ${sql.table(name)}`.execute(db);
+}
