@@ -221,6 +221,26 @@ describe.each(backends)('data import through COPY or the stream on $kind', ({ ki
     expect(errorsOf(number.outcome)).toEqual([[2, 'amount', 'IMPORT_NOT_NUMERIC', '1.2.3']]);
   });
 
+  it.skipIf(skipReason)('cancelled once the file is read: rolls back and ends cancelled', async () => {
+    const rows = Array.from({ length: 2_000 }, (_, i) => `FR1,1000,,,C${i},1\nFR1,1200,,,C${i},-1`);
+    await writeFile(join(fx.store.root, 'in.csv'), `${HEADER}\n${rows.join('\n')}\n`);
+    const ctx = recordingContext(fx.services);
+    const progress = ctx.progress;
+    ctx.progress = (message, counts) => {
+      progress(message, counts);
+      if (counts?.current === counts?.total) ctx.cancel();
+    };
+    const run = importDataJob
+      .create(fx.services)
+      .execute(
+        importDataJob.params.parse({ customer: 'DEMO', period: '202212', category: 'BUD', file: 'in.csv' }),
+        ctx,
+      );
+    await expect(run).rejects.toMatchObject({ code: 'JOB_CANCELLED' });
+    expect(paths(ctx)).toEqual(kind === 'sqlite' ? ['stream'] : ['copy']);
+    expect(await snapshot()).toEqual([]);
+  });
+
   it.skipIf(skipReason)('fails a malformed quote as the streaming reader does', async () => {
     const { outcome, paths: read } = await importFile(`${HEADER}\nFR1,10"00,,,,1\n`);
     expect(read).toEqual(copyOr('badQuote'));

@@ -12,6 +12,7 @@ import type { StagingColumn, StagingTable, StagingValue } from '../stage/staging
 import { RowErrorCollector, RowErrorLimitReached } from '../validate/row-error-collector.js';
 import { ImportPhases } from './import-phases.js';
 import { ImportProgress } from './import-progress.js';
+import { cancelStatementsOnAbort } from './statement-canceller.js';
 
 /** PostgreSQL `work_mem` of an import transaction. */
 export const IMPORT_WORK_MEM = '64MB';
@@ -154,15 +155,25 @@ export async function runImport<T>(
         await sql`set local work_mem = ${sql.lit(IMPORT_WORK_MEM)}`.execute(trx);
       }
       session = new ImportSession(trx, consoDb.dialect, ctx, options);
+      const stopCancelling =
+        consoDb.dialect === 'postgres'
+          ? await cancelStatementsOnAbort(consoDb.db, trx, ctx.signal)
+          : undefined;
       try {
         const result = await body(session);
         session.errors.throwIfAny();
         await session.dropStaging();
+        // A cancellation that came during the last statement must not commit.
+        ctx.checkpoint();
         bodyEnd = performance.now();
         return result;
       } catch (error) {
         await session.abortStaging(error);
+        // A statement cancelled for the job's signal fails with SQLSTATE 57014: report the cancellation.
+        if (ctx.signal.aborted) ctx.checkpoint();
         throw error;
+      } finally {
+        stopCancelling?.();
       }
     });
     session?.phases.add('commit', performance.now() - bodyEnd);
