@@ -111,17 +111,24 @@ function parentFailed(parentId: string): ErrorInfo {
   ];
 }
 
-/** Reads a job hash (HGETALL reply); undefined when the hash is empty. */
-export function decodeJob(flat: FlatHash | Record<string, string>): JobRecord | undefined {
+/**
+ * Reads a job hash (HGETALL reply); undefined when the hash is empty. The lease expiry is kept in
+ * the `leases` zset, not the hash: pass its score, or let a listing append it as `leaseExpiresAt`.
+ */
+export function decodeJob(
+  flat: FlatHash | Record<string, string>,
+  lease?: string | null,
+): JobRecord | undefined {
   const h = Array.isArray(flat) ? toRecord(flat) : (flat as Record<string, string>);
   const id = h.id;
   if (id === undefined) return undefined;
+  const state = (h.state ?? 'Enqueued') as JobState;
   return {
     id,
     type: h.type ?? '',
     queue: h.queue ?? '',
     params: json<unknown>(h.params),
-    state: (h.state ?? 'Enqueued') as JobState,
+    state,
     priority: Number(h.priority ?? 0),
     runAt: new Date(Number(h.runAt ?? 0)),
     attempts: Number(h.attempts ?? 0),
@@ -133,7 +140,8 @@ export function decodeJob(flat: FlatHash | Record<string, string>): JobRecord | 
     parentId: h.parentId,
     timeoutMs: num(h.timeoutMs),
     worker: json<WorkerIdentity>(h.worker),
-    leaseExpiresAt: date(h.leaseExpiresAt),
+    // a field of that name in the hash itself is a leftover of earlier versions
+    leaseExpiresAt: state === 'Processing' ? date(lease ?? h.leaseExpiresAt) : undefined,
     cancelRequested: h.cancelRequested === '1',
     progress: json<ProgressSnapshot>(h.progress),
     result: json<JobResult>(h.result),
@@ -146,73 +154,78 @@ export function decodeJob(flat: FlatHash | Record<string, string>): JobRecord | 
   };
 }
 
-/** The job-hash fields the claim script returns per job, in its order (its `CLAIM_FIELDS`). */
-const CLAIMED_FIELDS = [
-  'state',
-  'attempts',
-  'concurrencyKey',
-  'customerId',
-  'queue',
-  'type',
-  'params',
-  'priority',
-  'runAt',
-  'maxAttempts',
-  'userId',
-  'idempotencyKey',
-  'parentId',
-  'timeoutMs',
-  'progress',
-  'result',
-  'errorInfo',
-  'metadata',
-  'createdAt',
-  'finishedAt',
-] as const;
+/**
+ * Positions of the job-hash fields in a claimed job's reply: the claim script's `CLAIM_FIELDS`,
+ * then the id. Keep both in step.
+ */
+const Claimed = {
+  attempts: 1,
+  concurrencyKey: 2,
+  customerId: 3,
+  queue: 5,
+  type: 6,
+  params: 7,
+  priority: 8,
+  runAt: 9,
+  maxAttempts: 10,
+  userId: 11,
+  idempotencyKey: 12,
+  parentId: 13,
+  timeoutMs: 14,
+  progress: 15,
+  errorInfo: 16,
+  metadata: 17,
+  createdAt: 18,
+  id: 19,
+} as const;
 
-type ClaimedField = (typeof CLAIMED_FIELDS)[number];
+type ClaimedValues = ReadonlyArray<string | null>;
 
 /**
- * The record of a job the claim script just took: the values of its `CLAIM_FIELDS` (null when
- * absent), then id, start time and lease expiry. The worker and the fields the take wrote are
- * known, so they are not read back.
+ * The records of the jobs a claim script call took: its reply is the start time and the lease
+ * expiry, then per job its fields as read before the take, then its id. The worker and the fields
+ * the take wrote are known, so they are not read back.
  */
-export function decodeClaimed(reply: ReadonlyArray<string | null>, worker: WorkerIdentity): JobRecord {
-  const h: Partial<Record<ClaimedField, string>> = {};
-  for (let i = 0; i < CLAIMED_FIELDS.length; i++) {
-    const value = reply[i];
-    if (value !== null && value !== undefined) h[CLAIMED_FIELDS[i] as ClaimedField] = value;
+export function decodeClaimReply(
+  reply: ReadonlyArray<string | ClaimedValues>,
+  worker: WorkerIdentity,
+): JobRecord[] {
+  const out: JobRecord[] = [];
+  if (reply.length <= 2) return out;
+  const startedAt = Number(reply[0]);
+  const lease = Number(reply[1]);
+  for (let i = 2; i < reply.length; i++) {
+    const v = reply[i] as ClaimedValues;
+    out.push({
+      id: v[Claimed.id] as string,
+      type: v[Claimed.type] ?? '',
+      queue: v[Claimed.queue] ?? '',
+      params: json<unknown>(v[Claimed.params]),
+      state: 'Processing',
+      priority: Number(v[Claimed.priority] ?? 0),
+      runAt: new Date(Number(v[Claimed.runAt] ?? 0)),
+      attempts: Number(v[Claimed.attempts] ?? 0) + 1,
+      maxAttempts: Number(v[Claimed.maxAttempts] ?? 1),
+      customerId: v[Claimed.customerId] ?? undefined,
+      userId: v[Claimed.userId] ?? undefined,
+      idempotencyKey: v[Claimed.idempotencyKey] ?? undefined,
+      concurrencyKey: v[Claimed.concurrencyKey] ?? undefined,
+      parentId: v[Claimed.parentId] ?? undefined,
+      timeoutMs: num(v[Claimed.timeoutMs]),
+      worker: { ...worker },
+      leaseExpiresAt: new Date(lease),
+      cancelRequested: false,
+      progress: json<ProgressSnapshot>(v[Claimed.progress]),
+      result: undefined,
+      errorInfo: json<ErrorInfo>(v[Claimed.errorInfo]),
+      metadata: json<Record<string, MessageParam>>(v[Claimed.metadata]),
+      createdAt: new Date(Number(v[Claimed.createdAt] ?? 0)),
+      updatedAt: new Date(startedAt),
+      startedAt: new Date(startedAt),
+      finishedAt: undefined,
+    });
   }
-  const n = CLAIMED_FIELDS.length;
-  const startedAt = Number(reply[n + 1]);
-  return {
-    id: reply[n] as string,
-    type: h.type ?? '',
-    queue: h.queue ?? '',
-    params: json<unknown>(h.params),
-    state: 'Processing',
-    priority: Number(h.priority ?? 0),
-    runAt: new Date(Number(h.runAt ?? 0)),
-    attempts: Number(h.attempts ?? 0),
-    maxAttempts: Number(h.maxAttempts ?? 1),
-    customerId: h.customerId,
-    userId: h.userId,
-    idempotencyKey: h.idempotencyKey,
-    concurrencyKey: h.concurrencyKey,
-    parentId: h.parentId,
-    timeoutMs: num(h.timeoutMs),
-    worker: { ...worker },
-    leaseExpiresAt: new Date(Number(reply[n + 2])),
-    cancelRequested: false,
-    progress: json<ProgressSnapshot>(h.progress),
-    result: json<JobResult>(h.result),
-    errorInfo: json<ErrorInfo>(h.errorInfo),
-    metadata: json<Record<string, MessageParam>>(h.metadata),
-    createdAt: new Date(Number(h.createdAt ?? 0)),
-    updatedAt: new Date(startedAt),
-    startedAt: new Date(startedAt),
-    finishedAt: date(h.finishedAt),
-  };
+  return out;
 }
 
 /** A log entry as stored (JSON with `at` as an ISO string) back to a `LogEntry`. */
@@ -246,14 +259,14 @@ function toRecord(flat: FlatHash): Record<string, string> {
   return out;
 }
 
-function json<T>(raw: string | undefined): T | undefined {
-  return raw === undefined ? undefined : (JSON.parse(raw) as T);
+function json<T>(raw: string | null | undefined): T | undefined {
+  return raw === undefined || raw === null ? undefined : (JSON.parse(raw) as T);
 }
 
-function num(raw: string | undefined): number | undefined {
-  return raw === undefined ? undefined : Number(raw);
+function num(raw: string | null | undefined): number | undefined {
+  return raw === undefined || raw === null ? undefined : Number(raw);
 }
 
-function date(raw: string | undefined): Date | undefined {
-  return raw === undefined ? undefined : new Date(Number(raw));
+function date(raw: string | null | undefined): Date | undefined {
+  return raw === undefined || raw === null ? undefined : new Date(Number(raw));
 }

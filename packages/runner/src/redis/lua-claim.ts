@@ -8,12 +8,12 @@ import { withCore } from './lua-core.js';
  * claim, and a busy customer cannot hide the jobs of others behind its own.
  *
  * ARGV: workerId, worker JSON, limit, leaseMs, maxPerCustomer ('' = none), scan limit,
- * promote limit, then the groups. Returns per claimed job the values of `CLAIM_FIELDS` as
- * stored after the take, then its id, start time and lease expiry.
+ * promote limit, then the groups. Returns the start time and the lease expiry (ms, as strings),
+ * then per claimed job the values of `CLAIM_FIELDS` as read before the take, then its id.
  */
 export const CLAIM_LUA = withCore(`
 local function promote(maxCount)
-  local ids = redis.call('ZRANGEBYSCORE', P .. 'delayed', '-inf', NOW, 'LIMIT', 0, maxCount)
+  local ids = redis.call('ZRANGEBYSCORE', P .. 'delayed', '-inf', NOW_S, 'LIMIT', 0, maxCount)
   for _, id in ipairs(ids) do
     local j = load(id)
     if j and j.state == 'Scheduled' then
@@ -50,108 +50,108 @@ local function healRaisedLimit(maxPer)
   if maxPer then redis.call('SET', P .. 'climit', maxPer) else redis.call('DEL', P .. 'climit') end
 end
 
-local function take(j, workerId, workerJson, leaseMs)
-  local lease = NOW + leaseMs
-  redis.call('HSET', j.key, 'state', 'Processing', 'attempts', tonumber(j.attempts) + 1, 'workerId', workerId,
-    'worker', workerJson, 'leaseExpiresAt', lease, 'startedAt', NOW, 'updatedAt', NOW, 'cancelRequested', 0)
-  redis.call('HDEL', j.key, 'zkey', 'zmem')
-  emit('state', j.id, j.queue, 'Processing')
-  redis.call('ZADD', P .. 'leases', lease, j.id)
-  if j.concurrencyKey then redis.call('HSET', P .. 'held', j.concurrencyKey, j.id) end
-  if j.customerId then return redis.call('HINCRBY', P .. 'running', j.customerId, 1) end
-  return 0
-end
-
 -- What deciding on a ready entry reads, then the rest of what a claimed job's record is made of
 -- (the order is \`CLAIMED_FIELDS\` of the queue). One HMGET of these is cheaper than reading
--- a few to decide and the whole hash after taking it.
-local CLAIM_FIELDS = { 'state', 'attempts', 'concurrencyKey', 'customerId', 'queue', 'type', 'params',
-  'priority', 'runAt', 'maxAttempts', 'userId', 'idempotencyKey', 'parentId', 'timeoutMs', 'progress',
-  'result', 'errorInfo', 'metadata', 'createdAt', 'finishedAt' }
-local function loadClaim(id)
-  local key = jobKey(id)
-  local v = redis.call('HMGET', key, unpack(CLAIM_FIELDS))
-  if not v[1] then return nil end
-  return { id = id, key = key, v = v, state = v[1], attempts = v[2], concurrencyKey = v[3] or nil,
-    customerId = v[4] or nil, queue = v[5] }
-end
+-- a few to decide and the whole hash after taking it. Fields only a finished job has are left out.
+local CLAIM_FIELDS = { 'state', 'attempts', 'concurrencyKey', 'customerId', 'zkey', 'queue', 'type',
+  'params', 'priority', 'runAt', 'maxAttempts', 'userId', 'idempotencyKey', 'parentId', 'timeoutMs',
+  'progress', 'errorInfo', 'metadata', 'createdAt' }
 
-local function main()
-  local workerId, workerJson = ARGV[1], ARGV[2]
-  local limit, leaseMs = tonumber(ARGV[3]), tonumber(ARGV[4])
-  local maxPer = tonumber(ARGV[5])
-  local scanLimit = tonumber(ARGV[6])
-  promote(tonumber(ARGV[7]))
+local function main(A)
+  local workerId, workerJson = A[1], A[2]
+  local limit, leaseMs = tonumber(A[3]), tonumber(A[4])
+  local maxPer = tonumber(A[5])
+  local scanLimit = tonumber(A[6])
+  local leaseS = tostring(NOW + leaseMs)
+  promote(tonumber(A[7]))
   healRaisedLimit(maxPer)
 
   local grps, heads = {}, {}
-  for i = 8, #ARGV do grps[#grps + 1] = ARGV[i] end
-  -- Entries of each group are read ahead, as many as the claim may still take, in one ZRANGE.
-  -- The loop only removes entries from ready sets, so what was read stays in order and valid,
-  -- except after an unpark (which adds some): \`fresh\` then drops what was read ahead.
+  for i = 8, #A do grps[#grps + 1] = A[i] end
+  local merge = #grps > 1
+  -- Entries of each group are read ahead, as many as the claim may still take, in one ZRANGE,
+  -- and removed together once examined (\`zremLater\`). The loop only takes entries out of ready
+  -- sets, so what was read stays in order and valid, except after an unpark (which adds some):
+  -- the removals are sent first and \`fresh\` drops what was read ahead.
   local ahead, pos = {}, {}
+  local claimed = { NOW_S, leaseS }
   local claimedCount = 0
   local function fetchHead(i, fresh)
     local r, p = ahead[i], (pos[i] or -1) + 2
     if fresh or not r or not r[p] then
-      local want = math.max(limit - claimedCount, 1)
-      r = redis.call('ZRANGE', P .. 'ready:' .. grps[i], 0, want - 1, 'WITHSCORES')
+      local key = P .. 'ready:' .. grps[i]
+      flushZrems(key)
+      r = redis.call('ZRANGE', key, 0, math.max(limit - claimedCount, 1) - 1, 'WITHSCORES')
       ahead[i] = r
       p = 1
     end
     pos[i] = p
     local m = r[p]
     if m then
-      heads[i] = { m = m, raw = r[p + 1], s = tonumber(r[p + 1]),
-        t = tonumber(string.sub(m, 1, 16)), q = tonumber(string.sub(m, 18, 33)) }
+      heads[i] = { m = m, raw = r[p + 1] }
     else
       heads[i] = false
     end
   end
   -- numeric comparison: Lua compares strings with the server's locale
   local function before(a, b)
+    if not a.s then a.s, a.t, a.q = tonumber(a.raw), tonumber(string.sub(a.m, 1, 16)), tonumber(string.sub(a.m, 18, 33)) end
+    if not b.s then b.s, b.t, b.q = tonumber(b.raw), tonumber(string.sub(b.m, 1, 16)), tonumber(string.sub(b.m, 18, 33)) end
     if a.s ~= b.s then return a.s < b.s end
     if a.t ~= b.t then return a.t < b.t end
     return a.q < b.q
   end
   for i = 1, #grps do fetchHead(i) end
 
-  local claimed, scanned = {}, 0
-  while #claimed < limit and scanned < scanLimit do
+  local scanned = 0
+  local leases = P .. 'leases'
+  while claimedCount < limit and scanned < scanLimit do
     local best
-    for i = 1, #grps do
-      local h = heads[i]
-      if h and (not best or before(h, heads[best])) then best = i end
+    if merge then
+      for i = 1, #grps do
+        local h = heads[i]
+        if h and (not best or before(h, heads[best])) then best = i end
+      end
+    elseif heads[1] then
+      best = 1
     end
     if not best then break end
     local h, grp = heads[best], grps[best]
     scanned = scanned + 1
     local refetchAll = false
     -- decide before writing, so an error on one entry leaves it untouched
-    local j = loadClaim(memberId(h.m))
-    local keyBusy = j and j.concurrencyKey and redis.call('HEXISTS', P .. 'held', j.concurrencyKey) == 1
-    local customerFull = j and not keyBusy and maxPer and j.customerId
-      and tonumber(redis.call('HGET', P .. 'running', j.customerId) or '0') >= maxPer
-    redis.call('ZREM', P .. 'ready:' .. grp, h.m)
-    if j and j.state == 'Enqueued' then
+    local id = memberId(h.m)
+    local key = jobKey(id)
+    local v = redis.call('HMGET', key, unpack(CLAIM_FIELDS))
+    local state, ck, customer = v[1], v[3], v[4]
+    local keyBusy = ck and redis.call('HEXISTS', P .. 'held', ck) == 1
+    local customerFull = not keyBusy and maxPer and customer
+      and tonumber(redis.call('HGET', P .. 'running', customer) or '0') >= maxPer
+    zremLater(P .. 'ready:' .. grp, h.m)
+    if state == 'Enqueued' then
+      local j = { id = id, key = key, concurrencyKey = ck or nil, customerId = customer or nil }
       if keyBusy then
-        park(j, 'k', j.concurrencyKey, grp, h)
+        park(j, 'k', ck, grp, h)
       elseif customerFull then
         parkCustomer(j, grp, h, maxPer)
       else
-        local running = take(j, workerId, workerJson, leaseMs)
-        -- the fields as read, updated by the take, then id, start and lease expiry
-        local v = j.v
-        v[1] = 'Processing'
-        v[2] = tostring(tonumber(j.attempts) + 1)
-        v[#CLAIM_FIELDS + 1] = j.id
-        v[#CLAIM_FIELDS + 2] = tostring(NOW)
-        v[#CLAIM_FIELDS + 3] = tostring(NOW + leaseMs)
+        redis.call('HSET', key, 'state', 'Processing', 'attempts', int((tonumber(v[2]) or 0) + 1),
+          'workerId', workerId, 'worker', workerJson, 'startedAt', NOW_S, 'updatedAt', NOW_S)
+        -- written by versions that kept the ready entry on the job
+        if v[5] then redis.call('HDEL', key, 'zkey', 'zmem') end
+        zaddLater(leases, leaseS, id)
+        emit('state', id, v[6], 'Processing')
+        if ck then redis.call('HSET', P .. 'held', ck, id) end
+        v[#CLAIM_FIELDS + 1] = id
         claimed[#claimed + 1] = v
-        claimedCount = #claimed
+        claimedCount = claimedCount + 1
         -- a customer below the limit (say it was raised) gets its set-aside jobs back
-        if maxPer and j.customerId and running < maxPer and unpark('c', j.customerId) > 0 then
-          refetchAll = true
+        if customer then
+          local running = redis.call('HINCRBY', P .. 'running', customer, 1)
+          if maxPer and running < maxPer then
+            for i = 1, #grps do flushZrems(P .. 'ready:' .. grps[i]) end
+            if unpark('c', customer) > 0 then refetchAll = true end
+          end
         end
       end
     end

@@ -5,22 +5,22 @@ import { withCore } from './lua-core.js';
  *
  * ARGV: count, then per job the number of fields followed by field/value pairs of the job hash
  * (`id`, `type`, `queue`, `grp`, `params`, `priority`, `maxAttempts` and the optional ones).
- * Returns per job `{1, state, createdAt, seq, runAt}` when created, or `{0, id, hash}` when an
- * idempotency key matched an existing job.
+ * Returns per job `{1, state, createdAt, seq, runAt}` when created, or `{0, id, hash, lease expiry}`
+ * when an idempotency key matched an existing job.
  */
 export const ENQUEUE_LUA = withCore(`
-local function main()
-  local n = tonumber(ARGV[1])
+local function main(A)
+  local n = tonumber(A[1])
   local pos = 2
   local jobs = {}
   local batchIdem = {}
   -- Phase 1 only reads: idempotency keys and parents of the whole batch are resolved first.
   for i = 1, n do
-    local count = tonumber(ARGV[pos])
+    local count = tonumber(A[pos])
     pos = pos + 1
     local f, flat = {}, {}
     for _ = 1, count do
-      local name, value = ARGV[pos], ARGV[pos + 1]
+      local name, value = A[pos], A[pos + 1]
       pos = pos + 2
       f[name] = value
       flat[#flat + 1] = name
@@ -51,14 +51,14 @@ local function main()
   local seq = 0
   if created > 0 then seq = redis.call('INCRBY', P .. 'seq', created) - created end
 
-  -- Phase 2 writes.
+  -- Phase 2 writes; zset entries of the batch go out as one ZADD per key when the script ends.
   local out = {}
   for i, job in ipairs(jobs) do
     local f = job.f
     if not job.existing then
       seq = seq + 1
-      local key = jobKey(f.id)
-      local runAt = f.runAt or tostring(NOW)
+      local seqS = tostring(seq)
+      local runAt = f.runAt or NOW_S
       local ps = job.parentState
       local state
       -- one HSET with every field: the job's own fields plus the ones decided here
@@ -69,43 +69,39 @@ local function main()
       end
       if ps == 'missing' or ps == 'Failed' or ps == 'Cancelled' then
         state = 'Cancelled'
-        set('finishedAt', NOW)
+        set('finishedAt', NOW_S)
         set('errorInfo', parentFailed(f.parentId))
-        redis.call('ZADD', P .. 'done:Cancelled', NOW, f.id)
+        zaddLater(P .. 'done:Cancelled', NOW_S, f.id)
       elseif ps and ps ~= 'Succeeded' then
         state = 'Awaiting'
         redis.call('SADD', childrenKey(f.parentId), f.id)
       elseif tonumber(runAt) > NOW then
         state = 'Scheduled'
-        redis.call('ZADD', P .. 'delayed', runAt, f.id)
-        set('zkey', 'delayed')
-        set('zmem', f.id)
+        zaddLater(P .. 'delayed', runAt, f.id)
       else
         state = 'Enqueued'
-        local m = readyMember(tonumber(runAt), seq, f.id)
-        redis.call('ZADD', P .. 'ready:' .. f.grp, f.priority, m)
-        set('zkey', 'ready:' .. f.grp)
-        set('zmem', m)
+        zaddLater(P .. 'ready:' .. f.grp, f.priority, readyMember(runAt, seqS, f.id))
       end
       if not f.runAt then set('runAt', runAt) end
-      set('seq', seq)
-      set('attempts', 0)
-      set('cancelRequested', 0)
-      set('createdAt', NOW)
-      set('updatedAt', NOW)
+      set('seq', seqS)
+      set('createdAt', NOW_S)
+      set('updatedAt', NOW_S)
       set('state', state)
-      redis.call('HSET', key, unpack(flat))
-      redis.call('ZADD', P .. 'idx:all', seq, f.id)
-      if f.customerId then redis.call('ZADD', P .. 'idx:cust:' .. f.customerId, seq, f.id) end
-      if f.userId then redis.call('ZADD', P .. 'idx:user:' .. f.userId, seq, f.id) end
+      redis.call('HSET', jobKey(f.id), unpack(flat))
+      zaddLater(P .. 'idx:all', seqS, f.id)
+      if f.customerId then zaddLater(P .. 'idx:cust:' .. f.customerId, seqS, f.id) end
+      if f.userId then zaddLater(P .. 'idx:user:' .. f.userId, seqS, f.id) end
       if job.idem then redis.call('HSET', P .. 'idem', job.idem, f.id) end
       emit('enqueued', f.id, f.queue, state)
-      out[i] = { 1, state, tostring(NOW), tostring(seq), runAt }
+      out[i] = { 1, state, NOW_S, seqS, runAt }
     end
   end
   -- Existing jobs last, so that a duplicate within the batch sees the job created above.
   for i, job in ipairs(jobs) do
-    if job.existing then out[i] = { 0, job.existing, redis.call('HGETALL', jobKey(job.existing)) } end
+    if job.existing then
+      out[i] = { 0, job.existing, redis.call('HGETALL', jobKey(job.existing)),
+        redis.call('ZSCORE', P .. 'leases', job.existing) }
+    end
   end
   return out
 end

@@ -2,17 +2,15 @@ import { withCore } from './lua-core.js';
 
 /** ARGV: workerId, leaseMs, job ids. Extends the leases the worker still holds; returns their ids. */
 export const HEARTBEAT_LUA = withCore(`
-local function main()
-  local workerId = ARGV[1]
-  local lease = NOW + tonumber(ARGV[2])
+local function main(A)
+  local workerId = A[1]
+  local leaseS = tostring(NOW + tonumber(A[2]))
   local held = {}
-  for i = 3, #ARGV do
-    local id = ARGV[i]
-    local key = jobKey(id)
-    local v = redis.call('HMGET', key, 'state', 'workerId')
+  for i = 3, #A do
+    local id = A[i]
+    local v = redis.call('HMGET', jobKey(id), 'state', 'workerId')
     if v[1] == 'Processing' and v[2] == workerId then
-      redis.call('HSET', key, 'leaseExpiresAt', lease)
-      redis.call('ZADD', P .. 'leases', lease, id)
+      zaddLater(P .. 'leases', leaseS, id)
       held[#held + 1] = id
     end
   end
@@ -41,7 +39,7 @@ local function settle(action, id, workerId, payload, retryAt)
     finish(j, 'Cancelled', 'result', payload)
   elseif action == 'fail' then
     -- no retry for a job whose cancellation was requested
-    if retryAt ~= '' and tonumber(j.attempts) < tonumber(j.maxAttempts) and j.cancelRequested ~= '1' then
+    if retryAt ~= '' and attemptsOf(j) < tonumber(j.maxAttempts) and j.cancelRequested ~= '1' then
       redis.call('HSET', j.key, 'errorInfo', payload)
       leaveProcessing(j)
       redis.call('HSET', j.key, 'runAt', retryAt)
@@ -58,17 +56,17 @@ local function settle(action, id, workerId, payload, retryAt)
   else
     -- graceful shutdown: the attempt does not count
     leaveProcessing(j)
-    redis.call('HSET', j.key, 'attempts', tonumber(j.attempts) - 1, 'runAt', NOW)
-    j.runAt = tostring(NOW)
+    redis.call('HSET', j.key, 'attempts', int(attemptsOf(j) - 1), 'runAt', NOW_S)
+    j.runAt = NOW_S
     toReady(j)
   end
   return 1
 end
 
-local function main()
+local function main(A)
   local out = {}
-  for i = 1, #ARGV, 5 do
-    out[#out + 1] = settle(ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3], ARGV[i + 4])
+  for i = 1, #A, 5 do
+    out[#out + 1] = settle(A[i], A[i + 1], A[i + 2], A[i + 3], A[i + 4])
   end
   return out
 end
@@ -80,19 +78,19 @@ end
  * their ids.
  */
 export const RECOVER_LUA = withCore(`
-local function main()
+local function main(A)
   local out = {}
-  local ids = redis.call('ZRANGEBYSCORE', P .. 'leases', '-inf', NOW, 'LIMIT', 0, tonumber(ARGV[1]))
+  local ids = redis.call('ZRANGEBYSCORE', P .. 'leases', '-inf', NOW_S, 'LIMIT', 0, tonumber(A[1]))
   for _, id in ipairs(ids) do
     local j = load(id)
     if j and j.state == 'Processing' then
       out[#out + 1] = id
       if j.cancelRequested == '1' then
         finish(j, 'Cancelled')
-      elseif tonumber(j.attempts) < tonumber(j.maxAttempts) then
+      elseif attemptsOf(j) < tonumber(j.maxAttempts) then
         leaveProcessing(j)
-        redis.call('HSET', j.key, 'runAt', NOW)
-        j.runAt = tostring(NOW)
+        redis.call('HSET', j.key, 'runAt', NOW_S)
+        j.runAt = NOW_S
         toReady(j)
       else
         redis.call('HSET', j.key, 'errorInfo', cjson.encode({ { code = 'LEASE_EXPIRED',
@@ -112,16 +110,16 @@ end
  * for a running one records the request and publishes it to the worker's process.
  */
 export const REQUEST_CANCEL_LUA = withCore(`
-local function main()
-  local id = ARGV[1]
+local function main(A)
+  local id = A[1]
   local j = load(id)
-  if not j or (ARGV[2] == '1' and j.customerId ~= ARGV[3]) then return 'not-found' end
+  if not j or (A[2] == '1' and j.customerId ~= A[3]) then return 'not-found' end
   if isTerminal(j.state) then return 'finished' end
   if j.state ~= 'Processing' then
     finish(j, 'Cancelled')
     return 'cancelled'
   end
-  redis.call('HSET', j.key, 'cancelRequested', 1, 'updatedAt', NOW)
+  redis.call('HSET', j.key, 'cancelRequested', '1', 'updatedAt', NOW_S)
   if j.workerId then
     -- kept until the job leaves Processing, so a worker that missed the message can catch up
     redis.call('SADD', P .. 'cancels:' .. j.workerId, id)

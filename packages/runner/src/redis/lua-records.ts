@@ -6,22 +6,22 @@ import { withCore, withKeys } from './lua-core.js';
  * Returns the last seq, or 0 when the job does not exist.
  */
 export const APPEND_LOG_LUA = withCore(`
-local function main()
-  local id = ARGV[1]
+local function main(A)
+  local id = A[1]
   local key = jobKey(id)
   local queue = redis.call('HGET', key, 'queue')
   if not queue then return 0 end
   local lk = logKey(id)
   local seq = redis.call('LLEN', lk)
   local head = '{"kind":"log","jobId":' .. cjson.encode(id) .. ',"queue":' .. cjson.encode(queue) .. ',"entry":'
-  for i = 3, #ARGV do
+  for i = 3, #A do
     seq = seq + 1
     -- spliced rather than decoded and re-encoded, which would round numbers to 14 digits
-    local entry = '{"seq":' .. seq .. ',' .. string.sub(ARGV[i], 2)
+    local entry = '{"seq":' .. seq .. ',' .. string.sub(A[i], 2)
     redis.call('RPUSH', lk, entry)
     emitRaw(head .. entry .. '}')
   end
-  if ARGV[2] ~= '' then redis.call('HSET', key, 'progress', ARGV[2], 'updatedAt', NOW) end
+  if A[2] ~= '' then redis.call('HSET', key, 'progress', A[2], 'updatedAt', NOW_S) end
   return seq
 end
 `);
@@ -31,10 +31,10 @@ end
  * finished jobs older than that, oldest first, with their logs and index entries.
  */
 export const CLEANUP_LUA = withCore(`
-local function main()
-  local remaining = tonumber(ARGV[1])
+local function main(A)
+  local remaining = tonumber(A[1])
   local deleted = 0
-  local retention = { { 'Succeeded', ARGV[2] }, { 'Cancelled', ARGV[3] }, { 'Failed', ARGV[4] } }
+  local retention = { { 'Succeeded', A[2] }, { 'Cancelled', A[3] }, { 'Failed', A[4] } }
   for _, r in ipairs(retention) do
     if remaining <= 0 then break end
     local dk = P .. 'done:' .. r[1]
@@ -63,22 +63,23 @@ end
  * Read-only. ARGV: index (`all`, `cust` or `user`), its owner, max seq (`+inf` or `(<seq>`), limit,
  * scan limit, then customer, user and queue filters ('' = any, else '=' followed by the value),
  * then the number of states (-1 = any) and the states, the number of types (-1 = any) and the
- * types. Returns `{cursor, hashes}`; the cursor is the seq to continue below, or ''.
+ * types. Returns `{cursor, hashes}`; the cursor is the seq to continue below, or ''. The hash of a
+ * Processing job ends with its lease expiry as `leaseExpiresAt` (the zset holds it, not the hash).
  */
 export const LIST_LUA = withKeys(`
-local function main()
-  local index = ARGV[1] == 'all' and (P .. 'idx:all') or (P .. 'idx:' .. ARGV[1] .. ':' .. ARGV[2])
-  local max = ARGV[3]
-  local limit, scanLimit = tonumber(ARGV[4]), tonumber(ARGV[5])
-  local fc, fu, fq = ARGV[6], ARGV[7], ARGV[8]
+local function main(A)
+  local index = A[1] == 'all' and (P .. 'idx:all') or (P .. 'idx:' .. A[1] .. ':' .. A[2])
+  local max = A[3]
+  local limit, scanLimit = tonumber(A[4]), tonumber(A[5])
+  local fc, fu, fq = A[6], A[7], A[8]
   local pos = 9
   local function readSet()
-    local n = tonumber(ARGV[pos])
+    local n = tonumber(A[pos])
     pos = pos + 1
     if n < 0 then return nil end
     local set = {}
     for _ = 1, n do
-      set[ARGV[pos]] = true
+      set[A[pos]] = true
       pos = pos + 1
     end
     return set
@@ -112,7 +113,14 @@ local function main()
           done = true
           break
         end
-        items[#items + 1] = redis.call('HGETALL', jobKey(id))
+        local hash = redis.call('HGETALL', jobKey(id))
+        -- the lease expiry lives in the leases zset only; the decoder takes it from here
+        local lease = v[4] == 'Processing' and redis.call('ZSCORE', P .. 'leases', id)
+        if lease then
+          hash[#hash + 1] = 'leaseExpiresAt'
+          hash[#hash + 1] = lease
+        end
+        items[#items + 1] = hash
         lastItem = seq
       end
       if scanned >= scanLimit then

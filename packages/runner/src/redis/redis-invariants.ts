@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { readyMember } from './redis-keys.js';
 
 type Hash = Record<string, string>;
 
@@ -26,6 +27,14 @@ async function zsets(redis: Redis, keys: readonly string[]): Promise<Map<string,
     out.set(key, members);
   });
   return out;
+}
+
+/** Where an Enqueued job's entry is: the park set its `zkey` names, else its ready set. */
+function readyEntry(j: Hash): { key: string; member: string } | undefined {
+  if (j.id === undefined || j.runAt === undefined || j.seq === undefined) return undefined;
+  const member = j.zmem ?? readyMember(j.runAt, j.seq, j.id);
+  if (j.zkey !== undefined) return { key: j.zkey, member };
+  return j.grp === undefined ? undefined : { key: `ready:${j.grp}`, member };
 }
 
 /**
@@ -62,10 +71,10 @@ export async function checkInvariants(redis: Redis, prefix: string): Promise<str
   for (const [id, j] of jobs) {
     const where = `job ${id} (${j.state})`;
     if (j.state === 'Enqueued') {
-      if (!j.zkey || !/^(ready|kpark|cpark):/.test(j.zkey) || j.zmem === undefined)
-        problems.push(`${where} has no ready entry`);
-      else if (Number(score(j.zkey, j.zmem)) !== Number(j.priority))
-        problems.push(`${where} missing from ${j.zkey}`);
+      const entry = readyEntry(j);
+      if (!entry || !/^(ready|kpark|cpark):/.test(entry.key)) problems.push(`${where} has no ready entry`);
+      else if (Number(score(entry.key, entry.member)) !== Number(j.priority))
+        problems.push(`${where} missing from ${entry.key}`);
     } else if (j.zkey !== undefined) {
       if (j.state !== 'Scheduled' || j.zkey !== 'delayed')
         problems.push(`${where} still listed in ${j.zkey}`);
@@ -73,7 +82,7 @@ export async function checkInvariants(redis: Redis, prefix: string): Promise<str
     if (j.state === 'Scheduled' && score('delayed', id) !== j.runAt)
       problems.push(`${where} not delayed at its run-at`);
     if (j.state === 'Processing') {
-      if (score('leases', id) !== j.leaseExpiresAt) problems.push(`${where} has no lease entry`);
+      if (score('leases', id) === undefined) problems.push(`${where} has no lease entry`);
       if (j.concurrencyKey !== undefined && held[j.concurrencyKey] !== id)
         problems.push(`${where} does not hold its key`);
       if (j.customerId !== undefined) {
@@ -100,9 +109,13 @@ export async function checkInvariants(redis: Redis, prefix: string): Promise<str
     for (const member of members.keys()) {
       const id = /^(ready|kpark|cpark):/.test(relative) ? member.slice(34) : member;
       const j = jobs.get(id);
+      const entry = j && j.state === 'Enqueued' ? readyEntry(j) : undefined;
       if (!j) problems.push(`${relative} lists missing job ${id}`);
-      else if (/^(ready|kpark|cpark):/.test(relative) && (j.zkey !== relative || j.zmem !== member)) {
-        problems.push(`${relative} lists job ${id} which is ${j.state} in ${j.zkey ?? 'nothing'}`);
+      else if (
+        /^(ready|kpark|cpark):/.test(relative) &&
+        (entry?.key !== relative || entry.member !== member)
+      ) {
+        problems.push(`${relative} lists job ${id} which is ${j.state} in ${entry?.key ?? 'nothing'}`);
       }
     }
   }
@@ -134,7 +147,7 @@ export async function checkInvariants(redis: Redis, prefix: string): Promise<str
     const releaser = [...jobs.values()].some(
       (j) =>
         j[field] === owner &&
-        (j.state === 'Processing' || (j.state === 'Enqueued' && j.zkey?.startsWith('ready:'))),
+        (j.state === 'Processing' || (j.state === 'Enqueued' && readyEntry(j)?.key.startsWith('ready:'))),
     );
     if (!releaser) problems.push(`${relative} has entries that nothing will release`);
   }

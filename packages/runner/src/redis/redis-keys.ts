@@ -5,13 +5,13 @@
  * | key                          | type   | content                                                   |
  * | ---------------------------- | ------ | --------------------------------------------------------- |
  * | `P seq`                      | string | enqueue counter (order of jobs, list cursor)              |
- * | `P job:<id>`                 | hash   | the job record                                            |
+ * | `P job:<id>`                 | hash   | the job record (fields below)                             |
  * | `P log:<id>`                 | list   | JSON log entries; the index + 1 is the entry's seq        |
  * | `P children:<id>`            | set    | Awaiting children of a job                                |
  * | `P idem`                     | hash   | `<len(customer)>:<customer>:<key>` → job id               |
  * | `P ready:<group>`            | zset   | Enqueued jobs of one queue and type (see below)           |
  * | `P delayed`                  | zset   | Scheduled job ids by run-at                               |
- * | `P leases`                   | zset   | Processing job ids by lease expiry                        |
+ * | `P leases`                   | zset   | Processing job ids by lease expiry (the only copy of it)  |
  * | `P held`                     | hash   | concurrency key → the Processing job holding it          |
  * | `P running`                  | hash   | customer → number of Processing jobs                      |
  * | `P kpark:<key>:<group>`      | zset   | ready entries set aside while their concurrency key is held |
@@ -28,6 +28,13 @@
  * Ready and park zsets score an entry by priority; the member is
  * `<run-at ms, 16 digits>:<seq, 16 digits>:<id>`, so equal priorities sort by run-at then enqueue
  * order (Redis orders equal scores by member bytes).
+ *
+ * Where a job's entry sits follows from its hash, so the hot paths write as few fields as they can:
+ * an Enqueued job is in `ready:<grp>` under `readyMember(runAt, seq, id)` unless its `zkey` field
+ * names the park set holding it (the member is the same); a Scheduled job is in `delayed` under
+ * its id. `zkey`/`zmem` of ready and delayed entries written by earlier versions are still read.
+ * Fields left out when they would hold their default: `attempts` (0), `cancelRequested` (set to 1
+ * only on request). The lease expiry lives only in `leases`.
  */
 
 /** Keys the TypeScript side reads or writes directly. */
@@ -59,6 +66,11 @@ export class RedisKeys {
     return `${this.base}schedule:${name}`;
   }
 
+  /** Processing job ids by lease expiry. */
+  leases(): string {
+    return `${this.base}leases`;
+  }
+
   /** The pending cancellations of a worker. */
   cancels(workerId: string): string {
     return `${this.base}cancels:${workerId}`;
@@ -83,9 +95,9 @@ export function readyGroup(queue: string, type: string): string {
   return `${queue.length}:${queue}:${type}`;
 }
 
-/** Lua helpers building the same keys from KEYS[1]; prepended to every script. */
+/** Lua helpers building the same keys from the prefix `P`, which every script sets first. */
 export const LUA_KEYS = `
-local P = KEYS[1]
+local P
 local function jobKey(id) return P .. 'job:' .. id end
 local function logKey(id) return P .. 'log:' .. id end
 local function childrenKey(id) return P .. 'children:' .. id end
@@ -93,8 +105,18 @@ local function idemField(cust, key) return #cust .. ':' .. cust .. ':' .. key en
 -- park keys are stored relative to P on the job (zkey), so they are built without it here
 local function parkKey(kind, owner, grp) return kind .. 'park:' .. #owner .. ':' .. owner .. ':' .. grp end
 local function parkIndex(kind, owner) return P .. kind .. 'parks:' .. owner end
-local function readyMember(runAt, seq, id)
-  return string.format('%016d:%016d:', math.max(runAt, 0), seq) .. id
+-- run-at and seq are decimal integer strings; padding them as strings avoids a number format
+local ZEROS = '0000000000000000'
+local function pad16(s)
+  if string.byte(s, 1) == 45 then s = '0' end
+  return string.sub(ZEROS, 1, 16 - #s) .. s
 end
+local function readyMember(runAt, seq, id) return pad16(runAt) .. ':' .. pad16(seq) .. ':' .. id end
 local function memberId(m) return string.sub(m, 35) end
 `;
+
+/** The ready-set member of a job, as the Lua `readyMember` builds it (for consistency checks). */
+export function readyMember(runAt: string, seq: string, id: string): string {
+  const pad = (s: string) => (s.startsWith('-') ? '0' : s).padStart(16, '0');
+  return `${pad(runAt)}:${pad(seq)}:${id}`;
+}

@@ -1,6 +1,7 @@
 import { sleep, testJob, testWorker } from '@hangar/core/testing';
 import { describe, expect, it } from 'vitest';
 import { checkInvariants } from './redis-invariants.js';
+import { readyGroup, readyMember } from './redis-keys.js';
 import { redisTestSkip, useRedisTestScope } from './redis-test-harness.js';
 
 const skip = await redisTestSkip('Redis claim tests');
@@ -134,6 +135,33 @@ describe.skipIf(skip !== undefined)('RedisQueue claiming and atomicity', () => {
       await sleep(250);
       const claimed = await s.q.claim({ ...claimAll, worker: W1 });
       expect(claimed.map((j) => j.id)).toEqual([ready.id, early.id, late.id]);
+    });
+
+    it('reads jobs stored by earlier versions, which kept their zset entry and defaults on the job', async () => {
+      await s.setup();
+      const [run, cancel, delayed] = await s.q.enqueueMany([
+        testJob(),
+        testJob(),
+        testJob({ runAt: new Date(Date.now() + 60_000) }),
+      ]);
+      const P = `${s.ns.prefix}:`;
+      for (const job of [run, cancel]) {
+        const [runAt, seq] = await s.admin.hmget(`${P}job:${job?.id}`, 'runAt', 'seq');
+        await s.admin.hset(`${P}job:${job?.id}`, {
+          zkey: `ready:${readyGroup('default', 'test.job')}`,
+          zmem: readyMember(runAt ?? '', seq ?? '', job?.id ?? ''),
+          attempts: '0',
+          cancelRequested: '0',
+        });
+      }
+      await s.admin.hset(`${P}job:${delayed?.id}`, { zkey: 'delayed', zmem: delayed?.id ?? '' });
+      expect(await checkInvariants(s.admin, s.ns.prefix)).toEqual([]);
+      expect(await s.q.requestCancel(cancel?.id ?? '')).toBe('cancelled');
+      expect(await s.q.requestCancel(delayed?.id ?? '')).toBe('cancelled');
+      const [claimed] = await s.q.claim({ ...claimAll, worker: W1 });
+      expect(claimed).toMatchObject({ id: run?.id, attempts: 1, cancelRequested: false });
+      expect(await s.admin.hexists(`${P}job:${run?.id}`, 'zkey')).toBe(0);
+      expect(await s.q.claim({ ...claimAll, worker: W1 })).toEqual([]);
     });
   });
 });

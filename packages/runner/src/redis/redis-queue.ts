@@ -22,7 +22,7 @@ import type {
 import type { Redis } from 'ioredis';
 import { closeConnection, openConnection } from './connection.js';
 import {
-  decodeClaimed,
+  decodeClaimReply,
   decodeJob,
   decodeLogEntry,
   type EncodedJob,
@@ -43,7 +43,7 @@ import { type RedisScripts, registerScripts } from './redis-scripts.js';
 import { RedisSubscriber } from './redis-subscriber.js';
 import { decodeSchedule, encodeSchedule } from './schedule-codec.js';
 
-type EnqueueReply = [1, JobState, string, string, string] | [0, string, FlatHash];
+type EnqueueReply = [1, JobState, string, string, string] | [0, string, FlatHash, string | null];
 
 /**
  * The Redis queue adapter: every state change is one Lua script, so it is atomic and safe with
@@ -106,7 +106,7 @@ export class RedisQueue implements QueueAdapter {
     return replies.map((reply, i): EnqueueResult => {
       const id = ids[i] as string;
       if (reply[0] === 0) {
-        const job = decodeJob(reply[2]);
+        const job = decodeJob(reply[2], reply[3]);
         if (!job) throw new Error(`Job ${reply[1]} vanished while enqueueing`);
         return { id: job.id, created: false, job };
       }
@@ -135,8 +135,8 @@ export class RedisQueue implements QueueAdapter {
       claimScanLimit,
       promoteBatchSize,
       [...groups],
-    )) as Array<Array<string | null>>;
-    return reply.map((values) => decodeClaimed(values, worker));
+    )) as Parameters<typeof decodeClaimReply>[0];
+    return decodeClaimReply(reply, worker);
   }
 
   async heartbeat(workerId: string, jobIds: readonly string[], leaseMs: number): Promise<string[]> {
@@ -176,7 +176,16 @@ export class RedisQueue implements QueueAdapter {
   }
 
   async get(jobId: string, options: { customerId?: string } = {}): Promise<JobRecord | undefined> {
-    const job = decodeJob(await this.redis.hgetall(this.keys.job(jobId)));
+    // MULTI: the lease expiry (kept in the leases zset) is read with the hash it belongs to
+    const replies = await this.redis
+      .multi()
+      .hgetall(this.keys.job(jobId))
+      .zscore(this.keys.leases(), jobId)
+      .exec();
+    const [hashReply, leaseReply] = replies ?? [];
+    if (hashReply?.[0]) throw hashReply[0];
+    if (leaseReply?.[0]) throw leaseReply[0];
+    const job = decodeJob((hashReply?.[1] ?? {}) as Record<string, string>, leaseReply?.[1] as string | null);
     if (!job || (options.customerId !== undefined && job.customerId !== options.customerId)) return undefined;
     return job;
   }
@@ -325,18 +334,21 @@ export class RedisQueue implements QueueAdapter {
     const args: string[] = [];
     for (const entry of batch) for (const arg of entry.args) args.push(arg);
     this.settlesInFlight += 1;
-    this.scripts.settle(args).then(
-      (reply) => {
-        const outcomes = reply as number[];
-        batch.forEach((entry, i) => entry.resolve(outcomes[i] === 1));
-      },
-      (error: unknown) => {
-        for (const entry of batch) entry.reject(error);
-      },
-    ).finally(() => {
-      this.settlesInFlight -= 1;
-      this.flushSettles();
-    });
+    this.scripts
+      .settle(args)
+      .then(
+        (reply) => {
+          const outcomes = reply as number[];
+          for (const [i, entry] of batch.entries()) entry.resolve(outcomes[i] === 1);
+        },
+        (error: unknown) => {
+          for (const entry of batch) entry.reject(error);
+        },
+      )
+      .finally(() => {
+        this.settlesInFlight -= 1;
+        this.flushSettles();
+      });
   }
 }
 

@@ -19,6 +19,11 @@ export interface RedisSubscriberDeps {
 type ChangeListener = (change: QueueChange) => void;
 type CancelListener = (jobId: string) => void;
 
+/** A change as the scripts publish it: a run of changes alike, or one change (log entries). */
+type PublishedChange =
+  | [QueueChange['kind'], QueueChange['state'] | null, string | null, ...string[]]
+  | (QueueChange & { entry?: unknown });
+
 /** Remembered deliveries per worker, to skip repeats after a reconnect; bounded. */
 const MAX_DELIVERED = 10_000;
 
@@ -116,12 +121,23 @@ export class RedisSubscriber {
   private dispatch(channel: string, message: string): void {
     try {
       if (channel === this.changesChannel) {
-        for (const raw of JSON.parse(message) as Array<QueueChange & { entry?: unknown }>) {
-          const change: QueueChange =
-            raw.kind === 'log' && raw.entry !== undefined
-              ? { ...raw, entry: decodeLogEntry(JSON.stringify(raw.entry)) }
-              : raw;
-          for (const listener of this.changeListeners) this.call(() => listener(change));
+        for (const raw of JSON.parse(message) as PublishedChange[]) {
+          if (Array.isArray(raw)) {
+            // consecutive changes of one kind, state and queue: [kind, state, queue, id...]
+            const [kind, state, queue] = raw;
+            for (let i = 3; i < raw.length; i++) {
+              const change: QueueChange = { kind, jobId: raw[i] as string };
+              if (queue !== null) change.queue = queue;
+              if (state !== null) change.state = state;
+              this.deliverChange(change);
+            }
+          } else {
+            this.deliverChange(
+              raw.kind === 'log' && raw.entry !== undefined
+                ? { ...raw, entry: decodeLogEntry(JSON.stringify(raw.entry)) }
+                : raw,
+            );
+          }
         }
       } else if (channel === this.cancelChannel) {
         const { workerId, jobId } = JSON.parse(message) as { workerId: string; jobId: string };
@@ -130,6 +146,10 @@ export class RedisSubscriber {
     } catch (err) {
       this.deps.logger.error({ err, channel }, 'Unreadable message on a Hangar channel');
     }
+  }
+
+  private deliverChange(change: QueueChange): void {
+    for (const listener of this.changeListeners) this.call(() => listener(change));
   }
 
   private deliverCancel(workerId: string, jobId: string): void {
