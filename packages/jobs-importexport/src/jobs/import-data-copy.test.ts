@@ -241,6 +241,18 @@ describe.each(backends)('data import through COPY or the stream on $kind', ({ ki
     expect(await snapshot()).toEqual([]);
   });
 
+  it.skipIf(skipReason)('streams a long file COPY refuses early on', async () => {
+    const rows = Array.from({ length: 40_000 }, (_, i) => `FR1,1000,,,L${i},1\nFR1,1200,,,L${i},-1`);
+    const bytes = Buffer.concat([
+      Buffer.from(`${HEADER}\nFR1,1000,,,X`),
+      Buffer.from([0xc3, 0x28]),
+      Buffer.from(`,5\nFR1,1200,,,X,-5\n${rows.join('\n')}\n`),
+    ]);
+    const { outcome, paths: read } = await importFile(bytes);
+    expect(read).toEqual(copyOr('rejectedByCopy'));
+    expect(outcome).toMatchObject({ inserted: 80_002 });
+  });
+
   it.skipIf(skipReason)('fails a malformed quote as the streaming reader does', async () => {
     const { outcome, paths: read } = await importFile(`${HEADER}\nFR1,10"00,,,,1\n`);
     expect(read).toEqual(copyOr('badQuote'));

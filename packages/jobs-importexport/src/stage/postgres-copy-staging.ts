@@ -1,7 +1,5 @@
-import { once } from 'node:events';
-import type { Writable } from 'node:stream';
-import { finished } from 'node:stream/promises';
 import type { Kysely } from 'kysely';
+import { CopyInput } from './copy-input.js';
 import { startPostgresCopy } from './postgres-copy-stream.js';
 import { indexAndAnalyze } from './staging-ddl.js';
 import { ROW_NO, type StagingColumn, type StagingTable, type StagingValue } from './staging-table.js';
@@ -23,11 +21,10 @@ export function copyTextValue(value: StagingValue): string {
  * transaction's connection: the fastest bulk path, with backpressure so memory stays flat.
  */
 export class PostgresCopyStaging implements StagingTable {
-  private stream: Writable | undefined;
+  private input: CopyInput | undefined;
   private buffer = '';
   private staged = 0;
   private done = false;
-  private failure: Error | undefined;
 
   constructor(
     private readonly db: Kysely<unknown>,
@@ -48,11 +45,7 @@ export class PostgresCopyStaging implements StagingTable {
     this.done = true;
     if (this.staged === 0) return 0;
     await this.flush();
-    const stream = this.stream;
-    if (stream) {
-      stream.end();
-      await finished(stream);
-    }
+    await this.input?.end();
     await indexAndAnalyze(this.db, this.name);
     return this.staged;
   }
@@ -60,32 +53,21 @@ export class PostgresCopyStaging implements StagingTable {
   async abort(reason: unknown): Promise<void> {
     if (this.done) return;
     this.done = true;
-    const stream = this.stream;
-    if (!stream) return;
-    // destroy() sends CopyFail, which ends the COPY with an error and frees the connection for ROLLBACK.
-    stream.destroy(reason instanceof Error ? reason : new Error(String(reason)));
-    await finished(stream).catch(() => undefined);
+    await this.input?.abort(reason);
   }
 
   private async flush(): Promise<void> {
     if (this.buffer === '') return;
-    if (!this.stream) this.stream = await this.open();
-    const stream = this.stream;
-    if (this.failure) throw this.failure;
+    this.input ??= await this.open();
     const chunk = this.buffer;
     this.buffer = '';
-    if (!stream.write(chunk)) await once(stream, 'drain');
+    await this.input.write(chunk);
   }
 
-  private async open(): Promise<Writable> {
+  private async open(): Promise<CopyInput> {
     const columns = [ROW_NO, ...this.columns.map((column) => column.name)]
       .map((name) => `"${name}"`)
       .join(', ');
-    const stream = await startPostgresCopy(this.db, `copy "${this.name}" (${columns}) from stdin`);
-    // Without a listener a server-side COPY error would crash the process; it is rethrown on the next write.
-    stream.on('error', (error: Error) => {
-      this.failure = error;
-    });
-    return stream;
+    return new CopyInput(await startPostgresCopy(this.db, `copy "${this.name}" (${columns}) from stdin`));
   }
 }

@@ -1,12 +1,10 @@
-import { once } from 'node:events';
-import type { Writable } from 'node:stream';
-import { finished } from 'node:stream/promises';
 import { parse as parseSync } from 'csv-parse/sync';
 import { type Kysely, sql } from 'kysely';
 import type { CsvOptions } from '../read/csv-options.js';
 import { csvParserOptions } from '../read/csv-sheet-reader.js';
 import { normalizeHeader } from '../read/source-row.js';
 import type { CopyCsvDialect } from './copy-csv-dialect.js';
+import { CopyInput } from './copy-input.js';
 import { type ColumnShape, CsvShapeScanner } from './csv-shape-scanner.js';
 import { startPostgresCopy } from './postgres-copy-stream.js';
 import { stagingTableName } from './staging-ddl.js';
@@ -64,19 +62,20 @@ export async function copyRawCsv(
   const scanner = new CsvShapeScanner(dialect.delimiter.charCodeAt(0), 0x22, dialect.encoding === 'UTF8');
   const pending: Buffer[] = [];
   let table: { name: string; header: string[] } | undefined;
-  let stream: Writable | undefined;
+  let copy: CopyInput | undefined;
   let bytes = 0;
-  const start = async (): Promise<Writable> => {
+  const start = async (): Promise<CopyInput> => {
     table = await createRawTable(trx, csv, pending, scanner.columns);
     const columns = table.header.map((_, index) => `"c${index + 1}"`).join(', ');
-    const copy = await startPostgresCopy(
-      trx,
-      `copy "${table.name}" (${columns}) from stdin with (format csv, header true, delimiter ${literal(dialect.delimiter)}, quote '"', encoding '${dialect.encoding}')`,
+    const started = new CopyInput(
+      await startPostgresCopy(
+        trx,
+        `copy "${table.name}" (${columns}) from stdin with (format csv, header true, delimiter ${literal(dialect.delimiter)}, quote '"', encoding '${dialect.encoding}')`,
+      ),
     );
-    // Without a listener a server-side COPY error would crash the process; it surfaces on the next write.
-    copy.on('error', () => undefined);
-    for (const chunk of pending.splice(0)) await write(copy, chunk);
-    return copy;
+    copy = started;
+    for (const chunk of pending.splice(0)) await started.write(chunk);
+    return started;
   };
   try {
     for await (const chunk of input) {
@@ -84,36 +83,26 @@ export async function copyRawCsv(
       if (scanner.problem) throw new CopyPathUnavailable(scanner.problem);
       bytes += chunk.length;
       progress(bytes, scanner.lines);
-      if (stream) await write(stream, chunk);
+      if (copy) await copy.write(chunk);
       else {
         pending.push(chunk);
-        if (scanner.headerDone) stream = await start();
+        if (scanner.headerDone) await start();
       }
     }
     scanner.finish();
     if (scanner.problem) throw new CopyPathUnavailable(scanner.problem);
-    stream ??= await start();
-    stream.end();
-    await finished(stream);
-    const rows = (stream as Writable & { rowCount: number }).rowCount;
+    const rows = await (copy ?? (await start())).end();
     // A line COPY reads as its end-of-data marker (`\.`) would silently drop the rest of the file.
     if (rows !== scanner.lines - 1) throw new CopyPathUnavailable('lineCount');
     return rawTable(requireTable(table), scanner, rows);
   } catch (error) {
-    if (stream && !stream.writableFinished) {
-      // destroy() sends CopyFail, which ends the COPY with an error and frees the connection for ROLLBACK.
-      stream.destroy(error instanceof Error ? error : new Error(String(error)));
-      await finished(stream).catch(() => undefined);
-    }
+    // CopyFail ends a COPY still running, so the connection is free for the ROLLBACK.
+    await copy?.abort(error);
     // SQLSTATE class 22 (data exception): COPY refused a line (encoding, width...); the reader reports it.
     const code = (error as { code?: unknown }).code;
     if (typeof code === 'string' && code.startsWith('22')) throw new CopyPathUnavailable('rejectedByCopy');
     throw error;
   }
-}
-
-async function write(stream: Writable, chunk: Buffer): Promise<void> {
-  if (!stream.write(chunk)) await once(stream, 'drain');
 }
 
 /** Reads the header from the first line's bytes with csv-parse (so names match the streaming reader) and creates the table. */
@@ -126,7 +115,12 @@ async function createRawTable(
   const bytes = Buffer.concat(pending);
   const end = bytes.indexOf(0x0a);
   const line = bytes.subarray(0, end < 0 ? bytes.length : end);
-  const records = parseSync(line, csvParserOptions(csv)) as string[][];
+  let records: string[][];
+  try {
+    records = parseSync(line, csvParserOptions(csv)) as string[][];
+  } catch {
+    throw new CopyPathUnavailable('header');
+  }
   const header = (records[0] ?? []).map(normalizeHeader);
   if (header.length !== width) throw new CopyPathUnavailable('header');
   const name = stagingTableName('postgres', 'raw');
