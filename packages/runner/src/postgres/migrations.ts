@@ -3,6 +3,7 @@ import { claimFunctionSql } from './claim-sql.js';
 import type { SchemaNames } from './schema-names.js';
 import { customerIndexesSql, tablesSql } from './schema-sql.js';
 import { statementChildTriggerSql, triggersSql } from './trigger-sql.js';
+import { leanTriggersSql } from './trigger-sql-v3.js';
 
 /** One step of the schema history. Never edit a released migration: add a new version. */
 export interface Migration {
@@ -25,6 +26,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 2,
     name: 'claim fast path without concurrency keys or customer limits; child release per statement; customer indexes without customer-less jobs',
     sql: (n) => claimFunctionSql(n, true) + statementChildTriggerSql(n) + customerIndexesSql(n),
+  },
+  {
+    version: 3,
+    name: 'lean statement triggers: child release only when a job is Awaiting, notifications without window sorts',
+    sql: leanTriggersSql,
   },
 ];
 

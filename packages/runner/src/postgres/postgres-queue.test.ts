@@ -2,6 +2,7 @@ import { ConfigurationError, JobNotFoundError, type QueueChange } from '@hangar/
 import { queueAdapterContract, sleep, testJob, testWorker } from '@hangar/core/testing';
 import pg from 'pg';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MIGRATIONS } from './migrations.js';
 import { PostgresQueue } from './postgres-queue.js';
 import { adminQuery, dropSchema, postgresSkipReason, randomSchema, TEST_PG_URL } from './test-database.js';
 
@@ -112,10 +113,10 @@ describe('PostgresQueue', () => {
     );
     opened.push(...queues);
     const applied = await Promise.all(queues.map((q) => q.migrate()));
-    expect(applied.flat()).toEqual([1, 2]);
+    expect(applied.flat()).toEqual(MIGRATIONS.map((m) => m.version));
     expect(await Promise.all(queues.map((q) => q.migrate()))).toEqual([[], [], []]);
     const versions = await adminQuery(`SELECT version FROM "${schema}".migration`);
-    expect(versions).toEqual([{ version: 1 }, { version: 2 }]);
+    expect(versions).toEqual(MIGRATIONS.map((m) => ({ version: m.version })));
     const { id } = await queues[2]!.enqueue(testJob());
     expect((await queues[0]!.get(id))?.state).toBe('Enqueued');
   });
