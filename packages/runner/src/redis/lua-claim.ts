@@ -1,4 +1,4 @@
-import { withCore } from './lua-core.js';
+import { coreScript } from './lua-core.js';
 
 /**
  * Promotes due delayed jobs, then moves the best runnable jobs of the asked groups (queue × type)
@@ -11,9 +11,9 @@ import { withCore } from './lua-core.js';
  * promote limit, then the groups. Returns the start time and the lease expiry (ms, as strings),
  * then per claimed job the values of `CLAIM_FIELDS` as read before the take, then its id.
  */
-export const CLAIM_LUA = withCore(`
+export const CLAIM_LUA = coreScript(`
 local function promote(maxCount)
-  local ids = redis.call('ZRANGEBYSCORE', P .. 'delayed', '-inf', NOW_S, 'LIMIT', 0, maxCount)
+  local ids = redis.call('ZRANGEBYSCORE', P .. 'delayed', '-inf', NOW_S, 'LIMIT', '0', maxCount)
   for _, id in ipairs(ids) do
     local j = load(id)
     if j and j.state == 'Scheduled' then
@@ -63,7 +63,7 @@ local function main(A)
   local maxPer = tonumber(A[5])
   local scanLimit = tonumber(A[6])
   local leaseS = tostring(NOW + leaseMs)
-  promote(tonumber(A[7]))
+  promote(A[7])
   healRaisedLimit(maxPer)
 
   local grps, heads = {}, {}
@@ -81,7 +81,7 @@ local function main(A)
     if fresh or not r or not r[p] then
       local key = P .. 'ready:' .. grps[i]
       flushZrems(key)
-      r = redis.call('ZRANGE', key, 0, math.max(limit - claimedCount, 1) - 1, 'WITHSCORES')
+      r = redis.call('ZRANGE', key, '0', int(math.max(limit - claimedCount, 1) - 1), 'WITHSCORES')
       ahead[i] = r
       p = 1
     end
@@ -147,7 +147,7 @@ local function main(A)
         claimedCount = claimedCount + 1
         -- a customer below the limit (say it was raised) gets its set-aside jobs back
         if customer then
-          local running = redis.call('HINCRBY', P .. 'running', customer, 1)
+          local running = redis.call('HINCRBY', P .. 'running', customer, '1')
           if maxPer and running < maxPer then
             for i = 1, #grps do flushZrems(P .. 'ready:' .. grps[i]) end
             if unpark('c', customer) > 0 then refetchAll = true end

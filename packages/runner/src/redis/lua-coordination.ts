@@ -1,7 +1,7 @@
-import { withKeys } from './lua-core.js';
+import { keysScript } from './lua-core.js';
 
 /** ARGV: name, owner, ttlMs. Takes the lock when free, expired (Redis dropped it) or already ours. */
-export const ACQUIRE_LOCK_LUA = withKeys(`
+export const ACQUIRE_LOCK_LUA = keysScript(`
 local function main(A)
   local key = P .. 'lock:' .. A[1]
   local owner = redis.call('GET', key)
@@ -12,7 +12,7 @@ end
 `);
 
 /** ARGV: name, owner, ttlMs. Extends the lock only when `owner` holds it. */
-export const EXTEND_LOCK_LUA = withKeys(`
+export const EXTEND_LOCK_LUA = keysScript(`
 local function main(A)
   local key = P .. 'lock:' .. A[1]
   if redis.call('GET', key) ~= A[2] then return 0 end
@@ -22,7 +22,7 @@ end
 `);
 
 /** ARGV: name, owner. Deletes the lock only when `owner` holds it. */
-export const RELEASE_LOCK_LUA = withKeys(`
+export const RELEASE_LOCK_LUA = keysScript(`
 local function main(A)
   local key = P .. 'lock:' .. A[1]
   if redis.call('GET', key) ~= A[2] then return 0 end
@@ -35,7 +35,7 @@ end
  * ARGV: name, expected next run (ms), new next run (ms or '' for none), fired at (ms).
  * Compare-and-set: exactly one of many runners moves a due schedule on.
  */
-export const ADVANCE_SCHEDULE_LUA = withKeys(`
+export const ADVANCE_SCHEDULE_LUA = keysScript(`
 local function main(A)
   local key = P .. 'schedule:' .. A[1]
   if redis.call('HGET', key, 'nextRunAt') ~= A[2] then return 0 end

@@ -138,13 +138,13 @@ end
 
 local function attemptsOf(j) return tonumber(j.attempts) or 0 end
 
--- Small integers as strings, formatted once per call.
+-- Small integers as strings, each formatted once (per call, or once for good in a function library).
 local INTS = {}
 local function int(n)
   local s = INTS[n]
   if not s then
     s = tostring(n)
-    INTS[n] = s
+    if n >= 0 and n < 4096 and n % 1 == 0 then INTS[n] = s end
   end
   return s
 end
@@ -226,7 +226,7 @@ local function leaveProcessing(j)
     unpark('k', j.concurrencyKey)
   end
   if j.customerId then
-    if redis.call('HINCRBY', P .. 'running', j.customerId, -1) <= 0 then
+    if redis.call('HINCRBY', P .. 'running', j.customerId, '-1') <= 0 then
       redis.call('HDEL', P .. 'running', j.customerId)
     end
     unpark('c', j.customerId)
@@ -286,20 +286,54 @@ finish = function(j, to, field, value)
 end
 `;
 
-/**
- * Wraps a script body (which defines `local function main(A)`, `A` being the arguments) with the
- * shared code; the deferred writes and the change events go out when it returns.
- */
-export function withCore(body: string): string {
-  return `${LUA_KEYS}${LUA_CORE}${body}
-return run(main, KEYS, ARGV)
-`;
+/** A script body, which defines `local function main(A)` (`A` being its arguments). */
+export interface LuaScript {
+  /** The Lua defining `main`. */
+  readonly body: string;
+  /** Whether it changes jobs (clock, deferred writes and change events around `main`). */
+  readonly core: boolean;
+  /** Reads only, so Redis may run it on a replica or while out of memory. */
+  readonly readOnly: boolean;
 }
 
-/** Wraps a script that changes no job (locks, schedules, listings) with the key helpers only. */
-export function withKeys(body: string): string {
-  return `${LUA_KEYS}${body}
+/** A script that changes jobs: `main` runs between the clock read and the sending of its writes. */
+export function coreScript(body: string): LuaScript {
+  return { body, core: true, readOnly: false };
+}
+
+/** A script that changes no job (locks, schedules, listings): only the key helpers. */
+export function keysScript(body: string, options: { readOnly?: boolean } = {}): LuaScript {
+  return { body, core: false, readOnly: options.readOnly ?? false };
+}
+
+/** The source of a script run with EVALSHA: the shared code is set up again on every call. */
+export function evalSource(script: LuaScript): string {
+  return script.core
+    ? `${LUA_KEYS}${LUA_CORE}${script.body}
+return run(main, KEYS, ARGV)
+`
+    : `${LUA_KEYS}${script.body}
 P = KEYS[1]
 return main(ARGV)
 `;
+}
+
+/**
+ * A Redis 7 function library of the scripts: the shared code and each body are set up once when
+ * the library loads, so a call pays only for its own work. Each body is scoped in a `do` block.
+ */
+export function librarySource(library: string, scripts: Readonly<Record<string, LuaScript>>): string {
+  const parts = [`#!lua name=${library}\n${LUA_KEYS}${LUA_CORE}`];
+  for (const [name, script] of Object.entries(scripts)) {
+    const callback = script.core
+      ? 'function(keys, args) return run(main, keys, args) end'
+      : 'function(keys, args) P = keys[1] return main(args) end';
+    const flags = script.readOnly ? ", flags = { 'no-writes' }" : '';
+    parts.push(`do
+${script.body}
+redis.register_function({ function_name = '${library}_${name}', callback = ${callback}${flags} })
+end
+`);
+  }
+  return parts.join('');
 }

@@ -1,4 +1,4 @@
-import { withCore } from './lua-core.js';
+import { coreScript } from './lua-core.js';
 
 /**
  * Stores a batch of jobs, all or none.
@@ -8,7 +8,7 @@ import { withCore } from './lua-core.js';
  * Returns per job `{1, state, createdAt, seq, runAt}` when created, or `{0, id, hash, lease expiry}`
  * when an idempotency key matched an existing job.
  */
-export const ENQUEUE_LUA = withCore(`
+export const ENQUEUE_LUA = coreScript(`
 local function main(A)
   local n = tonumber(A[1])
   local pos = 2
@@ -49,7 +49,7 @@ local function main(A)
     if not job.existing then created = created + 1 end
   end
   local seq = 0
-  if created > 0 then seq = redis.call('INCRBY', P .. 'seq', created) - created end
+  if created > 0 then seq = redis.call('INCRBY', P .. 'seq', int(created)) - created end
 
   -- Phase 2 writes; zset entries of the batch go out as one ZADD per key when the script ends.
   local out = {}

@@ -1,7 +1,7 @@
-import { withCore } from './lua-core.js';
+import { coreScript } from './lua-core.js';
 
 /** ARGV: workerId, leaseMs, job ids. Extends the leases the worker still holds; returns their ids. */
-export const HEARTBEAT_LUA = withCore(`
+export const HEARTBEAT_LUA = coreScript(`
 local function main(A)
   local workerId = A[1]
   local leaseS = tostring(NOW + tonumber(A[2]))
@@ -25,7 +25,7 @@ end
  * after its cancellation was requested ends Cancelled rather than running again. Returns per
  * attempt 1, or 0 when the worker no longer holds the job (or the action is unknown).
  */
-export const SETTLE_LUA = withCore(`
+export const SETTLE_LUA = coreScript(`
 -- what finishing a Processing job reads; the other actions need the whole job
 local FINISH_FIELDS = { 'state', 'workerId', 'queue', 'concurrencyKey', 'customerId', 'cancelRequested' }
 
@@ -77,10 +77,10 @@ end
  * remain, else Failed with LEASE_EXPIRED; Cancelled when a cancellation was requested. Returns
  * their ids.
  */
-export const RECOVER_LUA = withCore(`
+export const RECOVER_LUA = coreScript(`
 local function main(A)
   local out = {}
-  local ids = redis.call('ZRANGEBYSCORE', P .. 'leases', '-inf', NOW_S, 'LIMIT', 0, tonumber(A[1]))
+  local ids = redis.call('ZRANGEBYSCORE', P .. 'leases', '-inf', NOW_S, 'LIMIT', '0', A[1])
   for _, id in ipairs(ids) do
     local j = load(id)
     if j and j.state == 'Processing' then
@@ -109,7 +109,7 @@ end
  * ARGV: jobId, '1' to check the customer or '0', customerId. Cancels a job that has not started;
  * for a running one records the request and publishes it to the worker's process.
  */
-export const REQUEST_CANCEL_LUA = withCore(`
+export const REQUEST_CANCEL_LUA = coreScript(`
 local function main(A)
   local id = A[1]
   local j = load(id)

@@ -1,11 +1,11 @@
-import { withCore, withKeys } from './lua-core.js';
+import { coreScript, keysScript } from './lua-core.js';
 
 /**
  * ARGV: jobId, progress snapshot JSON or '', then log entries as JSON objects without `seq`.
  * Appends them numbered from the log's length, updates the latest progress and publishes each.
  * Returns the last seq, or 0 when the job does not exist.
  */
-export const APPEND_LOG_LUA = withCore(`
+export const APPEND_LOG_LUA = coreScript(`
 local function main(A)
   local id = A[1]
   local key = jobKey(id)
@@ -30,7 +30,7 @@ end
  * ARGV: batch size, then the retention in ms of Succeeded, Cancelled and Failed jobs. Deletes
  * finished jobs older than that, oldest first, with their logs and index entries.
  */
-export const CLEANUP_LUA = withCore(`
+export const CLEANUP_LUA = coreScript(`
 local function main(A)
   local remaining = tonumber(A[1])
   local deleted = 0
@@ -66,7 +66,8 @@ end
  * types. Returns `{cursor, hashes}`; the cursor is the seq to continue below, or ''. The hash of a
  * Processing job ends with its lease expiry as `leaseExpiresAt` (the zset holds it, not the hash).
  */
-export const LIST_LUA = withKeys(`
+export const LIST_LUA = keysScript(
+  `
 local function main(A)
   local index = A[1] == 'all' and (P .. 'idx:all') or (P .. 'idx:' .. A[1] .. ':' .. A[2])
   local max = A[3]
@@ -99,7 +100,7 @@ local function main(A)
   local items, scanned, lastItem, cursor = {}, 0, nil, nil
   local done = false
   while not done do
-    local batch = redis.call('ZREVRANGEBYSCORE', index, max, '-inf', 'WITHSCORES', 'LIMIT', 0, 100)
+    local batch = redis.call('ZREVRANGEBYSCORE', index, max, '-inf', 'WITHSCORES', 'LIMIT', '0', '100')
     if #batch == 0 then break end
     for i = 1, #batch, 2 do
       local id, seq = batch[i], batch[i + 1]
@@ -132,4 +133,6 @@ local function main(A)
   end
   return { cursor or '', items }
 end
-`);
+`,
+  { readOnly: true },
+);

@@ -31,6 +31,13 @@ export interface RedisQueueOptions {
   listScanLimit?: number;
   /** Where connection problems of the pub/sub connection are reported. @defaultValue silentLogger */
   logger?: Logger;
+  /**
+   * Run the scripts as a Redis 7 function library (FCALL), loaded once with FUNCTION LOAD, which
+   * saves Redis setting the shared Lua up again on every call. A server that refuses FUNCTION LOAD
+   * (Redis 6.2, an ACL without it) gets EVALSHA instead; `false` always uses EVALSHA.
+   * @defaultValue true
+   */
+  functions?: boolean;
 }
 
 /** The options with every default applied. */
@@ -49,6 +56,7 @@ export const REDIS_QUEUE_DEFAULTS = {
   recoverBatchSize: 1000,
   listScanLimit: 5000,
   logger: silentLogger,
+  functions: true,
 } satisfies ResolvedRedisQueueOptions;
 
 const POSITIVE_INTEGERS = [
@@ -86,6 +94,9 @@ export function resolveRedisQueueOptions(options: RedisQueueOptions): ResolvedRe
     if (!Number.isSafeInteger(value) || value < 1) {
       throw new ConfigurationError(name, `expected a positive integer, got ${String(value)}`);
     }
+  }
+  if (typeof resolved.functions !== 'boolean') {
+    throw new ConfigurationError('functions', `expected true or false, got ${String(resolved.functions)}`);
   }
   const logger = resolved.logger as Partial<Logger> | undefined;
   if (typeof logger?.warn !== 'function' || typeof logger.error !== 'function') {

@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { closeConnection } from './connection.js';
 import { checkInvariants } from './redis-invariants.js';
 import { RedisQueue } from './redis-queue.js';
+import { SCRIPT_LIBRARY } from './redis-scripts.js';
 import {
   killAndAwaitResubscribe,
   killClients,
@@ -63,6 +64,23 @@ describe.skipIf(skip !== undefined)('RedisQueue options, pub/sub and records', (
       await queue.close();
       await closeConnection(client);
       await base.teardown();
+    });
+  });
+
+  describe('scripts', () => {
+    it('loads its function library again when the server lost it', async () => {
+      await s.setup();
+      const { id } = await s.q.enqueue(testJob());
+      await s.admin.function('DELETE', SCRIPT_LIBRARY);
+      expect((await s.q.claim({ ...claimAll, worker: W1 })).map((j) => j.id)).toEqual([id]);
+      expect(await s.q.complete(id, W1.id, { success: true })).toBe(true);
+    });
+
+    it('runs the scripts with EVALSHA when told to', async () => {
+      await s.setup({ functions: false });
+      const { id } = await s.q.enqueue(testJob());
+      expect((await s.q.claim({ ...claimAll, worker: W1 })).map((j) => j.id)).toEqual([id]);
+      expect(() => new RedisQueue({ functions: 'yes' as never })).toThrow(/"functions"/);
     });
   });
 

@@ -73,7 +73,7 @@ export class RedisQueue implements QueueAdapter {
       this.redis.on('error', (err: Error) => logger.warn({ err }, 'Redis connection error'));
     }
     this.keys = new RedisKeys(prefix);
-    this.scripts = registerScripts(this.redis, this.keys.base);
+    this.scripts = registerScripts(this.redis, this.keys.base, this.options.functions);
     this.subscriber = new RedisSubscriber({ main: this.redis, keys: this.keys, connectionName, logger });
   }
 
