@@ -4,9 +4,7 @@ import type {
   JobRecord,
   JobResult,
   JobState,
-  LogEntry,
   MessageParam,
-  NewLogEntry,
   ProgressSnapshot,
   WorkerIdentity,
 } from '@hangar/core';
@@ -15,20 +13,44 @@ import { readyGroup } from './redis-keys.js';
 /** A Redis hash as returned by HGETALL inside a script: field, value, field, value… */
 export type FlatHash = readonly string[];
 
+/**
+ * The `rec` field of a job hash: what a job's record is made of that never changes after enqueue,
+ * in one JSON string, so a claim reads and returns one field instead of a dozen. The scripts keep
+ * their own copies of the fields they decide on (queue, priority, customer…). Numbers are JSON
+ * numbers when the adapter wrote them, numeric strings when a script rebuilt the record of a job
+ * stored by an earlier version.
+ */
+export interface StoredRecord {
+  type: string;
+  queue: string;
+  params?: unknown;
+  priority: number | string;
+  maxAttempts: number | string;
+  customerId?: string;
+  userId?: string;
+  idempotencyKey?: string;
+  concurrencyKey?: string;
+  parentId?: string;
+  timeoutMs?: number | string;
+  metadata?: Record<string, MessageParam>;
+}
+
 /** A new job ready for the enqueue script. */
 export interface EncodedJob {
-  /** Field/value pairs of the job hash. */
+  /** Field/value pairs of the job hash written as given (the script adds the ones it decides). */
   fields: string[];
   /** The parameters as stored, or undefined when there are none. */
   paramsJson: string | undefined;
 }
+
+const OPTIONAL = ['customerId', 'userId', 'idempotencyKey', 'concurrencyKey', 'parentId'] as const;
 
 /**
  * The job-hash fields of a new job, as field/value pairs; only the fields that are set, so that
  * absent optional fields read back as `undefined`. Throws before anything is written when the
  * request cannot be stored.
  */
-export function encodeNewJob(id: string, request: EnqueueRequest): EncodedJob {
+export function encodeNewJob(request: EnqueueRequest): EncodedJob {
   const { type, queue, maxAttempts } = request;
   if (typeof type !== 'string' || type === '') throw new TypeError('Job type must be a non-empty string');
   if (typeof queue !== 'string' || queue === '')
@@ -39,7 +61,10 @@ export function encodeNewJob(id: string, request: EnqueueRequest): EncodedJob {
   const priority = request.priority ?? 0;
   if (!Number.isFinite(priority))
     throw new RangeError(`Priority of job type "${type}" must be a finite number`);
-  const fields = ['id', id, 'type', type, 'queue', queue, 'grp', readyGroup(queue, type)];
+  const typeJson = JSON.stringify(type);
+  const queueJson = JSON.stringify(queue);
+  let rec = `{"type":${typeJson},"queue":${queueJson},"priority":${priority},"maxAttempts":${maxAttempts}`;
+  const fields = ['type', type, 'queue', queue, 'grp', readyGroup(queue, type)];
   fields.push('priority', String(priority), 'maxAttempts', String(maxAttempts));
   if (request.runAt !== undefined) {
     const runAt = request.runAt.getTime();
@@ -48,18 +73,21 @@ export function encodeNewJob(id: string, request: EnqueueRequest): EncodedJob {
   }
   if (request.timeoutMs !== undefined) {
     if (!(request.timeoutMs > 0)) throw new RangeError(`timeoutMs of job type "${type}" must be positive`);
-    fields.push('timeoutMs', String(request.timeoutMs));
+    // JSON has no Infinity: a number that is not finite is kept as its string
+    const t = request.timeoutMs;
+    rec += `,"timeoutMs":${Number.isFinite(t) ? t : JSON.stringify(String(t))}`;
   }
   const paramsJson = JSON.stringify(request.params) as string | undefined;
-  if (paramsJson !== undefined) fields.push('params', paramsJson);
-  if (request.metadata !== undefined) fields.push('metadata', JSON.stringify(request.metadata));
-  const optional = ['customerId', 'userId', 'idempotencyKey', 'concurrencyKey', 'parentId'] as const;
-  for (const name of optional) {
+  if (paramsJson !== undefined) rec += `,"params":${paramsJson}`;
+  if (request.metadata !== undefined) rec += `,"metadata":${JSON.stringify(request.metadata)}`;
+  for (const name of OPTIONAL) {
     const value = request[name];
     if (value === undefined) continue;
     if (typeof value !== 'string') throw new TypeError(`${name} of job type "${type}" must be a string`);
     fields.push(name, value);
+    rec += `,"${name}":${JSON.stringify(value)}`;
   }
+  fields.push('rec', `${rec}}`);
   return { fields, paramsJson };
 }
 
@@ -111,34 +139,78 @@ function parentFailed(parentId: string): ErrorInfo {
   ];
 }
 
-/**
- * Reads a job hash (HGETALL reply); undefined when the hash is empty. The lease expiry is kept in
- * the `leases` zset, not the hash: pass its score, or let a listing append it as `leaseExpiresAt`.
- */
-export function decodeJob(
-  flat: FlatHash | Record<string, string>,
-  lease?: string | null,
-): JobRecord | undefined {
-  const h = Array.isArray(flat) ? toRecord(flat) : (flat as Record<string, string>);
-  const id = h.id;
-  if (id === undefined) return undefined;
-  const state = (h.state ?? 'Enqueued') as JobState;
+/** The unchanging part of a job's record: `rec`, or the separate fields earlier versions wrote. */
+function storedRecord(h: Record<string, string>): StoredRecord {
+  if (h.rec !== undefined) return JSON.parse(h.rec) as StoredRecord;
   return {
-    id,
     type: h.type ?? '',
     queue: h.queue ?? '',
     params: json<unknown>(h.params),
-    state,
-    priority: Number(h.priority ?? 0),
-    runAt: new Date(Number(h.runAt ?? 0)),
-    attempts: Number(h.attempts ?? 0),
-    maxAttempts: Number(h.maxAttempts ?? 1),
+    priority: h.priority ?? '0',
+    maxAttempts: h.maxAttempts ?? '1',
     customerId: h.customerId,
     userId: h.userId,
     idempotencyKey: h.idempotencyKey,
     concurrencyKey: h.concurrencyKey,
     parentId: h.parentId,
-    timeoutMs: num(h.timeoutMs),
+    timeoutMs: h.timeoutMs,
+    metadata: json<Record<string, MessageParam>>(h.metadata),
+  };
+}
+
+/** The fields of a job's record that come from its stored record. */
+export function recordFields(
+  rec: StoredRecord,
+): Pick<
+  JobRecord,
+  | 'type'
+  | 'queue'
+  | 'params'
+  | 'priority'
+  | 'maxAttempts'
+  | 'customerId'
+  | 'userId'
+  | 'idempotencyKey'
+  | 'concurrencyKey'
+  | 'parentId'
+  | 'timeoutMs'
+  | 'metadata'
+> {
+  return {
+    type: rec.type,
+    queue: rec.queue,
+    params: rec.params,
+    priority: Number(rec.priority),
+    maxAttempts: Number(rec.maxAttempts),
+    customerId: rec.customerId,
+    userId: rec.userId,
+    idempotencyKey: rec.idempotencyKey,
+    concurrencyKey: rec.concurrencyKey,
+    parentId: rec.parentId,
+    timeoutMs: rec.timeoutMs === undefined ? undefined : Number(rec.timeoutMs),
+    metadata: rec.metadata,
+  };
+}
+
+/**
+ * Reads a job hash (HGETALL reply) of the job `id`; undefined when the hash is empty. The lease
+ * expiry is kept in the `leases` zset, not the hash: pass its score, or let a listing append it
+ * as `leaseExpiresAt`.
+ */
+export function decodeJob(
+  flat: FlatHash | Record<string, string>,
+  id: string,
+  lease?: string | null,
+): JobRecord | undefined {
+  const h = Array.isArray(flat) ? toRecord(flat) : (flat as Record<string, string>);
+  if (h.state === undefined) return undefined;
+  const state = h.state as JobState;
+  return {
+    id,
+    ...recordFields(storedRecord(h)),
+    state,
+    runAt: new Date(Number(h.runAt ?? 0)),
+    attempts: Number(h.attempts ?? 0),
     worker: json<WorkerIdentity>(h.worker),
     // a field of that name in the hash itself is a leftover of earlier versions
     leaseExpiresAt: state === 'Processing' ? date(lease ?? h.leaseExpiresAt) : undefined,
@@ -146,111 +218,12 @@ export function decodeJob(
     progress: json<ProgressSnapshot>(h.progress),
     result: json<JobResult>(h.result),
     errorInfo: json<ErrorInfo>(h.errorInfo),
-    metadata: json<Record<string, MessageParam>>(h.metadata),
     createdAt: new Date(Number(h.createdAt ?? 0)),
-    updatedAt: new Date(Number(h.updatedAt ?? 0)),
+    // a new job's hash has no updatedAt of its own
+    updatedAt: new Date(Number(h.updatedAt ?? h.createdAt ?? 0)),
     startedAt: date(h.startedAt),
     finishedAt: date(h.finishedAt),
   };
-}
-
-/**
- * Positions of the job-hash fields in a claimed job's reply: the claim script's `CLAIM_FIELDS`,
- * then the id. Keep both in step.
- */
-const Claimed = {
-  attempts: 1,
-  concurrencyKey: 2,
-  customerId: 3,
-  queue: 5,
-  type: 6,
-  params: 7,
-  priority: 8,
-  runAt: 9,
-  maxAttempts: 10,
-  userId: 11,
-  idempotencyKey: 12,
-  parentId: 13,
-  timeoutMs: 14,
-  progress: 15,
-  errorInfo: 16,
-  metadata: 17,
-  createdAt: 18,
-  id: 19,
-} as const;
-
-type ClaimedValues = ReadonlyArray<string | null>;
-
-/**
- * The records of the jobs a claim script call took: its reply is the start time and the lease
- * expiry, then per job its fields as read before the take, then its id. The worker and the fields
- * the take wrote are known, so they are not read back.
- */
-export function decodeClaimReply(
-  reply: ReadonlyArray<string | ClaimedValues>,
-  worker: WorkerIdentity,
-): JobRecord[] {
-  const out: JobRecord[] = [];
-  if (reply.length <= 2) return out;
-  const startedAt = Number(reply[0]);
-  const lease = Number(reply[1]);
-  for (let i = 2; i < reply.length; i++) {
-    const v = reply[i] as ClaimedValues;
-    out.push({
-      id: v[Claimed.id] as string,
-      type: v[Claimed.type] ?? '',
-      queue: v[Claimed.queue] ?? '',
-      params: json<unknown>(v[Claimed.params]),
-      state: 'Processing',
-      priority: Number(v[Claimed.priority] ?? 0),
-      runAt: new Date(Number(v[Claimed.runAt] ?? 0)),
-      attempts: Number(v[Claimed.attempts] ?? 0) + 1,
-      maxAttempts: Number(v[Claimed.maxAttempts] ?? 1),
-      customerId: v[Claimed.customerId] ?? undefined,
-      userId: v[Claimed.userId] ?? undefined,
-      idempotencyKey: v[Claimed.idempotencyKey] ?? undefined,
-      concurrencyKey: v[Claimed.concurrencyKey] ?? undefined,
-      parentId: v[Claimed.parentId] ?? undefined,
-      timeoutMs: num(v[Claimed.timeoutMs]),
-      worker: { ...worker },
-      leaseExpiresAt: new Date(lease),
-      cancelRequested: false,
-      progress: json<ProgressSnapshot>(v[Claimed.progress]),
-      result: undefined,
-      errorInfo: json<ErrorInfo>(v[Claimed.errorInfo]),
-      metadata: json<Record<string, MessageParam>>(v[Claimed.metadata]),
-      createdAt: new Date(Number(v[Claimed.createdAt] ?? 0)),
-      updatedAt: new Date(startedAt),
-      startedAt: new Date(startedAt),
-      finishedAt: undefined,
-    });
-  }
-  return out;
-}
-
-/** A log entry as stored (JSON with `at` as an ISO string) back to a `LogEntry`. */
-export function decodeLogEntry(raw: string): LogEntry {
-  const stored = JSON.parse(raw) as Omit<LogEntry, 'at'> & { at: string };
-  return { ...stored, at: new Date(stored.at) };
-}
-
-/** A log entry as the append script expects it: a JSON object without `seq`. */
-export function encodeLogEntry(entry: NewLogEntry): string {
-  const { at, ...rest } = entry;
-  return JSON.stringify({ at: at.toISOString(), ...rest });
-}
-
-/** The progress snapshot the last progress entry of a batch leaves on the job, or ''. */
-export function progressOf(entries: readonly NewLogEntry[]): string {
-  for (let i = entries.length - 1; i >= 0; i--) {
-    const e = entries[i];
-    if (e?.level !== 'progress') continue;
-    const snapshot: ProgressSnapshot = { message: e.message };
-    if (e.current !== undefined) snapshot.current = e.current;
-    if (e.total !== undefined) snapshot.total = e.total;
-    return JSON.stringify(snapshot);
-  }
-  return '';
 }
 
 function toRecord(flat: FlatHash): Record<string, string> {
@@ -259,14 +232,12 @@ function toRecord(flat: FlatHash): Record<string, string> {
   return out;
 }
 
-function json<T>(raw: string | null | undefined): T | undefined {
-  return raw === undefined || raw === null ? undefined : (JSON.parse(raw) as T);
+/** Parses a stored JSON value; absent (undefined, null or '') reads as undefined. */
+export function json<T>(raw: string | null | undefined): T | undefined {
+  return raw === undefined || raw === null || raw === '' ? undefined : (JSON.parse(raw) as T);
 }
 
-function num(raw: string | null | undefined): number | undefined {
-  return raw === undefined || raw === null ? undefined : Number(raw);
-}
-
-function date(raw: string | null | undefined): Date | undefined {
-  return raw === undefined || raw === null ? undefined : new Date(Number(raw));
+/** A stored ms timestamp as a Date; absent reads as undefined. */
+export function date(raw: string | null | undefined): Date | undefined {
+  return raw === undefined || raw === null || raw === '' ? undefined : new Date(Number(raw));
 }

@@ -8,8 +8,9 @@ import { coreScript } from './lua-core.js';
  * claim, and a busy customer cannot hide the jobs of others behind its own.
  *
  * ARGV: workerId, worker JSON, limit, leaseMs, maxPerCustomer ('' = none), scan limit,
- * promote limit, then the groups. Returns the start time and the lease expiry (ms, as strings),
- * then per claimed job the values of `CLAIM_FIELDS` as read before the take, then its id.
+ * promote limit, then per group its name and its queue. Returns one string of lines: the start
+ * time and the lease expiry (ms), then per claimed job its id, attempts before the take, `rec`,
+ * run-at, created-at, progress and errors ('' when absent); see `decodeClaimReply`.
  */
 export const CLAIM_LUA = coreScript(`
 local function promote(maxCount)
@@ -50,12 +51,26 @@ local function healRaisedLimit(maxPer)
   if maxPer then redis.call('SET', P .. 'climit', maxPer) else redis.call('DEL', P .. 'climit') end
 end
 
--- What deciding on a ready entry reads, then the rest of what a claimed job's record is made of
--- (the order is \`CLAIMED_FIELDS\` of the queue). One HMGET of these is cheaper than reading
--- a few to decide and the whole hash after taking it. Fields only a finished job has are left out.
-local CLAIM_FIELDS = { 'state', 'attempts', 'concurrencyKey', 'customerId', 'zkey', 'queue', 'type',
-  'params', 'priority', 'runAt', 'maxAttempts', 'userId', 'idempotencyKey', 'parentId', 'timeoutMs',
-  'progress', 'errorInfo', 'metadata', 'createdAt' }
+-- What deciding on a ready entry reads, then the rest of what a claimed job's record is made of:
+-- the unchanging part packed in \`rec\`, and what an earlier attempt may have changed. Each field
+-- of an HMGET and each value returned costs Redis about as much as a small command, so few are read
+-- and the reply is one string. Fields only a finished job has are left out.
+local CLAIM_FIELDS = { 'state', 'attempts', 'concurrencyKey', 'customerId', 'zkey', 'rec', 'runAt',
+  'createdAt', 'progress', 'errorInfo' }
+
+-- The \`rec\` of a job stored by an earlier version, built from its separate fields.
+local LEGACY_FIELDS = { 'type', 'queue', 'params', 'priority', 'maxAttempts', 'customerId', 'userId',
+  'idempotencyKey', 'concurrencyKey', 'parentId', 'timeoutMs', 'metadata' }
+local LEGACY_RAW = { params = true, priority = true, maxAttempts = true, timeoutMs = true, metadata = true }
+local function legacyRec(key)
+  local v = redis.call('HMGET', key, unpack(LEGACY_FIELDS))
+  local parts = {}
+  for i, name in ipairs(LEGACY_FIELDS) do
+    -- JSON values and numbers as stored, strings encoded
+    if v[i] then parts[#parts + 1] = '"' .. name .. '":' .. (LEGACY_RAW[name] and v[i] or cjson.encode(v[i])) end
+  end
+  return '{' .. table.concat(parts, ',') .. '}'
+end
 
 local function main(A)
   local workerId, workerJson = A[1], A[2]
@@ -66,15 +81,18 @@ local function main(A)
   promote(A[7])
   healRaisedLimit(maxPer)
 
-  local grps, heads = {}, {}
-  for i = 8, #A do grps[#grps + 1] = A[i] end
+  local grps, queues, heads = {}, {}, {}
+  for i = 8, #A, 2 do
+    grps[#grps + 1] = A[i]
+    queues[#queues + 1] = A[i + 1]
+  end
   local merge = #grps > 1
   -- Entries of each group are read ahead, as many as the claim may still take, in one ZRANGE,
   -- and removed together once examined (\`zremLater\`). The loop only takes entries out of ready
   -- sets, so what was read stays in order and valid, except after an unpark (which adds some):
   -- the removals are sent first and \`fresh\` drops what was read ahead.
   local ahead, pos = {}, {}
-  local claimed = { NOW_S, leaseS }
+  local out = { NOW_S, leaseS }
   local claimedCount = 0
   local function fetchHead(i, fresh)
     local r, p = ahead[i], (pos[i] or -1) + 2
@@ -140,10 +158,16 @@ local function main(A)
         -- written by versions that kept the ready entry on the job
         if v[5] then redis.call('HDEL', key, 'zkey', 'zmem') end
         zaddLater(leases, leaseS, id)
-        emit('state', id, v[6], 'Processing')
+        emit('state', id, queues[best], 'Processing')
         if ck then redis.call('HSET', P .. 'held', ck, id) end
-        v[#CLAIM_FIELDS + 1] = id
-        claimed[#claimed + 1] = v
+        local n = #out
+        out[n + 1] = id
+        out[n + 2] = v[2] or ''
+        out[n + 3] = v[6] or legacyRec(key)
+        out[n + 4] = v[7] or ''
+        out[n + 5] = v[8] or ''
+        out[n + 6] = v[9] or ''
+        out[n + 7] = v[10] or ''
         claimedCount = claimedCount + 1
         -- a customer below the limit (say it was raised) gets its set-aside jobs back
         if customer then
@@ -161,6 +185,6 @@ local function main(A)
       fetchHead(best)
     end
   end
-  return claimed
+  return table.concat(out, '\\n')
 end
 `);

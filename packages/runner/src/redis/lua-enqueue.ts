@@ -3,8 +3,8 @@ import { coreScript } from './lua-core.js';
 /**
  * Stores a batch of jobs, all or none.
  *
- * ARGV: count, then per job the number of fields followed by field/value pairs of the job hash
- * (`id`, `type`, `queue`, `grp`, `params`, `priority`, `maxAttempts` and the optional ones).
+ * ARGV: count, then per job its id, the number of fields and field/value pairs of the job hash
+ * (`type`, `queue`, `grp`, `priority`, `maxAttempts`, `rec` and the optional ones).
  * Returns per job `{1, state, createdAt, seq, runAt}` when created, or `{0, id, hash, lease expiry}`
  * when an idempotency key matched an existing job.
  */
@@ -16,9 +16,9 @@ local function main(A)
   local batchIdem = {}
   -- Phase 1 only reads: idempotency keys and parents of the whole batch are resolved first.
   for i = 1, n do
-    local count = tonumber(A[pos])
-    pos = pos + 1
-    local f, flat = {}, {}
+    local count = tonumber(A[pos + 1])
+    local f, flat = { id = A[pos] }, {}
+    pos = pos + 2
     for _ = 1, count do
       local name, value = A[pos], A[pos + 1]
       pos = pos + 2
@@ -84,8 +84,8 @@ local function main(A)
       end
       if not f.runAt then set('runAt', runAt) end
       set('seq', seqS)
+      -- updatedAt is left out until the job first changes: it reads as createdAt
       set('createdAt', NOW_S)
-      set('updatedAt', NOW_S)
       set('state', state)
       redis.call('HSET', jobKey(f.id), unpack(flat))
       zaddLater(P .. 'idx:all', seqS, f.id)

@@ -63,8 +63,9 @@ end
  * Read-only. ARGV: index (`all`, `cust` or `user`), its owner, max seq (`+inf` or `(<seq>`), limit,
  * scan limit, then customer, user and queue filters ('' = any, else '=' followed by the value),
  * then the number of states (-1 = any) and the states, the number of types (-1 = any) and the
- * types. Returns `{cursor, hashes}`; the cursor is the seq to continue below, or ''. The hash of a
- * Processing job ends with its lease expiry as `leaseExpiresAt` (the zset holds it, not the hash).
+ * types. Returns `{cursor, items}`, items being each job's id followed by its hash; the cursor is
+ * the seq to continue below, or ''. The hash of a Processing job ends with its lease expiry as
+ * `leaseExpiresAt` (the zset holds it, not the hash).
  */
 export const LIST_LUA = keysScript(
   `
@@ -108,7 +109,7 @@ local function main(A)
       scanned = scanned + 1
       local v = redis.call('HMGET', jobKey(id), 'customerId', 'userId', 'queue', 'state', 'type')
       if matches(v) then
-        if #items >= limit then
+        if #items >= limit * 2 then
           -- one match beyond the page proves there is a next page
           cursor = lastItem
           done = true
@@ -121,6 +122,7 @@ local function main(A)
           hash[#hash + 1] = 'leaseExpiresAt'
           hash[#hash + 1] = lease
         end
+        items[#items + 1] = id
         items[#items + 1] = hash
         lastItem = seq
       end

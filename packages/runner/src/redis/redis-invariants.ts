@@ -50,9 +50,10 @@ export async function checkInvariants(redis: Redis, prefix: string): Promise<str
   const pipeline = redis.pipeline();
   for (const key of jobKeys) pipeline.hgetall(key);
   const jobs = new Map<string, Hash>();
-  for (const [, hash] of (await pipeline.exec()) ?? []) {
+  for (const [i, [, hash]] of ((await pipeline.exec()) ?? []).entries()) {
     const h = hash as Hash;
-    if (h.id !== undefined) jobs.set(h.id, h);
+    const id = jobKeys[i]?.slice(`${P}job:`.length);
+    if (id !== undefined && h.state !== undefined) jobs.set(id, { ...h, id });
   }
   const sortedKeys = [
     ...(await scanKeys(redis, `${P}ready:*`)),

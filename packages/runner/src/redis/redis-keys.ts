@@ -34,7 +34,10 @@
  * names the park set holding it (the member is the same); a Scheduled job is in `delayed` under
  * its id. `zkey`/`zmem` of ready and delayed entries written by earlier versions are still read.
  * Fields left out when they would hold their default: `attempts` (0), `cancelRequested` (set to 1
- * only on request). The lease expiry lives only in `leases`.
+ * only on request), `updatedAt` (createdAt until the first change). The lease expiry lives only in
+ * `leases`; the id only in the key. `rec` packs the unchanging part of the record (JSON) for the
+ * reader; scripts keep separate copies of the fields they decide on (queue, grp, priority,
+ * maxAttempts, customerId, concurrencyKey, parentId, type, userId, idempotencyKey).
  */
 
 /** Keys the TypeScript side reads or writes directly. */

@@ -137,29 +137,41 @@ describe.skipIf(skip !== undefined)('RedisQueue claiming and atomicity', () => {
       expect(claimed.map((j) => j.id)).toEqual([ready.id, early.id, late.id]);
     });
 
-    it('reads jobs stored by earlier versions, which kept their zset entry and defaults on the job', async () => {
+    it('reads jobs stored by earlier versions, with separate fields and their zset entry on the job', async () => {
       await s.setup();
       const [run, cancel, delayed] = await s.q.enqueueMany([
-        testJob(),
+        testJob({ customerId: 'c1', metadata: { tag: 'a"b' }, timeoutMs: 500 }),
         testJob(),
         testJob({ runAt: new Date(Date.now() + 60_000) }),
       ]);
       const P = `${s.ns.prefix}:`;
       for (const job of [run, cancel]) {
-        const [runAt, seq] = await s.admin.hmget(`${P}job:${job?.id}`, 'runAt', 'seq');
-        await s.admin.hset(`${P}job:${job?.id}`, {
+        const key = `${P}job:${job?.id}`;
+        const [runAt, seq, createdAt] = await s.admin.hmget(key, 'runAt', 'seq', 'createdAt');
+        await s.admin.hdel(key, 'rec');
+        await s.admin.hset(key, {
+          id: job?.id ?? '',
+          params: JSON.stringify(job?.job.params),
           zkey: `ready:${readyGroup('default', 'test.job')}`,
           zmem: readyMember(runAt ?? '', seq ?? '', job?.id ?? ''),
           attempts: '0',
           cancelRequested: '0',
+          updatedAt: createdAt ?? '',
         });
       }
+      await s.admin.hset(`${P}job:${run?.id}`, { metadata: '{"tag":"a\\"b"}', timeoutMs: '500' });
       await s.admin.hset(`${P}job:${delayed?.id}`, { zkey: 'delayed', zmem: delayed?.id ?? '' });
       expect(await checkInvariants(s.admin, s.ns.prefix)).toEqual([]);
       expect(await s.q.requestCancel(cancel?.id ?? '')).toBe('cancelled');
       expect(await s.q.requestCancel(delayed?.id ?? '')).toBe('cancelled');
       const [claimed] = await s.q.claim({ ...claimAll, worker: W1 });
-      expect(claimed).toMatchObject({ id: run?.id, attempts: 1, cancelRequested: false });
+      // what the claim changes aside, the record reads as it was enqueued
+      const changing = ['state', 'attempts', 'worker', 'leaseExpiresAt', 'startedAt', 'updatedAt'];
+      const rest = (job: object | undefined) =>
+        Object.fromEntries(Object.entries(job ?? {}).filter(([name]) => !changing.includes(name)));
+      expect(claimed).toMatchObject({ state: 'Processing', attempts: 1, worker: W1 });
+      expect(rest(claimed)).toEqual(rest(run?.job));
+      expect(await s.q.get(run?.id ?? '')).toMatchObject({ params: run?.job.params, timeoutMs: 500 });
       expect(await s.admin.hexists(`${P}job:${run?.id}`, 'zkey')).toBe(0);
       expect(await s.q.claim({ ...claimAll, worker: W1 })).toEqual([]);
     });

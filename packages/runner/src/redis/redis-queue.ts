@@ -20,19 +20,11 @@ import type {
   Unsubscribe,
 } from '@hangar/core';
 import type { Redis } from 'ioredis';
+import { decodeClaimReply } from './claim-reply.js';
 import { closeConnection, openConnection } from './connection.js';
-import {
-  decodeClaimReply,
-  decodeJob,
-  decodeLogEntry,
-  type EncodedJob,
-  encodeLogEntry,
-  encodeNewJob,
-  type FlatHash,
-  newJobRecord,
-  progressOf,
-} from './job-codec.js';
+import { decodeJob, type EncodedJob, encodeNewJob, type FlatHash, newJobRecord } from './job-codec.js';
 import { decodeCursor, encodeCursor, listArgs } from './list-query.js';
+import { decodeLogEntry, encodeLogEntry, progressOf } from './log-codec.js';
 import {
   type RedisQueueOptions,
   type ResolvedRedisQueueOptions,
@@ -96,17 +88,17 @@ export class RedisQueue implements QueueAdapter {
     const args: Array<string | number> = [requests.length];
     for (const request of requests) {
       const id = randomUUID();
-      const job = encodeNewJob(id, request);
+      const job = encodeNewJob(request);
       ids.push(id);
       encoded.push(job);
-      args.push(job.fields.length / 2);
+      args.push(id, job.fields.length / 2);
       for (const field of job.fields) args.push(field);
     }
     const replies = (await this.scripts.enqueue(args)) as EnqueueReply[];
     return replies.map((reply, i): EnqueueResult => {
       const id = ids[i] as string;
       if (reply[0] === 0) {
-        const job = decodeJob(reply[2], reply[3]);
+        const job = decodeJob(reply[2], reply[1], reply[3]);
         if (!job) throw new Error(`Job ${reply[1]} vanished while enqueueing`);
         return { id: job.id, created: false, job };
       }
@@ -123,8 +115,9 @@ export class RedisQueue implements QueueAdapter {
   async claim(request: ClaimRequest): Promise<JobRecord[]> {
     const { worker, limit, leaseMs, maxPerCustomer } = request;
     if (limit <= 0 || request.queues.length === 0 || request.types.length === 0) return [];
-    const groups = new Set<string>();
-    for (const queue of request.queues) for (const type of request.types) groups.add(readyGroup(queue, type));
+    const groups = new Map<string, string>();
+    for (const queue of request.queues)
+      for (const type of request.types) groups.set(readyGroup(queue, type), queue);
     const { claimScanLimit, promoteBatchSize } = this.options;
     const reply = (await this.scripts.claim(
       worker.id,
@@ -134,8 +127,8 @@ export class RedisQueue implements QueueAdapter {
       maxPerCustomer === undefined ? '' : Math.floor(maxPerCustomer),
       claimScanLimit,
       promoteBatchSize,
-      [...groups],
-    )) as Parameters<typeof decodeClaimReply>[0];
+      [...groups].flat(),
+    )) as string;
     return decodeClaimReply(reply, worker);
   }
 
@@ -185,7 +178,11 @@ export class RedisQueue implements QueueAdapter {
     const [hashReply, leaseReply] = replies ?? [];
     if (hashReply?.[0]) throw hashReply[0];
     if (leaseReply?.[0]) throw leaseReply[0];
-    const job = decodeJob((hashReply?.[1] ?? {}) as Record<string, string>, leaseReply?.[1] as string | null);
+    const job = decodeJob(
+      (hashReply?.[1] ?? {}) as Record<string, string>,
+      jobId,
+      leaseReply?.[1] as string | null,
+    );
     if (!job || (options.customerId !== undefined && job.customerId !== options.customerId)) return undefined;
     return job;
   }
@@ -197,13 +194,15 @@ export class RedisQueue implements QueueAdapter {
     const before = filter.cursor === undefined ? undefined : decodeCursor(filter.cursor);
     const reply = (await this.scripts.list(listArgs(filter, limit, before, this.options.listScanLimit))) as [
       string,
-      FlatHash[],
+      Array<string | FlatHash>,
     ];
-    const [cursor, hashes] = reply;
-    return {
-      items: hashes.map((flat) => decodeJob(flat)).filter((job): job is JobRecord => job !== undefined),
-      nextCursor: cursor === '' ? undefined : encodeCursor(cursor),
-    };
+    const [cursor, items] = reply;
+    const jobs: JobRecord[] = [];
+    for (let i = 0; i + 1 < items.length; i += 2) {
+      const job = decodeJob(items[i + 1] as FlatHash, items[i] as string);
+      if (job) jobs.push(job);
+    }
+    return { items: jobs, nextCursor: cursor === '' ? undefined : encodeCursor(cursor) };
   }
 
   async appendLog(jobId: string, entries: readonly NewLogEntry[]): Promise<void> {

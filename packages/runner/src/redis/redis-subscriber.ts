@@ -1,7 +1,7 @@
 import type { Logger, QueueChange, Unsubscribe } from '@hangar/core';
 import type { Redis } from 'ioredis';
 import { closeConnection } from './connection.js';
-import { decodeLogEntry } from './job-codec.js';
+import { decodeLogEntry } from './log-codec.js';
 import type { RedisKeys } from './redis-keys.js';
 
 /** What the subscriber needs from its queue. */
