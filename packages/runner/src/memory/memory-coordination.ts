@@ -1,7 +1,8 @@
 import type { ScheduleRecord } from '@hangar/core';
 import type { MemoryStore } from './memory-store.js';
+import { copyValue } from './value-copy.js';
 
-const clone = <T>(value: T): T => structuredClone(value);
+const clone = copyValue;
 
 /** Named locks and recurring schedules of the in-memory queue. */
 export class MemoryCoordination {

@@ -1,7 +1,8 @@
 import type { JobPage, JobRecord, ListJobsFilter, RetentionPolicy } from '@hangar/core';
 import type { MemoryStore } from './memory-store.js';
+import { copyValue } from './value-copy.js';
 
-const clone = <T>(value: T): T => structuredClone(value);
+const clone = copyValue;
 
 /** Jobs matching the filter, newest first, paginated by enqueue sequence. */
 export function listJobs(s: MemoryStore, filter: ListJobsFilter): JobPage {

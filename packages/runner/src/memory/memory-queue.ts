@@ -24,6 +24,7 @@ import {
 import { MemoryCoordination } from './memory-coordination.js';
 import { cleanupJobs, listJobs } from './memory-listing.js';
 import { MemoryStore } from './memory-store.js';
+import { copyValue } from './value-copy.js';
 
 /** Options of the in-memory queue. */
 export interface MemoryQueueOptions {
@@ -31,7 +32,7 @@ export interface MemoryQueueOptions {
   store?: MemoryStore;
 }
 
-const clone = <T>(value: T): T => structuredClone(value);
+const clone = copyValue;
 
 /**
  * The embedded, in-process queue: complete (it passes the whole adapter contract) and fast, but
