@@ -1,4 +1,5 @@
 import type { SchemaNames } from './schema-names.js';
+import { releaseChildUpdatesSql } from './trigger-sql.js';
 
 // Same limits as the first version's triggers (see `trigger-sql.ts`).
 const IDS_PER_NOTIFY = 100;
@@ -35,20 +36,7 @@ BEGIN
     INTO v_succeeded, v_ended
     FROM new_rows nr
    WHERE nr.state IN ('Succeeded', 'Failed', 'Cancelled');
-  IF v_succeeded IS NOT NULL THEN
-    UPDATE ${n.job}
-       SET state = CASE WHEN run_at > clock_timestamp() THEN 'Scheduled' ELSE 'Enqueued' END, updated_at = now()
-     WHERE parent_id = ANY (v_succeeded) AND state = 'Awaiting';
-  END IF;
-  IF v_ended IS NOT NULL THEN
-    UPDATE ${n.job}
-       SET state = 'Cancelled', finished_at = now(), updated_at = now(),
-           error_info = jsonb_build_array(jsonb_build_object(
-             'code', 'PARENT_FAILED', 'key', 'hangar.error.parentFailed',
-             'params', jsonb_build_object('parentId', parent_id::text), 'severity', 'error'))
-     WHERE parent_id = ANY (v_ended) AND state = 'Awaiting';
-  END IF;
-  RETURN NULL;
+${releaseChildUpdatesSql(n)}  RETURN NULL;
 END $fn$;
 
 CREATE OR REPLACE FUNCTION ${n.q}.notify_job_updated() RETURNS trigger LANGUAGE plpgsql AS $fn$

@@ -147,7 +147,21 @@ BEGIN
     INTO v_succeeded, v_ended
     FROM new_rows nr JOIN old_rows o ON o.id = nr.id
    WHERE nr.state IN ('Succeeded', 'Failed', 'Cancelled') AND o.state IS DISTINCT FROM nr.state;
-  IF v_succeeded IS NOT NULL THEN
+${releaseChildUpdatesSql(n)}  RETURN NULL;
+END $fn$;
+
+CREATE TRIGGER job_release_children AFTER UPDATE ON ${n.job}
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION ${n.q}.release_children();
+`;
+}
+
+/**
+ * The updates that release the Awaiting children of the jobs in `v_succeeded` and cancel those
+ * of the jobs in `v_ended` (plpgsql arrays of ids); shared by every version of `release_children`.
+ */
+export function releaseChildUpdatesSql(n: SchemaNames): string {
+  return `  IF v_succeeded IS NOT NULL THEN
     UPDATE ${n.job}
        SET state = CASE WHEN run_at > clock_timestamp() THEN 'Scheduled' ELSE 'Enqueued' END, updated_at = now()
      WHERE parent_id = ANY (v_succeeded) AND state = 'Awaiting';
@@ -160,11 +174,5 @@ BEGIN
              'params', jsonb_build_object('parentId', parent_id::text), 'severity', 'error'))
      WHERE parent_id = ANY (v_ended) AND state = 'Awaiting';
   END IF;
-  RETURN NULL;
-END $fn$;
-
-CREATE TRIGGER job_release_children AFTER UPDATE ON ${n.job}
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION ${n.q}.release_children();
 `;
 }
