@@ -22,6 +22,7 @@ import {
 import pg from 'pg';
 import { positiveInteger, transactionClient } from './argument-checks.js';
 import { ChangeHub } from './change-hub.js';
+import { type Completion, CompletionBatcher } from './completion-batcher.js';
 import { existingJobsSql, insertJobsSql, toEnqueueInputs } from './enqueue-sql.js';
 import { parseJobId } from './job-id.js';
 import { compareClaimOrder, type JobRow, jobColumns, rowToJob } from './job-row.js';
@@ -39,29 +40,13 @@ import {
 import { rowToSchedule, type ScheduleRow, scheduleSql, scheduleValues } from './schedule-sql.js';
 import { type SchemaNames, schemaNames } from './schema-names.js';
 import { execute, queryRows, type SqlClient, sqlState } from './sql-client.js';
+import { queueTypes } from './timestamp-parser.js';
 import { PARENT_NOT_FOUND_SQLSTATE } from './trigger-sql.js';
 
 /** Unique violation: two claimers raced for one concurrency key (the index refused one). */
 const UNIQUE_VIOLATION = '23505';
 const CLAIM_ATTEMPTS = 3;
 const DEFAULT_CLEANUP_BATCH = 1000;
-/**
- * Batches of completions sent at once: two keep both the database and this process busy, one
- * statement filling while the other runs.
- */
-const COMPLETES_IN_FLIGHT = 2;
-/** Most completions sent in one statement. */
-const MAX_COMPLETE_BATCH = 500;
-
-/** A `complete` call waiting to be sent with others. */
-interface PendingCompletion {
-  id: string;
-  workerId: string;
-  result: string;
-  resolve(done: boolean): void;
-  reject(err: unknown): void;
-}
-
 /**
  * The PostgreSQL queue: durable jobs in the queue's own schema, claimed with
  * `FOR UPDATE SKIP LOCKED`, leases recovered after a crash, and changes pushed to every
@@ -81,12 +66,8 @@ export class PostgresQueue implements QueueAdapter {
   private readonly insertSql: string;
   private migrated: Promise<void> | undefined;
   private closed = false;
-  /** Completions waiting for the next batch statement. */
-  private completions: PendingCompletion[] = [];
-  /** Batches of completions in flight. */
-  private completing = 0;
-  /** The batches in flight. */
-  private readonly completeRuns = new Set<Promise<void>>();
+  /** Completions coalesced into batch statements. */
+  private readonly completions = new CompletionBatcher((batch) => this.sendCompletions(batch));
 
   /** Validates the options (throwing `ConfigurationError`); connects lazily. */
   constructor(options: PostgresQueueOptions) {
@@ -104,6 +85,7 @@ export class PostgresQueue implements QueueAdapter {
         connectionString: this.options.connectionString,
         max: this.options.poolSize,
         application_name: this.options.applicationName,
+        types: queueTypes,
       });
       this.ownsPool = true;
       // An idle connection dropped by the server emits 'error' on the pool; unhandled, it
@@ -224,14 +206,11 @@ export class PostgresQueue implements QueueAdapter {
     return jobIds.filter((id) => held.has(parseJobId(id) ?? ''));
   }
 
-  complete(jobId: string, workerId: string, result: JobResult): Promise<boolean> {
-    return new Promise<boolean>((resolve, reject) => {
-      const id = parseJobId(jobId);
-      if (id === undefined) return resolve(false);
-      this.assertOpen();
-      this.completions.push({ id, workerId, result: JSON.stringify(result), resolve, reject });
-      this.flushCompletions();
-    });
+  async complete(jobId: string, workerId: string, result: JobResult): Promise<boolean> {
+    const id = parseJobId(jobId);
+    if (id === undefined) return false;
+    this.assertOpen();
+    return this.completions.add({ id, workerId, result: JSON.stringify(result) });
   }
 
   fail(jobId: string, workerId: string, request: FailRequest): Promise<boolean> {
@@ -365,56 +344,21 @@ export class PostgresQueue implements QueueAdapter {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    while (this.completeRuns.size > 0) await Promise.all([...this.completeRuns]);
+    await this.completions.drain();
     await this.hub.close();
     await Promise.allSettled([this.migrated]);
     if (this.ownsPool) await this.pool.end();
   }
 
-  /**
-   * Sends the waiting completions as one statement unless `COMPLETES_IN_FLIGHT` are already
-   * running; completions that arrive meanwhile wait and go together in the next one. A job
-   * that appears twice waits for the next statement, so only its first completion succeeds
-   * (in two concurrent statements, the second waits for the row and then finds it finished).
-   */
-  private flushCompletions(): void {
-    if (this.completing >= COMPLETES_IN_FLIGHT || this.completions.length === 0) return;
-    const batch: PendingCompletion[] = [];
-    const later: PendingCompletion[] = [];
-    const ids = new Set<string>();
-    for (const c of this.completions) {
-      if (ids.has(c.id) || batch.length >= MAX_COMPLETE_BATCH) later.push(c);
-      else {
-        ids.add(c.id);
-        batch.push(c);
-      }
-    }
-    this.completions = later;
-    this.completing += 1;
-    // Not through `rows`: completions accepted before `close()` are still sent.
-    const run: Promise<void> = this.ready()
-      .then(() =>
-        this.pool.query({
-          name: `${this.names.schema}.complete`,
-          text: this.sql.completeMany,
-          values: [batch.map((c) => c.id), batch.map((c) => c.workerId), batch.map((c) => c.result)],
-        }),
-      )
-      .then(
-        ({ rows }: { rows: { id: string }[] }) => {
-          const done = new Set(rows.map((r) => r.id));
-          for (const c of batch) c.resolve(done.has(c.id));
-        },
-        (err: unknown) => {
-          for (const c of batch) c.reject(err);
-        },
-      )
-      .finally(() => {
-        this.completing -= 1;
-        this.completeRuns.delete(run);
-        this.flushCompletions();
-      });
-    this.completeRuns.add(run);
+  /** Not through `rows`: completions accepted before `close()` are still sent. */
+  private async sendCompletions(batch: readonly Completion[]): Promise<string[]> {
+    await this.ready();
+    const { rows } = await this.pool.query<{ id: string }>({
+      name: `${this.names.schema}.complete`,
+      text: this.sql.completeMany,
+      values: [batch.map((c) => c.id), batch.map((c) => c.workerId), batch.map((c) => c.result)],
+    });
+    return rows.map((r) => r.id);
   }
 
   private async transition(

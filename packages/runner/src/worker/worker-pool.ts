@@ -50,8 +50,12 @@ const PREFETCH_WAIT_MS = 20;
  * each other's locked rows; measured here, a second one gained nothing, so it stays at one.
  */
 const CLAIMS_IN_FLIGHT = 1;
-/** Most jobs prefetched (and most outcomes recorded at once), per slot of concurrency. */
-const PREFETCH_SLOTS = 8;
+/**
+ * Most jobs prefetched for one queue, and most outcomes being recorded before claims shrink.
+ * Measured on PostgreSQL with no-op jobs: a claim plus a completion statement cost the
+ * database about 190 µs per job in batches of 16 and under 40 µs in batches of 256.
+ */
+const PREFETCH_MAX_JOBS = 512;
 /** Weight of the newest execution in the moving average of execution time. */
 const AVERAGE_WEIGHT = 0.1;
 
@@ -165,7 +169,7 @@ export class WorkerPool {
     this.launchBuffered(slot);
     if (slot.drained && slot.fetching === 0) return;
     // Outcomes still being recorded hold their leases: past the prefetch size, claim less.
-    const backlog = Math.max(0, slot.recording - slot.concurrency * PREFETCH_SLOTS);
+    const backlog = Math.max(0, slot.recording - PREFETCH_MAX_JOBS);
     const room =
       slot.concurrency + this.prefetch(slot) - slot.running - slot.buffer.length - backlog - slot.requested;
     // A second claim runs beside the first only when it can take a full slot's worth of jobs
@@ -175,6 +179,12 @@ export class WorkerPool {
       return;
     }
     if (room <= 0) return;
+    // A busy queue of short jobs claims in large batches: each claim and each batch of
+    // completions costs the database and this process about as much for 16 jobs as for 256,
+    // so refilling the buffer a few jobs at a time would spend most of the time on overhead.
+    // A free slot with nothing buffered never waits for the batch to grow.
+    const idleSlot = slot.running + slot.buffer.length + slot.requested < slot.concurrency;
+    if (!idleSlot && room < this.prefetch(slot) / 2) return;
     slot.fetching += 1;
     slot.requested += room;
     slot.again = false;
@@ -214,7 +224,7 @@ export class WorkerPool {
   private prefetch(slot: QueueSlot): number {
     if (slot.averageMs === undefined) return 0;
     const perWait = Math.floor((slot.concurrency * PREFETCH_WAIT_MS) / Math.max(slot.averageMs, 0.01));
-    return Math.min(slot.concurrency * PREFETCH_SLOTS, perWait);
+    return Math.min(PREFETCH_MAX_JOBS, perWait);
   }
 
   private launchBuffered(slot: QueueSlot): void {
