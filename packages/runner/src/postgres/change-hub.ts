@@ -110,8 +110,16 @@ export class ChangeHub {
   private dispatch(payload: string): void {
     const parsed = parseNotification(payload);
     if (!parsed) return;
+    // One payload carries up to a hundred changes: copy the listeners once, not per change.
+    const listeners = [...this.listeners];
     for (const change of parsed.changes) {
-      for (const listener of [...this.listeners]) this.safely(() => listener(change));
+      for (const listener of listeners) {
+        try {
+          listener(change);
+        } catch (err) {
+          this.options.logger.error({ err }, 'A queue change listener threw');
+        }
+      }
     }
     const cancel = parsed.cancel;
     if (!cancel) return;

@@ -49,7 +49,12 @@ export function parseNotification(payload: string): ParsedNotification | undefin
     case 's': {
       const state = typeof value.st === 'string' && STATES.has(value.st) ? (value.st as JobState) : undefined;
       const kind = value.k === 'e' ? 'enqueued' : 'state';
-      const changes = stringArray(value.ids).map((jobId) => withOptional({ kind, jobId }, queue, state));
+      const ids = stringArray(value.ids);
+      // The common payload names both: one object literal per id, no copy.
+      const changes: QueueChange[] =
+        queue !== undefined && state !== undefined
+          ? ids.map((jobId) => ({ kind, jobId, queue, state }))
+          : ids.map((jobId) => withOptional({ kind, jobId }, queue, state));
       return { changes, cancel: undefined };
     }
     case 'c': {
