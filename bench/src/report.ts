@@ -29,13 +29,13 @@ export function printTable(title: string, rows: readonly BenchRow[]): void {
   const base = rows[0];
   console.log(`\n## ${title}\n`);
   console.log(
-    '| system | bulk enqueue jobs/s | processing jobs/s (c=16) | ratio vs system | p50 ms | p95 ms | p99 ms |',
+    '| system | bulk enqueue jobs/s | processing jobs/s (c=16) | Hangar's processing ÷ this system's | p50 ms | p95 ms | p99 ms |',
   );
   console.log('|---|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     const ratio = base?.processPerSec && r.processPerSec ? base.processPerSec / r.processPerSec : undefined;
     console.log(
-      `| ${r.system} | ${fmt(r.enqueuePerSec)} | ${fmt(r.processPerSec)} | ${r === base ? '1.00' : `${fmt(ratio, 2)}× faster`} | ${fmt(r.p50, 3)} | ${fmt(r.p95, 3)} | ${fmt(r.p99, 3)} |`,
+      `| ${r.system} | ${fmt(r.enqueuePerSec)} | ${fmt(r.processPerSec)} | ${r === base ? '—' : `${fmt(ratio, 2)}×`} | ${fmt(r.p50, 3)} | ${fmt(r.p95, 3)} | ${fmt(r.p99, 3)} |`,
     );
   }
 }
