@@ -1,24 +1,39 @@
 import type { ErrorInfo, JobRecord, ProgressSnapshot, WorkerIdentity } from '@hangar/core';
 import { json, recordFields, type StoredRecord } from './job-codec.js';
 
-/** Lines per claimed job in the claim script's reply. */
+/** Lines per claimed job in a claim reply. */
 const LINES_PER_JOB = 7;
 
+/** What one claim script call (or an enqueue claiming for a waiting claimer) replied. */
+export interface ClaimReply {
+  /** The jobs taken, in claim order. */
+  jobs: JobRecord[];
+  /** Set when nothing was taken and the claimer now waits for an enqueue to hand it jobs. */
+  waiting?: {
+    /** The next scheduled run-at (ms, Redis' clock), past which waiting is pointless. */
+    nextRunAt: number | undefined;
+    /** Redis' clock when the reply was made, to turn `nextRunAt` into a delay. */
+    now: number;
+  };
+}
+
 /**
- * The records of the jobs one claim script call took. The reply is a single string of lines (no
- * stored value holds a raw line break: they are JSON or plain numbers): start time, lease expiry,
- * then per job its id, attempts before the take, `rec`, run-at, created-at, progress and errors,
- * '' standing for absent. One string costs Redis far less than a reply element per value; the
- * worker and the fields the take wrote are known, so they are not read back.
+ * Reads a claim reply: a single string of lines (no stored value holds a raw line break: they
+ * are JSON or plain numbers). Start time, lease expiry, the wait mark ('' or `w` followed by the
+ * next scheduled run-at), then per job its id, attempts before the take, `rec`, run-at,
+ * created-at, progress and errors, '' standing for absent. One string costs Redis far less than a
+ * reply element per value; the worker and the fields the take wrote are known, so they are not
+ * read back.
  */
-export function decodeClaimReply(reply: string, worker: WorkerIdentity): JobRecord[] {
+export function decodeClaimReply(reply: string, worker: WorkerIdentity): ClaimReply {
   const lines = reply.split('\n');
-  const startedAt = new Date(Number(lines[0]));
+  const now = Number(lines[0]);
   const lease = Number(lines[1]);
-  const out: JobRecord[] = [];
-  for (let i = 2; i + LINES_PER_JOB <= lines.length; i += LINES_PER_JOB) {
+  const mark = lines[2] ?? '';
+  const jobs: JobRecord[] = [];
+  for (let i = 3; i + LINES_PER_JOB <= lines.length; i += LINES_PER_JOB) {
     const rec = JSON.parse(lines[i + 2] as string) as StoredRecord;
-    out.push({
+    jobs.push({
       id: lines[i] as string,
       ...recordFields(rec),
       state: 'Processing',
@@ -31,10 +46,11 @@ export function decodeClaimReply(reply: string, worker: WorkerIdentity): JobReco
       result: undefined,
       errorInfo: json<ErrorInfo>(lines[i + 6]),
       createdAt: new Date(Number(lines[i + 4])),
-      updatedAt: startedAt,
-      startedAt: new Date(startedAt.getTime()),
+      updatedAt: new Date(now),
+      startedAt: new Date(now),
       finishedAt: undefined,
     });
   }
-  return out;
+  if (!mark.startsWith('w')) return { jobs };
+  return { jobs, waiting: { nextRunAt: mark.length > 1 ? Number(mark.slice(1)) : undefined, now } };
 }

@@ -1,9 +1,10 @@
 /**
  * Redis queue adapter for Hangar (`@hangar/runner/redis`).
  *
- * Every state change of a job is one Lua script (EVALSHA), so it is atomic with respect to every
- * other runner sharing the server, and Redis' clock decides leases and run-at times. Needs
- * Redis 6.2 or newer (tested with 7.0); `ioredis` is a peer dependency.
+ * Every state change of a job is one Lua script (FCALL of a function library on Redis 7, EVALSHA
+ * on 6.2), so it is atomic with respect to every other runner sharing the server, and Redis' clock
+ * decides leases and run-at times. Needs Redis 6.2 or newer (tested with 7.0); `ioredis` is a peer
+ * dependency. A claim that finds nothing waits (`claimWaitMs`) for an enqueue to hand it jobs.
  *
  * Times: leases, due run-at times and retention ages are measured with Redis' clock (`TIME`), so
  * runners on hosts with skewed clocks still agree; run-at and retry times you pass are absolute

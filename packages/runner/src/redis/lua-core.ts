@@ -83,6 +83,13 @@ local function sendSliced(cmd, key, l, step)
     redis.call(cmd, key, unpack(l, i, math.min(i + step - 1, #l)))
   end
 end
+local function flushZadds(key)
+  local l = ZADDS[key]
+  if l and #l > 0 then
+    sendSliced('ZADD', key, l, 4000)
+    ZADDS[key] = {}
+  end
+end
 local function flushZrems(key)
   local l = ZREMS[key]
   if l and #l > 0 then
@@ -93,7 +100,7 @@ end
 
 local function flush()
   for _, key in ipairs(ZREM_KEYS) do flushZrems(key) end
-  for _, key in ipairs(ZADD_KEYS) do sendSliced('ZADD', key, ZADDS[key], 4000) end
+  for _, key in ipairs(ZADD_KEYS) do flushZadds(key) end
   if #CHANGES > 0 then
     local parts = {}
     for i, c in ipairs(CHANGES) do parts[i] = changeJson(c) end
@@ -180,12 +187,15 @@ local function unpark(kind, owner)
   for _, pk in ipairs(redis.call('SMEMBERS', index)) do
     local head = redis.call('ZPOPMIN', P .. pk)
     if head[1] then
-      local jk = jobKey(memberId(head[1]))
-      local grp = redis.call('HGET', jk, 'grp')
-      if grp then
-        redis.call('ZADD', P .. 'ready:' .. grp, head[2], head[1])
+      local id = memberId(head[1])
+      local jk = jobKey(id)
+      local v = redis.call('HMGET', jk, 'grp', 'queue')
+      if v[1] then
+        redis.call('ZADD', P .. 'ready:' .. v[1], head[2], head[1])
         -- a ready entry is found from the job's fields, so the park key is forgotten
         redis.call('HDEL', jk, 'zkey', 'zmem')
+        -- still Enqueued, but claimable again: idle claimers and workers hear of it
+        emit('state', id, v[2] or nil, 'Enqueued')
         moved = moved + 1
       end
     end
@@ -294,22 +304,24 @@ export interface LuaScript {
   readonly core: boolean;
   /** Reads only, so Redis may run it on a replica or while out of memory. */
   readonly readOnly: boolean;
+  /** Chunks of Lua the body uses besides the core (each set up once in a function library). */
+  readonly uses: readonly string[];
 }
 
 /** A script that changes jobs: `main` runs between the clock read and the sending of its writes. */
-export function coreScript(body: string): LuaScript {
-  return { body, core: true, readOnly: false };
+export function coreScript(body: string, uses: readonly string[] = []): LuaScript {
+  return { body, core: true, readOnly: false, uses };
 }
 
 /** A script that changes no job (locks, schedules, listings): only the key helpers. */
 export function keysScript(body: string, options: { readOnly?: boolean } = {}): LuaScript {
-  return { body, core: false, readOnly: options.readOnly ?? false };
+  return { body, core: false, readOnly: options.readOnly ?? false, uses: [] };
 }
 
 /** The source of a script run with EVALSHA: the shared code is set up again on every call. */
 export function evalSource(script: LuaScript): string {
   return script.core
-    ? `${LUA_KEYS}${LUA_CORE}${script.body}
+    ? `${LUA_KEYS}${LUA_CORE}${script.uses.join('')}${script.body}
 return run(main, KEYS, ARGV)
 `
     : `${LUA_KEYS}${script.body}
@@ -323,7 +335,8 @@ return main(ARGV)
  * the library loads, so a call pays only for its own work. Each body is scoped in a `do` block.
  */
 export function librarySource(library: string, scripts: Readonly<Record<string, LuaScript>>): string {
-  const parts = [`#!lua name=${library}\n${LUA_KEYS}${LUA_CORE}`];
+  const chunks = new Set(Object.values(scripts).flatMap((script) => script.uses));
+  const parts = [`#!lua name=${library}\n${LUA_KEYS}${LUA_CORE}`, ...chunks];
   for (const [name, script] of Object.entries(scripts)) {
     const callback = script.core
       ? 'function(keys, args) return run(main, keys, args) end'

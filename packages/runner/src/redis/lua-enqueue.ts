@@ -1,3 +1,4 @@
+import { CLAIM_CORE, CLAIM_WAIT } from './lua-claim.js';
 import { coreScript } from './lua-core.js';
 
 /**
@@ -8,7 +9,8 @@ import { coreScript } from './lua-core.js';
  * Returns per job `{1, state, createdAt, seq, runAt}` when created, or `{0, id, hash, lease expiry}`
  * when an idempotency key matched an existing job.
  */
-export const ENQUEUE_LUA = coreScript(`
+export const ENQUEUE_LUA = coreScript(
+  `
 local function main(A)
   local n = tonumber(A[1])
   local pos = 2
@@ -53,6 +55,8 @@ local function main(A)
 
   -- Phase 2 writes; zset entries of the batch go out as one ZADD per key when the script ends.
   local out = {}
+  local filled, fill = {}, {}
+  local direct
   for i, job in ipairs(jobs) do
     local f = job.f
     if not job.existing then
@@ -80,21 +84,51 @@ local function main(A)
         zaddLater(P .. 'delayed', runAt, f.id)
       else
         state = 'Enqueued'
-        zaddLater(P .. 'ready:' .. f.grp, f.priority, readyMember(runAt, seqS, f.id))
+        -- A lone job that nothing could be ahead of goes straight to a waiting claimer: written
+        -- as taken, without a ready entry to add, read back and remove. Anything else is served
+        -- from the ready sets below.
+        local token, w
+        if n == 1 and not f.concurrencyKey and not f.customerId then token, w = waiterOf(f.grp) end
+        if token and readyEmpty(w.g) then
+          local c = claimerOf(w)
+          set('attempts', '1')
+          set('workerId', c.workerId)
+          set('worker', c.workerJson)
+          set('startedAt', NOW_S)
+          set('updatedAt', NOW_S)
+          zaddLater(P .. 'leases', c.leaseS, f.id)
+          direct = { token = token, w = w, c = c, lines = { f.id, '', f.rec, runAt, NOW_S, '', '' } }
+        else
+          zaddLater(P .. 'ready:' .. f.grp, f.priority, readyMember(runAt, seqS, f.id))
+          if not filled[f.grp] then
+            filled[f.grp] = true
+            fill[#fill + 1] = f.grp
+          end
+        end
       end
       if not f.runAt then set('runAt', runAt) end
       set('seq', seqS)
       -- updatedAt is left out until the job first changes: it reads as createdAt
       set('createdAt', NOW_S)
-      set('state', state)
+      set('state', direct and 'Processing' or state)
       redis.call('HSET', jobKey(f.id), unpack(flat))
       zaddLater(P .. 'idx:all', seqS, f.id)
       if f.customerId then zaddLater(P .. 'idx:cust:' .. f.customerId, seqS, f.id) end
       if f.userId then zaddLater(P .. 'idx:user:' .. f.userId, seqS, f.id) end
       if job.idem then redis.call('HSET', P .. 'idem', job.idem, f.id) end
       emit('enqueued', f.id, f.queue, state)
+      if direct then
+        emit('state', f.id, f.queue, 'Processing')
+        handOver(direct.token, direct.w, direct.c, direct.lines)
+      end
       out[i] = { 1, state, NOW_S, seqS, runAt }
     end
+  end
+  -- Claimers waiting on a group get its jobs now, in this step; their change events follow the
+  -- enqueued ones, and the hand-over message goes out before both.
+  for _, grp in ipairs(fill) do
+    flushZadds(P .. 'ready:' .. grp)
+    serveWaiters(grp)
   end
   -- Existing jobs last, so that a duplicate within the batch sees the job created above.
   for i, job in ipairs(jobs) do
@@ -105,4 +139,6 @@ local function main(A)
   end
   return out
 end
-`);
+`,
+  [CLAIM_CORE, CLAIM_WAIT],
+);

@@ -38,6 +38,15 @@ export interface RedisQueueOptions {
    * @defaultValue true
    */
   functions?: boolean;
+  /**
+   * How long a claim that finds no job waits for one, in ms. While it waits, an enqueue of its
+   * queues claims for it in the same atomic step and hands the jobs over by message, so an idle
+   * worker starts a job one round trip after its enqueue instead of two. The wait ends early when
+   * a job becomes runnable another way (retry, release, expired lease), and never lasts past the
+   * next scheduled run-at. 0 returns at once.
+   * @defaultValue 1000
+   */
+  claimWaitMs?: number;
 }
 
 /** The options with every default applied. */
@@ -57,6 +66,7 @@ export const REDIS_QUEUE_DEFAULTS = {
   listScanLimit: 5000,
   logger: silentLogger,
   functions: true,
+  claimWaitMs: 1000,
 } satisfies ResolvedRedisQueueOptions;
 
 const POSITIVE_INTEGERS = [
@@ -94,6 +104,12 @@ export function resolveRedisQueueOptions(options: RedisQueueOptions): ResolvedRe
     if (!Number.isSafeInteger(value) || value < 1) {
       throw new ConfigurationError(name, `expected a positive integer, got ${String(value)}`);
     }
+  }
+  if (!Number.isSafeInteger(resolved.claimWaitMs) || resolved.claimWaitMs < 0) {
+    throw new ConfigurationError(
+      'claimWaitMs',
+      `expected a whole number of ms, 0 or more, got ${String(resolved.claimWaitMs)}`,
+    );
   }
   if (typeof resolved.functions !== 'boolean') {
     throw new ConfigurationError('functions', `expected true or false, got ${String(resolved.functions)}`);

@@ -20,6 +20,8 @@
  * | `P cparks:<customer>`        | set    | the `cpark` zsets of a customer                           |
  * | `P cparked`, `P climit`      | set, string | customers with set-aside entries; the limit applied  |
  * | `P cancels:<workerId>`       | set    | Processing jobs of a worker with a pending cancellation   |
+ * | `P waiter:<token>`           | string | a waiting claim's claimer (JSON), then the jobs an enqueue claimed for it; TTL |
+ * | `P waiting:<group>`          | zset   | tokens of the claims waiting on a group, by expiry        |
  * | `P done:<state>`             | zset   | finished job ids by finish time (retention)               |
  * | `P idx:all`, `idx:cust:<c>`, `idx:user:<u>` | zset | job ids by seq, for listings                   |
  * | `P lock:<name>`              | string | lock owner, with a TTL                                    |
@@ -82,6 +84,11 @@ export class RedisKeys {
   /** Pub/sub channel of job changes (channels ignore ioredis `keyPrefix`, so it is passed in). */
   changesChannel(keyPrefix: string): string {
     return `${keyPrefix}${this.base}changes`;
+  }
+
+  /** Pub/sub channel on which enqueues hand jobs to the waiting claims of one queue instance. */
+  pushChannel(keyPrefix: string, channel: string): string {
+    return `${keyPrefix}${this.base}push:${channel}`;
   }
 
   /** Pub/sub channel of cancellation requests. */

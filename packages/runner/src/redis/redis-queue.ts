@@ -20,7 +20,8 @@ import type {
   Unsubscribe,
 } from '@hangar/core';
 import type { Redis } from 'ioredis';
-import { decodeClaimReply } from './claim-reply.js';
+import { type ClaimReply, decodeClaimReply } from './claim-reply.js';
+import { ClaimWaits } from './claim-waits.js';
 import { closeConnection, openConnection } from './connection.js';
 import { decodeJob, type EncodedJob, encodeNewJob, type FlatHash, newJobRecord } from './job-codec.js';
 import { decodeCursor, encodeCursor, listArgs } from './list-query.js';
@@ -34,6 +35,7 @@ import { RedisKeys, readyGroup } from './redis-keys.js';
 import { type RedisScripts, registerScripts } from './redis-scripts.js';
 import { RedisSubscriber } from './redis-subscriber.js';
 import { decodeSchedule, encodeSchedule } from './schedule-codec.js';
+import { SettleBatcher } from './settle-batcher.js';
 
 type EnqueueReply = [1, JobState, string, string, string] | [0, string, FlatHash, string | null];
 
@@ -52,9 +54,11 @@ export class RedisQueue implements QueueAdapter {
   private readonly subscriber: RedisSubscriber;
   private readonly ownsConnection: boolean;
   private closing: Promise<void> | undefined;
-  private readonly pendingSettles: PendingSettle[] = [];
-  private settleScheduled = false;
-  private settlesInFlight = 0;
+  private readonly settles: SettleBatcher;
+  /** This instance's hand-over channel: enqueues publish there the jobs they claimed for its waits. */
+  private readonly pushChannel = randomUUID();
+  private waitsReady: Promise<ClaimWaits> | undefined;
+  private waits: ClaimWaits | undefined;
 
   constructor(options: RedisQueueOptions = {}) {
     this.options = resolveRedisQueueOptions(options);
@@ -66,6 +70,7 @@ export class RedisQueue implements QueueAdapter {
     }
     this.keys = new RedisKeys(prefix);
     this.scripts = registerScripts(this.redis, this.keys.base, this.options.functions);
+    this.settles = new SettleBatcher(this.scripts.settle);
     this.subscriber = new RedisSubscriber({ main: this.redis, keys: this.keys, connectionName, logger });
   }
 
@@ -113,8 +118,30 @@ export class RedisQueue implements QueueAdapter {
   }
 
   async claim(request: ClaimRequest): Promise<JobRecord[]> {
+    if (request.limit <= 0 || request.queues.length === 0 || request.types.length === 0) return [];
+    if (this.options.claimWaitMs === 0 || this.closing) return (await this.runClaim(request, '')).jobs;
+    // sent in this tick: an await first would let work queued meanwhile (an enqueue) overtake it
+    if (this.waits) return this.waits.claim(request);
+    this.waitsReady ??= this.openWaits().then(
+      (waits) => {
+        this.waits = waits;
+        return waits;
+      },
+      (error: unknown) => {
+        this.waitsReady = undefined;
+        throw error;
+      },
+    );
+    return (await this.waitsReady).claim(request);
+  }
+
+  /** Runs the claim script; see `RunClaim`. */
+  private async runClaim(
+    request: ClaimRequest,
+    unwait: string,
+    next?: { ms: number; token: string } | 'end',
+  ): Promise<ClaimReply> {
     const { worker, limit, leaseMs, maxPerCustomer } = request;
-    if (limit <= 0 || request.queues.length === 0 || request.types.length === 0) return [];
     const groups = new Map<string, string>();
     for (const queue of request.queues)
       for (const type of request.types) groups.set(readyGroup(queue, type), queue);
@@ -127,9 +154,48 @@ export class RedisQueue implements QueueAdapter {
       maxPerCustomer === undefined ? '' : Math.floor(maxPerCustomer),
       claimScanLimit,
       promoteBatchSize,
+      unwait,
+      next === undefined ? '' : next === 'end' ? '-' : next.ms,
+      next === undefined || next === 'end' ? '' : next.token,
+      next === undefined || next === 'end' ? '' : this.waiterSpec(request, groups),
       [...groups].flat(),
     )) as string;
     return decodeClaimReply(reply, worker);
+  }
+
+  /** A waiting claimer as the enqueue script reads it (see `CLAIM_WAIT`). */
+  private waiterSpec(request: ClaimRequest, groups: ReadonlyMap<string, string>): string {
+    const { worker, limit, leaseMs, maxPerCustomer } = request;
+    return JSON.stringify({
+      w: worker.id,
+      j: JSON.stringify(worker),
+      l: Math.floor(limit),
+      ms: Math.ceil(leaseMs),
+      mp: maxPerCustomer === undefined ? undefined : Math.floor(maxPerCustomer),
+      s: this.options.claimScanLimit,
+      c: this.pushChannel,
+      g: [...groups.keys()],
+      q: [...groups.values()],
+    });
+  }
+
+  /** Subscribes to this queue's hand-over channel and to changes, for claims that wait. */
+  private async openWaits(): Promise<ClaimWaits> {
+    const waits = new ClaimWaits({
+      waitMs: this.options.claimWaitMs,
+      channel: this.pushChannel,
+      run: (request, unwait, next) => this.runClaim(request, unwait, next),
+      decode: (reply, request) => decodeClaimReply(reply, request.worker).jobs,
+      release: async (request, jobs) => {
+        await Promise.all(jobs.map((job) => this.release(job.id, request.worker.id)));
+      },
+    });
+    const keyPrefix = this.redis.options.keyPrefix ?? '';
+    await this.subscriber.onMessage(this.keys.pushChannel(keyPrefix, this.pushChannel), (message) =>
+      waits.onPush(message),
+    );
+    await this.subscriber.onChange((change) => waits.onChange(change));
+    return waits;
   }
 
   async heartbeat(workerId: string, jobIds: readonly string[], leaseMs: number): Promise<string[]> {
@@ -138,20 +204,20 @@ export class RedisQueue implements QueueAdapter {
   }
 
   async complete(jobId: string, workerId: string, result: JobResult): Promise<boolean> {
-    return this.settle('complete', jobId, workerId, JSON.stringify(result));
+    return this.settles.add('complete', jobId, workerId, JSON.stringify(result));
   }
 
   async fail(jobId: string, workerId: string, request: FailRequest): Promise<boolean> {
     const retryAt = request.retryAt === undefined ? '' : String(request.retryAt.getTime());
-    return this.settle('fail', jobId, workerId, JSON.stringify(request.errorInfo), retryAt);
+    return this.settles.add('fail', jobId, workerId, JSON.stringify(request.errorInfo), retryAt);
   }
 
   async markCancelled(jobId: string, workerId: string, result: JobResult): Promise<boolean> {
-    return this.settle('cancelled', jobId, workerId, JSON.stringify(result));
+    return this.settles.add('cancelled', jobId, workerId, JSON.stringify(result));
   }
 
   async release(jobId: string, workerId: string): Promise<boolean> {
-    return this.settle('release', jobId, workerId, '');
+    return this.settles.add('release', jobId, workerId, '');
   }
 
   async recoverExpiredLeases(): Promise<string[]> {
@@ -296,73 +362,15 @@ export class RedisQueue implements QueueAdapter {
   /** Closes the pub/sub connection, and the command connection when the queue opened it. */
   async close(): Promise<void> {
     this.closing ??= (async () => {
+      // waits end first: their last claims need the connections
+      const waits = await this.waitsReady?.catch(() => undefined);
+      await waits?.close();
       await this.subscriber.close();
       if (this.ownsConnection) await closeConnection(this.redis);
     })();
     return this.closing;
   }
-
-  /**
-   * Queues one attempt end for the settle script. Calls made while a settle call is on its way
-   * go out together in the next one, so a busy worker pays one script call per batch of jobs
-   * rather than one per job; an idle one sends at once (after the current tick).
-   */
-  private settle(
-    action: SettleAction,
-    jobId: string,
-    workerId: string,
-    payload: string,
-    retryAt = '',
-  ): Promise<boolean> {
-    return new Promise<boolean>((resolve, reject) => {
-      this.pendingSettles.push({ args: [action, jobId, workerId, payload, retryAt], resolve, reject });
-      if (this.pendingSettles.length >= MAX_SETTLE_BATCH) this.flushSettles();
-      else if (!this.settleScheduled) {
-        this.settleScheduled = true;
-        process.nextTick(() => {
-          this.settleScheduled = false;
-          this.flushSettles();
-        });
-      }
-    });
-  }
-
-  private flushSettles(): void {
-    if (this.settlesInFlight >= MAX_SETTLES_IN_FLIGHT || this.pendingSettles.length === 0) return;
-    const batch = this.pendingSettles.splice(0, MAX_SETTLE_BATCH);
-    const args: string[] = [];
-    for (const entry of batch) for (const arg of entry.args) args.push(arg);
-    this.settlesInFlight += 1;
-    this.scripts
-      .settle(args)
-      .then(
-        (reply) => {
-          const outcomes = reply as number[];
-          for (const [i, entry] of batch.entries()) entry.resolve(outcomes[i] === 1);
-        },
-        (error: unknown) => {
-          for (const entry of batch) entry.reject(error);
-        },
-      )
-      .finally(() => {
-        this.settlesInFlight -= 1;
-        this.flushSettles();
-      });
-  }
 }
-
-type SettleAction = 'complete' | 'fail' | 'cancelled' | 'release';
-
-interface PendingSettle {
-  args: [SettleAction, string, string, string, string];
-  resolve: (held: boolean) => void;
-  reject: (error: unknown) => void;
-}
-
-/** Attempt ends sent in one settle call at most. */
-const MAX_SETTLE_BATCH = 256;
-/** Settle calls on their way at once; further attempt ends wait and go out together. */
-const MAX_SETTLES_IN_FLIGHT = 1;
 
 function lockTtl(ttlMs: number): number {
   if (!Number.isFinite(ttlMs) || ttlMs <= 0)

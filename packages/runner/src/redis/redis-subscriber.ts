@@ -38,6 +38,7 @@ export class RedisSubscriber {
   private readonly changeListeners = new Set<ChangeListener>();
   private readonly cancelListeners = new Map<string, Set<CancelListener>>();
   private readonly delivered = new Map<string, Set<string>>();
+  private readonly handlers = new Map<string, (message: string) => void>();
   private readonly changesChannel: string;
   private readonly cancelChannel: string;
   private readyOnce = false;
@@ -64,6 +65,21 @@ export class RedisSubscriber {
       if (!this.changeListeners.delete(listener) || this.changeListeners.size > 0 || this.closed) return;
       await conn.unsubscribe(this.changesChannel).catch(() => {});
     };
+  }
+
+  /**
+   * Calls `handler` with every message on an adapter-internal `channel` (full name, key prefix
+   * included) until the subscriber closes; resolves once subscribed.
+   */
+  async onMessage(channel: string, handler: (message: string) => void): Promise<void> {
+    const conn = this.connection();
+    this.handlers.set(channel, handler);
+    try {
+      await conn.subscribe(channel);
+    } catch (err) {
+      this.handlers.delete(channel);
+      throw err;
+    }
   }
 
   /** Calls `listener` with the id of each job of `workerId` whose cancellation is requested. */
@@ -96,6 +112,7 @@ export class RedisSubscriber {
     this.closed = true;
     this.changeListeners.clear();
     this.cancelListeners.clear();
+    this.handlers.clear();
     const conn = this.conn;
     this.conn = undefined;
     if (conn) await closeConnection(conn);
@@ -119,6 +136,11 @@ export class RedisSubscriber {
   }
 
   private dispatch(channel: string, message: string): void {
+    const handler = this.handlers.get(channel);
+    if (handler) {
+      this.call(() => handler(message));
+      return;
+    }
     try {
       if (channel === this.changesChannel) {
         for (const raw of JSON.parse(message) as PublishedChange[]) {
@@ -171,6 +193,7 @@ export class RedisSubscriber {
       const channels = [
         ...(this.changeListeners.size > 0 ? [this.changesChannel] : []),
         ...(this.cancelListenerCount() > 0 ? [this.cancelChannel] : []),
+        ...this.handlers.keys(),
       ];
       // the reply to our SUBSCRIBE follows ioredis' own resubscription, so nothing published
       // after the read below can be missed

@@ -43,7 +43,8 @@ export function testNamespace(options: Omit<RedisQueueOptions, 'prefix'> = {}, u
     url,
     /** A queue on the namespace, opening its own connection unless `options.connection` is set. */
     async create(): Promise<RedisQueue> {
-      const queue = new RedisQueue({ connection: url, ...options, prefix });
+      // a short claim wait keeps tests with empty claims quick while still exercising it
+      const queue = new RedisQueue({ connection: url, claimWaitMs: 50, ...options, prefix });
       queues.push(queue);
       return queue;
     },
