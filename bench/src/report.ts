@@ -29,7 +29,7 @@ export function printTable(title: string, rows: readonly BenchRow[]): void {
   const base = rows[0];
   console.log(`\n## ${title}\n`);
   console.log(
-    '| system | bulk enqueue jobs/s | processing jobs/s (c=16) | Hangar's processing ÷ this system's | p50 ms | p95 ms | p99 ms |',
+    "| system | bulk enqueue jobs/s | processing jobs/s (c=16) | Hangar's processing ÷ this system's | p50 ms | p95 ms | p99 ms |",
   );
   console.log('|---|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
