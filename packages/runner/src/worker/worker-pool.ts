@@ -174,7 +174,10 @@ export class WorkerPool {
       slot.concurrency + this.prefetch(slot) - slot.running - slot.buffer.length - backlog - slot.requested;
     // A second claim runs beside the first only when it can take a full slot's worth of jobs
     // (a busy queue with short jobs); otherwise the wake-up waits for the claim in flight.
-    if (slot.fetching >= CLAIMS_IN_FLIGHT || (slot.fetching > 0 && (slot.drained || room < slot.concurrency))) {
+    if (
+      slot.fetching >= CLAIMS_IN_FLIGHT ||
+      (slot.fetching > 0 && (slot.drained || room < slot.concurrency))
+    ) {
       slot.again = true;
       return;
     }
