@@ -20,9 +20,10 @@ import {
   type Unsubscribe,
 } from '@hangar/core';
 import pg from 'pg';
+import { CallBatcher } from '../batching/call-batcher.js';
 import { positiveInteger, transactionClient } from './argument-checks.js';
 import { ChangeHub } from './change-hub.js';
-import { type Completion, CompletionBatcher } from './completion-batcher.js';
+
 import { existingJobsSql, insertJobsSql, toEnqueueInputs } from './enqueue-sql.js';
 import { parseJobId } from './job-id.js';
 import { compareClaimOrder, type JobRow, jobColumns, rowToJob } from './job-row.js';
@@ -42,6 +43,13 @@ import { type SchemaNames, schemaNames } from './schema-names.js';
 import { execute, queryRows, type SqlClient, sqlState } from './sql-client.js';
 import { queueTypes } from './timestamp-parser.js';
 import { PARENT_NOT_FOUND_SQLSTATE } from './trigger-sql.js';
+
+/** One completion as the batch statement takes it: job id, worker that must hold it, JSON result. */
+interface Completion {
+  id: string;
+  workerId: string;
+  result: string;
+}
 
 /** Unique violation: two claimers raced for one concurrency key (the index refused one). */
 const UNIQUE_VIOLATION = '23505';
@@ -66,8 +74,18 @@ export class PostgresQueue implements QueueAdapter {
   private readonly insertSql: string;
   private migrated: Promise<void> | undefined;
   private closed = false;
-  /** Completions coalesced into batch statements. */
-  private readonly completions = new CompletionBatcher((batch) => this.sendCompletions(batch));
+  /**
+   * Completions coalesced into batch statements, sent once the current turn of the event loop
+   * is over; two statements on their way keep both the database and this process busy. A job
+   * completed twice waits for the next statement, so only its first completion succeeds.
+   */
+  private readonly completions = new CallBatcher<Completion, boolean>({
+    send: (batch) => this.sendCompletions(batch),
+    maxBatch: 500,
+    maxInFlight: 2,
+    defer: setImmediate,
+    key: (c) => c.id,
+  });
 
   /** Validates the options (throwing `ConfigurationError`); connects lazily. */
   constructor(options: PostgresQueueOptions) {
@@ -351,14 +369,15 @@ export class PostgresQueue implements QueueAdapter {
   }
 
   /** Not through `rows`: completions accepted before `close()` are still sent. */
-  private async sendCompletions(batch: readonly Completion[]): Promise<string[]> {
+  private async sendCompletions(batch: readonly Completion[]): Promise<boolean[]> {
     await this.ready();
     const { rows } = await this.pool.query<{ id: string }>({
       name: `${this.names.schema}.complete`,
       text: this.sql.completeMany,
       values: [batch.map((c) => c.id), batch.map((c) => c.workerId), batch.map((c) => c.result)],
     });
-    return rows.map((r) => r.id);
+    const done = new Set(rows.map((r) => r.id));
+    return batch.map((c) => done.has(c.id));
   }
 
   private async transition(

@@ -362,6 +362,8 @@ export class RedisQueue implements QueueAdapter {
   /** Closes the pub/sub connection, and the command connection when the queue opened it. */
   async close(): Promise<void> {
     this.closing ??= (async () => {
+      // attempt ends already accepted still reach Redis
+      await this.settles.drain().catch(() => undefined);
       // waits end first: their last claims need the connections
       const waits = await this.waitsReady?.catch(() => undefined);
       await waits?.close();
