@@ -122,6 +122,51 @@ describe('HangarRunner', () => {
     expect(disposed).toBe(true);
   });
 
+  it('ends a job that ignores its signal once the abort grace has passed', async () => {
+    let signalSeen: AbortSignal | undefined;
+    const deaf = defineJob({
+      type: 'deaf',
+      params: z.object({}),
+      timeoutMs: 50,
+      retry: { maxAttempts: 1 },
+      create: () => ({
+        // never settles and never looks at its signal while running
+        execute: () => new Promise(() => {}),
+        abort: () => false,
+      }),
+    });
+    const late = defineJob({
+      type: 'late',
+      params: z.object({}),
+      timeoutMs: 50,
+      retry: { maxAttempts: 1 },
+      create: () => ({
+        async execute(_p: unknown, ctx: JobContext) {
+          await new Promise((r) => setTimeout(r, 150));
+          // asked for only after the timeout fired: it must read as aborted, with the reason
+          signalSeen = ctx.signal;
+          ctx.checkpoint();
+          return 'not reached';
+        },
+      }),
+    });
+    const runner = await start({ queue: new MemoryQueue(), jobs: [deaf, late], abortGraceMs: 300 });
+    const t0 = Date.now();
+    const a = await runner.client.enqueue('deaf', {});
+    const b = await runner.client.enqueue('late', {});
+    const [doneA, doneB] = await Promise.all([
+      runner.client.waitFor(a.id, { pollMs: 20 }),
+      runner.client.waitFor(b.id, { pollMs: 20 }),
+    ]);
+    expect(doneA.state).toBe('Failed');
+    expect(doneA.errorInfo?.[0]?.code).toBe('JOB_TIMEOUT');
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(300);
+    expect(doneB.state).toBe('Failed');
+    expect(doneB.errorInfo?.[0]?.code).toBe('JOB_TIMEOUT');
+    expect(signalSeen?.aborted).toBe(true);
+    expect(signalSeen?.reason).toMatchObject({ code: 'JOB_TIMEOUT' });
+  });
+
   it('cancels a queued job so it never runs, and a running one to Cancelled', async () => {
     let started = 0;
     let disposed = 0;
