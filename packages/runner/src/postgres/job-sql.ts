@@ -20,39 +20,41 @@ export function jobSql(n: SchemaNames) {
     get: `SELECT ${jobColumns('j')} FROM ${n.job} j WHERE j.id = $1 AND ($2::text IS NULL OR j.customer_id = $2)`,
 
     /**
-     * `$1` worker, `$2` ids, `$3` lease ms. Rows are locked in id order, as `completeMany`
-     * does, so a heartbeat and a batch of completions of one worker never deadlock.
+     * `$1` worker, `$2` ids, `$3` lease ms; returns the ids still held. A heartbeat never waits
+     * for a row lock (SKIP LOCKED), so it can never be one side of a deadlock with a batch of
+     * completions: a row locked right now is being completed, cancelled or logged to, and is
+     * reported as held from the statement's snapshot; its lease is extended by the next beat.
      */
     heartbeat: `
-      WITH held AS (
+      WITH locked AS (
         SELECT id FROM ${n.job}
          WHERE id = ANY ($2::bigint[]) AND state = 'Processing' AND worker_id = $1
-         ORDER BY id
-           FOR UPDATE
+           FOR UPDATE SKIP LOCKED
+      ), extended AS (
+        UPDATE ${n.job} j SET lease_expires_at = now() + $3 * interval '1 millisecond'
+          FROM locked
+         WHERE j.id = locked.id
+        RETURNING j.id
       )
-      UPDATE ${n.job} j SET lease_expires_at = now() + $3 * interval '1 millisecond'
-        FROM held
-       WHERE j.id = held.id AND j.state = 'Processing' AND j.worker_id = $1
-      RETURNING j.id::text AS id`,
+      SELECT id::text AS id FROM extended
+      UNION ALL
+      SELECT j.id::text FROM ${n.job} j
+       WHERE j.id = ANY ($2::bigint[]) AND j.state = 'Processing' AND j.worker_id = $1
+         AND j.id NOT IN (SELECT id FROM locked)`,
 
     /**
      * `$1` ids, `$2` workers, `$3` results: many completions in one statement (one commit, one
      * notification). Each job is completed only if its own worker still holds it; the ids
-     * returned are the jobs completed. Rows are locked in id order (see `heartbeat`).
+     * returned are the jobs completed. No explicit row locks in id order: the only other
+     * statements that lock several Processing rows are heartbeats and lease recovery, and both
+     * skip locked rows instead of waiting, so no lock cycle can form (locking first cost a fifth
+     * of the statement).
      */
     completeMany: `
-      WITH input AS (
-        SELECT * FROM unnest($1::bigint[], $2::text[], $3::jsonb[]) AS i(id, worker_id, result)
-      ), held AS (
-        SELECT j.id FROM ${n.job} j JOIN input i ON i.id = j.id
-         WHERE j.state = 'Processing' AND j.worker_id = i.worker_id
-         ORDER BY j.id
-           FOR UPDATE OF j
-      )
       UPDATE ${n.job} j SET state = 'Succeeded', result = i.result, lease_expires_at = NULL,
              finished_at = now(), updated_at = now()
-        FROM held h, input i
-       WHERE j.id = h.id AND i.id = j.id AND j.state = 'Processing' AND j.worker_id = i.worker_id
+        FROM unnest($1::bigint[], $2::text[], $3::jsonb[]) AS i(id, worker_id, result)
+       WHERE j.id = i.id AND j.state = 'Processing' AND j.worker_id = i.worker_id
       RETURNING j.id::text AS id`,
 
     /** `$1` id, `$2` worker, `$3` result. */
