@@ -5,6 +5,7 @@ import type { ImportPhases } from '../session/import-phases.js';
 import type { StagingTable } from '../stage/staging-table.js';
 import { ROW_NO } from '../stage/staging-table.js';
 import type { ApplyTarget } from './apply-target.js';
+import { lockStagedReferences } from './locked-references.js';
 import { columnsMatch, keyColumns, scopeMatch } from './sql-fragments.js';
 
 /** How an import writes: replace its scope, or upsert by key. */
@@ -30,8 +31,19 @@ export async function writeStagedRows(
   mode: ImportMode,
   phases?: ImportPhases,
 ): Promise<ApplyCounts> {
-  const time = <T>(phase: 'delete' | 'update' | 'insert', work: () => Promise<T>): Promise<T> =>
-    phases ? phases.time(phase, work) : work();
+  const time = <T>(
+    phase: 'delete' | 'update' | 'references' | 'insert',
+    work: () => Promise<T>,
+  ): Promise<T> => (phases ? phases.time(phase, work) : work());
+  // Referenced keys checked and locked once for the whole insert, when PostgreSQL allows it.
+  const insert = async (onlyNew: boolean) => {
+    const skipRowChecks =
+      dialect === 'postgres'
+        ? await time('references', () => lockStagedReferences(trx, staging, target))
+        : undefined;
+    const run = () => insertRows(trx, dialect, staging, target, onlyNew);
+    return time('insert', () => (skipRowChecks ? skipRowChecks(run) : run()));
+  };
   const dialect = consoDialectOf(trx);
   const counts: ApplyCounts = { deleted: 0, updated: 0, inserted: 0 };
   const t = sql.table(target.table);
@@ -42,7 +54,7 @@ export async function writeStagedRows(
       ),
     );
     counts.deleted = Number(result.numAffectedRows ?? 0n);
-    counts.inserted = await time('insert', () => insertRows(trx, dialect, staging, target, false));
+    counts.inserted = await insert(false);
     return counts;
   }
   const keys = keyColumns(target);
@@ -60,7 +72,7 @@ export async function writeStagedRows(
   const others = target.columns.filter((column) => !target.key.includes(column.name));
   if (others.length > 0)
     counts.updated = await time('update', () => updateRows(trx, dialect, staging, target, others));
-  counts.inserted = await time('insert', () => insertRows(trx, dialect, staging, target, true));
+  counts.inserted = await insert(true);
   return counts;
 }
 

@@ -10,6 +10,7 @@ export type ImportPhase =
   | 'checks'
   | 'delete'
   | 'update'
+  | 'references'
   | 'insert'
   | 'commit';
 
