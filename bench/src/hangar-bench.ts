@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { defineJob, type QueueAdapter } from '@hangar/core';
 import { createClient, createRunner } from '@hangar/runner';
 import { z } from 'zod';
+import { pause } from './peer-measure.js';
 import { type BenchRow, percentile } from './report.js';
 
 /** Sizes of one benchmark run. */
@@ -10,6 +11,11 @@ export interface BenchSizes {
   jobs: number;
   /** Sequential samples of enqueue-to-start latency. */
   latencySamples: number;
+  /**
+   * Pause before each latency sample, in ms: 0 sends each enqueue as soon as the previous job
+   * started (the worker may still be recording it); a few ms leave the worker idle.
+   */
+  latencyGapMs: number;
   /** Worker concurrency. */
   concurrency: number;
 }
@@ -67,6 +73,7 @@ export async function benchHangar(
 
     const samples: number[] = [];
     for (let i = 0; i < sizes.latencySamples; i++) {
+      await pause(sizes.latencyGapMs);
       const started = new Promise<number>((resolve) => {
         startedAt = () => resolve(performance.now());
       });

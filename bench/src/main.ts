@@ -13,12 +13,17 @@ import { printTable } from './report.js';
 const wanted = new Set(process.argv.slice(2));
 const run = (name: string) => wanted.size === 0 || wanted.has(name);
 const jobs = Number(process.env.BENCH_JOBS ?? 20_000);
-const sizes = { jobs, latencySamples: Number(process.env.BENCH_LATENCY_SAMPLES ?? 500), concurrency: 16 };
+const sizes = {
+  jobs,
+  latencySamples: Number(process.env.BENCH_LATENCY_SAMPLES ?? 500),
+  latencyGapMs: Number(process.env.BENCH_LATENCY_GAP_MS ?? 0),
+  concurrency: 16,
+};
 const pgUrl = process.env.HANGAR_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const redisUrl = process.env.HANGAR_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 console.log(
-  `# Hangar benchmarks — ${new Date().toISOString()}, Node ${process.version}, ${jobs} no-op jobs, concurrency 16`,
+  `# Hangar benchmarks — ${new Date().toISOString()}, Node ${process.version}, ${jobs} no-op jobs, concurrency 16, ${sizes.latencySamples} latency samples ${sizes.latencyGapMs} ms apart`,
 );
 
 if (run('memory')) {

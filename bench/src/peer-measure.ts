@@ -12,8 +12,14 @@ export interface StartProbe {
   /** Times `samples` sequential enqueue-to-start round trips of an idle worker. */
   latency(
     samples: number,
+    gapMs: number,
     enqueueOne: (i: number) => Promise<unknown>,
   ): Promise<Pick<BenchRow, 'p50' | 'p95' | 'p99'>>;
+}
+
+/** Waits `ms` milliseconds (not at all for 0). */
+export function pause(ms: number): Promise<void> {
+  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
 }
 
 /** Creates the probe shared by every peer benchmark, so all are measured the same way. */
@@ -31,9 +37,10 @@ export function startProbe(total: number): StartProbe {
       if (done >= total) finished();
     },
     allDone,
-    async latency(samples, enqueueOne) {
+    async latency(samples, gapMs, enqueueOne) {
       const times: number[] = [];
       for (let i = 0; i < samples; i++) {
+        await pause(gapMs);
         const started = new Promise<number>((resolve) => {
           onStart = () => resolve(performance.now());
         });

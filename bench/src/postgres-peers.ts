@@ -54,7 +54,9 @@ export async function benchGraphileWorker(url: string, sizes: BenchSizes): Promi
       },
     });
   });
-  const latency = await probe.latency(sizes.latencySamples, (i) => utils.addJob('noop', { i }));
+  const latency = await probe.latency(sizes.latencySamples, sizes.latencyGapMs, (i) =>
+    utils.addJob('noop', { i }),
+  );
   await runner?.stop();
   await utils.release();
   await dropSchema(url, schema);
@@ -81,7 +83,7 @@ export async function benchPgBoss(url: string, sizes: BenchSizes): Promise<Bench
   );
   // Its polling makes each sample cost ~0.5 s, so it gets fewer samples.
   const samples = Math.min(sizes.latencySamples, 50);
-  const latency = await probe.latency(samples, (i) => boss.send('noop', { i }));
+  const latency = await probe.latency(samples, sizes.latencyGapMs, (i) => boss.send('noop', { i }));
   await boss.stop({ graceful: false, wait: true });
   await dropSchema(url, schema);
   return { system: `pg-boss 10 (${samples} latency samples)`, enqueuePerSec, processPerSec, ...latency };

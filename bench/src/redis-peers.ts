@@ -39,7 +39,9 @@ export async function benchBullmq(url: string, sizes: BenchSizes): Promise<Bench
     });
     worker.on('completed', () => probe.completed());
   });
-  const latency = await probe.latency(sizes.latencySamples, (i) => queue.add('noop', { i }));
+  const latency = await probe.latency(sizes.latencySamples, sizes.latencyGapMs, (i) =>
+    queue.add('noop', { i }),
+  );
   await worker?.close();
   await queue.close();
   connection.disconnect();
@@ -75,7 +77,9 @@ export async function benchBeeQueue(url: string, sizes: BenchSizes): Promise<Ben
     consumer.on('succeeded', () => probe.completed());
     consumer.process(sizes.concurrency, async () => probe.started());
   });
-  const latency = await probe.latency(sizes.latencySamples, (i) => producer.createJob({ i }).save());
+  const latency = await probe.latency(sizes.latencySamples, sizes.latencyGapMs, (i) =>
+    producer.createJob({ i }).save(),
+  );
   await consumer.close();
   await producer.close();
   await flushPrefix(url, prefix);

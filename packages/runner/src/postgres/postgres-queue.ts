@@ -23,8 +23,8 @@ import pg from 'pg';
 import { CallBatcher } from '../batching/call-batcher.js';
 import { positiveInteger, transactionClient } from './argument-checks.js';
 import { ChangeHub } from './change-hub.js';
-
-import { existingJobsSql, insertJobsSql, toEnqueueInputs } from './enqueue-sql.js';
+import { enqueueJobs } from './enqueue-jobs.js';
+import { insertJobsSql } from './enqueue-sql.js';
 import { parseJobId } from './job-id.js';
 import { compareClaimOrder, type JobRow, jobColumns, rowToJob } from './job-row.js';
 import { type JobSql, jobSql, RECOVER_BATCH } from './job-sql.js';
@@ -42,7 +42,6 @@ import { rowToSchedule, type ScheduleRow, scheduleSql, scheduleValues } from './
 import { type SchemaNames, schemaNames } from './schema-names.js';
 import { execute, queryRows, type SqlClient, sqlState } from './sql-client.js';
 import { queueTypes } from './timestamp-parser.js';
-import { PARENT_NOT_FOUND_SQLSTATE } from './trigger-sql.js';
 
 /** One completion as the batch statement takes it: job id, worker that must hold it, JSON result. */
 interface Completion {
@@ -151,35 +150,13 @@ export class PostgresQueue implements QueueAdapter {
     options?.signal?.throwIfAborted();
     if (requests.length === 0) return [];
     const client = transactionClient(options?.transaction) ?? this.pool;
-    const inputs = toEnqueueInputs(requests);
-    let inserted: (JobRow & { ord: number })[];
-    try {
-      inserted = await this.rows(this.insertSql, [JSON.stringify(inputs)], client, 'enqueue');
-    } catch (err) {
-      if (sqlState(err) === PARENT_NOT_FOUND_SQLSTATE) throw new JobNotFoundError(parentIdOf(err));
-      throw err;
-    }
-    const results: (EnqueueResult | undefined)[] = new Array(requests.length);
-    for (const row of inserted) results[row.ord] = { id: row.id, created: true, job: rowToJob(row) };
-    // Requests not inserted lost an idempotency-key conflict: return the job that holds the key.
-    const missing = inputs.filter((input) => results[input.ord] === undefined);
-    if (missing.length > 0) {
-      const keys = missing.map((m) => ({
-        ord: m.ord,
-        customer_id: m.customer_id,
-        idempotency_key: m.idempotency_key,
-      }));
-      const existing = await this.rows<JobRow & { ord: number }>(
-        existingJobsSql(this.names),
-        [JSON.stringify(keys)],
-        client,
-      );
-      for (const row of existing) results[row.ord] = { id: row.id, created: false, job: rowToJob(row) };
-    }
-    return results.map((result, ord) => {
-      if (!result) throw new Error(`Job ${ord} of the batch was neither inserted nor found; retry the call`);
-      return result;
-    });
+    return enqueueJobs(
+      (text, values, on, name) => this.rows(text, values, on, name),
+      this.names,
+      this.insertSql,
+      requests,
+      client,
+    );
   }
 
   async claim(request: ClaimRequest): Promise<JobRecord[]> {
@@ -434,9 +411,4 @@ export class PostgresQueue implements QueueAdapter {
   private assertOpen(): void {
     if (this.closed) throw new Error(`PostgresQueue on schema "${this.names.schema}" is closed`);
   }
-}
-
-function parentIdOf(err: unknown): string {
-  const message = err instanceof Error ? err.message : '';
-  return /parent job (\d+)/.exec(message)?.[1] ?? 'unknown';
 }
