@@ -66,8 +66,10 @@ export type {
   RetentionPolicy,
   ScheduleJobOptions,
   ScheduleRecord,
+  SubscribeOptions,
   Unsubscribe,
 } from './queue/queue-adapter.js';
+export { isWakeUp } from './queue/queue-adapter.js';
 export {
   assertTransition,
   canTransition,

@@ -164,6 +164,24 @@ export interface QueueChange {
   entry?: LogEntry;
 }
 
+/** What a subscriber needs to hear of. */
+export interface SubscribeOptions {
+  /**
+   * Only wake-ups (see `isWakeUp`): enough for a worker waiting for claimable jobs. An adapter
+   * may then leave out every other change, which with many runners is most of the traffic; it
+   * may also deliver them, so the listener still filters. @defaultValue false
+   */
+  wakeUpsOnly?: boolean;
+}
+
+/**
+ * Whether a change can make a job claimable: a job was enqueued (in any state: a scheduled one
+ * moves the next due time), or a job became Enqueued.
+ */
+export function isWakeUp(change: QueueChange): boolean {
+  return change.kind === 'enqueued' || (change.kind === 'state' && change.state === 'Enqueued');
+}
+
 /** Retention of finished jobs, by age in ms. */
 export interface RetentionPolicy {
   /** Delete Succeeded jobs older than this. */
@@ -259,7 +277,7 @@ export interface QueueAdapter {
   cleanup(policy: RetentionPolicy): Promise<number>;
 
   /** Subscribes to job changes from every process sharing the backend. */
-  subscribe(listener: (change: QueueChange) => void): Promise<Unsubscribe>;
+  subscribe(listener: (change: QueueChange) => void, options?: SubscribeOptions): Promise<Unsubscribe>;
   /** Releases connections and timers. */
   close(): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { QueueChange } from '../queue/queue-adapter.js';
+import { isWakeUp, type QueueChange } from '../queue/queue-adapter.js';
 import { type ContractScope, sleep, testJob, testWorker } from './contract-harness.js';
 
 const W1 = testWorker('worker-1');
@@ -262,6 +262,30 @@ export function defineLifecycleContract(s: ContractScope): void {
         { timeout: 2000, interval: 10 },
       );
       await unsubscribe();
+    });
+
+    it('gives a wake-ups-only subscriber every enqueue and every job that becomes Enqueued', async () => {
+      const wakeUps: QueueChange[] = [];
+      const all: QueueChange[] = [];
+      const offWake = await s.b.subscribe((c) => wakeUps.push(c), { wakeUpsOnly: true });
+      const { id } = await s.a.enqueue(testJob());
+      const later = await s.a.enqueue({ ...testJob(), runAt: new Date(Date.now() + 3_600_000) });
+      await s.a.claim({ ...claimAll, worker: W1 });
+      // a full subscriber beside it, as an API server next to a worker in one process
+      const offAll = await s.b.subscribe((c) => all.push(c));
+      await s.a.release(id, W1.id);
+      await vi.waitFor(
+        () => {
+          const woke = wakeUps.filter(isWakeUp);
+          expect(woke.some((c) => c.kind === 'enqueued' && c.jobId === id)).toBe(true);
+          expect(woke.some((c) => c.kind === 'enqueued' && c.jobId === later.id)).toBe(true);
+          expect(woke.some((c) => c.kind === 'state' && c.jobId === id && c.state === 'Enqueued')).toBe(true);
+          expect(all.some((c) => c.kind === 'state' && c.jobId === id && c.state === 'Enqueued')).toBe(true);
+        },
+        { timeout: 2000, interval: 10 },
+      );
+      await offAll();
+      await offWake();
     });
   });
 }

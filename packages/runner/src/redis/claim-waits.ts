@@ -1,4 +1,4 @@
-import type { ClaimRequest, JobRecord, QueueChange } from '@hangar/core';
+import { type ClaimRequest, isWakeUp, type JobRecord, type QueueChange } from '@hangar/core';
 import type { ClaimReply } from './claim-reply.js';
 
 /**
@@ -96,7 +96,7 @@ export class ClaimWaits {
   /** A job of a waiting claim's queues became runnable without being handed to it: claim now. */
   onChange(change: QueueChange): void {
     if (this.pending.size === 0) return;
-    if (change.kind !== 'enqueued' && !(change.kind === 'state' && change.state === 'Enqueued')) return;
+    if (!isWakeUp(change)) return;
     for (const p of this.pending.values()) {
       if (p.state === 'waiting' && (change.queue === undefined || p.queues.has(change.queue)))
         this.end(p, true);

@@ -30,10 +30,15 @@ end
 -- Consecutive changes of one kind, queue and state travel as one array
 -- \`[kind, state|null, queue|null, id...]\`; job ids are UUIDs the adapter minted, so they need no
 -- escaping, and queue names are encoded once per call.
-local function emit(kind, id, queue, state)
+-- Wake-ups (a job enqueued, or become Enqueued) go out once more on \`wake\`, the only change
+-- channel of workers; \`quiet\` marks an enqueue whose job was handed to a waiting claim at once,
+-- which wakes nobody.
+local function emit(kind, id, queue, state, quiet)
+  quiet = quiet or nil
   local g = GROUP
-  if not g or g.kind ~= kind or g.queue ~= queue or g.state ~= state then
-    g = { kind = kind, queue = queue, state = state, ids = {} }
+  if not g or g.kind ~= kind or g.queue ~= queue or g.state ~= state or g.quiet ~= quiet then
+    g = { kind = kind, queue = queue, state = state, quiet = quiet, ids = {} }
+    g.wake = not quiet and (kind == 'enqueued' or (kind == 'state' and state == 'Enqueued'))
     GROUP = g
     CHANGES[#CHANGES + 1] = g
   end
@@ -102,8 +107,12 @@ local function flush()
   for _, key in ipairs(ZREM_KEYS) do flushZrems(key) end
   for _, key in ipairs(ZADD_KEYS) do flushZadds(key) end
   if #CHANGES > 0 then
-    local parts = {}
-    for i, c in ipairs(CHANGES) do parts[i] = changeJson(c) end
+    local parts, wakes = {}, {}
+    for i, c in ipairs(CHANGES) do
+      parts[i] = changeJson(c)
+      if type(c) == 'table' and c.wake then wakes[#wakes + 1] = parts[i] end
+    end
+    if #wakes > 0 then redis.call('PUBLISH', P .. 'wake', '[' .. table.concat(wakes, ',') .. ']') end
     redis.call('PUBLISH', P .. 'changes', '[' .. table.concat(parts, ',') .. ']')
   end
 end

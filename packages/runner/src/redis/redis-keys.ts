@@ -86,6 +86,11 @@ export class RedisKeys {
     return `${keyPrefix}${this.base}changes`;
   }
 
+  /** Pub/sub channel of the wake-ups among job changes, also sent on `changesChannel`. */
+  wakeChannel(keyPrefix: string): string {
+    return `${keyPrefix}${this.base}wake`;
+  }
+
   /** Pub/sub channel on which enqueues hand jobs to the waiting claims of one queue instance. */
   pushChannel(keyPrefix: string, channel: string): string {
     return `${keyPrefix}${this.base}push:${channel}`;

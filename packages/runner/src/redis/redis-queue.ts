@@ -17,6 +17,7 @@ import type {
   QueueChange,
   RetentionPolicy,
   ScheduleRecord,
+  SubscribeOptions,
   Unsubscribe,
 } from '@hangar/core';
 import type { Redis } from 'ioredis';
@@ -194,7 +195,7 @@ export class RedisQueue implements QueueAdapter {
     await this.subscriber.onMessage(this.keys.pushChannel(keyPrefix, this.pushChannel), (message) =>
       waits.onPush(message),
     );
-    await this.subscriber.onChange((change) => waits.onChange(change));
+    await this.subscriber.onChange((change) => waits.onChange(change), true);
     return waits;
   }
 
@@ -355,8 +356,8 @@ export class RedisQueue implements QueueAdapter {
     return (await this.scripts.cleanup(batch, ...ages.map((ms) => Math.floor(ms)))) as number;
   }
 
-  async subscribe(listener: (change: QueueChange) => void): Promise<Unsubscribe> {
-    return this.subscriber.onChange(listener);
+  async subscribe(listener: (change: QueueChange) => void, options?: SubscribeOptions): Promise<Unsubscribe> {
+    return this.subscriber.onChange(listener, options?.wakeUpsOnly === true);
   }
 
   /** Closes the pub/sub connection, and the command connection when the queue opened it. */

@@ -1,4 +1,4 @@
-import type { Logger, QueueChange, Unsubscribe } from '@hangar/core';
+import { isWakeUp, type Logger, type QueueChange, type Unsubscribe } from '@hangar/core';
 import type { Redis } from 'ioredis';
 import { closeConnection } from './connection.js';
 import { decodeLogEntry } from './log-codec.js';
@@ -17,6 +17,9 @@ export interface RedisSubscriberDeps {
 }
 
 type ChangeListener = (change: QueueChange) => void;
+
+/** Which channel carries the changes this process listens to. */
+type ChangeFeed = 'all' | 'wake' | 'none';
 type CancelListener = (jobId: string) => void;
 
 /** A change as the scripts publish it: a run of changes alike, or one change (log entries). */
@@ -29,6 +32,10 @@ const MAX_DELIVERED = 10_000;
 
 /**
  * Pub/sub on one dedicated connection (a subscribed connection cannot run other commands).
+ * The scripts publish every change on `changes` and the wake-ups among them again on `wake`: a
+ * process whose listeners all want wake-ups only (workers) subscribes to `wake` alone and never
+ * receives the other changes, the bulk of the traffic with many runners; once one listener wants
+ * everything, the process subscribes to `changes` instead and picks the wake-ups out of it.
  * Opened on the first listener. ioredis resubscribes after a reconnect; messages published while
  * it was away are lost, so after each reconnect the pending cancellations recorded in Redis are
  * read and delivered. Change events are best-effort notifications; the job records are the truth.
@@ -36,10 +43,15 @@ const MAX_DELIVERED = 10_000;
 export class RedisSubscriber {
   private conn: Redis | undefined;
   private readonly changeListeners = new Set<ChangeListener>();
+  private readonly wakeListeners = new Set<ChangeListener>();
+  /** The change channel subscribed to, or being subscribed to. */
+  private feed: ChangeFeed = 'none';
+  private feedSync: Promise<void> = Promise.resolve();
   private readonly cancelListeners = new Map<string, Set<CancelListener>>();
   private readonly delivered = new Map<string, Set<string>>();
   private readonly handlers = new Map<string, (message: string) => void>();
   private readonly changesChannel: string;
+  private readonly wakeChannel: string;
   private readonly cancelChannel: string;
   private readyOnce = false;
   private closed = false;
@@ -48,23 +60,53 @@ export class RedisSubscriber {
     // ioredis adds `keyPrefix` to keys, scripts see it in KEYS[1], but channels are not keys
     const keyPrefix = deps.main.options.keyPrefix ?? '';
     this.changesChannel = deps.keys.changesChannel(keyPrefix);
+    this.wakeChannel = deps.keys.wakeChannel(keyPrefix);
     this.cancelChannel = deps.keys.cancelChannel(keyPrefix);
   }
 
-  /** Calls `listener` for every change published by any process. */
-  async onChange(listener: ChangeListener): Promise<Unsubscribe> {
-    const conn = this.connection();
-    this.changeListeners.add(listener);
+  /**
+   * Calls `listener` for every change published by any process, or with `wakeUpsOnly` for the
+   * wake-ups at least (see `isWakeUp`; it may get other changes too).
+   */
+  async onChange(listener: ChangeListener, wakeUpsOnly = false): Promise<Unsubscribe> {
+    const set = wakeUpsOnly ? this.wakeListeners : this.changeListeners;
+    this.connection();
+    set.add(listener);
     try {
-      await conn.subscribe(this.changesChannel);
+      await this.syncFeed();
     } catch (err) {
-      this.changeListeners.delete(listener);
+      set.delete(listener);
       throw err;
     }
     return async () => {
-      if (!this.changeListeners.delete(listener) || this.changeListeners.size > 0 || this.closed) return;
-      await conn.unsubscribe(this.changesChannel).catch(() => {});
+      if (!set.delete(listener) || this.closed) return;
+      await this.syncFeed().catch(() => {});
     };
+  }
+
+  /** The change channel the listeners need now. */
+  private wantedFeed(): ChangeFeed {
+    if (this.changeListeners.size > 0) return 'all';
+    return this.wakeListeners.size > 0 ? 'wake' : 'none';
+  }
+
+  /**
+   * Moves the subscription to the channel the listeners need, subscribing to the new one before
+   * leaving the old (a wake-up may then come twice, which costs a claim; none is missed).
+   */
+  private syncFeed(): Promise<void> {
+    const next = this.feedSync.then(async () => {
+      const conn = this.conn;
+      const wanted = this.wantedFeed();
+      if (!conn || wanted === this.feed) return;
+      const channelOf = (feed: ChangeFeed) => (feed === 'all' ? this.changesChannel : this.wakeChannel);
+      if (wanted !== 'none') await conn.subscribe(channelOf(wanted));
+      const previous = this.feed;
+      this.feed = wanted;
+      if (previous !== 'none') await conn.unsubscribe(channelOf(previous)).catch(() => {});
+    });
+    this.feedSync = next.catch(() => {});
+    return next;
   }
 
   /**
@@ -111,6 +153,7 @@ export class RedisSubscriber {
   async close(): Promise<void> {
     this.closed = true;
     this.changeListeners.clear();
+    this.wakeListeners.clear();
     this.cancelListeners.clear();
     this.handlers.clear();
     const conn = this.conn;
@@ -142,7 +185,10 @@ export class RedisSubscriber {
       return;
     }
     try {
-      if (channel === this.changesChannel) {
+      const all = channel === this.changesChannel;
+      if (all || channel === this.wakeChannel) {
+        // during a move between the two channels a message may arrive on the one being left
+        if ((all ? 'all' : 'wake') !== this.feed) return;
         for (const raw of JSON.parse(message) as PublishedChange[]) {
           if (Array.isArray(raw)) {
             // consecutive changes of one kind, state and queue: [kind, state, queue, id...]
@@ -172,6 +218,8 @@ export class RedisSubscriber {
 
   private deliverChange(change: QueueChange): void {
     for (const listener of this.changeListeners) this.call(() => listener(change));
+    if (this.wakeListeners.size > 0 && isWakeUp(change))
+      for (const listener of this.wakeListeners) this.call(() => listener(change));
   }
 
   private deliverCancel(workerId: string, jobId: string): void {
@@ -191,7 +239,7 @@ export class RedisSubscriber {
   private async afterReconnect(conn: Redis): Promise<void> {
     try {
       const channels = [
-        ...(this.changeListeners.size > 0 ? [this.changesChannel] : []),
+        ...(this.feed === 'all' ? [this.changesChannel] : this.feed === 'wake' ? [this.wakeChannel] : []),
         ...(this.cancelListenerCount() > 0 ? [this.cancelChannel] : []),
         ...this.handlers.keys(),
       ];

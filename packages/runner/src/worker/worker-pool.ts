@@ -1,6 +1,7 @@
 import {
   errorInfoFromError,
   type HangarEvents,
+  isWakeUp,
   JobCancelledError,
   type JobRecord,
   type Logger,
@@ -115,12 +116,15 @@ export class WorkerPool {
         if (execution) execution.stop('cancel');
         else this.cancelBuffered(jobId);
       }),
-      await this.queue.subscribe((change) => {
-        if (change.kind !== 'enqueued' && !(change.kind === 'state' && change.state === 'Enqueued')) return;
-        const slot = change.queue ? this.slots.get(change.queue) : undefined;
-        if (slot) this.wake(slot);
-        else if (!change.queue) for (const s of this.slots.values()) this.wake(s);
-      }),
+      await this.queue.subscribe(
+        (change) => {
+          if (!isWakeUp(change)) return;
+          const slot = change.queue ? this.slots.get(change.queue) : undefined;
+          if (slot) this.wake(slot);
+          else if (!change.queue) for (const s of this.slots.values()) this.wake(s);
+        },
+        { wakeUpsOnly: true },
+      ),
     );
     this.timers.push(
       setInterval(() => {
