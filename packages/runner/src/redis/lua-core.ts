@@ -31,14 +31,12 @@ end
 -- \`[kind, state|null, queue|null, id...]\`; job ids are UUIDs the adapter minted, so they need no
 -- escaping, and queue names are encoded once per call.
 -- Wake-ups (a job enqueued, or become Enqueued) go out once more on \`wake\`, the only change
--- channel of workers; \`quiet\` marks an enqueue whose job was handed to a waiting claim at once,
--- which wakes nobody.
-local function emit(kind, id, queue, state, quiet)
-  quiet = quiet or nil
+-- channel of workers.
+local function emit(kind, id, queue, state)
   local g = GROUP
-  if not g or g.kind ~= kind or g.queue ~= queue or g.state ~= state or g.quiet ~= quiet then
-    g = { kind = kind, queue = queue, state = state, quiet = quiet, ids = {} }
-    g.wake = not quiet and (kind == 'enqueued' or (kind == 'state' and state == 'Enqueued'))
+  if not g or g.kind ~= kind or g.queue ~= queue or g.state ~= state then
+    g = { kind = kind, queue = queue, state = state, ids = {} }
+    g.wake = kind == 'enqueued' or (kind == 'state' and state == 'Enqueued')
     GROUP = g
     CHANGES[#CHANGES + 1] = g
   end

@@ -116,7 +116,8 @@ local function main(A)
       if f.customerId then zaddLater(P .. 'idx:cust:' .. f.customerId, seqS, f.id) end
       if f.userId then zaddLater(P .. 'idx:user:' .. f.userId, seqS, f.id) end
       if job.idem then redis.call('HSET', P .. 'idem', job.idem, f.id) end
-      emit('enqueued', f.id, f.queue, state, direct ~= nil)
+      -- a wake-up even when handed over: it is how the worker that took it comes back to wait
+      emit('enqueued', f.id, f.queue, state)
       if direct then
         emit('state', f.id, f.queue, 'Processing')
         handOver(direct.token, direct.w, direct.c, direct.lines)

@@ -1,10 +1,10 @@
-import type { QueueChange } from '@hangar/core';
+import { defineJob, type QueueChange } from '@hangar/core';
 import { sleep, testJob, testWorker } from '@hangar/core/testing';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { describe, expect, it, vi } from 'vitest';
-import { closeConnection } from './connection.js';
+import { z } from 'zod';
+import { createRunner } from '../runner/hangar-runner.js';
 import { redisTestSkip, useRedisTestScope } from './redis-test-harness.js';
-import { testRedisUrl } from './redis-test-support.js';
 
 const skip = await redisTestSkip('Redis change feed tests');
 const W1 = testWorker('worker-1');
@@ -59,24 +59,41 @@ describe.skipIf(skip !== undefined)('RedisQueue change feeds', () => {
     expect(await subscribers(s.admin, prefix)).toEqual({ changes: 0, wake: 0 });
   });
 
-  it('publishes no wake-up for a job handed straight to a waiting claim', async () => {
+  it('keeps an idle worker waiting in Redis after it was handed a job, so the next enqueue is handed over too', async () => {
     const q = await s.setup({ claimWaitMs: 5000 });
-    const other = await s.ns.create();
-    const listener = new Redis(testRedisUrl());
+    const job = defineJob({
+      type: 'test.job',
+      params: z.object({ n: z.number() }),
+      create: () => ({ execute: async () => null }),
+    });
+    const runner = createRunner({
+      queue: q,
+      jobs: [job],
+      concurrency: 2,
+      pollIntervalMs: 60_000,
+      retention: false,
+    });
+    await runner.start();
     try {
-      const messages: string[] = [];
-      listener.on('message', (_channel: string, message: string) => messages.push(message));
-      await listener.subscribe(`${s.ns.prefix}:wake`);
-      const claiming = q.claim({ ...claimAll, worker: W1 });
-      await sleep(200);
-      const handed = await other.enqueue(testJob());
-      expect((await claiming).map((j) => j.id)).toEqual([handed.id]);
-      // nobody waits now: the next job is a wake-up
-      const queued = await other.enqueue(testJob());
-      await vi.waitFor(() => expect(messages.join()).toContain(queued.id));
-      expect(messages.join()).not.toContain(handed.id);
+      const waiting = async () => {
+        let n = 0;
+        let cursor = '0';
+        do {
+          const [next, keys] = await s.admin.scan(cursor, 'MATCH', `${s.ns.prefix}:waiting:*`, 'COUNT', 100);
+          cursor = next;
+          for (const key of keys) n += await s.admin.zcard(key);
+        } while (cursor !== '0');
+        return n;
+      };
+      await vi.waitFor(async () => expect(await waiting()).toBe(1));
+      for (let i = 0; i < 3; i++) {
+        const { id } = await runner.client.enqueue('test.job', { n: i });
+        await runner.client.waitFor(id, { pollMs: 20 });
+        // handed over, run and recorded: the worker registered a new wait without any poll
+        await vi.waitFor(async () => expect(await waiting()).toBe(1), { timeout: 2000, interval: 20 });
+      }
     } finally {
-      await closeConnection(listener);
+      await runner.stop();
     }
   });
 });
