@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUNDLE_STAGING } from '../jobs/bundle-staging.js';
 import { importDataJob } from '../jobs/import-data-job.js';
 import type { StagingTable } from '../stage/staging-table.js';
 import { type DemoFixture, openDemoFixture } from '../testing/demo-fixture.js';
@@ -18,14 +19,7 @@ const skipReason = postgres?.skipReason;
 /** A staging table made by hand: only its name and columns are read here. */
 const staging: StagingTable = {
   name: 'stg_refs',
-  columns: [
-    { name: 'company_id', type: 'integer' },
-    { name: 'account_id', type: 'integer' },
-    { name: 'partner_company_id', type: 'integer' },
-    { name: 'flow_id', type: 'integer' },
-    { name: 'dimension', type: 'text' },
-    { name: 'amount', type: 'amount' },
-  ],
+  columns: BUNDLE_STAGING,
   append: () => Promise.reject(new Error('not used')),
   finish: () => Promise.reject(new Error('not used')),
   abort: () => Promise.resolve(),
@@ -85,6 +79,22 @@ describe('set-based reference checks before a bulk insert (PostgreSQL)', () => {
       }
       return work(trx);
     });
+  }
+
+  /** Imports a data file of `rows` (company, account, amount, dimension) into the demo's 202212 BUD. */
+  async function importRows(file: string, rows: string[]) {
+    await writeFile(
+      join(fx.store.root, file),
+      `${['company,account,amount,dimension', ...rows].join('\n')}\n`,
+    );
+    const ctx = recordingContext(fx.services);
+    const result = await importDataJob
+      .create(fx.services)
+      .execute(
+        importDataJob.params.parse({ customer: 'DEMO', period: '202212', category: 'BUD', file }),
+        ctx,
+      );
+    return { result, ctx };
   }
 
   it.skipIf(skipReason)(
@@ -179,23 +189,7 @@ describe('set-based reference checks before a bulk insert (PostgreSQL)', () => {
         );
         expect(skip).toBeUndefined();
 
-        const lines = [
-          'company,account,amount,dimension',
-          'FR1,1000,5,T1',
-          'FR1,1200,-5,T1',
-          'US1,1000,0,T2',
-        ];
-        await writeFile(join(fx.store.root, 'refs.csv'), `${lines.join('\n')}\n`);
-        const ctx = recordingContext(fx.services);
-        const result = await importDataJob.create(fx.services).execute(
-          importDataJob.params.parse({
-            customer: 'DEMO',
-            period: '202212',
-            category: 'BUD',
-            file: 'refs.csv',
-          }),
-          ctx,
-        );
+        const { result } = await importRows('refs.csv', ['FR1,1000,5,T1', 'FR1,1200,-5,T1', 'US1,1000,0,T2']);
         expect(result).toMatchObject({ inserted: 3 });
         const counted = await sql<{ n: string }>`select count(*) as n from inserted_rows`.execute(db);
         expect(Number(counted.rows[0]?.n)).toBe(3);
@@ -206,18 +200,11 @@ describe('set-based reference checks before a bulk insert (PostgreSQL)', () => {
   );
 
   it.skipIf(skipReason)('imports a data file with the references checked once per key', async () => {
-    const lines = ['company,account,amount,dimension', 'FR1,1000,5,R1', 'FR1,1200,-5,R1', 'US1,1000,0,R2'];
-    await writeFile(join(fx.store.root, 'refs2.csv'), `${lines.join('\n')}\n`);
-    const ctx = recordingContext(fx.services);
-    const result = await importDataJob.create(fx.services).execute(
-      importDataJob.params.parse({
-        customer: 'DEMO',
-        period: '202212',
-        category: 'BUD',
-        file: 'refs2.csv',
-      }),
-      ctx,
-    );
+    const { result, ctx } = await importRows('refs2.csv', [
+      'FR1,1000,5,R1',
+      'FR1,1200,-5,R1',
+      'US1,1000,0,R2',
+    ]);
     expect(result).toMatchObject({ inserted: 3 });
     const phases = ctx.logs.find((entry) => entry.msg === 'import phases')?.fields.phases as Record<
       string,
