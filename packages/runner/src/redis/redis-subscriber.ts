@@ -17,7 +17,6 @@ export interface RedisSubscriberDeps {
 }
 
 type ChangeListener = (change: QueueChange) => void;
-
 /** Which channel carries the changes this process listens to. */
 type ChangeFeed = 'all' | 'wake' | 'none';
 type CancelListener = (jobId: string) => void;
@@ -92,7 +91,7 @@ export class RedisSubscriber {
 
   /**
    * Moves the subscription to the channel the listeners need, subscribing to the new one before
-   * leaving the old (a wake-up may then come twice, which costs a claim; none is missed).
+   * leaving the old; messages are read from the current one only, so none comes twice.
    */
   private syncFeed(): Promise<void> {
     const next = this.feedSync.then(async () => {
