@@ -10,7 +10,7 @@ import { finished } from 'node:stream/promises';
 import { consoDbToken, loadTinyDemoGroup, migrateToLatest, openConsoDb } from '@hangar/conso-db';
 import { type JobContext, type LogFields, type Logger, mapServiceResolver, silentLogger } from '@hangar/core';
 import { fileStoreToken, importDataJob, LocalFileStore } from '@hangar/jobs-importexport';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
 /** Options of {@link benchImport}. */
 export interface ImportBenchOptions {
@@ -26,11 +26,19 @@ export interface ImportBenchResult {
   fileBytes: number;
   /** `psql \copy` of the file into a plain unindexed table: the floor no import can beat. */
   copyFloorMs: number;
+  /**
+   * `psql \copy` of the imported rows, already as ids, into an empty copy of `bundles` with its
+   * primary key, indexes and identity (no foreign-key triggers, which the import skips too): what
+   * writing these rows into the target table costs before any reading or validation.
+   */
+  targetFloorMs: number;
   /** ImportDataJob: parse, validate every row, COPY into staging, checks, replace into `bundles`, commit. */
   importMs: number;
   importRowsPerSec: number;
   /** Import time over the floor. */
   ratioToFloor: number;
+  /** Target-table floor over the floor: the least any import writing `bundles` can reach. */
+  targetRatioToFloor: number;
   /** Highest resident set size sampled during the import, MiB. */
   peakRssMiB: number;
   /** Resident set size just before the import started, MiB. */
@@ -72,7 +80,35 @@ async function writeDataCsv(path: string, rows: number): Promise<void> {
   await finished(out);
 }
 
-function psqlCopy(url: string, table: string, file: string): Promise<void> {
+const BUNDLE_COLUMNS =
+  'company_id, period_id, category_id, account_id, partner_company_id, flow_id, dimension, amount';
+
+/**
+ * Exports the rows the import wrote (as ids, in id order) with `\copy ... to`, then times `\copy`
+ * of that file into an empty `like bundles including all` table: same columns, identity, primary
+ * key and indexes, no foreign keys.
+ */
+async function timeTargetFloor(
+  db: Kysely<unknown>,
+  url: string,
+  schema: string,
+  file: string,
+): Promise<number> {
+  const copy = sql.id(schema, 'bench_target');
+  await sql`create table ${copy} (like ${sql.id(schema, 'bundles')} including all)`.execute(db);
+  await psqlCopy(url, `(select ${BUNDLE_COLUMNS} from ${schema}.bundles order by id)`, file, 'to', false);
+  const t0 = performance.now();
+  await psqlCopy(url, `${schema}.bench_target (${BUNDLE_COLUMNS})`, file, 'from', false);
+  return performance.now() - t0;
+}
+
+function psqlCopy(
+  url: string,
+  table: string,
+  file: string,
+  direction: 'from' | 'to' = 'from',
+  header = true,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       'psql',
@@ -82,7 +118,7 @@ function psqlCopy(url: string, table: string, file: string): Promise<void> {
         'ON_ERROR_STOP=1',
         '-q',
         '-c',
-        `\\copy ${table} from '${file}' with (format csv, header true)`,
+        `\\copy ${table} ${direction} '${file}' with (format csv, header ${header})`,
       ],
       {
         stdio: ['ignore', 'ignore', 'pipe'],
@@ -173,13 +209,16 @@ export async function benchImport(options: ImportBenchOptions = {}): Promise<Imp
     }
     const importMs = performance.now() - t0;
     peak = Math.max(peak, process.memoryUsage().rss);
+    const targetFloorMs = await timeTargetFloor(consoDb.db, url, schema, join(dir, 'bundles.csv'));
     return {
       rows,
       fileBytes,
       copyFloorMs: Math.round(copyFloorMs),
       importMs: Math.round(importMs),
       importRowsPerSec: Math.round(rows / (importMs / 1000)),
+      targetFloorMs: Math.round(targetFloorMs),
       ratioToFloor: Math.round((importMs / copyFloorMs) * 100) / 100,
+      targetRatioToFloor: Math.round((targetFloorMs / copyFloorMs) * 100) / 100,
       peakRssMiB: Math.round(peak / MiB),
       baselineRssMiB: Math.round(baseline / MiB),
       phasesMs,
