@@ -7,7 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { finished } from 'node:stream/promises';
-import { consoDbToken, loadTinyDemoGroup, migrateToLatest, openConsoDb } from '@hangar/conso-db';
+import {
+  type ConsoDatabase,
+  consoDbToken,
+  loadTinyDemoGroup,
+  migrateToLatest,
+  openConsoDb,
+} from '@hangar/conso-db';
 import { type JobContext, type LogFields, type Logger, mapServiceResolver, silentLogger } from '@hangar/core';
 import { fileStoreToken, importDataJob, LocalFileStore } from '@hangar/jobs-importexport';
 import { type Kysely, sql } from 'kysely';
@@ -89,7 +95,7 @@ const BUNDLE_COLUMNS =
  * key and indexes, no foreign keys.
  */
 async function timeTargetFloor(
-  db: Kysely<unknown>,
+  db: Kysely<ConsoDatabase>,
   url: string,
   schema: string,
   file: string,
