@@ -1,4 +1,5 @@
 import type { SchemaNames } from './schema-names.js';
+import { notifyStatesOf } from './trigger-sql-v4.js';
 
 /**
  * The claim function of the first schema version. It runs as one round trip but in three
@@ -6,7 +7,11 @@ import type { SchemaNames } from './schema-names.js';
  * after taking the per-customer and per-key advisory locks sees everything other claimers of
  * those customers and keys committed, which one plain statement could not.
  */
-export function claimFunctionSql(n: SchemaNames, fastPath = false): string {
+export function claimFunctionSql(n: SchemaNames, fastPath = false, publish = false): string {
+  // Schema version 4: the claim publishes its Processing rows itself (see `trigger-sql-v4.ts`).
+  const bump = publish ? ', change_seq = j.change_seq + 1' : '';
+  const noted = publish ? `, noted AS (SELECT ${notifyStatesOf(n, 'claimed')} AS sent FROM claimed)` : '';
+  const select = publish ? 'SELECT claimed.* FROM claimed CROSS JOIN noted' : 'SELECT * FROM claimed';
   const keyLockSpace = `hashtext('${n.schema}:concurrency_key')`;
   const customerLockSpace = `hashtext('${n.schema}:customer')`;
   return `
@@ -48,7 +53,7 @@ BEGIN
   IF v_ids IS NULL THEN
     RETURN;
   END IF;
-${fastPath ? fastPathSql(n) : ''}
+${fastPath ? fastPathSql(n, publish) : ''}
   -- 2. Serialise claimers per concurrency key and per limited customer with transaction-level
   --    advisory locks, released at commit. Try-locks: a key or customer another claimer is
   --    busy with is skipped this round rather than making claimers wait on each other.
@@ -93,12 +98,12 @@ ${fastPath ? fastPathSql(n) : ''}
        SET state = 'Processing', attempts = j.attempts + 1,
            worker_id = p_worker_id, worker_host = p_worker_host, worker_pid = p_worker_pid,
            lease_expires_at = now() + p_lease_ms * interval '1 millisecond',
-           cancel_requested = false, started_at = now(), updated_at = now()
+           cancel_requested = false, started_at = now(), updated_at = now()${bump}
       FROM picked
      WHERE j.id = picked.id
     RETURNING j.*
-  )
-  SELECT * FROM claimed;
+  )${noted}
+  ${select};
 END $fn$;
 `;
 }
@@ -108,17 +113,24 @@ END $fn$;
  * applies to it, steps 2 and 3 would keep every row of step 1, so the rows locked there are
  * taken at once, with no advisory lock, window or re-check.
  */
-function fastPathSql(n: SchemaNames): string {
-  return `
-  IF v_keys IS NULL AND (p_max_per_customer IS NULL OR v_customers IS NULL) THEN
-    RETURN QUERY
-    UPDATE ${n.job} j
+function fastPathSql(n: SchemaNames, publish: boolean): string {
+  const update = `UPDATE ${n.job} j
        SET state = 'Processing', attempts = j.attempts + 1,
            worker_id = p_worker_id, worker_host = p_worker_host, worker_pid = p_worker_pid,
            lease_expires_at = now() + p_lease_ms * interval '1 millisecond',
-           cancel_requested = false, started_at = now(), updated_at = now()
+           cancel_requested = false, started_at = now(), updated_at = now()${publish ? ', change_seq = j.change_seq + 1' : ''}
      WHERE j.id = ANY (v_ids)
-    RETURNING j.*;
+    RETURNING j.*`;
+  const query = publish
+    ? `WITH claimed AS (
+    ${update}
+    ), noted AS (SELECT ${notifyStatesOf(n, 'claimed')} AS sent FROM claimed)
+    SELECT claimed.* FROM claimed CROSS JOIN noted`
+    : update;
+  return `
+  IF v_keys IS NULL AND (p_max_per_customer IS NULL OR v_customers IS NULL) THEN
+    RETURN QUERY
+    ${query};
     RETURN;
   END IF;
 `;

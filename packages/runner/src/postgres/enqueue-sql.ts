@@ -54,9 +54,9 @@ export function toEnqueueInputs(requests: readonly EnqueueRequest[]): EnqueueInp
 }
 
 /**
- * Inserts every input in one statement. Parents are read FOR SHARE, so a parent cannot finish
- * between reading its state and committing the child (the child trigger of the parent then
- * waits and sees the child). Ids come from the sequence in `prepared`, which ties each
+ * Inserts every input in one statement. Parents are marked `has_children` by an update, which
+ * also keeps them locked until commit, so a parent cannot finish between reading its state and
+ * committing the child (its child trigger then waits, fires for the mark, and sees the child). Ids come from the sequence in `prepared`, which ties each
  * inserted row back to its request. Idempotency conflicts insert nothing and are looked up
  * afterwards with `existingJobsSql`, in a new statement that sees concurrent winners.
  */
@@ -68,10 +68,9 @@ WITH input AS (
     max_attempts integer, customer_id text, user_id text, idempotency_key text, concurrency_key text,
     parent_id bigint, timeout_ms bigint, metadata jsonb)
 ), parent AS (
-  SELECT p.id, p.state
-    FROM ${n.job} p
+  UPDATE ${n.job} p SET has_children = true
    WHERE p.id IN (SELECT i.parent_id FROM input i WHERE i.parent_id IS NOT NULL)
-     FOR SHARE
+  RETURNING p.id, p.state
 ), prepared AS (
   SELECT i.*, nextval('${n.q}.job_id_seq') AS id, COALESCE(i.run_at, now()) AS start_at,
          pa.state AS parent_state, (i.parent_id IS NOT NULL AND pa.id IS NULL) AS parent_missing

@@ -1,5 +1,6 @@
 import { jobColumns } from './job-row.js';
 import type { SchemaNames } from './schema-names.js';
+import { notifyStatesOf } from './trigger-sql-v4.js';
 
 /** Expired leases handed back per `recoverExpiredLeases` call, so one call stays short. */
 export const RECOVER_BATCH = 1000;
@@ -11,10 +12,16 @@ const leaseExpiredInfo = `jsonb_build_array(jsonb_build_object(
 /**
  * SQL of the job lifecycle after enqueue. Each statement is a single round trip; moves out of
  * Processing are guarded by `worker_id`, so a worker that lost its lease changes nothing.
- * Parent/child propagation and notifications happen in triggers (`trigger-sql.ts`).
+ * Every statement that changes a state publishes it itself and bumps `change_seq` (schema
+ * version 4, `trigger-sql-v4.ts`); parent/child propagation happens in a row trigger.
  */
 export function jobSql(n: SchemaNames) {
   const held = `j.id = $1 AND j.state = 'Processing' AND j.worker_id = $2`;
+  // `changed` is the UPDATE's CTE (RETURNING id, queue, state); its rows come back as ids.
+  const publish = `, noted AS (SELECT ${notifyStatesOf(n, 'changed')} AS sent FROM changed)
+      SELECT changed.id::text AS id FROM changed CROSS JOIN noted`;
+  const returning = 'RETURNING j.id, j.queue, j.state';
+  const bump = 'change_seq = j.change_seq + 1';
   return {
     /** `$1` id, `$2` customer or null. */
     get: `SELECT ${jobColumns('j')} FROM ${n.job} j WHERE j.id = $1 AND ($2::text IS NULL OR j.customer_id = $2)`,
@@ -51,45 +58,59 @@ export function jobSql(n: SchemaNames) {
      * of the statement).
      */
     completeMany: `
-      UPDATE ${n.job} j SET state = 'Succeeded', result = i.result, lease_expires_at = NULL,
-             finished_at = now(), updated_at = now()
-        FROM unnest($1::bigint[], $2::text[], $3::jsonb[]) AS i(id, worker_id, result)
-       WHERE j.id = i.id AND j.state = 'Processing' AND j.worker_id = i.worker_id
-      RETURNING j.id::text AS id`,
+      WITH changed AS (
+        UPDATE ${n.job} j SET state = 'Succeeded', result = i.result, lease_expires_at = NULL,
+               finished_at = now(), updated_at = now(), ${bump}
+          FROM unnest($1::bigint[], $2::text[], $3::jsonb[]) AS i(id, worker_id, result)
+         WHERE j.id = i.id AND j.state = 'Processing' AND j.worker_id = i.worker_id
+        ${returning}
+      )${publish}`,
 
     /** `$1` id, `$2` worker, `$3` result. */
     complete: `
-      UPDATE ${n.job} j SET state = 'Succeeded', result = $3::jsonb, lease_expires_at = NULL,
-             finished_at = now(), updated_at = now()
-       WHERE ${held}`,
+      WITH changed AS (
+        UPDATE ${n.job} j SET state = 'Succeeded', result = $3::jsonb, lease_expires_at = NULL,
+               finished_at = now(), updated_at = now(), ${bump}
+         WHERE ${held}
+        ${returning}
+      )${publish}`,
 
     /**
      * `$1` id, `$2` worker, `$3` errorInfo, `$4` retry time or null. A retry of a job whose
      * cancellation was requested would run it against the user's wish: it ends Cancelled.
      */
     fail: `
-      UPDATE ${n.job} j SET
-             state = CASE WHEN $4::timestamptz IS NULL THEN 'Failed'
-                          WHEN j.cancel_requested THEN 'Cancelled' ELSE 'Scheduled' END,
-             run_at = COALESCE($4::timestamptz, j.run_at),
-             finished_at = CASE WHEN $4::timestamptz IS NULL OR j.cancel_requested THEN now() END,
-             error_info = $3::jsonb, lease_expires_at = NULL, updated_at = now()
-       WHERE ${held}`,
+      WITH changed AS (
+        UPDATE ${n.job} j SET
+               state = CASE WHEN $4::timestamptz IS NULL THEN 'Failed'
+                            WHEN j.cancel_requested THEN 'Cancelled' ELSE 'Scheduled' END,
+               run_at = COALESCE($4::timestamptz, j.run_at),
+               finished_at = CASE WHEN $4::timestamptz IS NULL OR j.cancel_requested THEN now() END,
+               error_info = $3::jsonb, lease_expires_at = NULL, updated_at = now(), ${bump}
+         WHERE ${held}
+        ${returning}
+      )${publish}`,
 
     /** `$1` id, `$2` worker, `$3` result. */
     markCancelled: `
-      UPDATE ${n.job} j SET state = 'Cancelled', result = $3::jsonb, lease_expires_at = NULL,
-             finished_at = now(), updated_at = now()
-       WHERE ${held}`,
+      WITH changed AS (
+        UPDATE ${n.job} j SET state = 'Cancelled', result = $3::jsonb, lease_expires_at = NULL,
+               finished_at = now(), updated_at = now(), ${bump}
+         WHERE ${held}
+        ${returning}
+      )${publish}`,
 
     /** `$1` id, `$2` worker. Gives the attempt back; a cancel-requested job ends Cancelled. */
     release: `
-      UPDATE ${n.job} j SET
-             state = CASE WHEN j.cancel_requested THEN 'Cancelled' ELSE 'Enqueued' END,
-             attempts = CASE WHEN j.cancel_requested THEN j.attempts ELSE j.attempts - 1 END,
-             finished_at = CASE WHEN j.cancel_requested THEN now() END,
-             lease_expires_at = NULL, updated_at = now()
-       WHERE ${held}`,
+      WITH changed AS (
+        UPDATE ${n.job} j SET
+               state = CASE WHEN j.cancel_requested THEN 'Cancelled' ELSE 'Enqueued' END,
+               attempts = CASE WHEN j.cancel_requested THEN j.attempts ELSE j.attempts - 1 END,
+               finished_at = CASE WHEN j.cancel_requested THEN now() END,
+               lease_expires_at = NULL, updated_at = now(), ${bump}
+         WHERE ${held}
+        ${returning}
+      )${publish}`,
 
     /**
      * `$1` batch size. SKIP LOCKED lets several runners recover at once without waiting on
@@ -101,30 +122,49 @@ export function jobSql(n: SchemaNames) {
          WHERE state = 'Processing' AND lease_expires_at < now()
          ORDER BY lease_expires_at LIMIT $1
            FOR UPDATE SKIP LOCKED
-      )
-      UPDATE ${n.job} j SET
-             state = CASE WHEN j.cancel_requested THEN 'Cancelled'
-                          WHEN j.attempts < j.max_attempts THEN 'Enqueued' ELSE 'Failed' END,
-             finished_at = CASE WHEN j.cancel_requested OR j.attempts >= j.max_attempts THEN now() END,
-             error_info = CASE WHEN j.cancel_requested THEN j.error_info ELSE ${leaseExpiredInfo} END,
-             lease_expires_at = NULL, updated_at = now()
-        FROM expired
-       WHERE j.id = expired.id
-      RETURNING j.id::text AS id`,
+      ), changed AS (
+        UPDATE ${n.job} j SET
+               state = CASE WHEN j.cancel_requested THEN 'Cancelled'
+                            WHEN j.attempts < j.max_attempts THEN 'Enqueued' ELSE 'Failed' END,
+               finished_at = CASE WHEN j.cancel_requested OR j.attempts >= j.max_attempts THEN now() END,
+               error_info = CASE WHEN j.cancel_requested THEN j.error_info ELSE ${leaseExpiredInfo} END,
+               lease_expires_at = NULL, updated_at = now(), ${bump}
+          FROM expired
+         WHERE j.id = expired.id
+        ${returning}
+      )${publish}`,
 
     /**
-     * `$1` id, `$2` customer or null. Not started: Cancelled now. Running: flagged, and the
-     * update trigger notifies the worker. Returns the new state; no row means finished or unknown.
+     * `$1` id, `$2` customer or null. Not started: Cancelled now, and published. Running:
+     * flagged, and its worker notified the first time. Returns the new state; no row means
+     * finished or unknown.
      */
     requestCancel: `
-      UPDATE ${n.job} j SET
-             state = CASE WHEN j.state = 'Processing' THEN j.state ELSE 'Cancelled' END,
-             cancel_requested = (j.state = 'Processing'),
-             finished_at = CASE WHEN j.state = 'Processing' THEN NULL ELSE now() END,
-             updated_at = now()
-       WHERE j.id = $1 AND ($2::text IS NULL OR j.customer_id = $2)
-         AND j.state IN ('Scheduled', 'Awaiting', 'Enqueued', 'Processing')
-      RETURNING j.state`,
+      WITH target AS (
+        SELECT id, state, cancel_requested FROM ${n.job}
+         WHERE id = $1 AND ($2::text IS NULL OR customer_id = $2)
+           AND state IN ('Scheduled', 'Awaiting', 'Enqueued', 'Processing')
+           FOR UPDATE
+      ), changed AS (
+        UPDATE ${n.job} j SET
+               state = CASE WHEN j.state = 'Processing' THEN j.state ELSE 'Cancelled' END,
+               cancel_requested = (j.state = 'Processing'),
+               finished_at = CASE WHEN j.state = 'Processing' THEN NULL ELSE now() END,
+               updated_at = now(), ${bump}
+          FROM target
+         WHERE j.id = target.id
+        RETURNING j.id, j.queue, j.state, j.worker_id, target.cancel_requested AS was_requested
+      ), noted AS (
+        SELECT ${n.q}.notify_states(
+                 array_agg(changed.id) FILTER (WHERE changed.state = 'Cancelled'),
+                 array_agg(changed.queue) FILTER (WHERE changed.state = 'Cancelled'),
+                 array_agg(changed.state) FILTER (WHERE changed.state = 'Cancelled'))
+             + ${n.q}.notify_cancels(
+                 array_agg(changed.id) FILTER (WHERE changed.state = 'Processing' AND NOT changed.was_requested),
+                 array_agg(changed.worker_id) FILTER (WHERE changed.state = 'Processing' AND NOT changed.was_requested)) AS sent
+          FROM changed
+      )
+      SELECT changed.state FROM changed CROSS JOIN noted`,
 
     /** `$1` id, `$2` customer or null: whether the job exists for this caller. */
     exists: `SELECT 1 FROM ${n.job} j WHERE j.id = $1 AND ($2::text IS NULL OR j.customer_id = $2)`,

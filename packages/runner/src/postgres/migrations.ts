@@ -4,6 +4,7 @@ import type { SchemaNames } from './schema-names.js';
 import { customerIndexesSql, tablesSql } from './schema-sql.js';
 import { statementChildTriggerSql, triggersSql } from './trigger-sql.js';
 import { leanTriggersSql } from './trigger-sql-v3.js';
+import { selfNotifyingSchemaSql } from './trigger-sql-v4.js';
 
 /** One step of the schema history. Never edit a released migration: add a new version. */
 export interface Migration {
@@ -31,6 +32,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 3,
     name: 'lean statement triggers: child release only when a job is Awaiting, notifications without window sorts',
     sql: leanTriggersSql,
+  },
+  {
+    version: 4,
+    name: 'statements publish their own changes: no statement trigger on UPDATE; child release only for jobs with children',
+    sql: (n) => selfNotifyingSchemaSql(n) + claimFunctionSql(n, true, true),
   },
 ];
 

@@ -1,9 +1,10 @@
 import { ConfigurationError, JobNotFoundError, type QueueChange } from '@hangar/core';
 import { queueAdapterContract, sleep, testJob, testWorker } from '@hangar/core/testing';
 import pg from 'pg';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { MIGRATIONS } from './migrations.js';
 import { PostgresQueue } from './postgres-queue.js';
+import { postgresTestScope } from './postgres-test-scope.js';
 import { adminQuery, dropSchema, postgresSkipReason, randomSchema, TEST_PG_URL } from './test-database.js';
 
 queueAdapterContract({
@@ -22,32 +23,11 @@ const W1 = testWorker('worker-1');
 const claimAll = { queues: ['default'], types: ['test.job'], limit: 100, leaseMs: 30_000 };
 
 describe('PostgresQueue', () => {
-  let skip: string | undefined;
+  const db = postgresTestScope();
+  const open = db.open;
   let schema: string;
-  let opened: PostgresQueue[] = [];
-  const open = async (extra: Partial<ConstructorParameters<typeof PostgresQueue>[0]> = {}) => {
-    const queue = await PostgresQueue.connect({
-      connectionString: TEST_PG_URL,
-      schema,
-      poolSize: 4,
-      ...extra,
-    });
-    opened.push(queue);
-    return queue;
-  };
-
-  beforeAll(async () => {
-    skip = await postgresSkipReason();
-    if (skip && process.env.CI === 'true') throw new Error(`PostgreSQL is required in CI: ${skip}`);
-  });
-  beforeEach((test) => {
-    if (skip) test.skip();
-    schema = randomSchema();
-  });
-  afterEach(async () => {
-    await Promise.all(opened.map((q) => q.close()));
-    opened = [];
-    if (!skip) await dropSchema(schema);
+  beforeEach(() => {
+    schema = db.schema;
   });
 
   it('rejects bad options with a ConfigurationError saying what to fix', async () => {
@@ -111,7 +91,7 @@ describe('PostgresQueue', () => {
     const queues = [1, 2, 3].map(
       () => new PostgresQueue({ connectionString: TEST_PG_URL, schema, poolSize: 2, autoMigrate: false }),
     );
-    opened.push(...queues);
+    db.track(...queues);
     const applied = await Promise.all(queues.map((q) => q.migrate()));
     expect(applied.flat()).toEqual(MIGRATIONS.map((m) => m.version));
     expect(await Promise.all(queues.map((q) => q.migrate()))).toEqual([[], [], []]);
@@ -257,7 +237,7 @@ describe('PostgresQueue', () => {
       await client.query('BEGIN');
       const child = await a.enqueue(testJob({ parentId: parent.id }), { transaction: client });
       expect(child.job.state).toBe('Awaiting');
-      // The child's transaction holds the parent FOR SHARE: completion waits for its commit.
+      // The child's enqueue marked the parent row, which stays locked: completion waits for its commit.
       const completing = a.complete(parent.id, W1.id, { success: true });
       await sleep(150);
       expect((await a.get(parent.id))?.state).toBe('Processing');
