@@ -97,8 +97,9 @@ describe('PostgresQueue change publishing (schema version 4)', () => {
     await until(() => seen.some((c) => c.jobId === child && c.state === 'Enqueued'), "the child's release");
   });
 
-  it('marks the parent of a child an older runner inserted, and cancels grandchildren when it fails', async () => {
+  it('publishes children an older runner inserted, marks their parents, and cancels grandchildren when one fails', async () => {
     const queue = await open();
+    const seen = await changesOf(queue);
     const ok = await queue.enqueue(testJob({ maxAttempts: 1 }));
     const failing = await queue.enqueue(testJob({ maxAttempts: 1 }));
     const released = await insertRow(schema, 'Awaiting', ok.id);
@@ -111,5 +112,8 @@ describe('PostgresQueue change publishing (schema version 4)', () => {
     expect(await stateOf(schema, released)).toBe('Enqueued');
     expect(await stateOf(schema, child)).toBe('Cancelled');
     expect(await stateOf(schema, grandchild)).toBe('Cancelled');
+    for (const id of [released, child, grandchild]) {
+      await until(() => seen.some((c) => c.jobId === id && c.kind === 'enqueued'), `the insert of ${id}`);
+    }
   });
 });

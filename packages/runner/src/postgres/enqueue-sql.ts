@@ -2,6 +2,7 @@ import { type EnqueueRequest, JobNotFoundError } from '@hangar/core';
 import { parseJobId } from './job-id.js';
 import { jobColumns } from './job-row.js';
 import type { SchemaNames } from './schema-names.js';
+import { notifyStatesOf } from './trigger-sql-v4.js';
 
 /** One request as a JSON record for `jsonb_to_recordset`; `ord` is its index in the call. */
 export interface EnqueueInput {
@@ -54,9 +55,10 @@ export function toEnqueueInputs(requests: readonly EnqueueRequest[]): EnqueueInp
 }
 
 /**
- * Inserts every input in one statement. Parents are marked `has_children` by an update, which
- * also keeps them locked until commit, so a parent cannot finish between reading its state and
- * committing the child (its child trigger then waits, fires for the mark, and sees the child). Ids come from the sequence in `prepared`, which ties each
+ * Inserts every input in one statement and publishes the inserted jobs. Parents are marked
+ * `has_children` by an update, which also keeps them locked until commit, so a parent cannot
+ * finish between reading its state and committing the child (its child trigger then waits, fires
+ * for the mark, and sees the child). Ids come from the sequence in `prepared`, which ties each
  * inserted row back to its request. Idempotency conflicts insert nothing and are looked up
  * afterwards with `existingJobsSql`, in a new statement that sees concurrent winners.
  */
@@ -78,14 +80,15 @@ WITH input AS (
 ), inserted AS (
   INSERT INTO ${n.job} (id, type, queue, params, priority, run_at, max_attempts, customer_id, user_id,
                         idempotency_key, concurrency_key, parent_id, timeout_ms, metadata,
-                        state, finished_at, error_info)
+                        state, finished_at, error_info, change_seq)
   SELECT p.id, p.type, p.queue, p.params, p.priority, p.start_at, p.max_attempts, p.customer_id, p.user_id,
          p.idempotency_key, p.concurrency_key, p.parent_id, p.timeout_ms, p.metadata,
          s.state,
          CASE WHEN s.state = 'Cancelled' THEN now() END,
          CASE WHEN s.state = 'Cancelled' THEN jsonb_build_array(jsonb_build_object(
            'code', 'PARENT_FAILED', 'key', 'hangar.error.parentFailed',
-           'params', jsonb_build_object('parentId', p.parent_id::text), 'severity', 'error')) END
+           'params', jsonb_build_object('parentId', p.parent_id::text), 'severity', 'error')) END,
+         1
     FROM prepared p
     CROSS JOIN LATERAL (SELECT CASE
       WHEN p.parent_missing THEN ${n.q}.parent_not_found(p.parent_id)
@@ -96,9 +99,11 @@ WITH input AS (
    ORDER BY p.ord
   ON CONFLICT ((COALESCE(customer_id, '')), idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
   RETURNING *
+), noted AS (
+  SELECT ${notifyStatesOf(n, 'inserted', 'e')} AS sent FROM inserted
 )
 SELECT p.ord, ${jobColumns('ins')}
-  FROM inserted ins JOIN prepared p ON p.id = ins.id`;
+  FROM inserted ins JOIN prepared p ON p.id = ins.id CROSS JOIN noted`;
 }
 
 /** Looks up the jobs that already held the idempotency keys of requests not inserted. */
