@@ -303,4 +303,42 @@ describe('HangarRunner', () => {
     for (let i = 1; i < spans.length; i++) expect(spans[i]![0]).toBeGreaterThanOrEqual(spans[i - 1]![1]);
     expect(await queue.acquireLock('conso:42', 'someone-else', 1000)).toBe(true);
   });
+
+  it('claims once per wake-up, not again because a job ended while a claim was out', async () => {
+    const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    // Slow claims and completions, as over a network: each job's completion ends while the
+    // claim for the next job is still out.
+    class SlowQueue extends MemoryQueue {
+      claims = 0;
+      override async claim(request: Parameters<MemoryQueue['claim']>[0]) {
+        this.claims += 1;
+        await pause(30);
+        return super.claim(request);
+      }
+      override async complete(...args: Parameters<MemoryQueue['complete']>) {
+        await pause(10);
+        return super.complete(...args);
+      }
+    }
+    const queue = new SlowQueue();
+    let started: (() => void) | undefined;
+    const job = defineJob({
+      type: 'quick',
+      params: z.object({ i: z.number() }),
+      create: () => ({ execute: async () => started?.() }),
+    });
+    const runner = await start({ queue, jobs: [job], pollIntervalMs: 60_000 });
+    await pause(50);
+    const before = queue.claims;
+    const samples = 5;
+    for (let i = 0; i < samples; i++) {
+      const running = new Promise<void>((resolve) => {
+        started = resolve;
+      });
+      await runner.client.enqueue('quick', { i });
+      await running;
+    }
+    await pause(100);
+    expect(queue.claims - before).toBe(samples);
+  });
 });

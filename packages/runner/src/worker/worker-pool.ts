@@ -135,9 +135,13 @@ export class WorkerPool {
     for (const slot of this.slots.values()) this.wake(slot);
   }
 
-  /** Something may have become runnable in the slot's queue: claim. */
+  /**
+   * Something may have become runnable in the slot's queue: claim. A claim in flight may have
+   * read the queue before it did, so one more claim follows it.
+   */
   private wake(slot: QueueSlot): void {
     slot.drained = false;
+    if (slot.fetching > 0) slot.again = true;
     this.fill(slot);
   }
 
@@ -177,12 +181,14 @@ export class WorkerPool {
     const room =
       slot.concurrency + this.prefetch(slot) - slot.running - slot.buffer.length - backlog - slot.requested;
     // A second claim runs beside the first only when it can take a full slot's worth of jobs
-    // (a busy queue with short jobs); otherwise the wake-up waits for the claim in flight.
+    // (a busy queue with short jobs); otherwise this fill waits for the claim in flight, which
+    // claims again when it came back full or a wake-up came meanwhile. A job that merely ended
+    // meanwhile changes nothing the claim read: an extra claim then would find the queue empty
+    // and, in the latency loop, compete with the next enqueue in the database.
     if (
       slot.fetching >= CLAIMS_IN_FLIGHT ||
       (slot.fetching > 0 && (slot.drained || room < slot.concurrency))
     ) {
-      slot.again = true;
       return;
     }
     if (room <= 0) return;
@@ -331,9 +337,10 @@ export class WorkerPool {
         this.active.delete(job.id);
         this.settled.delete(done);
         slot.recording -= 1;
+        // Its end may free a concurrency key or a customer's place: jobs a claim skipped may run.
         if (job.concurrencyKey !== undefined || (job.customerId !== undefined && this.options.maxPerCustomer))
-          slot.drained = false;
-        this.fill(slot);
+          this.wake(slot);
+        else this.fill(slot);
       });
     this.settled.add(done);
   }
