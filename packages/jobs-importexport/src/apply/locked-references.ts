@@ -82,7 +82,10 @@ export async function lockStagedReferences(
     if (!key.matchSimple || !key.lockable) return undefined;
     const values = key.columns.map((column, i) => source(column, key.refTypes[i] as string));
     if (values.some((v) => v === undefined)) return undefined;
-    if (!(await lockKeys(trx, staging, key, values as RawBuilder<unknown>[]))) return undefined;
+    // A key made of the scope's constants is one key, whatever the file holds: no scan for it.
+    const fromFile = key.columns.some((column) => staged.has(column));
+    if (!(await lockKeys(trx, fromFile ? staging : undefined, key, values as RawBuilder<unknown>[])))
+      return undefined;
   }
 
   return async (insert) => {
@@ -132,11 +135,12 @@ async function foreignKeysOf(trx: Kysely<unknown>, table: string): Promise<Forei
 
 /**
  * Locks the referenced row of every distinct staged key (a key with a null part references
- * nothing under MATCH SIMPLE); true when each one exists.
+ * nothing under MATCH SIMPLE); true when each one exists. Without `staging` the key's values are
+ * constants: one key.
  */
 async function lockKeys(
   trx: Kysely<unknown>,
-  staging: StagingTable,
+  staging: StagingTable | undefined,
   key: ForeignKey,
   values: RawBuilder<unknown>[],
 ): Promise<boolean> {
@@ -151,7 +155,7 @@ async function lockKeys(
     sql` and `,
   );
   const result = await sql<{ wanted: string; locked: string }>`
-    with w as (select distinct ${wanted} from ${sql.table(staging.name)} as s where ${notNull}),
+    with w as (select distinct ${wanted} ${staging ? sql`from ${sql.table(staging.name)} as s` : sql``} where ${notNull}),
          l as (select 1 from ${sql.id(key.refSchema, key.refTable)} as r join w on ${match} for key share of r)
     select (select count(*) from w) as wanted, (select count(*) from l) as locked`.execute(trx);
   const row = result.rows[0];
