@@ -119,6 +119,12 @@ describe('set-based reference checks before a bulk insert (PostgreSQL)', () => {
             ).rejects.toMatchObject({
               code: '55P03',
             });
+            // So must a delete of the period, a key the scope fills rather than the file.
+            await expect(
+              other.query('delete from periods where id = $1', [ids.period]),
+            ).rejects.toMatchObject({
+              code: '55P03',
+            });
             const inserted = await skip?.(async () => {
               const mode = await sql<{
                 m: string;
