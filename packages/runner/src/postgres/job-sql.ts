@@ -17,11 +17,13 @@ const leaseExpiredInfo = `jsonb_build_array(jsonb_build_object(
  */
 export function jobSql(n: SchemaNames) {
   const held = `j.id = $1 AND j.state = 'Processing' AND j.worker_id = $2`;
-  // `changed` is the UPDATE's CTE (RETURNING id, queue, state); its rows come back as ids.
-  const publish = `, noted AS (SELECT ${notifyStatesOf(n, 'changed')} AS sent FROM changed)
-      SELECT changed.id::text AS id FROM changed CROSS JOIN noted`;
-  const returning = 'RETURNING j.id, j.queue, j.state';
   const bump = 'change_seq = j.change_seq + 1';
+  // An UPDATE of `j` (after optional CTEs) whose rows are published, then returned as ids.
+  const published = (update: string, before = '') => `
+      WITH ${before}changed AS (${update}
+        RETURNING j.id, j.queue, j.state
+      ), noted AS (SELECT ${notifyStatesOf(n, 'changed')} AS sent FROM changed)
+      SELECT changed.id::text AS id FROM changed CROSS JOIN noted`;
   return {
     /** `$1` id, `$2` customer or null. */
     get: `SELECT ${jobColumns('j')} FROM ${n.job} j WHERE j.id = $1 AND ($2::text IS NULL OR j.customer_id = $2)`,
@@ -57,72 +59,52 @@ export function jobSql(n: SchemaNames) {
      * skip locked rows instead of waiting, so no lock cycle can form (locking first cost a fifth
      * of the statement).
      */
-    completeMany: `
-      WITH changed AS (
+    completeMany: published(`
         UPDATE ${n.job} j SET state = 'Succeeded', result = i.result, lease_expires_at = NULL,
                finished_at = now(), updated_at = now(), ${bump}
           FROM unnest($1::bigint[], $2::text[], $3::jsonb[]) AS i(id, worker_id, result)
-         WHERE j.id = i.id AND j.state = 'Processing' AND j.worker_id = i.worker_id
-        ${returning}
-      )${publish}`,
+         WHERE j.id = i.id AND j.state = 'Processing' AND j.worker_id = i.worker_id`),
 
     /** `$1` id, `$2` worker, `$3` result. */
-    complete: `
-      WITH changed AS (
+    complete: published(`
         UPDATE ${n.job} j SET state = 'Succeeded', result = $3::jsonb, lease_expires_at = NULL,
                finished_at = now(), updated_at = now(), ${bump}
-         WHERE ${held}
-        ${returning}
-      )${publish}`,
+         WHERE ${held}`),
 
     /**
      * `$1` id, `$2` worker, `$3` errorInfo, `$4` retry time or null. A retry of a job whose
      * cancellation was requested would run it against the user's wish: it ends Cancelled.
      */
-    fail: `
-      WITH changed AS (
+    fail: published(`
         UPDATE ${n.job} j SET
                state = CASE WHEN $4::timestamptz IS NULL THEN 'Failed'
                             WHEN j.cancel_requested THEN 'Cancelled' ELSE 'Scheduled' END,
                run_at = COALESCE($4::timestamptz, j.run_at),
                finished_at = CASE WHEN $4::timestamptz IS NULL OR j.cancel_requested THEN now() END,
                error_info = $3::jsonb, lease_expires_at = NULL, updated_at = now(), ${bump}
-         WHERE ${held}
-        ${returning}
-      )${publish}`,
+         WHERE ${held}`),
 
     /** `$1` id, `$2` worker, `$3` result. */
-    markCancelled: `
-      WITH changed AS (
+    markCancelled: published(`
         UPDATE ${n.job} j SET state = 'Cancelled', result = $3::jsonb, lease_expires_at = NULL,
                finished_at = now(), updated_at = now(), ${bump}
-         WHERE ${held}
-        ${returning}
-      )${publish}`,
+         WHERE ${held}`),
 
     /** `$1` id, `$2` worker. Gives the attempt back; a cancel-requested job ends Cancelled. */
-    release: `
-      WITH changed AS (
+    release: published(`
         UPDATE ${n.job} j SET
                state = CASE WHEN j.cancel_requested THEN 'Cancelled' ELSE 'Enqueued' END,
                attempts = CASE WHEN j.cancel_requested THEN j.attempts ELSE j.attempts - 1 END,
                finished_at = CASE WHEN j.cancel_requested THEN now() END,
                lease_expires_at = NULL, updated_at = now(), ${bump}
-         WHERE ${held}
-        ${returning}
-      )${publish}`,
+         WHERE ${held}`),
 
     /**
      * `$1` batch size. SKIP LOCKED lets several runners recover at once without waiting on
      * each other; a job whose worker is completing it right now is left to that worker.
      */
-    recover: `
-      WITH expired AS (
-        SELECT id FROM ${n.job}
-         WHERE state = 'Processing' AND lease_expires_at < now()
-         ORDER BY lease_expires_at LIMIT $1
-           FOR UPDATE SKIP LOCKED
-      ), changed AS (
+    recover: published(
+      `
         UPDATE ${n.job} j SET
                state = CASE WHEN j.cancel_requested THEN 'Cancelled'
                             WHEN j.attempts < j.max_attempts THEN 'Enqueued' ELSE 'Failed' END,
@@ -130,9 +112,14 @@ export function jobSql(n: SchemaNames) {
                error_info = CASE WHEN j.cancel_requested THEN j.error_info ELSE ${leaseExpiredInfo} END,
                lease_expires_at = NULL, updated_at = now(), ${bump}
           FROM expired
-         WHERE j.id = expired.id
-        ${returning}
-      )${publish}`,
+         WHERE j.id = expired.id`,
+      `expired AS (
+        SELECT id FROM ${n.job}
+         WHERE state = 'Processing' AND lease_expires_at < now()
+         ORDER BY lease_expires_at LIMIT $1
+           FOR UPDATE SKIP LOCKED
+      ), `,
+    ),
 
     /**
      * `$1` id, `$2` customer or null. Not started: Cancelled now, and published. Running:

@@ -25,6 +25,7 @@ export function postgresTestScope(): PostgresTestScope {
   beforeAll(async () => {
     skip = await postgresSkipReason();
     if (skip && process.env.CI === 'true') throw new Error(`PostgreSQL is required in CI: ${skip}`);
+    if (skip) console.warn(`Skipping PostgreSQL tests: ${skip}`);
   });
   beforeEach((test) => {
     if (skip) test.skip();
