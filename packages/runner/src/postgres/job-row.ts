@@ -32,42 +32,61 @@ export interface JobRow {
   finished_at: Date | string | null;
 }
 
+/** Casts of the columns whose text form must not depend on the pool's type parsers. */
+const CASTS: Readonly<Record<string, string>> = {
+  id: '::text',
+  parent_id: '::text',
+  timeout_ms: '::float8',
+};
+
+/** A select list of `columns` from `alias`, ids cast to text and numbers to float. */
+export function selectColumns(alias: string, columns: readonly string[]): string {
+  return columns
+    .map((column) => {
+      const cast = CASTS[column];
+      return cast ? `${alias}.${column}${cast} AS ${column}` : `${alias}.${column}`;
+    })
+    .join(', ');
+}
+
+/** Every column of a job record, in select order. */
+export const JOB_COLUMNS = [
+  'id',
+  'type',
+  'queue',
+  'state',
+  'priority',
+  'run_at',
+  'attempts',
+  'max_attempts',
+  'params',
+  'customer_id',
+  'user_id',
+  'idempotency_key',
+  'concurrency_key',
+  'parent_id',
+  'timeout_ms',
+  'metadata',
+  'worker_id',
+  'worker_host',
+  'worker_pid',
+  'lease_expires_at',
+  'cancel_requested',
+  'progress',
+  'result',
+  'error_info',
+  'created_at',
+  'updated_at',
+  'started_at',
+  'finished_at',
+] as const;
+
 /**
  * The select list of a job, from the table or a row set aliased `alias`. Ids are cast to text
  * and numbers to int/float so the result does not depend on the pool's type parsers.
  */
 export function jobColumns(alias: string): string {
-  const a = `${alias}.`;
-  return [
-    `${a}id::text AS id`,
-    `${a}type`,
-    `${a}queue`,
-    `${a}state`,
-    `${a}priority`,
-    `${a}run_at`,
-    `${a}attempts`,
-    `${a}max_attempts`,
-    `${a}params`,
-    `${a}customer_id`,
-    `${a}user_id`,
-    `${a}idempotency_key`,
-    `${a}concurrency_key`,
-    `${a}parent_id::text AS parent_id`,
-    `${a}timeout_ms::float8 AS timeout_ms`,
-    `${a}metadata`,
-    `${a}worker_id`,
-    `${a}worker_host`,
-    `${a}worker_pid`,
-    `${a}lease_expires_at`,
-    `${a}cancel_requested`,
-    `${a}progress`,
-    `${a}result`,
-    `${a}error_info`,
-    `${a}created_at`,
-    `${a}updated_at`,
-    `${a}started_at`,
-    `${a}finished_at`,
-  ].join(', ');
+  return selectColumns(alias, JOB_COLUMNS);
 }
 
 /** Converts a row to the record the contract exposes; SQL NULL becomes `undefined`. */

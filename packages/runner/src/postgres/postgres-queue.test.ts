@@ -208,6 +208,35 @@ describe('PostgresQueue', () => {
     expect(job.createdAt).toBeInstanceOf(Date);
   });
 
+  it('returns from a claim the very record a read returns, on a first attempt and on a retry', async () => {
+    const queue = await open();
+    const parent = await queue.enqueue(testJob());
+    await queue.claim({ ...claimAll, worker: W1 });
+    await queue.complete(parent.id, W1.id, { success: true });
+    const job = await queue.enqueue(
+      testJob({
+        parentId: parent.id,
+        priority: -2,
+        runAt: new Date(Date.now() - 1000),
+        customerId: 'cust-1',
+        userId: 'user-1',
+        idempotencyKey: 'key-1',
+        concurrencyKey: 'conc-1',
+        timeoutMs: 1500,
+        metadata: { origin: 'test' },
+      }),
+    );
+    const [first] = await queue.claim({ ...claimAll, worker: W1 });
+    expect(first?.id).toBe(job.id);
+    expect(first).toEqual(await queue.get(job.id));
+    const error = { code: 'X', key: 'x', params: {}, severity: 'error' as const };
+    await queue.fail(job.id, W1.id, { errorInfo: [error], retryAt: new Date(Date.now() - 1) });
+    const [retry] = await queue.claim({ ...claimAll, worker: W1 });
+    expect(retry?.attempts).toBe(2);
+    expect(retry?.errorInfo).toEqual([error]);
+    expect(retry).toEqual(await queue.get(job.id));
+  });
+
   it('never leaves a child Awaiting when its parent finishes while the child is enqueued', async () => {
     const a = await open();
     const b = await open();

@@ -23,10 +23,11 @@ import pg from 'pg';
 import { CallBatcher } from '../batching/call-batcher.js';
 import { positiveInteger, transactionClient } from './argument-checks.js';
 import { ChangeHub } from './change-hub.js';
+import { claimedJobColumns, claimedRowToJob } from './claimed-row.js';
 import { enqueueJobs } from './enqueue-jobs.js';
 import { insertJobsSql } from './enqueue-sql.js';
 import { parseJobId } from './job-id.js';
-import { compareClaimOrder, type JobRow, jobColumns, rowToJob } from './job-row.js';
+import { compareClaimOrder, type JobRow, rowToJob } from './job-row.js';
 import { type JobSql, jobSql, RECOVER_BATCH } from './job-sql.js';
 import { encodeCursor, listJobsQuery } from './list-sql.js';
 import { lockSql } from './lock-sql.js';
@@ -165,7 +166,7 @@ export class PostgresQueue implements QueueAdapter {
     if (request.maxPerCustomer !== undefined) positiveInteger('maxPerCustomer', request.maxPerCustomer);
     if (request.queues.length === 0 || request.types.length === 0) return [];
     const { worker } = request;
-    const text = `SELECT ${jobColumns('c')} FROM ${this.names.q}.claim($1, $2, $3, $4::text[], $5::text[], $6, $7, $8) c`;
+    const text = `SELECT ${claimedJobColumns('c')} FROM ${this.names.q}.claim($1, $2, $3, $4::text[], $5::text[], $6, $7, $8) c`;
     const values = [
       worker.id,
       worker.host,
@@ -178,8 +179,15 @@ export class PostgresQueue implements QueueAdapter {
     ];
     for (let attempt = 1; ; attempt++) {
       try {
-        const rows = await this.rows<JobRow>(text, values, this.pool, 'claim');
-        return rows.map(rowToJob).sort(compareClaimOrder);
+        this.assertOpen();
+        await this.ready();
+        const result = await this.pool.query<unknown[]>({
+          name: `${this.names.schema}.claim`,
+          text,
+          values,
+          rowMode: 'array',
+        });
+        return result.rows.map((row) => claimedRowToJob(row, worker)).sort(compareClaimOrder);
       } catch (err) {
         // The unique index caught a concurrency-key race; a new snapshot sees the winner.
         if (sqlState(err) !== UNIQUE_VIOLATION || attempt >= CLAIM_ATTEMPTS) throw err;
