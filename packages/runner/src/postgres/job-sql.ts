@@ -65,12 +65,6 @@ export function jobSql(n: SchemaNames) {
           FROM unnest($1::bigint[], $2::text[], $3::jsonb[]) AS i(id, worker_id, result)
          WHERE j.id = i.id AND j.state = 'Processing' AND j.worker_id = i.worker_id`),
 
-    /** `$1` id, `$2` worker, `$3` result. */
-    complete: published(`
-        UPDATE ${n.job} j SET state = 'Succeeded', result = $3::jsonb, lease_expires_at = NULL,
-               finished_at = now(), updated_at = now(), ${bump}
-         WHERE ${held}`),
-
     /**
      * `$1` id, `$2` worker, `$3` errorInfo, `$4` retry time or null. A retry of a job whose
      * cancellation was requested would run it against the user's wish: it ends Cancelled.
