@@ -2,32 +2,18 @@ import { performance } from 'node:perf_hooks';
 import { defineJob, type QueueAdapter } from '@hangar/core';
 import { createClient, createRunner } from '@hangar/runner';
 import { z } from 'zod';
-import { pause } from './peer-measure.js';
-import { type BenchRow, percentile } from './report.js';
+import type { BenchSizes } from './bench-sizes.js';
+import { type StartProbe, startProbe } from './peer-measure.js';
+import type { BenchRow } from './report.js';
 
-/** Sizes of one benchmark run. */
-export interface BenchSizes {
-  /** Jobs enqueued in bulk and then processed. */
-  jobs: number;
-  /** Sequential samples of enqueue-to-start latency. */
-  latencySamples: number;
-  /**
-   * Pause before each latency sample, in ms: 0 sends each enqueue as soon as the previous job
-   * started (the worker may still be recording it); a few ms leave the worker idle.
-   */
-  latencyGapMs: number;
-  /** Worker concurrency. */
-  concurrency: number;
-}
-
-let startedAt: (() => void) | undefined;
+let probe: StartProbe | undefined;
 const noop = defineJob({
   type: 'bench.noop',
   params: z.object({ i: z.number() }),
   retry: { maxAttempts: 1 },
   create: () => ({
     execute: async () => {
-      startedAt?.();
+      probe?.started();
       return null;
     },
   }),
@@ -71,27 +57,11 @@ export async function benchHangar(
     await finished;
     const processPerSec = sizes.jobs / ((performance.now() - t0) / 1000);
 
-    const samples: number[] = [];
-    for (let i = 0; i < sizes.latencySamples; i++) {
-      await pause(sizes.latencyGapMs);
-      const started = new Promise<number>((resolve) => {
-        startedAt = () => resolve(performance.now());
-      });
-      const before = performance.now();
-      await runner.client.enqueue('bench.noop', { i });
-      samples.push((await started) - before);
-    }
-    startedAt = undefined;
+    probe = startProbe(0);
+    const latency = await probe.latency(sizes, (i) => runner.client.enqueue('bench.noop', { i }));
+    probe = undefined;
     await runner.stop();
-    samples.sort((a, b) => a - b);
-    return {
-      system,
-      enqueuePerSec,
-      processPerSec,
-      p50: percentile(samples, 50),
-      p95: percentile(samples, 95),
-      p99: percentile(samples, 99),
-    };
+    return { system, enqueuePerSec, processPerSec, ...latency };
   } finally {
     await queue.close();
   }

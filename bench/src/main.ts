@@ -16,6 +16,7 @@ const jobs = Number(process.env.BENCH_JOBS ?? 20_000);
 const sizes = {
   jobs,
   latencySamples: Number(process.env.BENCH_LATENCY_SAMPLES ?? 500),
+  latencyWarmup: Number(process.env.BENCH_LATENCY_WARMUP ?? 3000),
   latencyGapMs: Number(process.env.BENCH_LATENCY_GAP_MS ?? 0),
   concurrency: 16,
 };
@@ -23,7 +24,7 @@ const pgUrl = process.env.HANGAR_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/t
 const redisUrl = process.env.HANGAR_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 console.log(
-  `# Hangar benchmarks — ${new Date().toISOString()}, Node ${process.version}, ${jobs} no-op jobs, concurrency 16, ${sizes.latencySamples} latency samples ${sizes.latencyGapMs} ms apart`,
+  `# Hangar benchmarks — ${new Date().toISOString()}, Node ${process.version}, ${jobs} no-op jobs, concurrency 16, ${sizes.latencySamples} latency samples ${sizes.latencyGapMs} ms apart after ${sizes.latencyWarmup} unmeasured ones`,
 );
 
 if (run('memory')) {

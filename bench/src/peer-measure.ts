@@ -1,5 +1,9 @@
 import { performance } from 'node:perf_hooks';
+import type { BenchSizes } from './bench-sizes.js';
 import { type BenchRow, percentile } from './report.js';
+
+/** How latency is sampled (see `BenchSizes`). */
+export type LatencySizes = Pick<BenchSizes, 'latencySamples' | 'latencyWarmup' | 'latencyGapMs'>;
 
 /** A hook a peer's job handler calls when a job starts, and a promise of all jobs done. */
 export interface StartProbe {
@@ -9,10 +13,12 @@ export interface StartProbe {
   completed(count?: number): void;
   /** Resolves once `total` jobs completed. */
   allDone: Promise<void>;
-  /** Times `samples` sequential enqueue-to-start round trips of an idle worker. */
+  /**
+   * Times `sizes.latencySamples` sequential enqueue-to-start round trips, after
+   * `sizes.latencyWarmup` unmeasured ones.
+   */
   latency(
-    samples: number,
-    gapMs: number,
+    sizes: LatencySizes,
     enqueueOne: (i: number) => Promise<unknown>,
   ): Promise<Pick<BenchRow, 'p50' | 'p95' | 'p99'>>;
 }
@@ -37,16 +43,18 @@ export function startProbe(total: number): StartProbe {
       if (done >= total) finished();
     },
     allDone,
-    async latency(samples, gapMs, enqueueOne) {
+    async latency(sizes, enqueueOne) {
       const times: number[] = [];
-      for (let i = 0; i < samples; i++) {
-        await pause(gapMs);
+      const total = sizes.latencyWarmup + sizes.latencySamples;
+      for (let i = 0; i < total; i++) {
+        await pause(sizes.latencyGapMs);
         const started = new Promise<number>((resolve) => {
           onStart = () => resolve(performance.now());
         });
         const before = performance.now();
         await enqueueOne(i);
-        times.push((await started) - before);
+        const ms = (await started) - before;
+        if (i >= sizes.latencyWarmup) times.push(ms);
       }
       onStart = undefined;
       times.sort((a, b) => a - b);

@@ -1,7 +1,7 @@
 import { Logger as GraphileLogger, makeWorkerUtils, run as runGraphile } from 'graphile-worker';
 import pg from 'pg';
 import PgBoss from 'pg-boss';
-import type { BenchSizes } from './hangar-bench.js';
+import type { BenchSizes } from './bench-sizes.js';
 import { bulkRate, processRate, startProbe } from './peer-measure.js';
 import type { BenchRow } from './report.js';
 
@@ -54,9 +54,7 @@ export async function benchGraphileWorker(url: string, sizes: BenchSizes): Promi
       },
     });
   });
-  const latency = await probe.latency(sizes.latencySamples, sizes.latencyGapMs, (i) =>
-    utils.addJob('noop', { i }),
-  );
+  const latency = await probe.latency(sizes, (i) => utils.addJob('noop', { i }));
   await runner?.stop();
   await utils.release();
   await dropSchema(url, schema);
@@ -81,9 +79,13 @@ export async function benchPgBoss(url: string, sizes: BenchSizes): Promise<Bench
       probe.completed(jobs.length);
     }),
   );
-  // Its polling makes each sample cost ~0.5 s, so it gets fewer samples.
+  // Its polling makes each sample cost ~0.5 s, so it gets fewer samples and no warm-up: its
+  // polling interval, not its code, sets its latency.
   const samples = Math.min(sizes.latencySamples, 50);
-  const latency = await probe.latency(samples, sizes.latencyGapMs, (i) => boss.send('noop', { i }));
+  const latency = await probe.latency(
+    { latencySamples: samples, latencyWarmup: 0, latencyGapMs: sizes.latencyGapMs },
+    (i) => boss.send('noop', { i }),
+  );
   await boss.stop({ graceful: false, wait: true });
   await dropSchema(url, schema);
   return { system: `pg-boss 10 (${samples} latency samples)`, enqueuePerSec, processPerSec, ...latency };

@@ -1,7 +1,7 @@
 import BeeQueue from 'bee-queue';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import type { BenchSizes } from './hangar-bench.js';
+import type { BenchSizes } from './bench-sizes.js';
 import { bulkRate, processRate, startProbe } from './peer-measure.js';
 import type { BenchRow } from './report.js';
 
@@ -39,9 +39,7 @@ export async function benchBullmq(url: string, sizes: BenchSizes): Promise<Bench
     });
     worker.on('completed', () => probe.completed());
   });
-  const latency = await probe.latency(sizes.latencySamples, sizes.latencyGapMs, (i) =>
-    queue.add('noop', { i }),
-  );
+  const latency = await probe.latency(sizes, (i) => queue.add('noop', { i }));
   await worker?.close();
   await queue.close();
   connection.disconnect();
@@ -77,9 +75,7 @@ export async function benchBeeQueue(url: string, sizes: BenchSizes): Promise<Ben
     consumer.on('succeeded', () => probe.completed());
     consumer.process(sizes.concurrency, async () => probe.started());
   });
-  const latency = await probe.latency(sizes.latencySamples, sizes.latencyGapMs, (i) =>
-    producer.createJob({ i }).save(),
-  );
+  const latency = await probe.latency(sizes, (i) => producer.createJob({ i }).save());
   await consumer.close();
   await producer.close();
   await flushPrefix(url, prefix);
