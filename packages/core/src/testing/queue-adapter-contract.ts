@@ -101,6 +101,32 @@ export function queueAdapterContract(options: AdapterContractOptions): void {
         expect(await a.get(id, { customerId: 'c1' })).toBeDefined();
         expect(await a.get('does-not-exist')).toBeUndefined();
       });
+
+      it('refuses a request it cannot store, naming the field, and stores nothing of its batch', async () => {
+        await expect(a.enqueueMany([testJob(), testJob({ maxAttempts: 0 })])).rejects.toMatchObject({
+          code: 'CONFIG_INVALID',
+          params: { option: 'maxAttempts' },
+        });
+        await expect(a.enqueue(testJob({ priority: Number.NaN }))).rejects.toMatchObject({
+          code: 'CONFIG_INVALID',
+          params: { option: 'priority' },
+        });
+        await expect(a.enqueue(testJob({ runAt: new Date(Number.NaN) }))).rejects.toMatchObject({
+          code: 'CONFIG_INVALID',
+          params: { option: 'runAt' },
+        });
+        expect((await a.list()).items).toEqual([]);
+      });
+
+      it('refuses a child whose parent does not exist, and stores nothing of its batch', async () => {
+        for (const parentId of ['999999999', 'not-an-id']) {
+          await expect(a.enqueueMany([testJob(), testJob({ parentId })])).rejects.toMatchObject({
+            code: 'JOB_NOT_FOUND',
+            params: { jobId: parentId },
+          });
+        }
+        expect((await a.list()).items).toEqual([]);
+      });
     });
 
     describe('claiming', () => {

@@ -1,5 +1,5 @@
 import type { JobPage, JobRecord, ListJobsFilter, RetentionPolicy } from '@hangar/core';
-import type { MemoryStore } from './memory-store.js';
+import { idempotencyIndexKey, type MemoryStore } from './memory-store.js';
 import { copyValue } from './value-copy.js';
 
 const clone = copyValue;
@@ -43,7 +43,8 @@ export function cleanupJobs(store: MemoryStore, policy: RetentionPolicy): number
     store.jobs.delete(job.id);
     store.logs.delete(job.id);
     store.seqOf.delete(job.id);
-    if (job.idempotencyKey) store.idempotency.delete(`${job.customerId ?? ''}\u0000${job.idempotencyKey}`);
+    const idemKey = idempotencyIndexKey(job);
+    if (idemKey !== undefined) store.idempotency.delete(idemKey);
     deleted += 1;
   }
   return deleted;

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   assertTransition,
   type CancelOutcome,
@@ -22,6 +21,7 @@ import {
   type Unsubscribe,
 } from '@hangar/core';
 import { MemoryCoordination } from './memory-coordination.js';
+import { insertJobs } from './memory-enqueue.js';
 import { cleanupJobs, listJobs } from './memory-listing.js';
 import { MemoryStore } from './memory-store.js';
 import { copyValue } from './value-copy.js';
@@ -52,69 +52,14 @@ export class MemoryQueue implements QueueAdapter {
 
   async enqueue(request: EnqueueRequest, options?: EnqueueOptions): Promise<EnqueueResult> {
     options?.signal?.throwIfAborted();
-    return this.insert(request, Date.now());
+    const [result] = insertJobs(this.store, [request]);
+    if (!result) throw new Error('enqueue stored no job');
+    return result;
   }
 
   async enqueueMany(requests: readonly EnqueueRequest[], options?: EnqueueOptions): Promise<EnqueueResult[]> {
     options?.signal?.throwIfAborted();
-    const now = Date.now();
-    return requests.map((r) => this.insert(r, now));
-  }
-
-  private insert(request: EnqueueRequest, now: number): EnqueueResult {
-    const s = this.store;
-    const idemKey = request.idempotencyKey
-      ? `${request.customerId ?? ''}\u0000${request.idempotencyKey}`
-      : undefined;
-    const existingId = idemKey ? s.idempotency.get(idemKey) : undefined;
-    const existing = existingId ? s.jobs.get(existingId) : undefined;
-    if (existing) return { id: existing.id, created: false, job: clone(existing) };
-    const runAt = request.runAt ?? new Date(now);
-    const parent = request.parentId ? s.jobs.get(request.parentId) : undefined;
-    let state: JobState = runAt.getTime() > now ? 'Scheduled' : 'Enqueued';
-    if (request.parentId) {
-      if (!parent || parent.state === 'Failed' || parent.state === 'Cancelled') state = 'Cancelled';
-      else if (parent.state !== 'Succeeded') state = 'Awaiting';
-    }
-    const job: JobRecord = {
-      id: randomUUID(),
-      type: request.type,
-      queue: request.queue,
-      params: clone(request.params),
-      state,
-      priority: request.priority ?? 0,
-      runAt,
-      attempts: 0,
-      maxAttempts: request.maxAttempts,
-      customerId: request.customerId,
-      userId: request.userId,
-      idempotencyKey: request.idempotencyKey,
-      concurrencyKey: request.concurrencyKey,
-      parentId: request.parentId,
-      timeoutMs: request.timeoutMs,
-      worker: undefined,
-      leaseExpiresAt: undefined,
-      cancelRequested: false,
-      progress: undefined,
-      result: undefined,
-      errorInfo: undefined,
-      metadata: request.metadata ? clone(request.metadata) : undefined,
-      createdAt: new Date(now),
-      updatedAt: new Date(now),
-      startedAt: undefined,
-      finishedAt: state === 'Cancelled' ? new Date(now) : undefined,
-    };
-    s.jobs.set(job.id, job);
-    s.seqOf.set(job.id, s.nextSeq());
-    if (idemKey) s.idempotency.set(idemKey, job.id);
-    if (state === 'Awaiting' && request.parentId) {
-      const set = this.store.children.get(request.parentId) ?? new Set<string>();
-      set.add(job.id);
-      this.store.children.set(request.parentId, set);
-    }
-    if (state === 'Enqueued' || state === 'Scheduled') s.schedule(job, now);
-    s.publish({ kind: 'enqueued', jobId: job.id, queue: job.queue, state });
-    return { id: job.id, created: true, job: clone(job) };
+    return insertJobs(this.store, requests);
   }
 
   async claim(request: ClaimRequest): Promise<JobRecord[]> {

@@ -76,3 +76,11 @@ export class MemoryStore {
     this.events.emit('change', change);
   }
 }
+
+/** The idempotency index key of a job: keys are unique per customer. */
+export function idempotencyIndexKey(job: {
+  customerId?: string | undefined;
+  idempotencyKey?: string | undefined;
+}): string | undefined {
+  return job.idempotencyKey === undefined ? undefined : `${job.customerId ?? ''}\u0000${job.idempotencyKey}`;
+}

@@ -178,15 +178,6 @@ describe('PostgresQueue', () => {
     expect(second?.job.params).toEqual({ n: 'first' });
   });
 
-  it('rejects a missing parent with JobNotFoundError and inserts nothing of the batch', async () => {
-    const a = await open();
-    await expect(a.enqueueMany([testJob(), testJob({ parentId: '999999' })])).rejects.toThrow(
-      JobNotFoundError,
-    );
-    await expect(a.enqueue(testJob({ parentId: 'not-an-id' }))).rejects.toThrow(JobNotFoundError);
-    expect((await a.list()).items).toHaveLength(0);
-  });
-
   it('maps absent optional fields to undefined, not null', async () => {
     const a = await open();
     const { job } = await a.enqueue(testJob());

@@ -21,6 +21,7 @@ import {
 } from '@hangar/core';
 import pg from 'pg';
 import { CallBatcher } from '../batching/call-batcher.js';
+import { checkEnqueueRequests } from '../enqueue-check/enqueue-request-check.js';
 import { positiveInteger, transactionClient } from './argument-checks.js';
 import { ChangeHub } from './change-hub.js';
 import { claimedJobColumns, claimedRowToJob } from './claimed-row.js';
@@ -150,6 +151,7 @@ export class PostgresQueue implements QueueAdapter {
   async enqueueMany(requests: readonly EnqueueRequest[], options?: EnqueueOptions): Promise<EnqueueResult[]> {
     options?.signal?.throwIfAborted();
     if (requests.length === 0) return [];
+    checkEnqueueRequests(requests);
     const client = transactionClient(options?.transaction) ?? this.pool;
     return enqueueJobs(
       (text, values, on, name) => this.rows(text, values, on, name),

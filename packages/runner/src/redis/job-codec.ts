@@ -47,32 +47,21 @@ const OPTIONAL = ['customerId', 'userId', 'idempotencyKey', 'concurrencyKey', 'p
 
 /**
  * The job-hash fields of a new job, as field/value pairs; only the fields that are set, so that
- * absent optional fields read back as `undefined`. Throws before anything is written when the
- * request cannot be stored.
+ * absent optional fields read back as `undefined`. The request was checked
+ * (`checkEnqueueRequests`).
  */
 export function encodeNewJob(request: EnqueueRequest): EncodedJob {
   const { type, queue, maxAttempts } = request;
-  if (typeof type !== 'string' || type === '') throw new TypeError('Job type must be a non-empty string');
-  if (typeof queue !== 'string' || queue === '')
-    throw new TypeError(`Queue of job type "${type}" must be a non-empty string`);
-  if (!Number.isSafeInteger(maxAttempts) || maxAttempts < 1) {
-    throw new RangeError(`maxAttempts of job type "${type}" must be a positive integer, got ${maxAttempts}`);
-  }
   const priority = request.priority ?? 0;
-  if (!Number.isFinite(priority))
-    throw new RangeError(`Priority of job type "${type}" must be a finite number`);
   const typeJson = JSON.stringify(type);
   const queueJson = JSON.stringify(queue);
   let rec = `{"type":${typeJson},"queue":${queueJson},"priority":${priority},"maxAttempts":${maxAttempts}`;
   const fields = ['type', type, 'queue', queue, 'grp', readyGroup(queue, type)];
   fields.push('priority', String(priority), 'maxAttempts', String(maxAttempts));
   if (request.runAt !== undefined) {
-    const runAt = request.runAt.getTime();
-    if (!Number.isFinite(runAt)) throw new RangeError(`runAt of job type "${type}" is an invalid date`);
-    fields.push('runAt', String(runAt));
+    fields.push('runAt', String(request.runAt.getTime()));
   }
   if (request.timeoutMs !== undefined) {
-    if (!(request.timeoutMs > 0)) throw new RangeError(`timeoutMs of job type "${type}" must be positive`);
     // JSON has no Infinity: a number that is not finite is kept as its string
     const t = request.timeoutMs;
     rec += `,"timeoutMs":${Number.isFinite(t) ? t : JSON.stringify(String(t))}`;
@@ -83,7 +72,6 @@ export function encodeNewJob(request: EnqueueRequest): EncodedJob {
   for (const name of OPTIONAL) {
     const value = request[name];
     if (value === undefined) continue;
-    if (typeof value !== 'string') throw new TypeError(`${name} of job type "${type}" must be a string`);
     fields.push(name, value);
     rec += `,"${name}":${JSON.stringify(value)}`;
   }

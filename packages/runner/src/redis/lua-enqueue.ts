@@ -1,16 +1,21 @@
 import { CLAIM_CORE, CLAIM_WAIT } from './lua-claim.js';
 import { coreScript } from './lua-core.js';
 
+/** Prefix of the enqueue script's error for a parent that does not exist, followed by its id. */
+export const PARENT_NOT_FOUND = 'PARENT_NOT_FOUND';
+
 /**
  * Stores a batch of jobs, all or none.
  *
  * ARGV: count, then per job its id, the number of fields and field/value pairs of the job hash
  * (`type`, `queue`, `grp`, `priority`, `maxAttempts`, `rec` and the optional ones).
  * Returns per job `{1, state, createdAt, seq, runAt}` when created, or `{0, id, hash, lease expiry}`
- * when an idempotency key matched an existing job.
+ * when an idempotency key matched an existing job; an error `PARENT_NOT_FOUND <id>`, with nothing
+ * written, when a parent does not exist.
  */
 export const ENQUEUE_LUA = coreScript(
   `
+local PARENT_NOT_FOUND = '${PARENT_NOT_FOUND}'
 local function main(A)
   local n = tonumber(A[1])
   local pos = 2
@@ -41,7 +46,9 @@ local function main(A)
       end
     end
     if not job.existing and f.parentId then
-      job.parentState = redis.call('HGET', jobKey(f.parentId), 'state') or 'missing'
+      job.parentState = redis.call('HGET', jobKey(f.parentId), 'state')
+      -- nothing is written yet: the whole batch is refused
+      if not job.parentState then return redis.error_reply(PARENT_NOT_FOUND .. ' ' .. f.parentId) end
     end
     jobs[i] = job
   end
@@ -71,7 +78,7 @@ local function main(A)
         flat[#flat + 1] = name
         flat[#flat + 1] = value
       end
-      if ps == 'missing' or ps == 'Failed' or ps == 'Cancelled' then
+      if ps == 'Failed' or ps == 'Cancelled' then
         state = 'Cancelled'
         set('finishedAt', NOW_S)
         set('errorInfo', parentFailed(f.parentId))

@@ -1,32 +1,36 @@
 import { randomUUID } from 'node:crypto';
-import type {
-  CancelOutcome,
-  ClaimRequest,
-  EnqueueOptions,
-  EnqueueRequest,
-  EnqueueResult,
-  FailRequest,
-  JobPage,
-  JobRecord,
-  JobResult,
-  JobState,
-  ListJobsFilter,
-  LogEntry,
-  NewLogEntry,
-  QueueAdapter,
-  QueueChange,
-  RetentionPolicy,
-  ScheduleRecord,
-  SubscribeOptions,
-  Unsubscribe,
+import {
+  type CancelOutcome,
+  type ClaimRequest,
+  ConfigurationError,
+  type EnqueueOptions,
+  type EnqueueRequest,
+  type EnqueueResult,
+  type FailRequest,
+  JobNotFoundError,
+  type JobPage,
+  type JobRecord,
+  type JobResult,
+  type JobState,
+  type ListJobsFilter,
+  type LogEntry,
+  type NewLogEntry,
+  type QueueAdapter,
+  type QueueChange,
+  type RetentionPolicy,
+  type ScheduleRecord,
+  type SubscribeOptions,
+  type Unsubscribe,
 } from '@hangar/core';
 import type { Redis } from 'ioredis';
+import { checkEnqueueRequests } from '../enqueue-check/enqueue-request-check.js';
 import { type ClaimReply, decodeClaimReply } from './claim-reply.js';
 import { ClaimWaits } from './claim-waits.js';
 import { closeConnection, openConnection } from './connection.js';
 import { decodeJob, type EncodedJob, encodeNewJob, type FlatHash, newJobRecord } from './job-codec.js';
 import { decodeCursor, encodeCursor, listArgs } from './list-query.js';
 import { decodeLogEntry, encodeLogEntry, progressOf } from './log-codec.js';
+import { PARENT_NOT_FOUND } from './lua-enqueue.js';
 import {
   type RedisQueueOptions,
   type ResolvedRedisQueueOptions,
@@ -89,6 +93,7 @@ export class RedisQueue implements QueueAdapter {
       );
     }
     if (requests.length === 0) return [];
+    checkEnqueueRequests(requests);
     const ids: string[] = [];
     const encoded: EncodedJob[] = [];
     const args: Array<string | number> = [requests.length];
@@ -100,7 +105,7 @@ export class RedisQueue implements QueueAdapter {
       args.push(id, job.fields.length / 2);
       for (const field of job.fields) args.push(field);
     }
-    const replies = (await this.scripts.enqueue(args)) as EnqueueReply[];
+    const replies = (await this.scripts.enqueue(args).catch(refuseMissingParent)) as EnqueueReply[];
     return replies.map((reply, i): EnqueueResult => {
       const id = ids[i] as string;
       if (reply[0] === 0) {
@@ -349,9 +354,14 @@ export class RedisQueue implements QueueAdapter {
     const batch = policy.batchSize ?? 1000;
     const ages = [policy.succeededMs, policy.cancelledMs, policy.failedMs];
     if (!Number.isSafeInteger(batch) || batch < 1)
-      throw new RangeError(`batchSize must be a positive integer, got ${batch}`);
-    if (ages.some((ms) => !Number.isFinite(ms) || ms < 0)) {
-      throw new RangeError('Retention ages must be finite numbers of milliseconds, zero or more');
+      throw new ConfigurationError('batchSize', `must be a positive integer, got ${batch}`);
+    for (const key of ['succeededMs', 'cancelledMs', 'failedMs'] as const) {
+      if (!Number.isFinite(policy[key]) || policy[key] < 0) {
+        throw new ConfigurationError(
+          key,
+          `must be a number of milliseconds of at least 0, got ${policy[key]}`,
+        );
+      }
     }
     return (await this.scripts.cleanup(batch, ...ages.map((ms) => Math.floor(ms)))) as number;
   }
@@ -379,4 +389,13 @@ function lockTtl(ttlMs: number): number {
   if (!Number.isFinite(ttlMs) || ttlMs <= 0)
     throw new RangeError(`Lock TTL must be a positive number of ms, got ${ttlMs}`);
   return Math.ceil(ttlMs);
+}
+
+/** The enqueue script's refusal of a parent that does not exist, as `JobNotFoundError`. */
+function refuseMissingParent(error: unknown): never {
+  const message = error instanceof Error ? error.message : '';
+  if (message.startsWith(`${PARENT_NOT_FOUND} `)) {
+    throw new JobNotFoundError(message.slice(PARENT_NOT_FOUND.length + 1));
+  }
+  throw error;
 }

@@ -6,7 +6,6 @@ import {
   type JobRecord,
   type Logger,
   type QueueAdapter,
-  retryDelayMs,
   type ServiceResolver,
   safeEmit,
   type Unsubscribe,
@@ -15,7 +14,8 @@ import {
 import type { EventEmitter } from 'eventemitter3';
 import type { ResolvedRunnerOptions } from '../options/runner-options.js';
 import type { JobRegistry } from '../registry/job-registry.js';
-import { type AttemptOutcome, JobExecution } from './job-execution.js';
+import { AttemptRecorder } from './attempt-recorder.js';
+import { JobExecution } from './job-execution.js';
 
 interface QueueSlot {
   name: string;
@@ -72,6 +72,7 @@ export class WorkerPool {
   private readonly subscriptions: Unsubscribe[] = [];
   private timers: NodeJS.Timeout[] = [];
   private accepting = false;
+  private readonly recorder: AttemptRecorder;
 
   constructor(
     private readonly options: ResolvedRunnerOptions,
@@ -82,6 +83,7 @@ export class WorkerPool {
     private readonly events: EventEmitter<HangarEvents>,
     private readonly logger: Logger,
   ) {
+    this.recorder = new AttemptRecorder(options.queue, worker.id, registry, events, logger);
     for (const [name, concurrency] of Object.entries(options.queues)) {
       this.slots.set(name, {
         name,
@@ -279,7 +281,7 @@ export class WorkerPool {
       errorInfo: [errorInfoFromError(new JobCancelledError(job.id), job.type)],
     };
     this.track(
-      this.record(job, { kind: 'cancelled', result }).catch((error: unknown) => {
+      this.recorder.record(job, { kind: 'cancelled', result }).catch((error: unknown) => {
         safeEmit(this.events, this.logger, 'worker:error', {
           error,
           context: `recording the end of job ${job.id}`,
@@ -324,7 +326,7 @@ export class WorkerPool {
       .run()
       .then((outcome) => {
         ended();
-        return this.record(job, outcome);
+        return this.recorder.record(job, outcome);
       })
       .catch((error: unknown) => {
         safeEmit(this.events, this.logger, 'worker:error', {
@@ -343,50 +345,6 @@ export class WorkerPool {
         else this.fill(slot);
       });
     this.settled.add(done);
-  }
-
-  private async record(job: JobRecord, outcome: AttemptOutcome): Promise<void> {
-    const q = this.queue;
-    const workerId = this.worker.id;
-    switch (outcome.kind) {
-      case 'succeeded':
-        if (await q.complete(job.id, workerId, outcome.result)) {
-          safeEmit(this.events, this.logger, 'job:succeeded', { job, result: outcome.result });
-        }
-        return;
-      case 'cancelled':
-        if (await q.markCancelled(job.id, workerId, outcome.result)) {
-          safeEmit(this.events, this.logger, 'job:cancelled', { job });
-        }
-        return;
-      case 'released':
-        await q.release(job.id, workerId);
-        return;
-      case 'lease-lost':
-        this.logger.warn({ jobId: job.id }, 'Lease lost; another worker has the job now');
-        return;
-      case 'failed': {
-        const policy = this.registry.retryPolicy(job.type);
-        const maxAttempts = Math.min(job.maxAttempts, Number.MAX_SAFE_INTEGER);
-        if (outcome.retryable && job.attempts < maxAttempts) {
-          const delayMs = retryDelayMs(policy, job.attempts);
-          const retryAt = new Date(Date.now() + delayMs);
-          if (await q.fail(job.id, workerId, { errorInfo: outcome.errorInfo, retryAt })) {
-            safeEmit(this.events, this.logger, 'job:retrying', {
-              job,
-              attempt: job.attempts,
-              delayMs,
-              errorInfo: outcome.errorInfo,
-            });
-          }
-          return;
-        }
-        if (await q.fail(job.id, workerId, { errorInfo: outcome.errorInfo })) {
-          safeEmit(this.events, this.logger, 'job:failed', { job, errorInfo: outcome.errorInfo });
-        }
-        return;
-      }
-    }
   }
 
   private async heartbeat(): Promise<void> {

@@ -1,0 +1,55 @@
+import { type EnqueueRequest, HangarError } from '@hangar/core';
+import { describe, expect, it } from 'vitest';
+import { checkEnqueueRequests } from './enqueue-request-check.js';
+
+const ok: EnqueueRequest = { type: 't', params: {}, queue: 'default', maxAttempts: 3 };
+
+function problem(patch: Partial<Record<keyof EnqueueRequest, unknown>>, batch = false) {
+  const request = { ...ok, ...patch } as EnqueueRequest;
+  try {
+    checkEnqueueRequests(batch ? [ok, request] : [request]);
+  } catch (error) {
+    if (!HangarError.isInstance(error) || error.code !== 'CONFIG_INVALID') throw error;
+    return { option: error.params.option, message: error.message };
+  }
+  return undefined;
+}
+
+describe('checkEnqueueRequests', () => {
+  it('accepts what every adapter stores', () => {
+    expect(problem({})).toBeUndefined();
+    expect(
+      problem({
+        priority: -5,
+        runAt: new Date(),
+        timeoutMs: Number.POSITIVE_INFINITY,
+        maxAttempts: 2_147_483_647,
+      }),
+    ).toBeUndefined();
+    expect(problem({ timeoutMs: 1 })).toBeUndefined();
+  });
+
+  it.each([
+    [{ type: '' }, 'type'],
+    [{ queue: 7 }, 'queue'],
+    [{ priority: 1.5 }, 'priority'],
+    [{ priority: Number.NaN }, 'priority'],
+    [{ priority: 2 ** 31 }, 'priority'],
+    [{ maxAttempts: 0 }, 'maxAttempts'],
+    [{ maxAttempts: Number.POSITIVE_INFINITY }, 'maxAttempts'],
+    [{ runAt: new Date(Number.NaN) }, 'runAt'],
+    [{ runAt: '2026-01-01' }, 'runAt'],
+    [{ timeoutMs: 0 }, 'timeoutMs'],
+    [{ timeoutMs: 1.5 }, 'timeoutMs'],
+    [{ customerId: 42 }, 'customerId'],
+    [{ parentId: null }, 'parentId'],
+  ])('refuses %o, naming %s', (patch, field) => {
+    expect(problem(patch)?.option).toBe(field);
+  });
+
+  it('says which request of a batch is wrong', () => {
+    expect(problem({ maxAttempts: -1 }, true)?.message).toBe(
+      'Invalid option "maxAttempts": of job type "t" must be an integer from 1 to 2147483647, got -1 (request 2 of 2)',
+    );
+  });
+});

@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type EnqueueRequest,
+  type EnqueueResult,
+  JobNotFoundError,
+  type JobRecord,
+  type JobState,
+} from '@hangar/core';
+import { checkEnqueueRequests } from '../enqueue-check/enqueue-request-check.js';
+import { idempotencyIndexKey, type MemoryStore } from './memory-store.js';
+import { copyValue as clone } from './value-copy.js';
+
+/**
+ * Stores a batch of jobs, all or none: every request is checked, and every parent looked up,
+ * before the first job is written.
+ */
+export function insertJobs(store: MemoryStore, requests: readonly EnqueueRequest[]): EnqueueResult[] {
+  checkEnqueueRequests(requests);
+  checkParents(store, requests);
+  const now = Date.now();
+  return requests.map((r) => insert(store, r, now));
+}
+
+/** A parent that does not exist is `JobNotFoundError`, before anything of the batch is stored. */
+function checkParents(store: MemoryStore, requests: readonly EnqueueRequest[]): void {
+  for (const r of requests) {
+    if (r.parentId === undefined || store.jobs.has(r.parentId)) continue;
+    // a request answered by an existing job's idempotency key stores nothing, as on every adapter
+    if (existingFor(store, r)) continue;
+    throw new JobNotFoundError(r.parentId);
+  }
+}
+
+function existingFor(store: MemoryStore, request: EnqueueRequest): JobRecord | undefined {
+  const key = idempotencyIndexKey(request);
+  const id = key === undefined ? undefined : store.idempotency.get(key);
+  return id ? store.jobs.get(id) : undefined;
+}
+
+function insert(s: MemoryStore, request: EnqueueRequest, now: number): EnqueueResult {
+  const existing = existingFor(s, request);
+  if (existing) return { id: existing.id, created: false, job: clone(existing) };
+  const idemKey = idempotencyIndexKey(request);
+  const runAt = request.runAt ?? new Date(now);
+  const parent = request.parentId ? s.jobs.get(request.parentId) : undefined;
+  let state: JobState = runAt.getTime() > now ? 'Scheduled' : 'Enqueued';
+  if (request.parentId) {
+    if (!parent || parent.state === 'Failed' || parent.state === 'Cancelled') state = 'Cancelled';
+    else if (parent.state !== 'Succeeded') state = 'Awaiting';
+  }
+  const job: JobRecord = {
+    id: randomUUID(),
+    type: request.type,
+    queue: request.queue,
+    params: clone(request.params),
+    state,
+    priority: request.priority ?? 0,
+    runAt,
+    attempts: 0,
+    maxAttempts: request.maxAttempts,
+    customerId: request.customerId,
+    userId: request.userId,
+    idempotencyKey: request.idempotencyKey,
+    concurrencyKey: request.concurrencyKey,
+    parentId: request.parentId,
+    timeoutMs: request.timeoutMs,
+    worker: undefined,
+    leaseExpiresAt: undefined,
+    cancelRequested: false,
+    progress: undefined,
+    result: undefined,
+    errorInfo: undefined,
+    metadata: request.metadata ? clone(request.metadata) : undefined,
+    createdAt: new Date(now),
+    updatedAt: new Date(now),
+    startedAt: undefined,
+    finishedAt: state === 'Cancelled' ? new Date(now) : undefined,
+  };
+  s.jobs.set(job.id, job);
+  s.seqOf.set(job.id, s.nextSeq());
+  if (idemKey !== undefined) s.idempotency.set(idemKey, job.id);
+  if (state === 'Awaiting' && request.parentId) {
+    const set = s.children.get(request.parentId) ?? new Set<string>();
+    set.add(job.id);
+    s.children.set(request.parentId, set);
+  }
+  if (state === 'Enqueued' || state === 'Scheduled') s.schedule(job, now);
+  s.publish({ kind: 'enqueued', jobId: job.id, queue: job.queue, state });
+  return { id: job.id, created: true, job: clone(job) };
+}
