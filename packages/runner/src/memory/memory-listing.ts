@@ -1,4 +1,5 @@
 import type { JobPage, JobRecord, ListJobsFilter, RetentionPolicy } from '@hangar/core';
+import { checkRetentionPolicy } from '../retention/retention-policy-check.js';
 import { idempotencyIndexKey, type MemoryStore } from './memory-store.js';
 import { copyValue } from './value-copy.js';
 
@@ -33,7 +34,7 @@ export function listJobs(s: MemoryStore, filter: ListJobsFilter): JobPage {
 /** Deletes finished jobs past their retention, at most `batchSize` per call. */
 export function cleanupJobs(store: MemoryStore, policy: RetentionPolicy): number {
   const now = Date.now();
-  const limit = policy.batchSize ?? 1000;
+  const limit = checkRetentionPolicy(policy);
   const maxAge = { Succeeded: policy.succeededMs, Cancelled: policy.cancelledMs, Failed: policy.failedMs };
   let deleted = 0;
   for (const job of [...store.jobs.values()]) {

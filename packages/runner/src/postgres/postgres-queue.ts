@@ -1,7 +1,6 @@
 import {
   type CancelOutcome,
   type ClaimRequest,
-  ConfigurationError,
   type EnqueueOptions,
   type EnqueueRequest,
   type EnqueueResult,
@@ -22,6 +21,7 @@ import {
 import pg from 'pg';
 import { CallBatcher } from '../batching/call-batcher.js';
 import { checkEnqueueRequests } from '../enqueue-check/enqueue-request-check.js';
+import { checkRetentionPolicy } from '../retention/retention-policy-check.js';
 import { positiveInteger, transactionClient } from './argument-checks.js';
 import { ChangeHub } from './change-hub.js';
 import { claimedJobColumns, claimedRowToJob } from './claimed-row.js';
@@ -55,7 +55,6 @@ interface Completion {
 /** Unique violation: two claimers raced for one concurrency key (the index refused one). */
 const UNIQUE_VIOLATION = '23505';
 const CLAIM_ATTEMPTS = 3;
-const DEFAULT_CLEANUP_BATCH = 1000;
 /**
  * The PostgreSQL queue: durable jobs in the queue's own schema, claimed with
  * `FOR UPDATE SKIP LOCKED`, leases recovered after a crash, and changes pushed to every
@@ -326,16 +325,7 @@ export class PostgresQueue implements QueueAdapter {
   }
 
   async cleanup(policy: RetentionPolicy): Promise<number> {
-    for (const key of ['succeededMs', 'cancelledMs', 'failedMs'] as const) {
-      if (!Number.isFinite(policy[key]) || policy[key] < 0) {
-        throw new ConfigurationError(
-          key,
-          `must be a number of milliseconds of at least 0, got ${String(policy[key])}`,
-        );
-      }
-    }
-    const batch = policy.batchSize ?? DEFAULT_CLEANUP_BATCH;
-    positiveInteger('batchSize', batch);
+    const batch = checkRetentionPolicy(policy);
     return this.exec(this.sql.cleanup, [policy.succeededMs, policy.failedMs, policy.cancelledMs, batch]);
   }
 

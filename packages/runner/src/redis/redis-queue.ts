@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import {
   type CancelOutcome,
   type ClaimRequest,
-  ConfigurationError,
   type EnqueueOptions,
   type EnqueueRequest,
   type EnqueueResult,
@@ -24,6 +23,7 @@ import {
 } from '@hangar/core';
 import type { Redis } from 'ioredis';
 import { checkEnqueueRequests } from '../enqueue-check/enqueue-request-check.js';
+import { checkRetentionPolicy } from '../retention/retention-policy-check.js';
 import { type ClaimReply, decodeClaimReply } from './claim-reply.js';
 import { ClaimWaits } from './claim-waits.js';
 import { closeConnection, openConnection } from './connection.js';
@@ -351,18 +351,8 @@ export class RedisQueue implements QueueAdapter {
   }
 
   async cleanup(policy: RetentionPolicy): Promise<number> {
-    const batch = policy.batchSize ?? 1000;
+    const batch = checkRetentionPolicy(policy);
     const ages = [policy.succeededMs, policy.cancelledMs, policy.failedMs];
-    if (!Number.isSafeInteger(batch) || batch < 1)
-      throw new ConfigurationError('batchSize', `must be a positive integer, got ${batch}`);
-    for (const key of ['succeededMs', 'cancelledMs', 'failedMs'] as const) {
-      if (!Number.isFinite(policy[key]) || policy[key] < 0) {
-        throw new ConfigurationError(
-          key,
-          `must be a number of milliseconds of at least 0, got ${policy[key]}`,
-        );
-      }
-    }
     return (await this.scripts.cleanup(batch, ...ages.map((ms) => Math.floor(ms)))) as number;
   }
 
