@@ -1,8 +1,24 @@
-import type { HangarEvents, Logger } from '@hangar/core';
+import type { HangarEvents, Logger, QueueAdapter, ScheduleJobOptions } from '@hangar/core';
 import { safeEmit } from '@hangar/core';
 import type { EventEmitter } from 'eventemitter3';
-import type { HangarClient } from '../client/hangar-client.js';
 import { nextCronRun } from './cron-expression.js';
+
+/**
+ * What firing a schedule needs of a client: its queue, which job types it knows, and enqueue
+ * (with the parameter checks of the client). A `HangarClient` is one.
+ */
+export interface ScheduleFiringClient {
+  /** The queue holding the schedules. */
+  readonly queue: QueueAdapter;
+  /** The job types this client can enqueue. */
+  readonly registry: { has(type: string): boolean };
+  /** Enqueues one occurrence. */
+  enqueue(
+    type: string,
+    params: unknown,
+    options: ScheduleJobOptions & { idempotencyKey: string },
+  ): Promise<{ id: string }>;
+}
 
 /**
  * Fires due schedules. Every runner runs one; the adapter's compare-and-set on the schedule's
@@ -13,7 +29,7 @@ export class RecurringScheduler {
   private running = false;
 
   constructor(
-    private readonly client: HangarClient,
+    private readonly client: ScheduleFiringClient,
     private readonly events: EventEmitter<HangarEvents>,
     private readonly logger: Logger,
     private readonly now: () => Date = () => new Date(),
