@@ -40,14 +40,14 @@ export {
 } from './jobs/consolidation-integration-job.js';
 /** English and French messages of the pack. */
 export { consoMessages } from './messages/conso-messages.js';
+/** Builds the plugin with options, e.g. stored procedure names per step. */
+export { CONSO_JOBS_PLUGIN_NAME, createConsoJobsPlugin } from './plugin/conso-jobs-plugin.js';
 /** Options of the plugin, their defaults and the service token the jobs read them from. */
 export {
   CONSO_JOBS_DEFAULTS,
   type ConsoJobsOptions,
   consoJobsOptionsToken,
-} from './plugin/conso-jobs-options.js';
-/** Builds the plugin with options, e.g. stored procedure names per step. */
-export { CONSO_JOBS_PLUGIN_NAME, createConsoJobsPlugin } from './plugin/conso-jobs-plugin.js';
+} from './steps/conso-jobs-options.js';
 /** Step flags of the integration job. */
 export { type ConsoStep, STEP_FLAGS } from './steps/step-flags.js';
 

@@ -9,7 +9,7 @@ import { calculateIndirectPercentages, EngineError, type OwnershipResult } from 
 import { EngineFailureError } from '../errors/engine-failure-error.js';
 import { loadMasterCodes } from '../loading/master-codes-loader.js';
 import { loadOwnershipInput } from '../loading/ownership-loader.js';
-import { consoJobsOptionsOf } from '../plugin/conso-jobs-options.js';
+import { consoJobsOptionsOf } from '../steps/conso-jobs-options.js';
 import { customerParam, refParam } from './job-params.js';
 import { type OwnershipDetails, ownershipDetails } from './ownership-details.js';
 

@@ -9,7 +9,7 @@ import { resolveCustomerId } from '../db/resolve-customer.js';
 import { userIdOfLogin } from '../db/user-id.js';
 import { ConsoLockedError } from '../errors/conso-locked-error.js';
 import { NotLockHolderError } from '../errors/not-lock-holder-error.js';
-import { consoJobsOptionsOf } from '../plugin/conso-jobs-options.js';
+import { consoJobsOptionsOf } from '../steps/conso-jobs-options.js';
 import { type ConsoRunSummary, runConso } from '../steps/run-conso.js';
 import { STEP_FLAGS } from '../steps/step-flags.js';
 import { customerParam, refParam } from './job-params.js';

@@ -5,7 +5,7 @@ import { resolveConsos } from '../db/resolve-consos.js';
 import { resolveCustomerId } from '../db/resolve-customer.js';
 import { ConsoLockedError } from '../errors/conso-locked-error.js';
 import { ConsosFailedError } from '../errors/consos-failed-error.js';
-import { consoJobsOptionsOf } from '../plugin/conso-jobs-options.js';
+import { consoJobsOptionsOf } from '../steps/conso-jobs-options.js';
 import { type ConsoRunSummary, runConso } from '../steps/run-conso.js';
 import { STEP_FLAGS } from '../steps/step-flags.js';
 import { customerParam, refParam } from './job-params.js';

@@ -6,8 +6,8 @@ import { calculateIndirectPercentagesJob } from '../jobs/calculate-indirect-perc
 import { consoActionJob } from '../jobs/conso-action-job.js';
 import { consolidationIntegrationJob } from '../jobs/consolidation-integration-job.js';
 import { consoMessages } from '../messages/conso-messages.js';
+import { type ConsoJobsOptions, consoJobsOptionsToken } from '../steps/conso-jobs-options.js';
 import { checkProcedureName } from '../steps/stored-procedure.js';
-import { type ConsoJobsOptions, consoJobsOptionsToken } from './conso-jobs-options.js';
 
 /** Package name the plugin registers under. */
 export const CONSO_JOBS_PLUGIN_NAME = '@hangar/jobs-database';

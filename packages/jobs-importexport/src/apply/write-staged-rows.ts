@@ -1,7 +1,7 @@
 import { consoDialectOf } from '@hangar/conso-db';
 import { type Kysely, sql } from 'kysely';
 import type { ConsoDialect } from '../db/conso-db.js';
-import type { ImportPhases } from '../session/import-phases.js';
+import type { ImportPhases } from '../phases/import-phases.js';
 import type { StagingTable } from '../stage/staging-table.js';
 import { ROW_NO } from '../stage/staging-table.js';
 import type { ApplyTarget } from './apply-target.js';

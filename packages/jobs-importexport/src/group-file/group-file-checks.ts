@@ -1,5 +1,5 @@
 import type { MessageParam } from '@hangar/core';
-import { toCents } from '../jobs/data-file-format.js';
+import { toCents } from '../validate/data-file-format.js';
 import type { RowProblem } from '../validate/row-error.js';
 import type { RowErrorCollector } from '../validate/row-error-collector.js';
 import type { GroupFile } from './group-file-schema.js';

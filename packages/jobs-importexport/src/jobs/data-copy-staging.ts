@@ -1,14 +1,14 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { NumberFormat } from '../read/number-format.js';
-import { cellText } from '../read/sql-cell-text.js';
-import { cellNumber, MAX_AMOUNT_EXACT } from '../read/sql-number.js';
 import type { ImportSession } from '../session/import-session.js';
 import type { CopyStagingSpec } from '../session/table-import-spec.js';
 import type { RawCsvTable } from '../stage/raw-csv-copy.js';
+import { cellText } from '../stage/sql-cell-text.js';
+import { cellNumber, MAX_AMOUNT_EXACT } from '../stage/sql-number.js';
 import { ROW_NO, type StagingTable } from '../stage/staging-table.js';
 import type { BalanceTracker } from '../validate/balance-tracker.js';
 import { type CodeLookups, idsToCodes } from '../validate/code-lookups.js';
-import { MAX_DIMENSION_LENGTH } from './data-file-format.js';
+import { MAX_DIMENSION_LENGTH } from '../validate/data-file-format.js';
 
 /** What the data import's SQL validation needs: the same lookups and settings its `parse` uses. */
 export interface DataCopyOptions {

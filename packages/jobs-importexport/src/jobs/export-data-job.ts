@@ -10,7 +10,7 @@ import type { CellValue } from '../read/source-row.js';
 import { resolveCategory, resolveCompanies, resolveCustomer, resolvePeriod } from '../scope/resolve-scope.js';
 import { consoDbOf } from '../session/job-services.js';
 import { idsToCodes, loadCodeLookups } from '../validate/code-lookups.js';
-import { DATA_COLUMNS } from './data-file-format.js';
+import { DATA_COLUMNS } from '../validate/data-file-format.js';
 
 /** Parameters of {@link exportDataJob}. */
 export const exportDataParams = z.object({

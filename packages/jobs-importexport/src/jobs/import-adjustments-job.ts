@@ -7,9 +7,9 @@ import type { ImportResult } from '../session/import-result.js';
 import { importTable } from '../session/import-table.js';
 import { consoDbOf } from '../session/job-services.js';
 import { loadCodeLookups } from '../validate/code-lookups.js';
+import { MAX_DIMENSION_LENGTH } from '../validate/data-file-format.js';
 import { writeStagedJournals } from './adjustment-writes.js';
 import { ADJUSTMENT_REQUIRED_COLUMNS, ADJUSTMENT_STAGING } from './adjustments-file-format.js';
-import { MAX_DIMENSION_LENGTH } from './data-file-format.js';
 import { JournalChecks } from './journal-checks.js';
 
 /** Parameters of {@link importAdjustmentsJob}. */

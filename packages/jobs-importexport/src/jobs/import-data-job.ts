@@ -8,9 +8,9 @@ import { importTable } from '../session/import-table.js';
 import { consoDbOf } from '../session/job-services.js';
 import { BalanceTracker } from '../validate/balance-tracker.js';
 import { loadCodeLookups } from '../validate/code-lookups.js';
+import { DATA_REQUIRED_COLUMNS, MAX_DIMENSION_LENGTH } from '../validate/data-file-format.js';
 import { BUNDLE_KEY, BUNDLE_STAGING, BUNDLE_TARGET_COLUMNS } from './bundle-staging.js';
 import { dataCopyStaging } from './data-copy-staging.js';
-import { DATA_REQUIRED_COLUMNS, MAX_DIMENSION_LENGTH } from './data-file-format.js';
 
 /** Parameters of {@link importDataJob}. */
 export const importDataParams = z.object({

@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { JobContext } from '@hangar/core';
 import { type Kysely, sql } from 'kysely';
 import type { ConsoDatabase, ConsoDb, ConsoDialect } from '../db/conso-db.js';
+import { ImportPhases } from '../phases/import-phases.js';
 import type { NumberFormat } from '../read/number-format.js';
 import { RowFields } from '../read/row-fields.js';
 import type { SourceRow } from '../read/source-row.js';
@@ -10,7 +11,6 @@ import { InsertSelectStaging } from '../stage/insert-select-staging.js';
 import { createStagingTableDdl, dropStagingTable, stagingTableName } from '../stage/staging-ddl.js';
 import type { StagingColumn, StagingTable, StagingValue } from '../stage/staging-table.js';
 import { RowErrorCollector, RowErrorLimitReached } from '../validate/row-error-collector.js';
-import { ImportPhases } from './import-phases.js';
 import { ImportProgress } from './import-progress.js';
 import { cancelStatementsOnAbort } from './statement-canceller.js';
 

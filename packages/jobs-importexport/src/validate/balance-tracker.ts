@@ -1,5 +1,5 @@
 import type { MessageParam } from '@hangar/core';
-import { toCents } from '../jobs/data-file-format.js';
+import { toCents } from './data-file-format.js';
 import type { RowErrorCollector } from './row-error-collector.js';
 
 /**

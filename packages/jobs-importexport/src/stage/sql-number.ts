@@ -1,6 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
-import { CHARS, type ColumnShape } from '../stage/csv-shape-scanner.js';
-import type { NumberFormat } from './number-format.js';
+import type { NumberFormat } from '../read/number-format.js';
+import { CHARS, type ColumnShape } from './csv-shape-scanner.js';
 
 /** `parseNumber`'s syntax, for PostgreSQL's regular expressions (`[0-9]`, as JavaScript's `\d`). */
 const NUMBER_PATTERN = '^[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?$';

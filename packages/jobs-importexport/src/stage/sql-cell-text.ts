@@ -1,5 +1,5 @@
 import { type RawBuilder, sql } from 'kysely';
-import type { RawColumn } from '../stage/raw-csv-copy.js';
+import type { RawColumn } from './raw-csv-copy.js';
 
 /**
  * The characters JavaScript's `String#trim` removes (WhiteSpace and LineTerminator), so `btrim`

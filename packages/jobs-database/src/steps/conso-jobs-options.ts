@@ -1,5 +1,5 @@
 import { createServiceToken, type ServiceResolver } from '@hangar/core';
-import type { ConsoStep } from '../steps/step-flags.js';
+import type { ConsoStep } from './step-flags.js';
 
 /** Options of the consolidation jobs, given to `createConsoJobsPlugin`. */
 export interface ConsoJobsOptions {
