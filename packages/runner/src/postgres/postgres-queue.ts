@@ -18,7 +18,7 @@ import {
   type ScheduleRecord,
   type Unsubscribe,
 } from '@hangar/core';
-import pg from 'pg';
+import type pg from 'pg';
 import { CallBatcher } from '../batching/call-batcher.js';
 import { checkEnqueueRequests } from '../enqueue-check/enqueue-request-check.js';
 import { checkRetentionPolicy } from '../retention/retention-policy-check.js';
@@ -40,10 +40,10 @@ import {
   type ResolvedPostgresQueueOptions,
   resolvePostgresQueueOptions,
 } from './options.js';
+import { openQueuePool } from './queue-pool.js';
 import { rowToSchedule, type ScheduleRow, scheduleSql, scheduleValues } from './schedule-sql.js';
 import { type SchemaNames, schemaNames } from './schema-names.js';
 import { execute, queryRows, type SqlClient, sqlState } from './sql-client.js';
-import { queueTypes } from './timestamp-parser.js';
 
 /** One completion as the batch statement takes it: job id, worker that must hold it, JSON result. */
 interface Completion {
@@ -95,21 +95,9 @@ export class PostgresQueue implements QueueAdapter {
     this.locks = lockSql(this.names);
     this.schedules = scheduleSql(this.names);
     this.insertSql = insertJobsSql(this.names);
-    if (this.options.pool) {
-      this.pool = this.options.pool;
-      this.ownsPool = false;
-    } else {
-      this.pool = new pg.Pool({
-        connectionString: this.options.connectionString,
-        max: this.options.poolSize,
-        application_name: this.options.applicationName,
-        types: queueTypes,
-      });
-      this.ownsPool = true;
-      // An idle connection dropped by the server emits 'error' on the pool; unhandled, it
-      // would crash the process. The pool replaces the connection on the next query.
-      this.pool.on('error', (err) => this.options.logger.warn({ err }, 'Idle PostgreSQL connection lost'));
-    }
+    const { pool, owned } = openQueuePool(this.options);
+    this.pool = pool;
+    this.ownsPool = owned;
     this.hub = new ChangeHub({
       pool: this.pool,
       names: this.names,
