@@ -91,7 +91,7 @@ export interface ListJobsFilter {
   types?: readonly string[];
   /** Only this queue. */
   queue?: string;
-  /** Page size. @defaultValue 50 */
+  /** Page size, a positive integer; a page holds at most 1000 jobs, whatever this asks. @defaultValue 50 */
   limit?: number;
   /** Opaque cursor from the previous page's `nextCursor`. */
   cursor?: string;

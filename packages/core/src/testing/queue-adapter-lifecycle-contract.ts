@@ -138,6 +138,21 @@ export function defineLifecycleContract(s: ContractScope): void {
   });
 
   describe('listing and logs', () => {
+    it('refuses a page size that is not a positive integer, and cuts a page at 1000 jobs', async () => {
+      for (const limit of [0, 2.5]) {
+        await expect(s.a.list({ limit })).rejects.toMatchObject({
+          code: 'CONFIG_INVALID',
+          params: { option: 'limit' },
+        });
+      }
+      await s.a.enqueueMany(Array.from({ length: 1001 }, (_, n) => testJob({ params: { n } })));
+      const first = await s.a.list({ limit: 5000 });
+      expect(first.items).toHaveLength(1000);
+      const rest = await s.a.list({ limit: 5000, cursor: first.nextCursor });
+      expect(rest.items).toHaveLength(1);
+      expect(rest.nextCursor).toBeUndefined();
+    });
+
     it('lists by customer, state and type, newest first, across pages', async () => {
       for (let i = 0; i < 7; i++) await s.a.enqueue(testJob({ customerId: 'c1', params: { n: i } }));
       await s.a.enqueue(testJob({ customerId: 'c2' }));
@@ -194,6 +209,17 @@ export function defineLifecycleContract(s: ContractScope): void {
       expect(await s.a.releaseLock('conso:1', 'alice')).toBe(false);
       expect(await s.b.releaseLock('conso:1', 'bob')).toBe(true);
       expect(await s.a.acquireLock('conso:1', 'alice', 5000)).toBe(true);
+    });
+
+    it('refuses a time to live that is not a positive number of ms, naming ttlMs', async () => {
+      for (const ttl of [0, -1, Number.NaN]) {
+        await expect(s.a.acquireLock('conso:2', 'alice', ttl)).rejects.toMatchObject({
+          code: 'CONFIG_INVALID',
+          params: { option: 'ttlMs' },
+        });
+      }
+      expect(await s.a.acquireLock('conso:2', 'alice', 0.5)).toBe(true);
+      await expect(s.a.extendLock('conso:2', 'alice', 0)).rejects.toMatchObject({ code: 'CONFIG_INVALID' });
     });
   });
 

@@ -1,4 +1,5 @@
 import type { ScheduleRecord } from '@hangar/core';
+import { lockTtlMs } from '../input-checks/lock-ttl.js';
 import type { MemoryStore } from './memory-store.js';
 import { copyValue } from './value-copy.js';
 
@@ -10,19 +11,21 @@ export class MemoryCoordination {
 
   /** See `QueueAdapter`. */
   async acquireLock(name: string, owner: string, ttlMs: number): Promise<boolean> {
+    const ttl = lockTtlMs(ttlMs);
     const now = Date.now();
     const lock = this.store.locks.get(name);
     if (lock && lock.expiresAt > now && lock.owner !== owner) return false;
-    this.store.locks.set(name, { owner, expiresAt: now + ttlMs });
+    this.store.locks.set(name, { owner, expiresAt: now + ttl });
     return true;
   }
 
   /** See `QueueAdapter`. */
   async extendLock(name: string, owner: string, ttlMs: number): Promise<boolean> {
+    const ttl = lockTtlMs(ttlMs);
     const now = Date.now();
     const lock = this.store.locks.get(name);
     if (!lock || lock.owner !== owner || lock.expiresAt <= now) return false;
-    lock.expiresAt = now + ttlMs;
+    lock.expiresAt = now + ttl;
     return true;
   }
 

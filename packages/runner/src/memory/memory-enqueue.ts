@@ -6,7 +6,7 @@ import {
   type JobRecord,
   type JobState,
 } from '@hangar/core';
-import { checkEnqueueRequests } from '../enqueue-check/enqueue-request-check.js';
+import { checkEnqueueRequests } from '../input-checks/enqueue-request-check.js';
 import { idempotencyIndexKey, type MemoryStore } from './memory-store.js';
 import { copyValue as clone } from './value-copy.js';
 

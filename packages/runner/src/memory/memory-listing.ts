@@ -1,5 +1,6 @@
 import type { JobPage, JobRecord, ListJobsFilter, RetentionPolicy } from '@hangar/core';
-import { checkRetentionPolicy } from '../retention/retention-policy-check.js';
+import { listPageSize } from '../input-checks/list-page-size.js';
+import { checkRetentionPolicy } from '../input-checks/retention-policy-check.js';
 import { idempotencyIndexKey, type MemoryStore } from './memory-store.js';
 import { copyValue } from './value-copy.js';
 
@@ -7,7 +8,7 @@ const clone = copyValue;
 
 /** Jobs matching the filter, newest first, paginated by enqueue sequence. */
 export function listJobs(s: MemoryStore, filter: ListJobsFilter): JobPage {
-  const limit = filter.limit ?? 50;
+  const limit = listPageSize(filter.limit);
   const before = filter.cursor ? Number(filter.cursor) : Number.POSITIVE_INFINITY;
   const states = filter.states ? new Set(filter.states) : undefined;
   const types = filter.types ? new Set(filter.types) : undefined;

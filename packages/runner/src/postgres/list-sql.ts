@@ -1,11 +1,7 @@
 import { ConfigurationError, type ListJobsFilter } from '@hangar/core';
+import { listPageSize } from '../input-checks/list-page-size.js';
 import { jobColumns } from './job-row.js';
 import type { SchemaNames } from './schema-names.js';
-
-/** Page size when the filter gives none. */
-export const DEFAULT_PAGE_SIZE = 50;
-/** Largest page a caller may ask for. */
-export const MAX_PAGE_SIZE = 1000;
 
 /** A query with its parameters. */
 export interface BoundQuery {
@@ -34,7 +30,7 @@ export function listJobsQuery(n: SchemaNames, filter: ListJobsFilter): BoundQuer
   if (filter.types !== undefined) where.push(`j.type = ANY (${bind([...filter.types])}::text[])`);
   if (filter.queue !== undefined) where.push(`j.queue = ${bind(filter.queue)}`);
   if (filter.cursor !== undefined) where.push(`j.id < ${bind(decodeCursor(filter.cursor))}::bigint`);
-  const limit = pageSize(filter.limit);
+  const limit = listPageSize(filter.limit);
   const text = `
     SELECT ${jobColumns('j')} FROM ${n.job} j
     ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
@@ -58,12 +54,4 @@ export function decodeCursor(cursor: string): string {
     // Reported below with the same message as a well-formed but foreign cursor.
   }
   throw new ConfigurationError('cursor', 'pass the `nextCursor` of the previous page unchanged');
-}
-
-function pageSize(limit: number | undefined): number {
-  if (limit === undefined) return DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(limit) || limit < 1) {
-    throw new ConfigurationError('limit', `must be a positive integer, got ${String(limit)}`);
-  }
-  return Math.min(limit, MAX_PAGE_SIZE);
 }

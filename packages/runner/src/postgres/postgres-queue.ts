@@ -20,8 +20,9 @@ import {
 } from '@hangar/core';
 import type pg from 'pg';
 import { CallBatcher } from '../batching/call-batcher.js';
-import { checkEnqueueRequests } from '../enqueue-check/enqueue-request-check.js';
-import { checkRetentionPolicy } from '../retention/retention-policy-check.js';
+import { checkEnqueueRequests } from '../input-checks/enqueue-request-check.js';
+import { lockTtlMs } from '../input-checks/lock-ttl.js';
+import { checkRetentionPolicy } from '../input-checks/retention-policy-check.js';
 import { positiveInteger, transactionClient } from './argument-checks.js';
 import { ChangeHub } from './change-hub.js';
 import { claimedJobColumns, claimedRowToJob } from './claimed-row.js';
@@ -278,13 +279,11 @@ export class PostgresQueue implements QueueAdapter {
   }
 
   async acquireLock(name: string, owner: string, ttlMs: number): Promise<boolean> {
-    positiveInteger('ttlMs', ttlMs);
-    return (await this.rows(this.locks.acquire, [name, owner, ttlMs])).length === 1;
+    return (await this.rows(this.locks.acquire, [name, owner, lockTtlMs(ttlMs)])).length === 1;
   }
 
   async extendLock(name: string, owner: string, ttlMs: number): Promise<boolean> {
-    positiveInteger('ttlMs', ttlMs);
-    return (await this.exec(this.locks.extend, [name, owner, ttlMs])) === 1;
+    return (await this.exec(this.locks.extend, [name, owner, lockTtlMs(ttlMs)])) === 1;
   }
 
   async releaseLock(name: string, owner: string): Promise<boolean> {

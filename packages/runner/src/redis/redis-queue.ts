@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   type CancelOutcome,
   type ClaimRequest,
+  ConfigurationError,
   type EnqueueOptions,
   type EnqueueRequest,
   type EnqueueResult,
@@ -22,8 +23,10 @@ import {
   type Unsubscribe,
 } from '@hangar/core';
 import type { Redis } from 'ioredis';
-import { checkEnqueueRequests } from '../enqueue-check/enqueue-request-check.js';
-import { checkRetentionPolicy } from '../retention/retention-policy-check.js';
+import { checkEnqueueRequests } from '../input-checks/enqueue-request-check.js';
+import { listPageSize } from '../input-checks/list-page-size.js';
+import { lockTtlMs } from '../input-checks/lock-ttl.js';
+import { checkRetentionPolicy } from '../input-checks/retention-policy-check.js';
 import { type ClaimReply, decodeClaimReply } from './claim-reply.js';
 import { ClaimWaits } from './claim-waits.js';
 import { closeConnection, openConnection } from './connection.js';
@@ -88,8 +91,9 @@ export class RedisQueue implements QueueAdapter {
   async enqueueMany(requests: readonly EnqueueRequest[], options?: EnqueueOptions): Promise<EnqueueResult[]> {
     options?.signal?.throwIfAborted();
     if (options?.transaction !== undefined) {
-      throw new TypeError(
-        'The Redis queue cannot join a caller transaction; enqueue after your commit instead',
+      throw new ConfigurationError(
+        'transaction',
+        'the Redis queue cannot join a caller transaction; enqueue after your commit instead',
       );
     }
     if (requests.length === 0) return [];
@@ -260,9 +264,7 @@ export class RedisQueue implements QueueAdapter {
   }
 
   async list(filter: ListJobsFilter = {}): Promise<JobPage> {
-    const limit = filter.limit ?? 50;
-    if (!Number.isSafeInteger(limit) || limit < 1)
-      throw new RangeError(`List limit must be a positive integer, got ${limit}`);
+    const limit = listPageSize(filter.limit);
     const before = filter.cursor === undefined ? undefined : decodeCursor(filter.cursor);
     const reply = (await this.scripts.list(listArgs(filter, limit, before, this.options.listScanLimit))) as [
       string,
@@ -289,11 +291,11 @@ export class RedisQueue implements QueueAdapter {
   }
 
   async acquireLock(name: string, owner: string, ttlMs: number): Promise<boolean> {
-    return (await this.scripts.acquireLock(name, owner, lockTtl(ttlMs))) === 1;
+    return (await this.scripts.acquireLock(name, owner, lockTtlMs(ttlMs))) === 1;
   }
 
   async extendLock(name: string, owner: string, ttlMs: number): Promise<boolean> {
-    return (await this.scripts.extendLock(name, owner, lockTtl(ttlMs))) === 1;
+    return (await this.scripts.extendLock(name, owner, lockTtlMs(ttlMs))) === 1;
   }
 
   async releaseLock(name: string, owner: string): Promise<boolean> {
@@ -373,12 +375,6 @@ export class RedisQueue implements QueueAdapter {
     })();
     return this.closing;
   }
-}
-
-function lockTtl(ttlMs: number): number {
-  if (!Number.isFinite(ttlMs) || ttlMs <= 0)
-    throw new RangeError(`Lock TTL must be a positive number of ms, got ${ttlMs}`);
-  return Math.ceil(ttlMs);
 }
 
 /** The enqueue script's refusal of a parent that does not exist, as `JobNotFoundError`. */

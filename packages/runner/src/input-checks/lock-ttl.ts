@@ -1,0 +1,9 @@
+import { ConfigurationError } from '@hangar/core';
+
+/** A lock's time to live in whole ms (rounded up), or `ConfigurationError` naming `ttlMs`. */
+export function lockTtlMs(ttlMs: number): number {
+  if (typeof ttlMs !== 'number' || !Number.isFinite(ttlMs) || ttlMs <= 0) {
+    throw new ConfigurationError('ttlMs', `must be a positive number of milliseconds, got ${String(ttlMs)}`);
+  }
+  return Math.ceil(ttlMs);
+}
