@@ -63,9 +63,9 @@ export interface ClaimRequest {
   queues: readonly string[];
   /** Job types it can run; other types are left for other runners. */
   types: readonly string[];
-  /** At most this many jobs. */
+  /** At most this many jobs (a positive integer). */
   limit: number;
-  /** Lease length in ms; the worker must heartbeat before it ends. */
+  /** Lease length in whole ms; the worker must heartbeat before it ends. */
   leaseMs: number;
   /** At most this many Processing jobs per customer across all runners. @defaultValue no limit */
   maxPerCustomer?: number;

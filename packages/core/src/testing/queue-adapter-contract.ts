@@ -130,6 +130,24 @@ export function queueAdapterContract(options: AdapterContractOptions): void {
     });
 
     describe('claiming', () => {
+      it('refuses a claim or heartbeat it cannot serve, naming the field', async () => {
+        for (const [patch, option] of [
+          [{ limit: 0 }, 'limit'],
+          [{ limit: 1.5 }, 'limit'],
+          [{ leaseMs: 0 }, 'leaseMs'],
+          [{ maxPerCustomer: 0 }, 'maxPerCustomer'],
+        ] as const) {
+          await expect(a.claim({ ...claimAll, worker: W1, ...patch })).rejects.toMatchObject({
+            code: 'CONFIG_INVALID',
+            params: { option },
+          });
+        }
+        await expect(a.heartbeat(W1.id, [], -1)).rejects.toMatchObject({
+          code: 'CONFIG_INVALID',
+          params: { option: 'leaseMs' },
+        });
+      });
+
       it('orders by priority, then run-at, then enqueue order', async () => {
         const low = await a.enqueue(testJob({ priority: 5 }));
         const first = await a.enqueue(testJob({ priority: 0 }));

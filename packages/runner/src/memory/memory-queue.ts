@@ -20,6 +20,7 @@ import {
   type ScheduleRecord,
   type Unsubscribe,
 } from '@hangar/core';
+import { checkClaimRequest, checkPositiveInteger } from '../input-checks/claim-request-check.js';
 import { MemoryCoordination } from './memory-coordination.js';
 import { insertJobs } from './memory-enqueue.js';
 import { cleanupJobs, listJobs } from './memory-listing.js';
@@ -63,6 +64,7 @@ export class MemoryQueue implements QueueAdapter {
   }
 
   async claim(request: ClaimRequest): Promise<JobRecord[]> {
+    checkClaimRequest(request);
     const s = this.store;
     const now = Date.now();
     for (let due = s.delayed.peek(); due && due.runAt <= now; due = s.delayed.peek()) {
@@ -110,6 +112,7 @@ export class MemoryQueue implements QueueAdapter {
   }
 
   async heartbeat(workerId: string, jobIds: readonly string[], leaseMs: number): Promise<string[]> {
+    checkPositiveInteger('leaseMs', leaseMs);
     const now = Date.now();
     const held: string[] = [];
     for (const id of jobIds) {

@@ -92,15 +92,22 @@ function positive(name: string, value: number, min = 1): void {
   }
 }
 
+/** Counts, and the lease every adapter stores in whole ms. */
+function wholeNumber(name: string, value: number, min = 1): void {
+  if (!Number.isSafeInteger(value) || value < min) {
+    throw new ConfigurationError(name, `must be a whole number ≥ ${min}, got ${String(value)}`);
+  }
+}
+
 /** Applies defaults and checks every option, naming the one to fix. */
 export function resolveRunnerOptions(options: RunnerOptions): ResolvedRunnerOptions {
   if (!options || typeof options.queue?.claim !== 'function') {
     throw new ConfigurationError('queue', 'pass a queue adapter, e.g. `new MemoryQueue()`');
   }
   const concurrency = options.concurrency ?? RUNNER_DEFAULTS.concurrency;
-  positive('concurrency', concurrency);
+  wholeNumber('concurrency', concurrency);
   const leaseMs = options.leaseMs ?? RUNNER_DEFAULTS.leaseMs;
-  positive('leaseMs', leaseMs, 100);
+  wholeNumber('leaseMs', leaseMs, 100);
   const heartbeatMs = options.heartbeatMs ?? Math.floor(leaseMs / 3);
   positive('heartbeatMs', heartbeatMs, 10);
   if (heartbeatMs >= leaseMs) {
@@ -112,7 +119,7 @@ export function resolveRunnerOptions(options: RunnerOptions): ResolvedRunnerOpti
   const queues = options.queues ?? { default: concurrency };
   if (Object.keys(queues).length === 0)
     throw new ConfigurationError('queues', 'name at least one queue to serve');
-  for (const [name, n] of Object.entries(queues)) positive(`queues.${name}`, n);
+  for (const [name, n] of Object.entries(queues)) wholeNumber(`queues.${name}`, n);
   const resolved: ResolvedRunnerOptions = {
     ...RUNNER_DEFAULTS,
     ...stripUndefined(options),
@@ -135,7 +142,7 @@ export function resolveRunnerOptions(options: RunnerOptions): ResolvedRunnerOpti
   }
   positive('shutdownGraceMs', resolved.shutdownGraceMs, 0);
   positive('abortGraceMs', resolved.abortGraceMs, 0);
-  if (resolved.maxPerCustomer !== undefined) positive('maxPerCustomer', resolved.maxPerCustomer);
+  if (resolved.maxPerCustomer !== undefined) wholeNumber('maxPerCustomer', resolved.maxPerCustomer);
   return resolved;
 }
 

@@ -1,13 +1,6 @@
 import { ConfigurationError } from '@hangar/core';
 import { isSqlClient, type SqlClient } from './sql-client.js';
 
-/** Throws `ConfigurationError` unless `value` is an integer of at least 1. */
-export function positiveInteger(name: string, value: number): void {
-  if (!Number.isInteger(value) || value < 1) {
-    throw new ConfigurationError(name, `must be a positive integer, got ${String(value)}`);
-  }
-}
-
 /**
  * The caller's transaction client from `EnqueueOptions.transaction`, which the contract types
  * as `unknown`; anything that cannot run queries is a `ConfigurationError`.

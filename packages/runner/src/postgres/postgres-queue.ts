@@ -20,10 +20,11 @@ import {
 } from '@hangar/core';
 import type pg from 'pg';
 import { CallBatcher } from '../batching/call-batcher.js';
+import { checkClaimRequest, checkPositiveInteger } from '../input-checks/claim-request-check.js';
 import { checkEnqueueRequests } from '../input-checks/enqueue-request-check.js';
 import { lockTtlMs } from '../input-checks/lock-ttl.js';
 import { checkRetentionPolicy } from '../input-checks/retention-policy-check.js';
-import { positiveInteger, transactionClient } from './argument-checks.js';
+import { transactionClient } from './argument-checks.js';
 import { ChangeHub } from './change-hub.js';
 import { claimedJobColumns, claimedRowToJob } from './claimed-row.js';
 import { enqueueJobs } from './enqueue-jobs.js';
@@ -151,9 +152,7 @@ export class PostgresQueue implements QueueAdapter {
   }
 
   async claim(request: ClaimRequest): Promise<JobRecord[]> {
-    positiveInteger('limit', request.limit);
-    positiveInteger('leaseMs', request.leaseMs);
-    if (request.maxPerCustomer !== undefined) positiveInteger('maxPerCustomer', request.maxPerCustomer);
+    checkClaimRequest(request);
     if (request.queues.length === 0 || request.types.length === 0) return [];
     const { worker } = request;
     const text = `SELECT ${claimedJobColumns('c')} FROM ${this.names.q}.claim($1, $2, $3, $4::text[], $5::text[], $6, $7, $8) c`;
@@ -186,7 +185,7 @@ export class PostgresQueue implements QueueAdapter {
   }
 
   async heartbeat(workerId: string, jobIds: readonly string[], leaseMs: number): Promise<string[]> {
-    positiveInteger('leaseMs', leaseMs);
+    checkPositiveInteger('leaseMs', leaseMs);
     const ids = jobIds.map(parseJobId).filter((id) => id !== undefined);
     if (ids.length === 0) return [];
     const rows = await this.rows<{ id: string }>(

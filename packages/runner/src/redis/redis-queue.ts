@@ -23,6 +23,7 @@ import {
   type Unsubscribe,
 } from '@hangar/core';
 import type { Redis } from 'ioredis';
+import { checkClaimRequest, checkPositiveInteger } from '../input-checks/claim-request-check.js';
 import { checkEnqueueRequests } from '../input-checks/enqueue-request-check.js';
 import { listPageSize } from '../input-checks/list-page-size.js';
 import { lockTtlMs } from '../input-checks/lock-ttl.js';
@@ -128,7 +129,8 @@ export class RedisQueue implements QueueAdapter {
   }
 
   async claim(request: ClaimRequest): Promise<JobRecord[]> {
-    if (request.limit <= 0 || request.queues.length === 0 || request.types.length === 0) return [];
+    checkClaimRequest(request);
+    if (request.queues.length === 0 || request.types.length === 0) return [];
     if (this.options.claimWaitMs === 0 || this.closing) return (await this.runClaim(request, '')).jobs;
     // sent in this tick: an await first would let work queued meanwhile (an enqueue) overtake it
     if (this.waits) return this.waits.claim(request);
@@ -209,8 +211,9 @@ export class RedisQueue implements QueueAdapter {
   }
 
   async heartbeat(workerId: string, jobIds: readonly string[], leaseMs: number): Promise<string[]> {
+    checkPositiveInteger('leaseMs', leaseMs);
     if (jobIds.length === 0) return [];
-    return (await this.scripts.heartbeat(workerId, Math.ceil(leaseMs), jobIds)) as string[];
+    return (await this.scripts.heartbeat(workerId, leaseMs, jobIds)) as string[];
   }
 
   async complete(jobId: string, workerId: string, result: JobResult): Promise<boolean> {

@@ -266,6 +266,10 @@ describe('HangarRunner', () => {
       /jobTypes/,
     );
     expect(() => createRunner({ queue: new MemoryQueue(), concurrency: 0 })).toThrow(/concurrency/);
+    // every adapter stores whole counts and ms: a fraction is refused here, not at the first claim
+    expect(() => createRunner({ queue: new MemoryQueue(), concurrency: 2.5 })).toThrow(/concurrency/);
+    expect(() => createRunner({ queue: new MemoryQueue(), leaseMs: 30_000.5 })).toThrow(/leaseMs/);
+    expect(() => createRunner({ queue: new MemoryQueue(), maxPerCustomer: 1.5 })).toThrow(/maxPerCustomer/);
     expect(() => createRunner({ queue: new MemoryQueue(), leaseMs: 1000, heartbeatMs: 2000 })).toThrow(
       /heartbeatMs/,
     );
