@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Logger, QueueChange, Unsubscribe } from '@hangar/core';
+import { isWakeUp, type Logger, type QueueChange, type Unsubscribe } from '@hangar/core';
 import type pg from 'pg';
 import { ListenConnection } from './listen-connection.js';
 import { parseNotification } from './notification.js';
@@ -32,7 +32,10 @@ type CancelListener = (jobId: string) => void;
  * sent while the connection was down is never redelivered.
  */
 export class ChangeHub {
-  private readonly listeners = new Set<(change: QueueChange) => void>();
+  /** Change listeners, each with whether it wants wake-ups only. */
+  private readonly listeners = new Map<(change: QueueChange) => void, boolean>();
+  /** Listeners that want every change, not only wake-ups. */
+  private fullListeners = 0;
   private readonly cancelListeners = new Map<string, Set<CancelListener>>();
   private readonly workerByHash = new Map<string, string>();
   /** Jobs already handed to each worker's listeners, so poll and notify never repeat one. */
@@ -54,18 +57,26 @@ export class ChangeHub {
     });
   }
 
-  /** Adds a change listener; resolves once changes from every process reach it. */
-  async subscribe(listener: (change: QueueChange) => void): Promise<Unsubscribe> {
-    this.listeners.add(listener);
+  /**
+   * Adds a change listener (of wake-ups only: jobs enqueued or become Enqueued, when
+   * `wakeUpsOnly`); resolves once changes from every process reach it.
+   */
+  async subscribe(listener: (change: QueueChange) => void, wakeUpsOnly = false): Promise<Unsubscribe> {
+    const remove = () => {
+      if (!this.listeners.has(listener)) return;
+      if (this.listeners.get(listener) === false) this.fullListeners -= 1;
+      this.listeners.delete(listener);
+    };
+    remove();
+    this.listeners.set(listener, wakeUpsOnly);
+    if (!wakeUpsOnly) this.fullListeners += 1;
     try {
       await this.connection.start();
     } catch (err) {
-      this.listeners.delete(listener);
+      remove();
       throw err;
     }
-    return () => {
-      this.listeners.delete(listener);
-    };
+    return remove;
   }
 
   /** Adds a cancellation listener for one worker; resolves once requests reach it. */
@@ -101,6 +112,7 @@ export class ChangeHub {
   async close(): Promise<void> {
     this.stopPolling();
     this.listeners.clear();
+    this.fullListeners = 0;
     this.cancelListeners.clear();
     // A poll still running would otherwise query a pool its queue is about to end.
     await this.pollRun;
@@ -108,12 +120,14 @@ export class ChangeHub {
   }
 
   private dispatch(payload: string): void {
-    const parsed = parseNotification(payload);
+    const parsed = parseNotification(payload, this.fullListeners === 0);
     if (!parsed) return;
     // One payload carries up to a hundred changes: copy the listeners once, not per change.
     const listeners = [...this.listeners];
     for (const change of parsed.changes) {
-      for (const listener of listeners) {
+      const wakeUp = isWakeUp(change);
+      for (const [listener, wakeUpsOnly] of listeners) {
+        if (wakeUpsOnly && !wakeUp) continue;
         try {
           listener(change);
         } catch (err) {

@@ -116,4 +116,32 @@ describe('PostgresQueue change publishing (schema version 4)', () => {
       await until(() => seen.some((c) => c.jobId === id && c.kind === 'enqueued'), `the insert of ${id}`);
     }
   });
+
+  it('hands a wake-ups-only listener only wake-ups, and every change to a full listener beside it', async () => {
+    const queue = await open();
+    const wakeUps: QueueChange[] = [];
+    await queue.subscribe((change) => wakeUps.push(change), { wakeUpsOnly: true });
+    const first = await queue.enqueue(testJob());
+    await queue.claim({ ...claimAll, worker: W1 });
+    await queue.complete(first.id, W1.id, { success: true });
+    const all = await changesOf(queue);
+    const second = await queue.enqueue(testJob());
+    await queue.claim({ ...claimAll, worker: W1 });
+    await queue.complete(second.id, W1.id, { success: true });
+    await until(
+      () => all.some((c) => c.jobId === second.id && c.state === 'Succeeded'),
+      'the second success',
+    );
+    await until(() => wakeUps.some((c) => c.jobId === second.id), 'the second enqueue');
+    // a worker's own claims and completions are not handed to the listener that only wakes it
+    expect(wakeUps.map((c) => [c.jobId, c.kind, c.state])).toEqual([
+      [first.id, 'enqueued', 'Enqueued'],
+      [second.id, 'enqueued', 'Enqueued'],
+    ]);
+    expect(all.filter((c) => c.jobId === second.id).map((c) => c.state)).toEqual([
+      'Enqueued',
+      'Processing',
+      'Succeeded',
+    ]);
+  });
 });

@@ -33,9 +33,11 @@ const LEVELS = new Set(['progress', 'info', 'warning', 'error']);
  * Decodes a payload written by the notify triggers (see `trigger-sql.ts`):
  * `{k:'e'|'s', q, st, ids}` for inserted and state-changed jobs, `{k:'c', w|wh, ids}` for
  * cancellation requests and `{k:'l', id, e?}` for log entries. Anything else is ignored, so a
- * newer schema's payload never crashes an older listener.
+ * newer schema's payload never crashes an older listener. With `wakeUpsOnly` (every listener
+ * wants only wake-ups) no change is built for anything else: a busy worker's own claims and
+ * completions come back as notifications of a hundred jobs each.
  */
-export function parseNotification(payload: string): ParsedNotification | undefined {
+export function parseNotification(payload: string, wakeUpsOnly = false): ParsedNotification | undefined {
   let value: unknown;
   try {
     value = JSON.parse(payload);
@@ -49,6 +51,7 @@ export function parseNotification(payload: string): ParsedNotification | undefin
     case 's': {
       const state = typeof value.st === 'string' && STATES.has(value.st) ? (value.st as JobState) : undefined;
       const kind = value.k === 'e' ? 'enqueued' : 'state';
+      if (wakeUpsOnly && kind === 'state' && state !== 'Enqueued') return { changes: [], cancel: undefined };
       const ids = stringArray(value.ids);
       // The common payload names both: one object literal per id, no copy.
       const changes: QueueChange[] =
@@ -60,7 +63,7 @@ export function parseNotification(payload: string): ParsedNotification | undefin
     case 'c': {
       const jobIds = stringArray(value.ids);
       return {
-        changes: jobIds.map((jobId) => ({ kind: 'cancel-requested', jobId })),
+        changes: wakeUpsOnly ? [] : jobIds.map((jobId) => ({ kind: 'cancel-requested', jobId })),
         cancel: {
           workerId: typeof value.w === 'string' ? value.w : undefined,
           workerHash: typeof value.wh === 'string' ? value.wh : undefined,
@@ -69,7 +72,7 @@ export function parseNotification(payload: string): ParsedNotification | undefin
       };
     }
     case 'l': {
-      if (typeof value.id !== 'string') return undefined;
+      if (typeof value.id !== 'string' || wakeUpsOnly) return undefined;
       const jobId = value.id;
       const entries = Array.isArray(value.e) ? value.e.map(toLogEntry).filter((e) => e !== undefined) : [];
       // Without entries (too large for a payload) listeners still learn there is something to read.

@@ -16,6 +16,7 @@ import {
   type QueueChange,
   type RetentionPolicy,
   type ScheduleRecord,
+  type SubscribeOptions,
   type Unsubscribe,
 } from '@hangar/core';
 import type pg from 'pg';
@@ -315,10 +316,10 @@ export class PostgresQueue implements QueueAdapter {
     return this.exec(this.sql.cleanup, [policy.succeededMs, policy.failedMs, policy.cancelledMs, batch]);
   }
 
-  async subscribe(listener: (change: QueueChange) => void): Promise<Unsubscribe> {
+  async subscribe(listener: (change: QueueChange) => void, options?: SubscribeOptions): Promise<Unsubscribe> {
     this.assertOpen();
     await this.ready();
-    return this.hub.subscribe(listener);
+    return this.hub.subscribe(listener, options?.wakeUpsOnly === true);
   }
 
   /** Stops listening and polling, and ends the pool if the queue created it. */
