@@ -178,6 +178,27 @@ describe('PostgresQueue', () => {
     expect(second?.job.params).toEqual({ n: 'first' });
   });
 
+  it('completes a batch of several workers and odd results in one turn, each only for its holder', async () => {
+    const a = await open();
+    const W2 = testWorker('worker-2');
+    const jobs = await a.enqueueMany([testJob(), testJob(), testJob()]);
+    const [first, second, third] = jobs.map((j) => j.id) as [string, string, string];
+    await a.claim({ ...claimAll, limit: 2, worker: W1 });
+    await a.claim({ ...claimAll, worker: W2 });
+    const odd = { text: 'quote " backslash \\ brace } comma , é 漢 😀', nested: [{ n: 1.5 }, null] };
+    // all in one turn of the event loop: one batch, one statement per worker
+    const done = await Promise.all([
+      a.complete(first, W1.id, { success: true, result: odd }),
+      a.complete(second, W2.id, { success: true }),
+      a.complete(third, W2.id, { success: true, result: 3 }),
+      a.complete(second + '0', W1.id, { success: true }),
+    ]);
+    expect(done).toEqual([true, false, true, false]);
+    expect((await a.get(first))?.result).toEqual({ success: true, result: odd });
+    expect((await a.get(second))?.state).toBe('Processing');
+    expect((await a.get(third))?.result).toEqual({ success: true, result: 3 });
+  });
+
   it('maps absent optional fields to undefined, not null', async () => {
     const a = await open();
     const { job } = await a.enqueue(testJob());

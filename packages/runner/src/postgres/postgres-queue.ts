@@ -28,6 +28,7 @@ import { checkRetentionPolicy } from '../input-checks/retention-policy-check.js'
 import { transactionClient } from './argument-checks.js';
 import { ChangeHub } from './change-hub.js';
 import { claimedJobColumns, claimedRowToJob } from './claimed-row.js';
+import { type Completion, completeBatch } from './complete-batch.js';
 import { enqueueJobs } from './enqueue-jobs.js';
 import { insertJobsSql } from './enqueue-sql.js';
 import { parseJobId } from './job-id.js';
@@ -47,13 +48,6 @@ import { openQueuePool } from './queue-pool.js';
 import { rowToSchedule, type ScheduleRow, scheduleSql, scheduleValues } from './schedule-sql.js';
 import { type SchemaNames, schemaNames } from './schema-names.js';
 import { execute, queryRows, type SqlClient, sqlState } from './sql-client.js';
-
-/** One completion as the batch statement takes it: job id, worker that must hold it, JSON result. */
-interface Completion {
-  id: string;
-  workerId: string;
-  result: string;
-}
 
 /** Unique violation: two claimers raced for one concurrency key (the index refused one). */
 const UNIQUE_VIOLATION = '23505';
@@ -335,13 +329,7 @@ export class PostgresQueue implements QueueAdapter {
   /** Not through `rows`: completions accepted before `close()` are still sent. */
   private async sendCompletions(batch: readonly Completion[]): Promise<boolean[]> {
     await this.ready();
-    const { rows } = await this.pool.query<{ id: string }>({
-      name: `${this.names.schema}.complete`,
-      text: this.sql.completeMany,
-      values: [batch.map((c) => c.id), batch.map((c) => c.workerId), batch.map((c) => c.result)],
-    });
-    const done = new Set(rows.map((r) => r.id));
-    return batch.map((c) => done.has(c.id));
+    return completeBatch(this.pool, `${this.names.schema}.complete`, this.sql.completeMany, batch);
   }
 
   private async transition(
