@@ -84,4 +84,23 @@ describe.each(backends)('adjustments import and export on $kind', ({ kind, skipR
     ]);
     expect(await snapshot()).toEqual(before);
   });
+
+  it.skipIf(skipReason)(
+    'refuses a dimension longer than the database keeps, naming row and column',
+    async () => {
+      const before = await snapshot();
+      const long = 'D'.repeat(51);
+      await writeFile(
+        join(fx.store.root, 'long-dimension.csv'),
+        `journal,description,company,currency,account,dimension,amount\nJ4,D,FR1,local,6400,${'D'.repeat(50)},1\nJ4,D,FR1,local,4000,${long},-1\n`,
+      );
+      const error = (await run({ file: 'long-dimension.csv' }).catch(
+        (e: unknown) => e,
+      )) as ImportValidationError;
+      expect(
+        error.errorInfo.slice(1).map((e) => [e.params.row, e.params.column, e.code, e.params.value]),
+      ).toEqual([[3, 'dimension', 'IMPORT_INVALID_VALUE', long]]);
+      expect(await snapshot()).toEqual(before);
+    },
+  );
 });

@@ -53,15 +53,7 @@ export const importAdjustmentsJob = defineJob<z.output<typeof importAdjustmentsP
           const account = fields.code('account', codes.accounts, 'account');
           const partner = fields.optionalCode('partner', codes.companies, 'partner');
           const flow = fields.optionalCode('flow', codes.flows, 'flow');
-          const dimension = fields.optionalText('dimension');
-          if (dimension !== null && dimension.length > MAX_DIMENSION_LENGTH) {
-            fields.fail({
-              column: 'dimension',
-              problem: 'invalidValue',
-              value: dimension,
-              params: { allowed: `≤ ${MAX_DIMENSION_LENGTH}` },
-            });
-          }
+          const dimension = fields.optionalText('dimension', MAX_DIMENSION_LENGTH);
           const amount = fields.number('amount');
           const createdBy = fields.optionalText('created_by');
           if (!fields.failed) {

@@ -60,15 +60,7 @@ export const importDataJob = defineJob<z.output<typeof importDataParams>, Import
           }
           const partner = fields.optionalCode('partner', codes.companies, 'partner');
           const flow = fields.optionalCode('flow', codes.flows, 'flow');
-          const dimension = fields.optionalText('dimension');
-          if (dimension !== null && dimension.length > MAX_DIMENSION_LENGTH) {
-            fields.fail({
-              column: 'dimension',
-              problem: 'invalidValue',
-              value: dimension,
-              params: { allowed: `≤ ${MAX_DIMENSION_LENGTH}` },
-            });
-          }
+          const dimension = fields.optionalText('dimension', MAX_DIMENSION_LENGTH);
           const amount = fields.number('amount');
           if (fields.failed) return undefined;
           balances.add(String(fields.raw('company')), fields.source.row, amount);

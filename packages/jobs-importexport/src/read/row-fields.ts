@@ -38,10 +38,18 @@ export class RowFields {
     return this.source.cells[column] ?? null;
   }
 
-  /** Cell as text, or null when empty. */
-  optionalText(column: string): string | null {
+  /**
+   * Cell as text, or null when empty; longer than `maxLength` (in UTF-16 units, as the staged
+   * path counts them too) is an `invalidValue` error, the text still returned.
+   */
+  optionalText(column: string, maxLength?: number): string | null {
     const value = this.raw(column);
-    return value === null ? null : String(value);
+    if (value === null) return null;
+    const text = String(value);
+    if (maxLength !== undefined && text.length > maxLength) {
+      this.fail({ column, problem: 'invalidValue', value: text, params: { allowed: `≤ ${maxLength}` } });
+    }
+    return text;
   }
 
   /** Cell as text; an empty cell is an error. */
