@@ -46,6 +46,7 @@ export class JobRegistry {
     if (this.definitions.has(def.type)) {
       throw new ConfigurationError(`${origin}.jobs`, `job type "${def.type}" is registered twice`);
     }
+    checkJobLimits(def, origin);
     this.definitions.set(def.type, def);
   }
 
@@ -97,5 +98,51 @@ function safeJsonSchema(def: AnyJobDefinition): unknown {
     return toJSONSchema(def.params, { unrepresentable: 'any' });
   } catch {
     return {};
+  }
+}
+
+/** Largest attempt count every queue adapter stores (a PostgreSQL `integer`). */
+const MAX_ATTEMPTS = 2_147_483_647;
+
+/**
+ * Refuses, when the plugin is registered, a retry policy or timeout that every enqueue of the
+ * type would be refused for later: the error names the job type and the field.
+ */
+function checkJobLimits(def: AnyJobDefinition, origin: string): void {
+  const where = `${origin}.jobs[${def.type}]`;
+  const retry = def.retry ?? {};
+  const { maxAttempts, backoffMs, maxBackoffMs, jitter } = retry;
+  if (
+    maxAttempts !== undefined &&
+    !(Number.isInteger(maxAttempts) && maxAttempts >= 1 && maxAttempts <= MAX_ATTEMPTS)
+  ) {
+    throw new ConfigurationError(
+      `${where}.retry.maxAttempts`,
+      `must be an integer from 1 to ${MAX_ATTEMPTS}, got ${maxAttempts}`,
+    );
+  }
+  for (const [name, value] of [
+    ['backoffMs', backoffMs],
+    ['maxBackoffMs', maxBackoffMs],
+  ] as const) {
+    if (value !== undefined && !(Number.isFinite(value) && value >= 0)) {
+      throw new ConfigurationError(
+        `${where}.retry.${name}`,
+        `must be a number of milliseconds of at least 0, got ${value}`,
+      );
+    }
+  }
+  if (jitter !== undefined && !(Number.isFinite(jitter) && jitter >= 0 && jitter <= 1)) {
+    throw new ConfigurationError(`${where}.retry.jitter`, `must be a fraction from 0 to 1, got ${jitter}`);
+  }
+  const { timeoutMs } = def;
+  if (
+    timeoutMs !== undefined &&
+    !(timeoutMs === Number.POSITIVE_INFINITY || (Number.isSafeInteger(timeoutMs) && timeoutMs > 0))
+  ) {
+    throw new ConfigurationError(
+      `${where}.timeoutMs`,
+      `must be a positive whole number of ms (or Infinity), got ${timeoutMs}`,
+    );
   }
 }
