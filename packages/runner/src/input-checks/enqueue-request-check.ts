@@ -1,7 +1,17 @@
 import { ConfigurationError, type EnqueueRequest } from '@hangar/core';
 
 /** Largest priority and attempt count every adapter can store (a PostgreSQL `integer`). */
-const MAX_INT32 = 2_147_483_647;
+export const MAX_INT32 = 2_147_483_647;
+
+/** Whether every adapter can store `n` as a job's attempt count. */
+export function isStorableAttempts(n: number): boolean {
+  return Number.isInteger(n) && n >= 1 && n <= MAX_INT32;
+}
+
+/** Whether every adapter can store `ms` as an attempt timeout: a positive whole number or Infinity. */
+export function isStorableTimeout(ms: number): boolean {
+  return ms === Number.POSITIVE_INFINITY || (Number.isSafeInteger(ms) && ms > 0);
+}
 /** Optional fields that are stored as text when present. */
 const TEXT_FIELDS = ['customerId', 'userId', 'idempotencyKey', 'concurrencyKey', 'parentId'] as const;
 
@@ -24,16 +34,13 @@ export function checkEnqueueRequests(requests: readonly EnqueueRequest[]): void 
     if (priority !== undefined && !(Number.isInteger(priority) && Math.abs(priority) <= MAX_INT32)) {
       fail('priority', `${of} must be an integer between -${MAX_INT32} and ${MAX_INT32}, got ${priority}`);
     }
-    if (!(Number.isInteger(maxAttempts) && maxAttempts >= 1 && maxAttempts <= MAX_INT32)) {
+    if (!isStorableAttempts(maxAttempts)) {
       fail('maxAttempts', `${of} must be an integer from 1 to ${MAX_INT32}, got ${maxAttempts}`);
     }
     if (runAt !== undefined && !(runAt instanceof Date && Number.isFinite(runAt.getTime()))) {
       fail('runAt', `${of} must be a valid Date, got ${String(runAt)}`);
     }
-    if (
-      timeoutMs !== undefined &&
-      !(timeoutMs === Number.POSITIVE_INFINITY || (Number.isSafeInteger(timeoutMs) && timeoutMs > 0))
-    ) {
+    if (timeoutMs !== undefined && !isStorableTimeout(timeoutMs)) {
       fail('timeoutMs', `${of} must be a positive whole number of ms (or Infinity), got ${timeoutMs}`);
     }
     for (const field of TEXT_FIELDS) {

@@ -10,6 +10,7 @@ import {
   validateParams,
 } from '@hangar/core';
 import { toJSONSchema } from 'zod';
+import { isStorableAttempts, isStorableTimeout, MAX_INT32 } from '../input-checks/enqueue-request-check.js';
 
 /** Description of a job type for the API and the CLI. */
 export interface JobTypeInfo {
@@ -101,9 +102,6 @@ function safeJsonSchema(def: AnyJobDefinition): unknown {
   }
 }
 
-/** Largest attempt count every queue adapter stores (a PostgreSQL `integer`). */
-const MAX_ATTEMPTS = 2_147_483_647;
-
 /**
  * Refuses, when the plugin is registered, a retry policy or timeout that every enqueue of the
  * type would be refused for later: the error names the job type and the field.
@@ -112,13 +110,10 @@ function checkJobLimits(def: AnyJobDefinition, origin: string): void {
   const where = `${origin}.jobs[${def.type}]`;
   const retry = def.retry ?? {};
   const { maxAttempts, backoffMs, maxBackoffMs, jitter } = retry;
-  if (
-    maxAttempts !== undefined &&
-    !(Number.isInteger(maxAttempts) && maxAttempts >= 1 && maxAttempts <= MAX_ATTEMPTS)
-  ) {
+  if (maxAttempts !== undefined && !isStorableAttempts(maxAttempts)) {
     throw new ConfigurationError(
       `${where}.retry.maxAttempts`,
-      `must be an integer from 1 to ${MAX_ATTEMPTS}, got ${maxAttempts}`,
+      `must be an integer from 1 to ${MAX_INT32}, got ${maxAttempts}`,
     );
   }
   for (const [name, value] of [
@@ -136,10 +131,7 @@ function checkJobLimits(def: AnyJobDefinition, origin: string): void {
     throw new ConfigurationError(`${where}.retry.jitter`, `must be a fraction from 0 to 1, got ${jitter}`);
   }
   const { timeoutMs } = def;
-  if (
-    timeoutMs !== undefined &&
-    !(timeoutMs === Number.POSITIVE_INFINITY || (Number.isSafeInteger(timeoutMs) && timeoutMs > 0))
-  ) {
+  if (timeoutMs !== undefined && !isStorableTimeout(timeoutMs)) {
     throw new ConfigurationError(
       `${where}.timeoutMs`,
       `must be a positive whole number of ms (or Infinity), got ${timeoutMs}`,
