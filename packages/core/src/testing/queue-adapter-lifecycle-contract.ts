@@ -126,9 +126,17 @@ export function defineLifecycleContract(s: ContractScope): void {
       const child = await s.a.enqueue(testJob({ parentId: parent.id }));
       await s.a.claim({ ...claimAll, worker: W1 });
       await s.a.fail(parent.id, W1.id, { errorInfo: anError });
-      expect((await s.a.get(child.id))?.state).toBe('Cancelled');
+      const why = [
+        { code: 'PARENT_FAILED', key: 'hangar.error.parentFailed', params: { parentId: parent.id } },
+      ];
+      const cancelled = await s.a.get(child.id);
+      expect(cancelled?.state).toBe('Cancelled');
+      expect(cancelled?.errorInfo).toMatchObject(why);
+      expect(cancelled?.finishedAt).toBeInstanceOf(Date);
       const late = await s.a.enqueue(testJob({ parentId: parent.id }));
       expect(late.job.state).toBe('Cancelled');
+      expect(late.job.errorInfo).toMatchObject(why);
+      expect(await s.a.get(late.id)).toEqual(late.job);
       const afterSuccess = await s.a.enqueue(testJob());
       await s.a.claim({ ...claimAll, worker: W1 });
       await s.a.complete(afterSuccess.id, W1.id, { success: true });

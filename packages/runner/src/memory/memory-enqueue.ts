@@ -7,6 +7,7 @@ import {
   type JobState,
 } from '@hangar/core';
 import { checkEnqueueRequests } from '../input-checks/enqueue-request-check.js';
+import { newJobRecord } from '../job-records/new-job-record.js';
 import { idempotencyIndexKey, type MemoryStore } from './memory-store.js';
 import { copyValue as clone } from './value-copy.js';
 
@@ -48,34 +49,14 @@ function insert(s: MemoryStore, request: EnqueueRequest, now: number): EnqueueRe
     if (!parent || parent.state === 'Failed' || parent.state === 'Cancelled') state = 'Cancelled';
     else if (parent.state !== 'Succeeded') state = 'Awaiting';
   }
-  const job: JobRecord = {
+  const job = newJobRecord(request, {
     id: randomUUID(),
-    type: request.type,
-    queue: request.queue,
-    params: clone(request.params),
     state,
-    priority: request.priority ?? 0,
     runAt,
-    attempts: 0,
-    maxAttempts: request.maxAttempts,
-    customerId: request.customerId,
-    userId: request.userId,
-    idempotencyKey: request.idempotencyKey,
-    concurrencyKey: request.concurrencyKey,
-    parentId: request.parentId,
-    timeoutMs: request.timeoutMs,
-    worker: undefined,
-    leaseExpiresAt: undefined,
-    cancelRequested: false,
-    progress: undefined,
-    result: undefined,
-    errorInfo: undefined,
-    metadata: request.metadata ? clone(request.metadata) : undefined,
     createdAt: new Date(now),
-    updatedAt: new Date(now),
-    startedAt: undefined,
-    finishedAt: state === 'Cancelled' ? new Date(now) : undefined,
-  };
+    params: clone(request.params),
+    metadata: request.metadata ? clone(request.metadata) : undefined,
+  });
   s.jobs.set(job.id, job);
   s.seqOf.set(job.id, s.nextSeq());
   if (idemKey !== undefined) s.idempotency.set(idemKey, job.id);

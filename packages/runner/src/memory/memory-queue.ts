@@ -21,6 +21,7 @@ import {
   type Unsubscribe,
 } from '@hangar/core';
 import { checkClaimRequest, checkPositiveInteger } from '../input-checks/claim-request-check.js';
+import { parentFailedErrorInfo } from '../job-records/new-job-record.js';
 import { MemoryCoordination } from './memory-coordination.js';
 import { insertJobs } from './memory-enqueue.js';
 import { cleanupJobs, listJobs } from './memory-listing.js';
@@ -343,6 +344,7 @@ export class MemoryQueue implements QueueAdapter {
         this.transition(child, child.runAt.getTime() > now ? 'Scheduled' : 'Enqueued', now);
         this.store.schedule(child, now);
       } else {
+        child.errorInfo = parentFailedErrorInfo(job.id);
         this.finish(child, 'Cancelled');
       }
     }

@@ -79,54 +79,6 @@ export function encodeNewJob(request: EnqueueRequest): EncodedJob {
   return { fields, paramsJson };
 }
 
-/** The record of a job just created by the enqueue script, built without reading it back. */
-export function newJobRecord(
-  id: string,
-  request: EnqueueRequest,
-  encoded: EncodedJob,
-  reply: { state: JobState; createdAt: number; runAt: number },
-): JobRecord {
-  const at = reply.createdAt;
-  return {
-    id,
-    type: request.type,
-    queue: request.queue,
-    params: encoded.paramsJson === undefined ? undefined : JSON.parse(encoded.paramsJson),
-    state: reply.state,
-    priority: request.priority ?? 0,
-    runAt: new Date(reply.runAt),
-    attempts: 0,
-    maxAttempts: request.maxAttempts,
-    customerId: request.customerId,
-    userId: request.userId,
-    idempotencyKey: request.idempotencyKey,
-    concurrencyKey: request.concurrencyKey,
-    parentId: request.parentId,
-    timeoutMs: request.timeoutMs,
-    worker: undefined,
-    leaseExpiresAt: undefined,
-    cancelRequested: false,
-    progress: undefined,
-    result: undefined,
-    errorInfo:
-      reply.state === 'Cancelled' && request.parentId !== undefined
-        ? parentFailed(request.parentId)
-        : undefined,
-    metadata: request.metadata === undefined ? undefined : JSON.parse(JSON.stringify(request.metadata)),
-    createdAt: new Date(at),
-    updatedAt: new Date(at),
-    startedAt: undefined,
-    finishedAt: reply.state === 'Cancelled' ? new Date(at) : undefined,
-  };
-}
-
-/** The errors the scripts record on a child whose parent did not succeed. */
-function parentFailed(parentId: string): ErrorInfo {
-  return [
-    { code: 'PARENT_FAILED', key: 'hangar.error.parentFailed', params: { parentId }, severity: 'error' },
-  ];
-}
-
 /** The unchanging part of a job's record: `rec`, or the separate fields earlier versions wrote. */
 function storedRecord(h: Record<string, string>): StoredRecord {
   if (h.rec !== undefined) return JSON.parse(h.rec) as StoredRecord;

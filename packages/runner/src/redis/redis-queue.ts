@@ -28,10 +28,11 @@ import { checkEnqueueRequests } from '../input-checks/enqueue-request-check.js';
 import { listPageSize } from '../input-checks/list-page-size.js';
 import { lockTtlMs } from '../input-checks/lock-ttl.js';
 import { checkRetentionPolicy } from '../input-checks/retention-policy-check.js';
+import { newJobRecord } from '../job-records/new-job-record.js';
 import { type ClaimReply, decodeClaimReply } from './claim-reply.js';
 import { ClaimWaits } from './claim-waits.js';
 import { closeConnection, openConnection } from './connection.js';
-import { decodeJob, type EncodedJob, encodeNewJob, type FlatHash, newJobRecord } from './job-codec.js';
+import { decodeJob, type EncodedJob, encodeNewJob, type FlatHash } from './job-codec.js';
 import { decodeCursor, encodeCursor, listArgs } from './list-query.js';
 import { decodeLogEntry, encodeLogEntry, progressOf } from './log-codec.js';
 import { PARENT_NOT_FOUND } from './lua-enqueue.js';
@@ -119,10 +120,15 @@ export class RedisQueue implements QueueAdapter {
         return { id: job.id, created: false, job };
       }
       const [, state, createdAt, , runAt] = reply;
-      const job = newJobRecord(id, requests[i] as EnqueueRequest, encoded[i] as EncodedJob, {
+      const paramsJson = (encoded[i] as EncodedJob).paramsJson;
+      const request = requests[i] as EnqueueRequest;
+      const job = newJobRecord(request, {
+        id,
         state,
-        createdAt: Number(createdAt),
-        runAt: Number(runAt),
+        runAt: new Date(Number(runAt)),
+        createdAt: new Date(Number(createdAt)),
+        params: paramsJson === undefined ? undefined : JSON.parse(paramsJson),
+        metadata: request.metadata === undefined ? undefined : JSON.parse(JSON.stringify(request.metadata)),
       });
       return { id, created: true, job };
     });

@@ -1,0 +1,61 @@
+import type { EnqueueRequest, ErrorInfo, JobRecord, JobState, MessageParam } from '@hangar/core';
+
+/** The error every adapter records on a child cancelled because its parent did not succeed. */
+export function parentFailedErrorInfo(parentId: string): ErrorInfo {
+  return [
+    { code: 'PARENT_FAILED', key: 'hangar.error.parentFailed', params: { parentId }, severity: 'error' },
+  ];
+}
+
+/** What the adapter decided, or copied, when it stored a new job. */
+export interface NewJobFacts {
+  /** The new job's id. */
+  id: string;
+  /** Enqueued, Scheduled, Awaiting, or Cancelled when its parent did not succeed. */
+  state: JobState;
+  /** When it may run. */
+  runAt: Date;
+  /** When it was stored (also its last update). */
+  createdAt: Date;
+  /** Its parameters, as stored (a copy of the request's). */
+  params: unknown;
+  /** Its labels, as stored (a copy of the request's). */
+  metadata: Record<string, MessageParam> | undefined;
+}
+
+/**
+ * The record of a job just stored from `request`, built without reading it back: nothing has
+ * run yet; a Cancelled one (its parent did not succeed) is finished at once and says why.
+ */
+export function newJobRecord(request: EnqueueRequest, facts: NewJobFacts): JobRecord {
+  const cancelled = facts.state === 'Cancelled';
+  return {
+    id: facts.id,
+    type: request.type,
+    queue: request.queue,
+    params: facts.params,
+    state: facts.state,
+    priority: request.priority ?? 0,
+    runAt: facts.runAt,
+    attempts: 0,
+    maxAttempts: request.maxAttempts,
+    customerId: request.customerId,
+    userId: request.userId,
+    idempotencyKey: request.idempotencyKey,
+    concurrencyKey: request.concurrencyKey,
+    parentId: request.parentId,
+    timeoutMs: request.timeoutMs,
+    worker: undefined,
+    leaseExpiresAt: undefined,
+    cancelRequested: false,
+    progress: undefined,
+    result: undefined,
+    errorInfo:
+      cancelled && request.parentId !== undefined ? parentFailedErrorInfo(request.parentId) : undefined,
+    metadata: facts.metadata,
+    createdAt: facts.createdAt,
+    updatedAt: new Date(facts.createdAt),
+    startedAt: undefined,
+    finishedAt: cancelled ? new Date(facts.createdAt) : undefined,
+  };
+}
