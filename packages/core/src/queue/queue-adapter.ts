@@ -247,7 +247,7 @@ export interface QueueAdapter {
   get(jobId: string, options?: { customerId?: string }): Promise<JobRecord | undefined>;
   /** Jobs matching the filter, newest first, paginated by cursor. */
   list(filter?: ListJobsFilter): Promise<JobPage>;
-  /** Appends progress and user messages in order; also updates the job's latest progress. */
+  /** Appends progress and user messages in order; also updates the job's latest progress. `JobNotFoundError` for a job that does not exist. */
   appendLog(jobId: string, entries: readonly NewLogEntry[]): Promise<void>;
   /** The job's messages in order, after `afterSeq` when given. */
   getLog(jobId: string, options?: { afterSeq?: number }): Promise<LogEntry[]>;

@@ -203,6 +203,15 @@ export function defineLifecycleContract(s: ContractScope): void {
         total: 3,
       });
     });
+
+    it('refuses messages for a job that does not exist, and reads no log for it', async () => {
+      for (const jobId of ['999999999', 'not-an-id']) {
+        await expect(
+          s.a.appendLog(jobId, [{ at: new Date(), level: 'info', message: { key: 'i.one' } }]),
+        ).rejects.toMatchObject({ code: 'JOB_NOT_FOUND', params: { jobId } });
+        expect(await s.b.getLog(jobId)).toEqual([]);
+      }
+    });
   });
 
   describe('locks', () => {

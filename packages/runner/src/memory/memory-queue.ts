@@ -7,6 +7,7 @@ import {
   type EnqueueResult,
   type FailRequest,
   isTerminalState,
+  JobNotFoundError,
   type JobPage,
   type JobRecord,
   type JobResult,
@@ -223,8 +224,9 @@ export class MemoryQueue implements QueueAdapter {
   }
 
   async appendLog(jobId: string, entries: readonly NewLogEntry[]): Promise<void> {
+    if (entries.length === 0) return;
     const job = this.store.jobs.get(jobId);
-    if (!job) return;
+    if (!job) throw new JobNotFoundError(jobId);
     const log = this.store.logs.get(jobId) ?? [];
     this.store.logs.set(jobId, log);
     for (const e of entries) {

@@ -290,7 +290,8 @@ export class RedisQueue implements QueueAdapter {
 
   async appendLog(jobId: string, entries: readonly NewLogEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    await this.scripts.appendLog(jobId, progressOf(entries), entries.map(encodeLogEntry));
+    const last = await this.scripts.appendLog(jobId, progressOf(entries), entries.map(encodeLogEntry));
+    if (last === 0) throw new JobNotFoundError(jobId);
   }
 
   async getLog(jobId: string, options: { afterSeq?: number } = {}): Promise<LogEntry[]> {
