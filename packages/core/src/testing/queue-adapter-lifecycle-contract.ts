@@ -10,6 +10,18 @@ const anError = [{ code: 'BOOM', key: 'test.boom', params: {}, severity: 'error'
 /** Completion, retries, leases, cancellation, logs, locks, schedules, retention and events. */
 export function defineLifecycleContract(s: ContractScope): void {
   describe('completion and retries', () => {
+    it('ends no job and throws nothing for an id that names no job', async () => {
+      for (const id of ['999999999', 'not-an-id', '']) {
+        expect(await s.a.complete(id, W1.id, { success: true })).toBe(false);
+        expect(await s.a.fail(id, W1.id, { errorInfo: anError })).toBe(false);
+        expect(await s.a.markCancelled(id, W1.id, { success: false })).toBe(false);
+        expect(await s.a.release(id, W1.id)).toBe(false);
+        expect(await s.a.requestCancel(id)).toBe('not-found');
+        expect(await s.a.heartbeat(W1.id, [id], 30_000)).toEqual([]);
+        expect(await s.a.get(id)).toBeUndefined();
+      }
+    });
+
     it('completes a job with its result, only for the worker holding it', async () => {
       const { id } = await s.a.enqueue(testJob());
       await s.a.claim({ ...claimAll, worker: W1 });
