@@ -173,6 +173,19 @@ export function defineLifecycleContract(s: ContractScope): void {
       expect(rest.nextCursor).toBeUndefined();
     });
 
+    it('lists by user and by queue, alone and with a customer', async () => {
+      const jane = await s.a.enqueue(testJob({ customerId: 'c1', userId: 'jane' }));
+      const reports = await s.a.enqueue(testJob({ customerId: 'c1', userId: 'joe', queue: 'reports' }));
+      const other = await s.a.enqueue(testJob({ customerId: 'c2', userId: 'jane', queue: 'reports' }));
+      const ids = async (filter: Parameters<typeof s.b.list>[0]) =>
+        (await s.b.list(filter)).items.map((j) => j.id);
+      expect(await ids({ userId: 'jane' })).toEqual([other.id, jane.id]);
+      expect(await ids({ userId: 'jane', customerId: 'c1' })).toEqual([jane.id]);
+      expect(await ids({ queue: 'reports' })).toEqual([other.id, reports.id]);
+      expect(await ids({ queue: 'reports', customerId: 'c1', userId: 'joe' })).toEqual([reports.id]);
+      expect(await ids({ queue: 'reports', userId: 'nobody' })).toEqual([]);
+    });
+
     it('lists by customer, state and type, newest first, across pages', async () => {
       for (let i = 0; i < 7; i++) await s.a.enqueue(testJob({ customerId: 'c1', params: { n: i } }));
       await s.a.enqueue(testJob({ customerId: 'c2' }));
