@@ -12,6 +12,7 @@ export function isStorableAttempts(n: number): boolean {
 export function isStorableTimeout(ms: number): boolean {
   return ms === Number.POSITIVE_INFINITY || (Number.isSafeInteger(ms) && ms > 0);
 }
+
 /** Optional fields that are stored as text when present. */
 const TEXT_FIELDS = ['customerId', 'userId', 'idempotencyKey', 'concurrencyKey', 'parentId'] as const;
 

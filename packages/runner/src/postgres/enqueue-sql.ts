@@ -22,7 +22,10 @@ export interface EnqueueInput {
   metadata: unknown;
 }
 
-/** Converts requests to input records; a parent id that cannot exist is `JobNotFoundError`. */
+/**
+ * Converts requests, already checked by `checkEnqueueRequests`, to input records; a parent id
+ * that cannot exist is `JobNotFoundError`.
+ */
 export function toEnqueueInputs(requests: readonly EnqueueRequest[]): EnqueueInput[] {
   return requests.map((r, ord) => {
     let parentId: string | null = null;
@@ -30,9 +33,6 @@ export function toEnqueueInputs(requests: readonly EnqueueRequest[]): EnqueueInp
       const parsed = parseJobId(r.parentId);
       if (parsed === undefined) throw new JobNotFoundError(r.parentId);
       parentId = parsed;
-    }
-    if (r.runAt !== undefined && Number.isNaN(r.runAt.getTime())) {
-      throw new RangeError(`runAt of job "${r.type}" is an invalid Date`);
     }
     return {
       ord,
