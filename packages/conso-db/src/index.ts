@@ -34,6 +34,14 @@ export {
   ConsoDbUrlUnsupportedError,
   SUPPORTED_URL_SCHEMES,
 } from './errors/conso-db-url-unsupported-error.js';
+/** A system job named no customer where one is needed; code `SCOPE_CUSTOMER_REQUIRED`. */
+export { ScopeCustomerRequiredError } from './errors/scope-customer-required-error.js';
+/** A param names a row the job's customer does not have; code `SCOPE_NOT_FOUND`. */
+export { type ScopeKind, ScopeNotFoundError } from './errors/scope-not-found-error.js';
+/** A customer's job tried to change a table all customers share; code `TENANT_SHARED_WRITE`. */
+export { SharedDataWriteError } from './errors/shared-data-write-error.js';
+/** The job's tenant is not a customer code of the database; code `TENANT_UNKNOWN`. */
+export { TenantUnknownError } from './errors/tenant-unknown-error.js';
 /** Every migration by name (`0001-...`), in order. */
 export { CONSO_MIGRATIONS } from './migrations/conso-migrations.js';
 // --- Migrations ---------------------------------------------------------------------------------------
@@ -65,8 +73,6 @@ export { codesToIds } from './queries/codes-to-ids.js';
 export type { ConsoLockRequest } from './queries/conso-lock.js';
 /** Takes or releases a conso lock with one conditional UPDATE. */
 export { lockConso, unlockConso } from './queries/conso-lock.js';
-/** Finds a conso by customer and code. */
-export { findConsoByCode } from './queries/conso-lookup.js';
 /** Replaces a conso's consolidated data atomically. */
 export { replaceConsolidatedData } from './queries/consolidated-data.js';
 /** One modification-log entry. */
@@ -161,3 +167,8 @@ export type { AdjustmentJournalsTable, AdjustmentLinesTable, BundlesTable } from
 export type { FormulaGroupsTable, FormulasTable, IcRuleAccountsTable, IcRulesTable } from './schema/rules.js';
 /** Tables of tenancy: customers, users, currencies. */
 export type { CurrenciesTable, CustomersTable, UsersTable } from './schema/tenancy.js';
+// --- Tenancy ---------------------------------------------------------------------------------------------
+/** What a job asks of the scope, a customer, a conso with its period and category codes. */
+export type { ScopeCustomer, ScopedConso, ScopeRef, TenantScopeRequest } from './scope/tenant-scope.js';
+/** Resolves every reference of a job's params inside the job's tenant; tables shared by all customers. */
+export { SHARED_TABLES, TenantScope } from './scope/tenant-scope.js';

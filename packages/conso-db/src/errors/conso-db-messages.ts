@@ -9,6 +9,12 @@ export const consoDbMessages = {
     'hangar.consoDb.error.driverMissing':
       'The {dialect} driver is not installed; run: npm install {packages}',
     'hangar.consoDb.error.migrationFailed': 'Migration {migration} failed: {reason}',
+    'hangar.consoDb.error.tenantUnknown':
+      'The tenant "{tenant}" of this job is not a customer code of the consolidation database',
+    'hangar.consoDb.error.scopeNotFound': 'Parameter "{param}": this customer has no {kind} "{value}"',
+    'hangar.consoDb.error.customerRequired': 'A job without a customer must name one in parameter "{param}"',
+    'hangar.consoDb.error.sharedWrite':
+      'Table {table} is shared by all customers; a job of customer {tenant} may not change it',
   },
   fr: {
     'hangar.consoDb.error.urlUnsupported':
@@ -17,5 +23,12 @@ export const consoDbMessages = {
     'hangar.consoDb.error.driverMissing':
       'Le pilote {dialect} n’est pas installé ; exécutez : npm install {packages}',
     'hangar.consoDb.error.migrationFailed': 'La migration {migration} a échoué : {reason}',
+    'hangar.consoDb.error.tenantUnknown':
+      'Le client « {tenant} » de cette tâche n’est pas un code client de la base de consolidation',
+    'hangar.consoDb.error.scopeNotFound': 'Paramètre « {param} » : ce client n’a pas de {kind} « {value} »',
+    'hangar.consoDb.error.customerRequired':
+      'Une tâche sans client doit en désigner un dans le paramètre « {param} »',
+    'hangar.consoDb.error.sharedWrite':
+      'La table {table} est partagée par tous les clients ; une tâche du client {tenant} ne peut pas la modifier',
   },
 } as const satisfies MessageCatalogs;

@@ -19,6 +19,8 @@ export const coreMessages = {
     'hangar.error.parentFailed': 'Parent job {parentId} did not succeed',
     'hangar.error.shutdown': 'The runner shut down before job {jobId} finished',
     'hangar.error.lockUnavailable': 'Lock "{name}" is held by another job (waited {waitMs} ms)',
+    'hangar.error.tenantMismatch':
+      'Parameter "{param}" ({value}) names data outside customer {tenant}, the tenant of this job',
     'hangar.progress.started': 'Job started',
     'hangar.progress.retrying': 'Attempt {attempt} failed; retrying in {delayMs} ms',
   },
@@ -41,6 +43,8 @@ export const coreMessages = {
     'hangar.error.shutdown': "Le runner s'est arrêté avant la fin de la tâche {jobId}",
     'hangar.error.lockUnavailable':
       'Le verrou « {name} » est détenu par une autre tâche (attente de {waitMs} ms)',
+    'hangar.error.tenantMismatch':
+      'Le paramètre « {param} » ({value}) désigne des données hors du client {tenant}, le client de cette tâche',
     'hangar.progress.started': 'Tâche démarrée',
     'hangar.progress.retrying': 'La tentative {attempt} a échoué ; nouvel essai dans {delayMs} ms',
   },

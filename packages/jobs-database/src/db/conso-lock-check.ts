@@ -1,7 +1,7 @@
 import type { ConsoDatabase } from '@hangar/conso-db';
 import type { Kysely } from 'kysely';
 import { ConsoLockedError } from '../errors/conso-locked-error.js';
-import type { ConsoRecord } from './resolve-consos.js';
+import type { ConsoRecord } from './conso-record.js';
 
 /** Throws `ConsoLockedError` naming the login and time when the conso is locked (fresh read). */
 export async function assertConsoUnlocked(db: Kysely<ConsoDatabase>, conso: ConsoRecord): Promise<void> {

@@ -3,8 +3,7 @@ import { defineJob, t } from '@hangar/core';
 import { z } from 'zod';
 import { consoDbOf } from '../db/conso-db-of.js';
 import { assertConsoUnlocked } from '../db/conso-lock-check.js';
-import { resolveConso } from '../db/resolve-consos.js';
-import { resolveCustomerId } from '../db/resolve-customer.js';
+import { jobScope } from '../db/job-scope.js';
 import { calculateIndirectPercentages, EngineError, type OwnershipResult } from '../engine/index.js';
 import { EngineFailureError } from '../errors/engine-failure-error.js';
 import { loadMasterCodes } from '../loading/master-codes-loader.js';
@@ -57,11 +56,7 @@ export const calculateIndirectPercentagesJob = defineJob<OwnershipParams, Owners
     async execute(params, ctx) {
       const { db } = consoDbOf(services);
       const options = consoJobsOptionsOf(services);
-      const conso = await resolveConso(
-        db,
-        params.conso,
-        await resolveCustomerId(db, params.customer, ctx.customerId),
-      );
+      const conso = await (await jobScope(db, ctx, params.customer)).conso(params.conso);
       await assertConsoUnlocked(db, conso);
       const lock = await ctx.lock(`conso:${conso.id}`, {
         waitMs: options.lockWaitMs,

@@ -1,11 +1,11 @@
-import { lockConso, logModification, unlockConso } from '@hangar/conso-db';
+import { type ConsoDatabase, lockConso, logModification, unlockConso } from '@hangar/conso-db';
 import { defineJob, t } from '@hangar/core';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { consoDbOf } from '../db/conso-db-of.js';
 import { assertConsoUnlocked } from '../db/conso-lock-check.js';
-import { resolveCompanyIds } from '../db/resolve-companies.js';
-import { type ConsoRecord, resolveConso } from '../db/resolve-consos.js';
-import { resolveCustomerId } from '../db/resolve-customer.js';
+import type { ConsoRecord } from '../db/conso-record.js';
+import { jobScope } from '../db/job-scope.js';
 import { userIdOfLogin } from '../db/user-id.js';
 import { ConsoLockedError } from '../errors/conso-locked-error.js';
 import { NotLockHolderError } from '../errors/not-lock-holder-error.js';
@@ -69,11 +69,11 @@ export const consoActionJob = defineJob<ConsoActionParams, ConsoActionResult>({
       const consoDb = consoDbOf(services);
       const { db } = consoDb;
       const options = consoJobsOptionsOf(services);
-      const conso = await resolveConso(
-        db,
-        params.conso,
-        await resolveCustomerId(db, params.customer, ctx.customerId),
-      );
+      const jobWide = await jobScope(db, ctx, params.customer);
+      const conso = await jobWide.conso(params.conso);
+      const scope = await jobWide.forConso(conso);
+      // Companies are checked against the tenant before the action changes anything.
+      if ('companies' in params && params.companies !== undefined) await scope.companies(params.companies);
       const login = ('login' in params ? params.login : undefined) ?? ctx.userId ?? 'system';
       const log = async (messageKey: string, extra: Record<string, string | number> = {}) =>
         logModification(db, {
@@ -108,6 +108,7 @@ export const consoActionJob = defineJob<ConsoActionParams, ConsoActionResult>({
             const run = await runConso({
               consoDb,
               conso: await freshConso(db, conso),
+              scope,
               index: 1,
               count: 1,
               steps: STEP_FLAGS[params.step],
@@ -135,11 +136,7 @@ export const consoActionJob = defineJob<ConsoActionParams, ConsoActionResult>({
               await assertConsoUnlocked(trx, conso);
               let query = trx.deleteFrom('consolidated_data').where('conso_id', '=', conso.id);
               if (params.companies !== undefined) {
-                query = query.where(
-                  'company_id',
-                  'in',
-                  await resolveCompanyIds(trx, conso, params.companies),
-                );
+                query = query.where('company_id', 'in', await scope.withDb(trx).companies(params.companies));
               }
               return Number((await query.executeTakeFirst()).numDeletedRows);
             });
@@ -155,20 +152,30 @@ export const consoActionJob = defineJob<ConsoActionParams, ConsoActionResult>({
   }),
 });
 
-async function freshConso(db: Parameters<typeof resolveConso>[0], conso: ConsoRecord): Promise<ConsoRecord> {
-  const row = await resolveConso(db, conso.id, conso.customer_id);
+async function freshConso(db: Kysely<ConsoDatabase>, conso: ConsoRecord): Promise<ConsoRecord> {
+  const row = await readConso(db, conso);
   if (Number(row.locked) === 1)
     throw new ConsoLockedError(row.code, row.locked_by ?? '?', row.locked_at ?? '?');
   return row;
 }
 
 async function explainUnlock(
-  db: Parameters<typeof resolveConso>[0],
+  db: Kysely<ConsoDatabase>,
   conso: ConsoRecord,
   login: string,
   ctx: { warn(message: ReturnType<typeof t>): void },
 ): Promise<void> {
-  const row = await resolveConso(db, conso.id, conso.customer_id);
+  const row = await readConso(db, conso);
   if (Number(row.locked) === 1) throw new NotLockHolderError(row.code, row.locked_by ?? '?', login);
   ctx.warn(t('conso.warning.notLocked', { conso: conso.code }));
+}
+
+/** A fresh read of a conso the job already resolved in its scope. */
+async function readConso(db: Kysely<ConsoDatabase>, conso: ConsoRecord): Promise<ConsoRecord> {
+  return db
+    .selectFrom('consos')
+    .selectAll()
+    .where('id', '=', conso.id)
+    .where('customer_id', '=', conso.customer_id)
+    .executeTakeFirstOrThrow();
 }

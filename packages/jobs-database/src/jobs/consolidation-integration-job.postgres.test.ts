@@ -2,10 +2,10 @@ import { generateSampleGroup, type SampleGroupSummary } from '@hangar/conso-db';
 import { JobState } from '@hangar/core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveConso } from '../db/resolve-consos.js';
 import { createConsoJobsPlugin } from '../plugin/conso-jobs-plugin.js';
 import type { ConsoJobsOptions } from '../steps/conso-jobs-options.js';
 import { type JobHarness, startJobHarness } from '../testing/job-harness.js';
+import { readConso } from '../testing/read-conso.js';
 import { openTestDb, postgresSkipReason, type TestDb } from '../testing/test-db.js';
 import { INTEGRATION_JOB_TYPE } from './consolidation-integration-job.js';
 
@@ -160,7 +160,7 @@ describe.skipIf(skip !== undefined)(
 
     it('never runs two jobs on one conso at once, whatever their conso sets', async () => {
       const db = testDb.consoDb.db;
-      const act = await resolveConso(db, sample.consoId, undefined);
+      const act = await readConso(db, sample.consoId);
       await db
         .insertInto('consos')
         .values({ ...act, id: undefined, code: '202312ACT002', name: 'Second' })

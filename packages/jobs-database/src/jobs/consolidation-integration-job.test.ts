@@ -2,10 +2,10 @@ import { generateSampleGroup, lockConso, type SampleGroupSummary, unlockConso } 
 import { JobState } from '@hangar/core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveConso } from '../db/resolve-consos.js';
 import { createConsoJobsPlugin } from '../plugin/conso-jobs-plugin.js';
 import { engineRunFromDb, storedRowsFingerprint, storedTb } from '../testing/engine-run-from-db.js';
 import { type JobHarness, startJobHarness } from '../testing/job-harness.js';
+import { readConso } from '../testing/read-conso.js';
 import { openTestDb, postgresSkipReason, type TestBackend, type TestDb } from '../testing/test-db.js';
 import { OWNERSHIP_JOB_TYPE } from './calculate-indirect-percentages-job.js';
 import { INTEGRATION_JOB_TYPE } from './consolidation-integration-job.js';
@@ -31,7 +31,7 @@ describe.each(backends)('conso.integration on %s', (backend, skip) => {
       .where('customer_id', '=', sample.customerId)
       .where('code', '=', 'BUD')
       .executeTakeFirstOrThrow();
-    const act = await resolveConso(db, sample.consoId, undefined);
+    const act = await readConso(db, sample.consoId);
     await db
       .insertInto('consos')
       .values({
@@ -43,7 +43,7 @@ describe.each(backends)('conso.integration on %s', (backend, skip) => {
         locked: 0,
       })
       .execute();
-    const bud = await resolveConso(db, '202312BUD001', sample.customerId);
+    const bud = await readConso(db, '202312BUD001', sample.customerId);
     await sql`insert into bundles (company_id, period_id, category_id, account_id, partner_company_id, flow_id, dimension, amount)
       select company_id, period_id, ${budget.id}, account_id, partner_company_id, flow_id, dimension, amount
       from bundles where period_id = ${act.period_id} and category_id = ${act.category_id}`.execute(db);
@@ -77,7 +77,7 @@ describe.each(backends)('conso.integration on %s', (backend, skip) => {
       const tb = await storedTb(db, sample.consoId);
       const total = [...tb.values()].reduce((a, b) => a + b, 0);
       expect(Math.abs(total)).toBeLessThan(0.005);
-      const engine = await engineRunFromDb(db, await resolveConso(db, sample.consoId, undefined));
+      const engine = await engineRunFromDb(db, await readConso(db, sample.consoId));
       for (const account of new Set([...tb.keys(), ...engine.consolidatedTb.keys()])) {
         expect(
           Math.abs((tb.get(account) ?? 0) - (engine.consolidatedTb.get(account) ?? 0)),
@@ -122,7 +122,7 @@ describe.each(backends)('conso.integration on %s', (backend, skip) => {
     async () => {
       const db = testDb.consoDb.db;
       const tb = await storedTb(db, sample.consoId);
-      const conso = await resolveConso(db, sample.consoId, undefined);
+      const conso = await readConso(db, sample.consoId);
       await sql`update bundles set dimension = case when id % 2 = 0 then 'SEG1' else 'SEG2' end
       where period_id = ${conso.period_id} and category_id = ${conso.category_id}`.execute(db);
       try {
@@ -205,7 +205,7 @@ describe.each(backends)('conso.integration on %s', (backend, skip) => {
     async () => {
       const db = testDb.consoDb.db;
       const budId = await copyToBudget();
-      const empty = { ...(await resolveConso(db, budId, undefined)) };
+      const empty = { ...(await readConso(db, budId)) };
       await db
         .insertInto('consos')
         .values({ ...empty, id: undefined, code: '202312BUD002', name: 'Empty', locked: 0 })

@@ -1,8 +1,7 @@
 import { defineJob, type ErrorInfo, errorInfoMessage, t } from '@hangar/core';
 import { z } from 'zod';
 import { consoDbOf } from '../db/conso-db-of.js';
-import { resolveConsos } from '../db/resolve-consos.js';
-import { resolveCustomerId } from '../db/resolve-customer.js';
+import { jobScope } from '../db/job-scope.js';
 import { ConsoLockedError } from '../errors/conso-locked-error.js';
 import { ConsosFailedError } from '../errors/consos-failed-error.js';
 import { consoJobsOptionsOf } from '../steps/conso-jobs-options.js';
@@ -13,7 +12,7 @@ import { failureEntries, throwIfCancelled } from './run-failure.js';
 
 /** Parameters of {@link consolidationIntegrationJob}. */
 export const integrationParams = z.object({
-  /** Customer the conso codes belong to; defaults to the job's tenant. */
+  /** Customer the conso codes belong to: the job's tenant (which it may only repeat), or any customer for a system job. */
   customer: customerParam,
   /** Consos to run, by id or code; they run in code order. */
   consos: z.array(refParam).min(1),
@@ -55,8 +54,11 @@ export const consolidationIntegrationJob = defineJob<IntegrationParams, Integrat
     async execute(params, ctx) {
       const consoDb = consoDbOf(services);
       const options = consoJobsOptionsOf(services);
-      const customerId = await resolveCustomerId(consoDb.db, params.customer, ctx.customerId);
-      const consos = await resolveConsos(consoDb.db, params.consos, customerId);
+      const scope = await jobScope(consoDb.db, ctx, params.customer);
+      const consos = await scope.consos(params.consos);
+      // Every named company is checked against the tenant before any conso runs.
+      if (params.companies !== undefined && scope.customer !== undefined)
+        await scope.companies(params.companies);
       const summaries: ConsoRunSummary[] = [];
       const failed: string[] = [];
       const errorInfo: ErrorInfo = [];
@@ -75,6 +77,7 @@ export const consolidationIntegrationJob = defineJob<IntegrationParams, Integrat
               await runConso({
                 consoDb,
                 conso,
+                scope: await scope.forConso(conso),
                 index: i + 1,
                 count: consos.length,
                 steps: params.steps,

@@ -1,6 +1,6 @@
 import type { ConsoDatabase } from '@hangar/conso-db';
 import type { Kysely } from 'kysely';
-import type { ConsoRecord } from '../db/resolve-consos.js';
+import type { ConsoRecord } from '../db/conso-record.js';
 import type { AdjustmentJournal, LineInput } from '../engine/index.js';
 import type { LoadedChart } from './chart-loader.js';
 import type { MasterCodes } from './master-codes-loader.js';

@@ -28,11 +28,7 @@ export const messagesEn = {
   'conso.log.unlocked': "Conso '{conso}' unlocked by {login}",
   'conso.log.cleared': "Consolidated data of conso '{conso}' cleared ({rows} rows)",
 
-  'conso.error.consoNotFound': 'Conso {conso} was not found',
-  'conso.error.consoAmbiguous':
-    'Conso code {conso} exists for {customers} customers; give the customer or the conso id',
   'conso.error.consoLocked': "Conso '{conso}' is locked by {lockedBy} since {lockedAt}; unlock it first",
-  'conso.error.companyNotFound': "Company {company} was not found for conso '{conso}'",
   'conso.error.accountMissing':
     "Conso '{conso}' needs account {account}, which is not in the chart of accounts",
   'conso.error.storedProcedure':

@@ -30,12 +30,8 @@ export const messagesFr: Record<keyof typeof messagesEn, string> = {
   'conso.log.unlocked': "Conso '{conso}' déverrouillée par {login}",
   'conso.log.cleared': "Données consolidées de la conso '{conso}' effacées ({rows} lignes)",
 
-  'conso.error.consoNotFound': 'La conso {conso} est introuvable',
-  'conso.error.consoAmbiguous':
-    'Le code de conso {conso} existe chez {customers} clients ; indiquez le client ou l’identifiant de la conso',
   'conso.error.consoLocked':
     "La conso '{conso}' est verrouillée par {lockedBy} depuis {lockedAt} ; déverrouillez-la d’abord",
-  'conso.error.companyNotFound': "La société {company} est introuvable pour la conso '{conso}'",
   'conso.error.accountMissing': "La conso '{conso}' a besoin du compte {account}, absent du plan de comptes",
   'conso.error.storedProcedure':
     "La procédure stockée {procedure} a signalé {errors} erreur(s) pour la conso '{conso}'",

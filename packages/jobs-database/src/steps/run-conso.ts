@@ -1,9 +1,8 @@
-import { type ConsoDb, logModification } from '@hangar/conso-db';
+import { type ConsoDb, logModification, type TenantScope } from '@hangar/conso-db';
 import { errorInfoMessage, type JobContext, t } from '@hangar/core';
 import { attachCanceller } from '../cancellation/sql-canceller.js';
 import { assertConsoUnlocked } from '../db/conso-lock-check.js';
-import { resolveCompanyIds } from '../db/resolve-companies.js';
-import type { ConsoRecord } from '../db/resolve-consos.js';
+import type { ConsoRecord } from '../db/conso-record.js';
 import { userIdOfLogin } from '../db/user-id.js';
 import { StoredProcedureError } from '../errors/stored-procedure-error.js';
 import { BEFORE_CONSOLIDATION_GROUP, type LoadedFormula, loadFormulas } from '../formulas/formula-loader.js';
@@ -23,6 +22,8 @@ export interface ConsoRunRequest {
   readonly consoDb: ConsoDb;
   /** The conso. */
   readonly conso: ConsoRecord;
+  /** The job's tenant scope, confined to the conso's customer: companies resolve in it. */
+  readonly scope: TenantScope;
   /** 1-based position in the run, for progress messages. */
   readonly index: number;
   /** Consos in the run. */
@@ -65,7 +66,7 @@ export async function runConso(request: ConsoRunRequest): Promise<ConsoRunSummar
   const db = consoDb.db;
   const model = await loadConsoModel(db, conso);
   const selectedIds =
-    request.companies === undefined ? undefined : await resolveCompanyIds(db, conso, request.companies);
+    request.companies === undefined ? undefined : await request.scope.companies(request.companies);
   const selected =
     selectedIds === undefined
       ? model.companies

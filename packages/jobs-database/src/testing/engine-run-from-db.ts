@@ -1,6 +1,6 @@
 import type { ConsoDatabase } from '@hangar/conso-db';
 import { type Kysely, sql } from 'kysely';
-import type { ConsoRecord } from '../db/resolve-consos.js';
+import type { ConsoRecord } from '../db/conso-record.js';
 import { type ConsolidationRunResult, type LineInput, runConsolidation } from '../engine/index.js';
 import { applyFormulas } from '../formulas/apply-formulas.js';
 import { BEFORE_CONSOLIDATION_GROUP, loadFormulas } from '../formulas/formula-loader.js';

@@ -1,0 +1,30 @@
+import type { Kysely } from 'kysely';
+import type { ConsoDatabase, ConsoRow } from '../schema/conso-database.js';
+
+/** A customer row as the scope reads it. */
+export type CustomerRow = Pick<ConsoRow<'customers'>, 'id' | 'code' | 'reference_currency'>;
+
+/** The customer whose code this is (tenants are customer codes). */
+export function findCustomerByCode(
+  db: Kysely<ConsoDatabase>,
+  code: string,
+): Promise<CustomerRow | undefined> {
+  return db
+    .selectFrom('customers')
+    .select(['id', 'code', 'reference_currency'])
+    .where('code', '=', code)
+    .executeTakeFirst();
+}
+
+/** A customer by id (number) or code (string). */
+export function findCustomer(
+  db: Kysely<ConsoDatabase>,
+  ref: string | number,
+): Promise<CustomerRow | undefined> {
+  if (typeof ref === 'string') return findCustomerByCode(db, ref);
+  return db
+    .selectFrom('customers')
+    .select(['id', 'code', 'reference_currency'])
+    .where('id', '=', ref)
+    .executeTakeFirst();
+}
