@@ -171,4 +171,5 @@ export type { CurrenciesTable, CustomersTable, UsersTable } from './schema/tenan
 /** What a job asks of the scope, a customer, a conso with its period and category codes. */
 export type { ScopeCustomer, ScopedConso, ScopeRef, TenantScopeRequest } from './scope/tenant-scope.js';
 /** Resolves every reference of a job's params inside the job's tenant; tables shared by all customers. */
-export { SHARED_TABLES, TenantScope } from './scope/tenant-scope.js';
+export { assertMayWriteShared, SHARED_TABLES } from './scope/shared-tables.js';
+export { TenantScope } from './scope/tenant-scope.js';

@@ -2,7 +2,6 @@ import { importExportPlugin } from './plugin/import-export-plugin.js';
 
 export { FILE_PROBLEMS } from './errors/file-problems.js';
 export { type FileProblem, ImportFileError } from './errors/import-file-error.js';
-export { ImportScopeError, type ScopeKind } from './errors/import-scope-error.js';
 export { ImportValidationError } from './errors/import-validation-error.js';
 export { MappingProfileError } from './errors/mapping-profile-error.js';
 export type { ExportResult } from './export/export-result.js';

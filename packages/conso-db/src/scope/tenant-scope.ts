@@ -2,10 +2,10 @@ import { TenantMismatchError } from '@hangar/core';
 import type { Kysely } from 'kysely';
 import { ScopeCustomerRequiredError } from '../errors/scope-customer-required-error.js';
 import { type ScopeKind, ScopeNotFoundError } from '../errors/scope-not-found-error.js';
-import { SharedDataWriteError } from '../errors/shared-data-write-error.js';
 import { TenantUnknownError } from '../errors/tenant-unknown-error.js';
 import type { ConsoDatabase, ConsoRow } from '../schema/conso-database.js';
 import { type CustomerRow, findCustomer, findCustomerByCode } from './customer-lookup.js';
+import { assertMayWriteShared } from './shared-tables.js';
 
 /** A row named by id (number) or code (string). */
 export type ScopeRef = string | number;
@@ -33,9 +33,6 @@ export interface TenantScopeRequest {
 
 /** Tables whose rows a customer names by a unique code. */
 type CodedTable = 'companies' | 'accounts' | 'flows' | 'categories' | 'periods';
-
-/** Shared tables: one copy for all customers, written by system jobs only. */
-export const SHARED_TABLES = ['currencies', 'translations'] as const;
 
 /**
  * The one place where a job turns the references in its params into rows, always inside the
@@ -180,8 +177,8 @@ export class TenantScope {
   }
 
   /** Throws `SharedDataWriteError` unless this is a system job: shared tables are theirs to change. */
-  assertMayWriteShared(table: (typeof SHARED_TABLES)[number]): void {
-    if (this.tenant !== undefined) throw new SharedDataWriteError(table, this.tenant);
+  assertMayWriteShared(table: string): void {
+    assertMayWriteShared(this.tenant, table);
   }
 
   private async idsOf(

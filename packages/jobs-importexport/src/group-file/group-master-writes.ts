@@ -1,5 +1,5 @@
 import type { AccountType, RateType } from '@hangar/conso-db';
-import { bulkInsert, codesToIds } from '@hangar/conso-db';
+import { assertMayWriteShared, bulkInsert, codesToIds } from '@hangar/conso-db';
 import type { Kysely } from 'kysely';
 import type { ConsoDatabase } from '../db/conso-db.js';
 import { groupCompanyCodes } from './group-file-checks.js';
@@ -19,6 +19,8 @@ export interface GroupIds {
 /** Where a group file lands. */
 export interface GroupTarget {
   customer: string;
+  /** The job's tenant: a customer's job may not add currencies (shared) nor create a customer. */
+  tenant: string | undefined;
   period: string;
   category: string;
   conso: string;
@@ -45,6 +47,7 @@ export async function writeGroupMasterData(
     (await trx.selectFrom('currencies').select('code').execute()).map((row) => row.code),
   );
   const missing = [...currencies].filter((c) => !existing.has(c));
+  if (missing.length) assertMayWriteShared(target.tenant, 'currencies');
   if (missing.length)
     await bulkInsert(
       trx,

@@ -5,7 +5,7 @@ import { exportSheets } from '../export/export-sheets.js';
 import { keysetPages } from '../export/keyset-pages.js';
 import { exportFileParams } from '../params/common-params.js';
 import type { CellValue } from '../read/source-row.js';
-import { resolveCompanies, resolveConso, resolveCustomer } from '../scope/resolve-scope.js';
+import { consoRef, openJobScope } from '../scope/job-scope.js';
 import { consoDbOf } from '../session/job-services.js';
 import { idsToCodes, loadCodeLookups } from '../validate/code-lookups.js';
 import { ADJUSTMENT_COLUMNS } from './adjustments-file-format.js';
@@ -27,11 +27,9 @@ export const exportAdjustmentsJob = defineJob<z.output<typeof exportAdjustmentsP
   create: (services) => ({
     async execute(params, ctx) {
       const { db } = consoDbOf(services);
-      const customer = await resolveCustomer(db, params.customer);
-      const conso = await resolveConso(db, customer.id, params.conso);
-      const companyIds = params.companies
-        ? await resolveCompanies(db, customer.id, params.companies)
-        : undefined;
+      const { scope, customer } = await openJobScope(db, ctx, params.customer);
+      const conso = await consoRef(scope, params.conso);
+      const companyIds = params.companies ? await scope.companies(params.companies) : undefined;
       const codes = await loadCodeLookups(db, customer.id);
       const companies = idsToCodes(codes.companies);
       const accounts = idsToCodes(codes.accounts);

@@ -7,14 +7,15 @@ import type { ExportResult } from '../export/export-result.js';
 import { keysetPages } from '../export/keyset-pages.js';
 import type { ParquetColumn } from '../export/parquet-table-writer.js';
 import type { StoredFile } from '../files/file-store.js';
+import { customerParam } from '../params/common-params.js';
 import { csvOptionsSchema } from '../read/csv-options.js';
-import { type ConsoRef, resolveConso, resolveCustomer } from '../scope/resolve-scope.js';
+import { type ConsoRef, consoRef, openJobScope } from '../scope/job-scope.js';
 import { consoDbOf, fileStoreOf } from '../session/job-services.js';
 
 /** Parameters of {@link exportCubeJob}. */
 export const exportCubeParams = z.object({
   /** Customer code. */
-  customer: z.string().min(1),
+  customer: customerParam,
   /** Conso code. */
   conso: z.string().min(1),
   /** `consolidated` data of the conso (default) or the reported `bundles` of its period and category. */
@@ -111,8 +112,8 @@ export const exportCubeJob = defineJob<z.output<typeof exportCubeParams>, Export
     async execute(params, ctx) {
       const { db } = consoDbOf(services);
       const store = fileStoreOf(services);
-      const customer = await resolveCustomer(db, params.customer);
-      const conso = await resolveConso(db, customer.id, params.conso);
+      const { scope, customer } = await openJobScope(db, ctx, params.customer);
+      const conso = await consoRef(scope, params.conso);
       const prefix = `cube-${conso.code}`;
       const open = (name: string, columns: readonly ParquetColumn[]) =>
         openCubeTable(store, `${prefix}-${name}`, columns, params.format, params.csv);

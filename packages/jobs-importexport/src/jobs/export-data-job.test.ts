@@ -61,11 +61,11 @@ describe.each(backends)('data export on $kind', ({ kind, skipReason }) => {
 
   it.skipIf(skipReason)('fails on an unknown scope before writing any file', async () => {
     await expect(run({ period: '209901' })).rejects.toMatchObject({
-      code: 'IMPORTEXPORT_UNKNOWN_SCOPE',
+      code: 'SCOPE_NOT_FOUND',
       params: { kind: 'period' },
     });
     await expect(run({ companies: ['NOPE'] })).rejects.toMatchObject({
-      params: { kind: 'company', code: 'NOPE' },
+      params: { kind: 'company', param: 'companies.0', value: 'NOPE' },
     });
   });
 });

@@ -7,7 +7,7 @@ import { exportSheets } from '../export/export-sheets.js';
 import { keysetPages } from '../export/keyset-pages.js';
 import { exportFileParams } from '../params/common-params.js';
 import type { CellValue } from '../read/source-row.js';
-import { resolveCategory, resolveCompanies, resolveCustomer, resolvePeriod } from '../scope/resolve-scope.js';
+import { openJobScope } from '../scope/job-scope.js';
 import { consoDbOf } from '../session/job-services.js';
 import { idsToCodes, loadCodeLookups } from '../validate/code-lookups.js';
 import { DATA_COLUMNS } from '../validate/data-file-format.js';
@@ -54,12 +54,10 @@ export const exportDataJob = defineJob<z.output<typeof exportDataParams>, Export
   create: (services) => ({
     async execute(params, ctx) {
       const { db } = consoDbOf(services);
-      const customer = await resolveCustomer(db, params.customer);
-      const periodId = await resolvePeriod(db, customer.id, params.period);
-      const categoryId = await resolveCategory(db, customer.id, params.category);
-      const companyIds = params.companies
-        ? await resolveCompanies(db, customer.id, params.companies)
-        : undefined;
+      const { scope, customer } = await openJobScope(db, ctx, params.customer);
+      const periodId = await scope.period(params.period);
+      const categoryId = await scope.category(params.category);
+      const companyIds = params.companies ? await scope.companies(params.companies) : undefined;
       const codes = await loadCodeLookups(db, customer.id);
       const companies = idsToCodes(codes.companies);
       const accounts = idsToCodes(codes.accounts);

@@ -5,7 +5,7 @@ import { exportSheets } from '../export/export-sheets.js';
 import { keysetPages } from '../export/keyset-pages.js';
 import { exportFileParams } from '../params/common-params.js';
 import type { CellValue } from '../read/source-row.js';
-import { resolveConso, resolveCustomer } from '../scope/resolve-scope.js';
+import { consoRef, openJobScope } from '../scope/job-scope.js';
 import { consoDbOf } from '../session/job-services.js';
 import { idsToCodes, loadCodeLookups } from '../validate/code-lookups.js';
 import { EXCHANGE_RATE_COLUMNS, HISTORICAL_RATE_COLUMNS } from './rates-file-format.js';
@@ -36,7 +36,7 @@ export const exportExRateJob = defineJob<z.output<typeof exportExRateParams>, Ex
   create: (services) => ({
     async execute(params, ctx) {
       const { db } = consoDbOf(services);
-      const customer = await resolveCustomer(db, params.customer);
+      const { scope, customer } = await openJobScope(db, ctx, params.customer);
       const codes = await loadCodeLookups(db, customer.id);
       const periods = idsToCodes(codes.periods);
       const categories = idsToCodes(codes.categories);
@@ -71,7 +71,7 @@ export const exportExRateJob = defineJob<z.output<typeof exportExRateParams>, Ex
           sheets: [{ name: 'exchange_rates', header: EXCHANGE_RATE_COLUMNS, rows: rows() }],
         });
       }
-      const conso = await resolveConso(db, customer.id, params.conso ?? '');
+      const conso = await consoRef(scope, params.conso ?? '');
       const companies = idsToCodes(codes.companies);
       const accounts = idsToCodes(codes.accounts);
       const pages = keysetPages((after, limit) =>

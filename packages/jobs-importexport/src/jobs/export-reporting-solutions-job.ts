@@ -5,13 +5,14 @@ import type { ExportResult } from '../export/export-result.js';
 import { MEDIA_TYPES } from '../export/open-export-file.js';
 import { loadReportData } from '../export/report-data.js';
 import { writeBalanceSheet, writeIncomeStatement, writeOwnership } from '../export/report-sheets.js';
-import { resolveConso, resolveCustomer } from '../scope/resolve-scope.js';
+import { customerParam } from '../params/common-params.js';
+import { consoRef, openJobScope } from '../scope/job-scope.js';
 import { consoDbOf, fileStoreOf } from '../session/job-services.js';
 
 /** Parameters of {@link exportReportingSolutionsJob}. */
 export const exportReportingSolutionsParams = z.object({
   /** Customer code. */
-  customer: z.string().min(1),
+  customer: customerParam,
   /** Conso code. */
   conso: z.string().min(1),
   /** File name. */
@@ -33,8 +34,8 @@ export const exportReportingSolutionsJob = defineJob<
   create: (services) => ({
     async execute(params, ctx) {
       const { db } = consoDbOf(services);
-      const customer = await resolveCustomer(db, params.customer);
-      const conso = await resolveConso(db, customer.id, params.conso);
+      const { scope, customer } = await openJobScope(db, ctx, params.customer);
+      const conso = await consoRef(scope, params.conso);
       const data = await loadReportData(db, customer.id, conso.id);
       ctx.checkpoint();
       const sink = await fileStoreOf(services).create(

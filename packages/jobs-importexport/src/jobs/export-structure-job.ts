@@ -2,16 +2,17 @@ import { defineJob, t } from '@hangar/core';
 import { z } from 'zod';
 import type { ExportResult } from '../export/export-result.js';
 import { type ExportSheet, exportSheets } from '../export/export-sheets.js';
+import { customerParam } from '../params/common-params.js';
 import { csvOptionsSchema } from '../read/csv-options.js';
 import type { CellValue } from '../read/source-row.js';
-import { resolveConso, resolveCustomer } from '../scope/resolve-scope.js';
+import { consoRef, openJobScope } from '../scope/job-scope.js';
 import { consoDbOf } from '../session/job-services.js';
 import { STRUCTURE_SHEETS } from './structure-file-format.js';
 
 /** Parameters of {@link exportStructureJob}. */
 export const exportStructureParams = z.object({
   /** Customer code. */
-  customer: z.string().min(1),
+  customer: customerParam,
   /** Conso whose direct holdings go to the `holdings` sheet; no such sheet when absent. */
   conso: z.string().min(1).optional(),
   /** File name. */
@@ -30,8 +31,8 @@ export const exportStructureJob = defineJob<z.output<typeof exportStructureParam
   create: (services) => ({
     async execute(params, ctx) {
       const { db } = consoDbOf(services);
-      const customer = await resolveCustomer(db, params.customer);
-      const conso = params.conso ? await resolveConso(db, customer.id, params.conso) : undefined;
+      const { scope, customer } = await openJobScope(db, ctx, params.customer);
+      const conso = params.conso ? await consoRef(scope, params.conso) : undefined;
       const c = customer.id;
       // Master data is small (a chart of accounts, a few hundred companies): read per sheet.
       const companies = await db

@@ -8,14 +8,15 @@ import { keysetPages } from '../export/keyset-pages.js';
 import { exportValue } from '../mapping/export-transform.js';
 import { loadGenericLookups } from '../mapping/generic-lookups.js';
 import { loadMappingProfile } from '../mapping/mapping-profile.js';
+import { customerParam } from '../params/common-params.js';
 import type { CellValue } from '../read/source-row.js';
-import { resolveCustomer } from '../scope/resolve-scope.js';
+import { openJobScope } from '../scope/job-scope.js';
 import { consoDbOf } from '../session/job-services.js';
 
 /** Parameters of {@link genericExportJob}. */
 export const genericExportParams = z.object({
   /** Customer code. */
-  customer: z.string().min(1),
+  customer: customerParam,
   /** Code of the customer's saved mapping profile. */
   profile: z.string().min(1),
   /** Equality filters on target columns, in file terms (codes for id columns), e.g. `{ "period_id": "202312" }`. */
@@ -38,7 +39,7 @@ export const genericExportJob = defineJob<z.output<typeof genericExportParams>, 
   create: (services) => ({
     async execute(params, ctx) {
       const { db } = consoDbOf(services);
-      const customer = await resolveCustomer(db, params.customer);
+      const { scope, customer } = await openJobScope(db, ctx, params.customer);
       const profile = await loadMappingProfile(db, customer.id, params.profile);
       const lookups = await loadGenericLookups(db, customer.id);
       const { table } = profile;

@@ -120,7 +120,7 @@ describe.each(backends)('generic mapped import and export on $kind', ({ kind, sk
       code: 'IMPORTEXPORT_BAD_PROFILE',
     });
     await expect(run({ profile: 'NOPE', file: 'gl.csv' })).rejects.toMatchObject({
-      code: 'IMPORTEXPORT_UNKNOWN_SCOPE',
+      code: 'SCOPE_NOT_FOUND',
     });
   });
 });

@@ -4,8 +4,8 @@ import type { ScopeCondition, TargetColumn } from '../apply/apply-target.js';
 import { loadGenericLookups } from '../mapping/generic-lookups.js';
 import { importValue, stagingTypeOf } from '../mapping/import-transform.js';
 import { loadMappingProfile } from '../mapping/mapping-profile.js';
-import { numberFormatOf } from '../params/common-params.js';
-import { resolveCustomer } from '../scope/resolve-scope.js';
+import { customerParam, numberFormatOf } from '../params/common-params.js';
+import { openJobScope } from '../scope/job-scope.js';
 import type { ImportResult } from '../session/import-result.js';
 import { importTable } from '../session/import-table.js';
 import { consoDbOf } from '../session/job-services.js';
@@ -14,7 +14,7 @@ import type { StagingValue } from '../stage/staging-table.js';
 /** Parameters of {@link genericImportJob}. */
 export const genericImportParams = z.object({
   /** Customer code. */
-  customer: z.string().min(1),
+  customer: customerParam,
   /** Code of the customer's saved mapping profile. */
   profile: z.string().min(1),
   /** Location of the file in the file store. */
@@ -38,10 +38,11 @@ export const genericImportJob = defineJob<z.output<typeof genericImportParams>, 
   create: (services) => ({
     async execute(params, ctx) {
       const { db } = consoDbOf(services);
-      const customer = await resolveCustomer(db, params.customer);
+      const { scope: tenant, customer } = await openJobScope(db, ctx, params.customer);
       const profile = await loadMappingProfile(db, customer.id, params.profile);
       const lookups = await loadGenericLookups(db, customer.id);
       const { table } = profile;
+      if (table.tenancy === 'shared') tenant.assertMayWriteShared(profile.targetTable);
       const columns = Object.entries(table.columns);
       const byTarget = new Map(profile.mappings.map((mapping) => [mapping.target, mapping]));
       const numbers = numberFormatOf(profile.options.csv);

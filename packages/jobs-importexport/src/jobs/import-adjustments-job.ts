@@ -2,7 +2,7 @@ import { JOURNAL_CURRENCY_VALUES } from '@hangar/conso-db';
 import { defineJob, t } from '@hangar/core';
 import { z } from 'zod';
 import { importFileParams } from '../params/common-params.js';
-import { resolveCompanies, resolveConso, resolveCustomer } from '../scope/resolve-scope.js';
+import { consoRef, openJobScope } from '../scope/job-scope.js';
 import type { ImportResult } from '../session/import-result.js';
 import { importTable } from '../session/import-table.js';
 import { consoDbOf } from '../session/job-services.js';
@@ -30,11 +30,9 @@ export const importAdjustmentsJob = defineJob<z.output<typeof importAdjustmentsP
   create: (services) => ({
     async execute(params, ctx) {
       const { db } = consoDbOf(services);
-      const customer = await resolveCustomer(db, params.customer);
-      const conso = await resolveConso(db, customer.id, params.conso);
-      const companyIds = params.companies
-        ? await resolveCompanies(db, customer.id, params.companies)
-        : undefined;
+      const { scope, customer } = await openJobScope(db, ctx, params.customer);
+      const conso = await consoRef(scope, params.conso);
+      const companyIds = params.companies ? await scope.companies(params.companies) : undefined;
       const only = companyIds ? new Set(companyIds) : undefined;
       const codes = await loadCodeLookups(db, customer.id);
       const journals = new JournalChecks();

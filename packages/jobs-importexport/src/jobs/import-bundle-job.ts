@@ -5,10 +5,10 @@ import { z } from 'zod';
 import type { ApplyCounts } from '../apply/write-staged-rows.js';
 import { writeStagedRows } from '../apply/write-staged-rows.js';
 import { ImportFileError } from '../errors/import-file-error.js';
-import { numberFormatOf } from '../params/common-params.js';
+import { customerParam, numberFormatOf } from '../params/common-params.js';
 import { csvOptionsSchema } from '../read/csv-options.js';
 import { openSource } from '../read/open-source.js';
-import { resolveCompanies, resolveConso, resolveCustomer } from '../scope/resolve-scope.js';
+import { consoRef, openJobScope } from '../scope/job-scope.js';
 import type { ImportResult } from '../session/import-result.js';
 import { runImport } from '../session/import-session.js';
 import { type SheetSpec, stageSheets } from '../session/import-sheets.js';
@@ -26,7 +26,7 @@ import { addCounts } from './structure-writes.js';
 /** Parameters of {@link importBundleJob}. */
 export const importBundleParams = z.object({
   /** Customer code. */
-  customer: z.string().min(1),
+  customer: customerParam,
   /** The reporting company. */
   company: z.string().min(1),
   /** Conso (gives the period and category of the bundle). */
@@ -54,9 +54,9 @@ export const importBundleJob = defineJob<z.output<typeof importBundleParams>, Im
     async execute(params, ctx) {
       const consoDb = consoDbOf(services);
       const { db } = consoDb;
-      const customer = await resolveCustomer(db, params.customer);
-      const conso = await resolveConso(db, customer.id, params.conso);
-      const [companyId] = (await resolveCompanies(db, customer.id, [params.company])) as [number];
+      const { scope, customer } = await openJobScope(db, ctx, params.customer);
+      const conso = await consoRef(scope, params.conso);
+      const [companyId] = [await scope.company(params.company)];
       const codes = await loadCodeLookups(db, customer.id);
       const balance = new BalanceTracker();
       const journals = new JournalChecks();

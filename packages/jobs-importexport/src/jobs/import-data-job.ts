@@ -2,7 +2,7 @@ import { defineJob, t } from '@hangar/core';
 import { z } from 'zod';
 import type { ScopeCondition } from '../apply/apply-target.js';
 import { importFileParams, numberFormatOf } from '../params/common-params.js';
-import { resolveCategory, resolveCompanies, resolveCustomer, resolvePeriod } from '../scope/resolve-scope.js';
+import { openJobScope } from '../scope/job-scope.js';
 import type { ImportResult } from '../session/import-result.js';
 import { importTable } from '../session/import-table.js';
 import { consoDbOf } from '../session/job-services.js';
@@ -34,12 +34,10 @@ export const importDataJob = defineJob<z.output<typeof importDataParams>, Import
   create: (services) => ({
     async execute(params, ctx) {
       const { db } = consoDbOf(services);
-      const customer = await resolveCustomer(db, params.customer);
-      const periodId = await resolvePeriod(db, customer.id, params.period);
-      const categoryId = await resolveCategory(db, customer.id, params.category);
-      const only = params.companies
-        ? new Set(await resolveCompanies(db, customer.id, params.companies))
-        : undefined;
+      const { scope, customer } = await openJobScope(db, ctx, params.customer);
+      const periodId = await scope.period(params.period);
+      const categoryId = await scope.category(params.category);
+      const only = params.companies ? new Set(await scope.companies(params.companies)) : undefined;
       const codes = await loadCodeLookups(db, customer.id);
       const balances = new BalanceTracker();
       const companyScope: ScopeCondition = only

@@ -2,7 +2,7 @@ import { defineJob, t } from '@hangar/core';
 import { z } from 'zod';
 import type { ScopeCondition } from '../apply/apply-target.js';
 import { importFileParams } from '../params/common-params.js';
-import { resolveCompanies, resolveConso, resolveCustomer } from '../scope/resolve-scope.js';
+import { consoRef, openJobScope } from '../scope/job-scope.js';
 import type { ImportResult } from '../session/import-result.js';
 import { importTable } from '../session/import-table.js';
 import { consoDbOf } from '../session/job-services.js';
@@ -43,7 +43,7 @@ export const importExRateJob = defineJob<z.output<typeof importExRateParams>, Im
   create: (services) => ({
     async execute(params, ctx) {
       const { db } = consoDbOf(services);
-      const customer = await resolveCustomer(db, params.customer);
+      const { scope: tenant, customer } = await openJobScope(db, ctx, params.customer);
       const codes = await loadCodeLookups(db, customer.id);
       if (params.kind === 'exchange') {
         return importTable(services, ctx, params, {
@@ -75,10 +75,8 @@ export const importExRateJob = defineJob<z.output<typeof importExRateParams>, Im
           },
         });
       }
-      const conso = await resolveConso(db, customer.id, params.conso ?? '');
-      const companyIds = params.companies
-        ? await resolveCompanies(db, customer.id, params.companies)
-        : undefined;
+      const conso = await consoRef(tenant, params.conso ?? '');
+      const companyIds = params.companies ? await tenant.companies(params.companies) : undefined;
       const only = companyIds ? new Set(companyIds) : undefined;
       const scope: ScopeCondition[] = [{ column: 'conso_id', equals: conso.id }];
       if (companyIds) scope.push({ column: 'company_id', in: companyIds });

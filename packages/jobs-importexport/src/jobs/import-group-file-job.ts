@@ -1,5 +1,6 @@
-import { codesToIds } from '@hangar/conso-db';
+import { type ConsoDatabase, codesToIds, ScopeCustomerRequiredError, TenantScope } from '@hangar/conso-db';
 import { defineJob, t } from '@hangar/core';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { type GroupWriteCounts, writeGroupConsoData } from '../group-file/group-conso-writes.js';
 import { checkGroupFile } from '../group-file/group-file-checks.js';
@@ -11,8 +12,11 @@ import { RowErrorCollector, RowErrorLimitReached } from '../validate/row-error-c
 
 /** Parameters of {@link importGroupFileJob}. */
 export const importGroupFileParams = z.object({
-  /** Customer code; the customer is created when missing. */
-  customer: z.string().min(1),
+  /**
+   * Customer code: the job's tenant when absent (a customer's job may only repeat it). Only a
+   * system job may name a customer that does not exist yet, which it then creates.
+   */
+  customer: z.string().min(1).optional(),
   /** Location of the JSON group file in the file store. */
   file: z.string().min(1),
   /** Period code of the conso, `YYYYMM`. */
@@ -52,6 +56,7 @@ export const importGroupFileJob = defineJob<z.output<typeof importGroupFileParam
   create: (services) => ({
     async execute(params, ctx) {
       const consoDb = consoDbOf(services);
+      const customerCode = await groupFileCustomer(consoDb.db, ctx.customerId, params.customer);
       const name = params.file.split(/[\\/]/).pop() ?? params.file;
       const raw = await readJsonFile(fileStoreOf(services), params.file, ctx.signal);
       // A whole reference case `{ id, step, input, expected }` is accepted as well as its input.
@@ -77,7 +82,7 @@ export const importGroupFileJob = defineJob<z.output<typeof importGroupFileParam
           const customer = await consoDb.db
             .selectFrom('customers')
             .select('id')
-            .where('code', '=', params.customer)
+            .where('code', '=', customerCode)
             .executeTakeFirst();
           const known = customer
             ? {
@@ -100,7 +105,8 @@ export const importGroupFileJob = defineJob<z.output<typeof importGroupFileParam
       const now = new Date().toISOString();
       const written = await consoDb.db.transaction().execute(async (trx) => {
         const ids = await writeGroupMasterData(trx, valid, {
-          customer: params.customer,
+          customer: customerCode,
+          tenant: ctx.customerId,
           period: params.period,
           category: params.category,
           conso,
@@ -115,3 +121,18 @@ export const importGroupFileJob = defineJob<z.output<typeof importGroupFileParam
     },
   }),
 });
+
+/**
+ * The customer a group file is written into: a customer's job works on its tenant, which must
+ * exist (its `customer` param may only repeat it); only a system job names, and may create, one.
+ */
+async function groupFileCustomer(
+  db: Kysely<ConsoDatabase>,
+  tenant: string | undefined,
+  named: string | undefined,
+): Promise<string> {
+  if (tenant !== undefined)
+    return (await TenantScope.open(db, { tenant, customer: named })).requireCustomer().code;
+  if (named === undefined) throw new ScopeCustomerRequiredError('customer');
+  return named;
+}

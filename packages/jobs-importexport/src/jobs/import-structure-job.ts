@@ -2,10 +2,10 @@ import { defineJob, t } from '@hangar/core';
 import { z } from 'zod';
 import type { ApplyCounts } from '../apply/write-staged-rows.js';
 import { ImportFileError } from '../errors/import-file-error.js';
-import { numberFormatOf } from '../params/common-params.js';
+import { customerParam, numberFormatOf } from '../params/common-params.js';
 import { csvOptionsSchema } from '../read/csv-options.js';
 import { openSource } from '../read/open-source.js';
-import { resolveConso, resolveCustomer } from '../scope/resolve-scope.js';
+import { consoRef, openJobScope } from '../scope/job-scope.js';
 import type { ImportResult } from '../session/import-result.js';
 import { runImport } from '../session/import-session.js';
 import { stageSheets } from '../session/import-sheets.js';
@@ -27,7 +27,7 @@ import {
 /** Parameters of {@link importStructureJob}. */
 export const importStructureParams = z.object({
   /** Customer code. */
-  customer: z.string().min(1),
+  customer: customerParam,
   /** Location of the XLSX workbook in the file store. */
   file: z.string().min(1),
   /** Conso the `holdings` sheet belongs to; needed only when the workbook has one. */
@@ -52,8 +52,8 @@ export const importStructureJob = defineJob<z.output<typeof importStructureParam
     async execute(params, ctx) {
       const consoDb = consoDbOf(services);
       const { db } = consoDb;
-      const customer = await resolveCustomer(db, params.customer);
-      const conso = params.conso ? await resolveConso(db, customer.id, params.conso) : undefined;
+      const { scope, customer } = await openJobScope(db, ctx, params.customer);
+      const conso = params.conso ? await consoRef(scope, params.conso) : undefined;
       const codes = await loadCodeLookups(db, customer.id);
       const existingParents = new Map(
         (

@@ -1,3 +1,4 @@
+import { assertMayWriteShared } from '@hangar/conso-db';
 import { defineJob, t } from '@hangar/core';
 import { z } from 'zod';
 import type { ScopeCondition } from '../apply/apply-target.js';
@@ -28,6 +29,7 @@ export const importTranslationJob = defineJob<z.output<typeof importTranslationP
   retry: { maxAttempts: 1 },
   create: (services) => ({
     async execute(params, ctx) {
+      assertMayWriteShared(ctx.customerId, 'translations');
       const only = params.languages ? new Set(params.languages) : undefined;
       const scope: ScopeCondition = params.languages
         ? { column: 'language', in: params.languages }

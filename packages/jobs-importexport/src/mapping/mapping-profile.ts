@@ -1,7 +1,7 @@
+import { ScopeNotFoundError } from '@hangar/conso-db';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { ConsoDatabase } from '../db/conso-db.js';
-import { ImportScopeError } from '../errors/import-scope-error.js';
 import { MappingProfileError } from '../errors/mapping-profile-error.js';
 import { csvOptionsSchema } from '../read/csv-options.js';
 import { DATE_FORMATS } from './date-format.js';
@@ -149,7 +149,7 @@ export async function loadMappingProfile(
     .where('customer_id', '=', customerId)
     .where('code', '=', code)
     .executeTakeFirst();
-  if (!row) throw new ImportScopeError('profile', code);
+  if (!row) throw new ScopeNotFoundError('profile', 'profile', code);
   let options: unknown;
   let mappings: unknown;
   try {

@@ -12,7 +12,6 @@ export const messagesEn = {
   'importexport.error.validation': 'Import of {file} failed: {count} invalid rows; nothing was written',
   'importexport.error.validationTruncated':
     'Import of {file} stopped after {count} errors (the error limit); nothing was written',
-  'importexport.error.unknownScope': 'Unknown {kind} "{code}"',
   'importexport.error.file.missingColumns': 'Cannot import {file}: {detail}',
   'importexport.error.file.unreadable': 'Cannot read {file}: {detail}',
   'importexport.error.file.unsupportedFormat': 'Cannot import {file}: {detail}',

@@ -15,7 +15,6 @@ export const messagesFr: Readonly<Record<keyof typeof messagesEn, string>> = {
     "L'import de {file} a échoué : {count} lignes invalides ; rien n'a été écrit",
   'importexport.error.validationTruncated':
     "L'import de {file} s'est arrêté après {count} erreurs (la limite) ; rien n'a été écrit",
-  'importexport.error.unknownScope': '{kind} « {code} » inconnu(e)',
   'importexport.error.file.missingColumns': "Impossible d'importer {file} : {detail}",
   'importexport.error.file.unreadable': 'Impossible de lire {file} : {detail}',
   'importexport.error.file.unsupportedFormat': "Impossible d'importer {file} : {detail}",

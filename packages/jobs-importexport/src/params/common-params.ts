@@ -1,10 +1,16 @@
 import { z } from 'zod';
 import { csvOptionsSchema } from '../read/csv-options.js';
 
+/**
+ * Customer code. A customer's job works on its tenant only, so it may omit this or repeat its
+ * tenant (anything else is `TENANT_MISMATCH`); a system job (no tenant) must name the customer.
+ */
+export const customerParam = z.string().min(1).optional();
+
 /** Parameters every import shares: where the file is, how it is laid out, how it is written. */
 export const importFileParams = {
-  /** Customer code. */
-  customer: z.string().min(1),
+  /** Customer code: the job's tenant when absent. */
+  customer: customerParam,
   /** Location of the file in the file store. */
   file: z.string().min(1),
   /** `csv` or `xlsx`; from the file extension when absent. */
@@ -19,8 +25,8 @@ export const importFileParams = {
 
 /** Parameters every table export shares. */
 export const exportFileParams = {
-  /** Customer code. */
-  customer: z.string().min(1),
+  /** Customer code: the job's tenant when absent. */
+  customer: customerParam,
   /** `csv` or `xlsx`. */
   format: z.enum(['csv', 'xlsx']).default('csv'),
   /** CSV layout. */

@@ -1,3 +1,4 @@
+import { consoDbMessages } from '@hangar/conso-db';
 import type { CliCommand, HangarPlugin, MessageCatalogs, ServiceRegistration } from '@hangar/core';
 import { type FileStore, fileStoreToken } from '../files/file-store.js';
 import { LocalFileStore } from '../files/local-file-store.js';
@@ -21,7 +22,11 @@ export interface ImportExportPluginOptions {
 export class ImportExportPlugin implements HangarPlugin {
   readonly name = '@hangar/jobs-importexport';
   readonly jobs = importExportJobs;
-  readonly messages: MessageCatalogs = importExportMessages;
+  // The tenant scope's errors (conso-db) reach this pack's users too.
+  readonly messages: MessageCatalogs = {
+    en: { ...consoDbMessages.en, ...importExportMessages.en },
+    fr: { ...consoDbMessages.fr, ...importExportMessages.fr },
+  };
   readonly services: readonly ServiceRegistration[];
   readonly commands: readonly CliCommand[] = [];
 
