@@ -89,7 +89,7 @@ export { generateSampleGroup } from './sample-group/generate-sample-group.js';
 /** Smallest sample group sizes. */
 export { MIN_SAMPLE_COMPANIES } from './sample-group/group-structure.js';
 /** Result of `loadTinyDemoGroup`. */
-export type { TinyDemoSummary } from './sample-group/tiny-demo-group.js';
+export type { TinyDemoOptions, TinyDemoSummary } from './sample-group/tiny-demo-group.js';
 /** Loads the five-company demo group of the README. */
 export { loadTinyDemoGroup } from './sample-group/tiny-demo-group.js';
 /** Value domains of enumerated columns (union types). */
@@ -167,9 +167,9 @@ export type { AdjustmentJournalsTable, AdjustmentLinesTable, BundlesTable } from
 export type { FormulaGroupsTable, FormulasTable, IcRuleAccountsTable, IcRulesTable } from './schema/rules.js';
 /** Tables of tenancy: customers, users, currencies. */
 export type { CurrenciesTable, CustomersTable, UsersTable } from './schema/tenancy.js';
+/** Resolves every reference of a job's params inside the job's tenant; tables shared by all customers. */
+export { assertMayWriteShared, SHARED_TABLES } from './scope/shared-tables.js';
 // --- Tenancy ---------------------------------------------------------------------------------------------
 /** What a job asks of the scope, a customer, a conso with its period and category codes. */
 export type { ScopeCustomer, ScopedConso, ScopeRef, TenantScopeRequest } from './scope/tenant-scope.js';
-/** Resolves every reference of a job's params inside the job's tenant; tables shared by all customers. */
-export { assertMayWriteShared, SHARED_TABLES } from './scope/shared-tables.js';
 export { TenantScope } from './scope/tenant-scope.js';

@@ -27,6 +27,14 @@ import { writeExchangeRates } from './rates-writer.js';
 import { writeRules } from './rules-writer.js';
 import type { RateTable } from './sample-amounts.js';
 
+/** Options of {@link loadTinyDemoGroup}. */
+export interface TinyDemoOptions {
+  /** Customer code; must not exist yet. Two customers may hold the same demo group. @defaultValue 'DEMO' */
+  customerCode?: string;
+  /** Customer name. @defaultValue 'Hangar demo group' */
+  customerName?: string;
+}
+
 /** What {@link loadTinyDemoGroup} wrote. */
 export interface TinyDemoSummary {
   customerId: number;
@@ -127,16 +135,25 @@ const RATES: { prior: RateTable; current: RateTable } = {
  * a wholly owned French subsidiary, an 80 % US subsidiary, a 30 % UK associate and a 50 % joint
  * venture; round, hand-checkable bundles; one intercompany difference; conso `202312ACT001`.
  */
-export async function loadTinyDemoGroup(db: Kysely<ConsoDatabase>): Promise<TinyDemoSummary> {
+export async function loadTinyDemoGroup(
+  db: Kysely<ConsoDatabase>,
+  options: TinyDemoOptions = {},
+): Promise<TinyDemoSummary> {
+  const load = (trx: Kysely<ConsoDatabase>) =>
+    loadDemo(trx, options.customerCode ?? 'DEMO', options.customerName);
   return db.isTransaction ? load(db) : db.transaction().execute(load);
 }
 
-async function load(db: Kysely<ConsoDatabase>): Promise<TinyDemoSummary> {
+async function loadDemo(
+  db: Kysely<ConsoDatabase>,
+  customerCode: string,
+  customerName = 'Hangar demo group',
+): Promise<TinyDemoSummary> {
   const chart = buildChartOfAccounts(MIN_SAMPLE_ACCOUNTS);
   await ensureCurrencies(db, SAMPLE_CURRENCIES);
   const { customerId, userId } = await insertCustomer(db, {
-    code: 'DEMO',
-    name: 'Hangar demo group',
+    code: customerCode,
+    name: customerName,
     referenceCurrency: 'EUR',
     createdAt: CREATED_AT,
   });
@@ -167,7 +184,7 @@ async function load(db: Kysely<ConsoDatabase>): Promise<TinyDemoSummary> {
     chart,
     customerId,
     userId,
-    userLogin: 'demo.admin',
+    userLogin: `${customerCode.toLowerCase()}.admin`,
     accountIds,
     flowIds: flows,
     categoryIds: categories,

@@ -1,0 +1,2 @@
+// Test support of @hangar/conso-db, for the job packs' tests: `@hangar/conso-db/testing`.
+export * from './cross-tenant/index.js';

@@ -1,0 +1,66 @@
+import { type CrossTenantCases, customerParamNamesB } from '@hangar/conso-db/testing';
+import { OWNERSHIP_JOB_TYPE } from '../jobs/calculate-indirect-percentages-job.js';
+import { CONSO_ACTION_JOB_TYPE } from '../jobs/conso-action-job.js';
+import { INTEGRATION_JOB_TYPE } from '../jobs/consolidation-integration-job.js';
+
+/**
+ * Customer A's consolidation jobs aimed at customer B's data, for the cross-tenant suite: B's
+ * code in the `customer` param and B's ids are refused; the shared codes resolve to A's rows.
+ */
+export const consoCrossTenantCases: CrossTenantCases = {
+  [INTEGRATION_JOB_TYPE]: [
+    {
+      ...customerParamNamesB,
+      params: ({ b }) => ({ customer: b.code, consos: [b.consoCode] }),
+    },
+    {
+      name: "a conso named by B's id",
+      params: ({ b }) => ({ consos: [b.consoId] }),
+      expect: { refused: 'TENANT_MISMATCH' },
+    },
+    {
+      name: "a company named by B's id",
+      params: ({ a, b }) => ({ consos: [a.consoCode], companies: [b.companies.FR1] }),
+      expect: { refused: 'TENANT_MISMATCH' },
+    },
+    {
+      name: 'codes both customers use resolve to A',
+      params: ({ a }) => ({ consos: [a.consoCode], companies: ['HOLD', 'FR1'] }),
+      expect: 'confined',
+    },
+  ],
+  [CONSO_ACTION_JOB_TYPE]: [
+    {
+      ...customerParamNamesB,
+      params: ({ b }) => ({ customer: b.code, conso: b.consoCode, action: 'lock' }),
+    },
+    {
+      name: "lock B's conso by id",
+      params: ({ b }) => ({ conso: b.consoId, action: 'lock' }),
+      expect: { refused: 'TENANT_MISMATCH' },
+    },
+    {
+      name: "clear A's conso for a company named by B's id",
+      params: ({ a, b }) => ({ conso: a.consoCode, action: 'clear', companies: [b.companies.US1] }),
+      expect: { refused: 'TENANT_MISMATCH' },
+    },
+    {
+      name: 'clear by codes both customers use',
+      params: ({ a }) => ({ conso: a.consoCode, action: 'clear', companies: ['US1'] }),
+      expect: 'confined',
+    },
+  ],
+  [OWNERSHIP_JOB_TYPE]: [
+    { ...customerParamNamesB, params: ({ b }) => ({ customer: b.code, conso: b.consoCode }) },
+    {
+      name: "a conso named by B's id",
+      params: ({ b }) => ({ conso: b.consoId }),
+      expect: { refused: 'TENANT_MISMATCH' },
+    },
+    {
+      name: 'a conso code both customers use',
+      params: ({ a }) => ({ conso: a.consoCode }),
+      expect: 'confined',
+    },
+  ],
+};

@@ -1,0 +1,2 @@
+// Test support of @hangar/jobs-database: `@hangar/jobs-database/testing`.
+export { consoCrossTenantCases } from './cross-tenant-cases.js';

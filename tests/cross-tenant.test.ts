@@ -1,0 +1,70 @@
+// The cross-tenant suite over every job pack: each registered job type, run as customer A with
+// params naming customer B's objects, is refused or confined to A, with B's data unchanged.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { consoDbToken } from '@hangar/conso-db';
+import { type CrossTenantBackend, crossTenantSuite } from '@hangar/conso-db/testing';
+import type { JobRecord } from '@hangar/core';
+import { consoJobsPlugin } from '@hangar/jobs-database';
+import { consoCrossTenantCases } from '@hangar/jobs-database/testing';
+import { createImportExportPlugin, LocalFileStore } from '@hangar/jobs-importexport';
+import { importExportCrossTenantCases, openTestDb, testBackends } from '@hangar/jobs-importexport/testing';
+import { createRunner, MemoryQueue } from '@hangar/runner';
+
+const TEXT_TYPES = /^(text\/|application\/json)/;
+
+async function openBackend(kind: 'sqlite' | 'postgres'): Promise<CrossTenantBackend> {
+  const test = await openTestDb(kind);
+  const store = new LocalFileStore(join(test.dir, 'files'));
+  await mkdir(join(store.root, 'uploads'), { recursive: true });
+  const queue = new MemoryQueue();
+  const runner = createRunner({
+    queue,
+    plugins: [consoJobsPlugin, createImportExportPlugin({ fileStore: store })],
+    services: [{ token: consoDbToken, value: test.consoDb }],
+    pollIntervalMs: 20,
+  });
+  await runner.start();
+  return {
+    db: test.consoDb.db,
+    host: {
+      types: runner.registry.types(),
+      async run(type, params, customerId): Promise<JobRecord> {
+        const { id } = await runner.client.enqueue(
+          type,
+          params,
+          customerId === undefined ? {} : { customerId },
+        );
+        return runner.client.waitFor(id, { pollMs: 20 });
+      },
+      async outputText(record) {
+        const files = record.result?.files ?? [];
+        const texts = await Promise.all(
+          files
+            .filter((file) => TEXT_TYPES.test(file.mediaType))
+            .map((file) => readFile(store.pathOf(file.location), 'utf8')),
+        );
+        return texts.join('\n');
+      },
+    },
+    async writeFile(name, content) {
+      const location = join('uploads', name);
+      await writeFile(store.pathOf(location), content);
+      return location;
+    },
+    async close() {
+      await runner.stop();
+      await queue.close();
+      await test.cleanup();
+    },
+  };
+}
+
+for (const backend of await testBackends()) {
+  crossTenantSuite({
+    name: backend.kind,
+    skipReason: backend.skipReason,
+    open: () => openBackend(backend.kind),
+    cases: [consoCrossTenantCases, importExportCrossTenantCases],
+  });
+}
