@@ -39,7 +39,7 @@ export const genericExportJob = defineJob<z.output<typeof genericExportParams>, 
   create: (services) => ({
     async execute(params, ctx) {
       const { db } = consoDbOf(services);
-      const { scope, customer } = await openJobScope(db, ctx, params.customer);
+      const { customer } = await openJobScope(db, ctx, params.customer);
       const profile = await loadMappingProfile(db, customer.id, params.profile);
       const lookups = await loadGenericLookups(db, customer.id);
       const { table } = profile;
