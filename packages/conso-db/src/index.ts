@@ -169,6 +169,8 @@ export type { FormulaGroupsTable, FormulasTable, IcRuleAccountsTable, IcRulesTab
 export type { CurrenciesTable, CustomersTable, UsersTable } from './schema/tenancy.js';
 /** Resolves every reference of a job's params inside the job's tenant; tables shared by all customers. */
 export { assertMayWriteShared, SHARED_TABLES } from './scope/shared-tables.js';
+/** Runs code as a tenant (PostgreSQL connections then carry `hangar.tenant` for row-level security). */
+export { bindJobsToTenant, bindJobToTenant, currentTenant, runAsTenant } from './scope/tenant-context.js';
 // --- Tenancy ---------------------------------------------------------------------------------------------
 /** What a job asks of the scope, a customer, a conso with its period and category codes. */
 export type { ScopeCustomer, ScopedConso, ScopeRef, TenantScopeRequest } from './scope/tenant-scope.js';

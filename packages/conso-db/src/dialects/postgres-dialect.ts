@@ -1,4 +1,5 @@
 import { CompiledQuery, type Dialect, PostgresDialect } from 'kysely';
+import { currentTenant } from '../scope/tenant-context.js';
 import { loadDriver } from './load-driver.js';
 
 const NUMERIC_OID = 1700;
@@ -34,8 +35,30 @@ export async function createPostgresDialect(
   // on a fresh client reports the problem instead.
   pool.on('error', () => undefined);
   const searchPath = schema === undefined ? undefined : checkPostgresSchemaName(schema);
+  // Every client handed out carries the tenant of the code asking for it (`hangar.tenant`, read by
+  // the row-level security policies). Set per session at checkout rather than SET LOCAL per
+  // transaction, so that statements outside a transaction are covered too; the round trip is
+  // paid only when a pooled client changes tenant.
+  const tenantOf = new WeakMap<object, string>();
+  const tenantPool = {
+    async connect() {
+      const client = await pool.connect();
+      const tenant = currentTenant() ?? '';
+      if (tenantOf.get(client) !== tenant) {
+        try {
+          await client.query("select set_config('hangar.tenant', $1, false)", [tenant]);
+        } catch (error) {
+          client.release(error instanceof Error ? error : true);
+          throw error;
+        }
+        tenantOf.set(client, tenant);
+      }
+      return client;
+    },
+    end: () => pool.end(),
+  };
   return new PostgresDialect({
-    pool,
+    pool: tenantPool,
     onCreateConnection: searchPath
       ? async (connection) => {
           await connection.executeQuery(CompiledQuery.raw(`set search_path to "${searchPath}"`));

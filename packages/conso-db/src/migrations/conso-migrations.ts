@@ -6,6 +6,7 @@ import { migration0004 } from './0004-reported-data.js';
 import { migration0005 } from './0005-rules.js';
 import { migration0006 } from './0006-consolidated-data.js';
 import { migration0007 } from './0007-platform.js';
+import { migration0008 } from './0008-row-level-security.js';
 
 /**
  * Every migration of the consolidation database, by name. Names sort in the order they apply;
@@ -19,4 +20,5 @@ export const CONSO_MIGRATIONS: Readonly<Record<string, Migration>> = Object.free
   '0005-rules': migration0005,
   '0006-consolidated-data': migration0006,
   '0007-platform': migration0007,
+  '0008-row-level-security': migration0008,
 });

@@ -1,4 +1,4 @@
-import { consoDbMessages } from '@hangar/conso-db';
+import { bindJobsToTenant, consoDbMessages } from '@hangar/conso-db';
 import { definePlugin, type HangarPlugin } from '@hangar/core';
 import { createEvaluateCommand } from '../cli/conso-evaluate-command.js';
 import { dbMigrateCommand } from '../cli/db-migrate-command.js';
@@ -22,7 +22,8 @@ export function createConsoJobsPlugin(options: ConsoJobsOptions = {}): HangarPlu
     if (name !== undefined) checkProcedureName(name);
   const plugin: HangarPlugin = definePlugin({
     name: CONSO_JOBS_PLUGIN_NAME,
-    jobs: [consolidationIntegrationJob, calculateIndirectPercentagesJob, consoActionJob],
+    // Each job runs as its tenant, so PostgreSQL row-level security confines it when enabled.
+    jobs: bindJobsToTenant([consolidationIntegrationJob, calculateIndirectPercentagesJob, consoActionJob]),
     services: [{ token: consoJobsOptionsToken, value: options }],
     // The data layer's errors reach users through these jobs, so its messages ship with them.
     messages: {

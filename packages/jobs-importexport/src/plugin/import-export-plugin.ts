@@ -1,4 +1,4 @@
-import { consoDbMessages } from '@hangar/conso-db';
+import { bindJobsToTenant, consoDbMessages } from '@hangar/conso-db';
 import type { CliCommand, HangarPlugin, MessageCatalogs, ServiceRegistration } from '@hangar/core';
 import { type FileStore, fileStoreToken } from '../files/file-store.js';
 import { LocalFileStore } from '../files/local-file-store.js';
@@ -21,7 +21,8 @@ export interface ImportExportPluginOptions {
  */
 export class ImportExportPlugin implements HangarPlugin {
   readonly name = '@hangar/jobs-importexport';
-  readonly jobs = importExportJobs;
+  // Each job runs as its tenant, so PostgreSQL row-level security confines it when enabled.
+  readonly jobs = bindJobsToTenant(importExportJobs);
   // The tenant scope's errors (conso-db) reach this pack's users too.
   readonly messages: MessageCatalogs = {
     en: { ...consoDbMessages.en, ...importExportMessages.en },
