@@ -63,7 +63,9 @@ export async function openConsoDb(url: string, options: OpenConsoDbOptions = {})
     try {
       // Created only when missing: a restricted role (row-level security) may use a schema it
       // has no right to create, and PostgreSQL checks that right even for IF NOT EXISTS.
-      const found = await sql<{ n: number }>`select 1 as n from pg_namespace where nspname = ${schema}`.execute(db);
+      const found = await sql<{
+        n: number;
+      }>`select 1 as n from pg_namespace where nspname = ${schema}`.execute(db);
       if (found.rows.length === 0) await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
     } catch (error) {
       await db.destroy();
