@@ -15,6 +15,7 @@ import {
 } from '@hangar/jobs-database';
 import { createRunner, MemoryQueue } from '@hangar/runner';
 import { sql } from 'kysely';
+import { openRestrictedRole, runAllStepsAsTenant } from './conso-rls.js';
 
 /** Sizes and target of {@link benchConsolidation}. */
 export interface ConsoBenchOptions {
@@ -61,9 +62,11 @@ export async function benchConsolidation(options: ConsoBenchOptions = {}): Promi
   try {
     await migrateToLatest(consoDb.db);
     let consoId = 0;
+    let tenant = '';
     await time(`generate ${companies} companies × ${accounts} accounts (bundle rows)`, async () => {
       const summary = await generateSampleGroup(consoDb.db, { companies, accounts, seed: options.seed ?? 1 });
       consoId = summary.consoId;
+      tenant = summary.customerCode;
       return summary.bundleRows;
     });
     await sql`analyze`.execute(consoDb.db);
@@ -102,6 +105,19 @@ export async function benchConsolidation(options: ConsoBenchOptions = {}): Promi
     } finally {
       await runner.stop();
       await queue.close();
+    }
+    // Row-level security: the same full run as the tenant, on the owner's connection (policies
+    // bypassed) and on a restricted role's (policies enforced), one after the other.
+    await time('All steps (15) as the tenant, owner role (RLS not enforced)', () =>
+      runAllStepsAsTenant(consoDb, tenant, consoId),
+    );
+    const restricted = await openRestrictedRole(consoDb, url, schema);
+    try {
+      await time('All steps (15) as the tenant, restricted role (RLS enforced)', () =>
+        runAllStepsAsTenant(restricted.consoDb, tenant, consoId),
+      );
+    } finally {
+      await restricted.drop();
     }
     await time('Floor: one INSERT … SELECT translating bundles', () => floorTranslation(consoDb, consoId));
   } finally {

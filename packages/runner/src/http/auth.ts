@@ -134,6 +134,12 @@ export function requirePermission(caller: Caller, permission: Permission): void 
   throw new ForbiddenError('hangar.http.roleRequired', { role, roles: caller.roles.join(', ') || '(none)' });
 }
 
+/** Throws `ForbiddenError` with `key` unless the caller is an admin. */
+export function requireAdmin(caller: Caller, key: string): void {
+  if (!caller.roles.includes('admin'))
+    throw new ForbiddenError(key, { roles: caller.roles.join(', ') || '(none)' });
+}
+
 /**
  * The customer a request acts for: the token's own, or for an admin the `?customerId=` it names.
  * Everything the API reads or changes is scoped to this customer.

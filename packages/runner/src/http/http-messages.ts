@@ -10,6 +10,8 @@ export const httpMessages = {
     'hangar.http.customerForbidden':
       'Only an admin token may act on another customer (customerId={customerId})',
     'hangar.http.roleRequired': 'This action needs the {role} role; your token has: {roles}',
+    'hangar.http.systemJobForbidden':
+      'Only an admin token may enqueue a system job (one without a customer); your token has: {roles}',
     'hangar.http.internal': 'Internal server error (request {requestId}); the details are in the server log',
     'hangar.http.unavailable': 'The server is shutting down; retry shortly',
   },
@@ -22,6 +24,8 @@ export const httpMessages = {
     'hangar.http.customerForbidden':
       'Seul un jeton admin peut agir pour un autre client (customerId={customerId})',
     'hangar.http.roleRequired': 'Cette action nécessite le rôle {role} ; votre jeton a : {roles}',
+    'hangar.http.systemJobForbidden':
+      'Seul un jeton admin peut mettre en file une tâche système (sans client) ; votre jeton a : {roles}',
     'hangar.http.internal':
       'Erreur interne du serveur (requête {requestId}) ; les détails sont dans le journal du serveur',
     'hangar.http.unavailable': "Le serveur est en cours d'arrêt ; réessayez dans un instant",

@@ -1,6 +1,7 @@
 import { JobNotFoundError, type JobState } from '@hangar/core';
 import type { FastifyInstance } from 'fastify';
-import type { ApiContext } from './api-context.js';
+import type { ApiContext, RequestScope } from './api-context.js';
+import { requireAdmin } from './auth.js';
 import { renderJob } from './render-job.js';
 import {
   commonQuerySchema,
@@ -20,9 +21,11 @@ export function registerJobRoutes(app: FastifyInstance, api: ApiContext): void {
     const { scope } = await api.scope(request, 'write', commonQuerySchema);
     const body = parseRequest(enqueueBodySchema, request.body, 'body');
     const options = body.options ?? {};
+    // A system job has no tenant, so it may choose its customer through its params: admins only.
+    if (options.system === true) requireAdmin(scope.caller, 'hangar.http.systemJobForbidden');
     // Tenant and user come from the token only: a body cannot enqueue for someone else.
     const result = await client.enqueue(body.type, body.params ?? {}, {
-      customerId: scope.customerId,
+      customerId: options.system === true ? undefined : scope.customerId,
       userId: scope.caller.userId,
       delayMs: options.delayMs,
       priority: options.priority,
@@ -60,12 +63,20 @@ export function registerJobRoutes(app: FastifyInstance, api: ApiContext): void {
   app.get('/jobs/:id', { exposeHeadRoute: false }, async (request) => {
     const { scope } = await api.scope(request, 'read', commonQuerySchema);
     const { id } = parseRequest(jobIdParamsSchema, request.params, 'path');
-    const job = await client.get(id, { customerId: scope.customerId });
+    const job =
+      (await client.get(id, { customerId: scope.customerId })) ?? (await systemJobFor(scope.caller, id));
     if (!job) throw new JobNotFoundError(id);
     const log = await client.getLog(id);
     const view: JobView = renderJob(job, scope.render, log);
     return view;
   });
+
+  /** A system job (no customer), which only admins, who may enqueue them, can read. */
+  async function systemJobFor(caller: RequestScope['caller'], id: string) {
+    if (!caller.roles.includes('admin')) return undefined;
+    const job = await client.get(id);
+    return job?.customerId === undefined ? job : undefined;
+  }
 
   app.post('/jobs/:id/cancel', { exposeHeadRoute: false }, async (request) => {
     const { scope } = await api.scope(request, 'write', commonQuerySchema);

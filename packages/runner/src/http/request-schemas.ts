@@ -50,6 +50,12 @@ export const enqueueBodySchema = z.strictObject({
         .max(200, { error: 'must be at most 200 characters' })
         .optional()
         .describe('Enqueuing twice with the same key (per customer) returns the first job'),
+      system: z
+        .boolean({ error: 'give true or false' })
+        .optional()
+        .describe(
+          'Admin only: enqueue a system job, without a customer; only such a job may name a customer in its params',
+        ),
     })
     .optional(),
 });
