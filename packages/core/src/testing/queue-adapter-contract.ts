@@ -118,6 +118,37 @@ export function queueAdapterContract(options: AdapterContractOptions): void {
         expect((await a.list()).items).toEqual([]);
       });
 
+      it('refuses text a database cannot store (NUL, lone surrogates), naming the field, and stores nothing', async () => {
+        const refusedParams = [
+          [{ tag: 'a\u0000b' }, 'tag'],
+          [{ items: [{ name: 'x' }, { name: 'y' }, { name: 'z\uD800' }] }, 'items.2.name'],
+          [{ nested: { 'a\u0000b': 1 } }, 'nested.a\\u0000b'],
+          [{ tail: 'ok\uDC00' }, 'tail'],
+        ] as const;
+        for (const [params, path] of refusedParams) {
+          await expect(a.enqueueMany([testJob(), testJob({ params })])).rejects.toMatchObject({
+            code: 'PARAMS_INVALID',
+            issues: [{ path, code: 'unstorable_text' }],
+          });
+        }
+        for (const [patch, option] of [
+          [{ customerId: 'c\u0000' }, 'customerId'],
+          [{ idempotencyKey: '\uD800' }, 'idempotencyKey'],
+          [{ queue: 'q\u0000' }, 'queue'],
+          [{ metadata: { label: 'a\u0000' } }, 'metadata.label'],
+        ] as const) {
+          await expect(a.enqueue(testJob(patch))).rejects.toMatchObject({
+            code: 'CONFIG_INVALID',
+            params: { option },
+          });
+        }
+        expect((await a.list()).items).toEqual([]);
+        // well-formed text outside the Basic Multilingual Plane is stored and read back as given
+        const params = { tag: '😀 𝄞 é', list: ['\u0001'] };
+        const { id } = await a.enqueue(testJob({ params, metadata: { label: '😀' } }));
+        expect(await b.get(id)).toMatchObject({ params, metadata: { label: '😀' } });
+      });
+
       it('refuses a child whose parent does not exist, and stores nothing of its batch', async () => {
         for (const parentId of ['999999999', 'not-an-id']) {
           await expect(a.enqueueMany([testJob(), testJob({ parentId })])).rejects.toMatchObject({
