@@ -20,6 +20,12 @@ export interface AdapterContractOptions {
    * machine). Under `CI=true` a reason fails the suite instead.
    */
   skipReason?: () => Promise<string | undefined>;
+  /**
+   * Whether the adapter joins a caller's transaction (`EnqueueOptions.transaction`), as the
+   * PostgreSQL queue does. An adapter that does not must refuse one with `ConfigurationError`
+   * naming `transaction` rather than ignore it, which the suite then checks. @defaultValue false
+   */
+  joinsTransactions?: boolean;
 }
 
 /** A worker identity for tests. */

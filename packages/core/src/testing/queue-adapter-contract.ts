@@ -149,6 +149,17 @@ export function queueAdapterContract(options: AdapterContractOptions): void {
         expect(await b.get(id)).toMatchObject({ params, metadata: { label: '😀' } });
       });
 
+      it.skipIf(options.joinsTransactions)(
+        'refuses a caller transaction it cannot join, naming transaction, and stores nothing',
+        async () => {
+          const transaction = { query: async () => ({ rows: [] }) };
+          const refused = { code: 'CONFIG_INVALID', params: { option: 'transaction' } };
+          await expect(a.enqueue(testJob(), { transaction })).rejects.toMatchObject(refused);
+          await expect(a.enqueueMany([testJob(), testJob()], { transaction })).rejects.toMatchObject(refused);
+          expect((await a.list()).items).toEqual([]);
+        },
+      );
+
       it('refuses a child whose parent does not exist, and stores nothing of its batch', async () => {
         for (const parentId of ['999999999', 'not-an-id']) {
           await expect(a.enqueueMany([testJob(), testJob({ parentId })])).rejects.toMatchObject({

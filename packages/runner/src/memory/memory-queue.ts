@@ -22,6 +22,7 @@ import {
   type Unsubscribe,
 } from '@hangar/core';
 import { checkClaimRequest, checkPositiveInteger } from '../input-checks/claim-request-check.js';
+import { refuseTransaction } from '../input-checks/transaction-check.js';
 import { parentFailedErrorInfo } from '../job-records/new-job-record.js';
 import { MemoryCoordination } from './memory-coordination.js';
 import { insertJobs } from './memory-enqueue.js';
@@ -40,6 +41,8 @@ const clone = copyValue;
 /**
  * The embedded, in-process queue: complete (it passes the whole adapter contract) and fast, but
  * jobs live only as long as the process. Use Postgres or Redis to survive restarts or scale out.
+ * It cannot join a caller's transaction: `enqueue(…, { transaction })` is `ConfigurationError`
+ * naming `transaction`, as on Redis, rather than a job stored whatever the transaction does.
  */
 export class MemoryQueue implements QueueAdapter {
   readonly name = 'memory';
@@ -55,6 +58,7 @@ export class MemoryQueue implements QueueAdapter {
 
   async enqueue(request: EnqueueRequest, options?: EnqueueOptions): Promise<EnqueueResult> {
     options?.signal?.throwIfAborted();
+    refuseTransaction(options, 'the memory queue');
     const [result] = insertJobs(this.store, [request]);
     if (!result) throw new Error('enqueue stored no job');
     return result;
@@ -62,6 +66,7 @@ export class MemoryQueue implements QueueAdapter {
 
   async enqueueMany(requests: readonly EnqueueRequest[], options?: EnqueueOptions): Promise<EnqueueResult[]> {
     options?.signal?.throwIfAborted();
+    refuseTransaction(options, 'the memory queue');
     return insertJobs(this.store, requests);
   }
 

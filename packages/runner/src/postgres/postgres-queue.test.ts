@@ -10,6 +10,7 @@ import { adminQuery, dropSchema, postgresSkipReason, randomSchema, TEST_PG_URL }
 queueAdapterContract({
   name: 'postgres',
   skipReason: postgresSkipReason,
+  joinsTransactions: true,
   async setup() {
     const schema = randomSchema();
     return {
