@@ -9,6 +9,7 @@ import {
   testWorker,
 } from './contract-harness.js';
 import { defineLifecycleContract } from './queue-adapter-lifecycle-contract.js';
+import { defineTransitionsContract } from './queue-adapter-transitions-contract.js';
 
 const W1 = testWorker('worker-1');
 const W2 = testWorker('worker-2');
@@ -259,6 +260,7 @@ export function queueAdapterContract(options: AdapterContractOptions): void {
     });
 
     defineLifecycleContract(scope);
+    defineTransitionsContract(scope);
   });
 }
 

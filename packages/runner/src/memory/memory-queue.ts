@@ -102,12 +102,13 @@ export class MemoryQueue implements QueueAdapter {
           skipped.push(entry);
           continue;
         }
-        this.transition(job, 'Processing', now);
-        job.attempts += 1;
-        job.worker = { ...request.worker };
-        job.leaseExpiresAt = new Date(now + request.leaseMs);
-        job.startedAt = new Date(now);
-        job.cancelRequested = false;
+        this.transition(job, 'Processing', now, () => {
+          job.attempts += 1;
+          job.worker = { ...request.worker };
+          job.leaseExpiresAt = new Date(now + request.leaseMs);
+          job.startedAt = new Date(now);
+          job.cancelRequested = false;
+        });
         if (job.concurrencyKey !== undefined) s.heldKeys.set(job.concurrencyKey, job.id);
         if (job.customerId) s.runningPerCustomer.set(job.customerId, customerCount + 1);
         claimed.push(clone(job));
@@ -146,8 +147,8 @@ export class MemoryQueue implements QueueAdapter {
     if (request.retryAt && job.attempts < job.maxAttempts) {
       this.leaveProcessing(job);
       job.runAt = request.retryAt;
-      this.transition(job, 'Scheduled', Date.now());
-      this.store.schedule(job, Date.now());
+      const now = Date.now();
+      this.transition(job, 'Scheduled', now, () => this.store.schedule(job, now));
     } else {
       this.finish(job, 'Failed');
     }
@@ -308,10 +309,16 @@ export class MemoryQueue implements QueueAdapter {
     return job && job.state === 'Processing' && job.worker?.id === workerId ? job : undefined;
   }
 
-  private transition(job: JobRecord, to: JobState, now: number): void {
+  /**
+   * Moves `job` to `to` with the other changes of the same step (`apply`), and only then tells
+   * the subscribers: a listener runs synchronously inside `publish`, and one that reads the job
+   * there (as `waitFor` does) must see the record as `get` will return it from then on.
+   */
+  private transition(job: JobRecord, to: JobState, now: number, apply?: () => void): void {
     assertTransition(job.id, job.state, to);
     job.state = to;
     job.updatedAt = new Date(now);
+    apply?.();
     this.store.publish({ kind: 'state', jobId: job.id, queue: job.queue, state: to });
   }
 
@@ -332,15 +339,15 @@ export class MemoryQueue implements QueueAdapter {
     const now = Date.now();
     this.leaveProcessing(job);
     job.runAt = new Date(now);
-    this.transition(job, 'Enqueued', now);
-    this.store.schedule(job, now);
+    this.transition(job, 'Enqueued', now, () => this.store.schedule(job, now));
   }
 
   private finish(job: JobRecord, to: 'Succeeded' | 'Failed' | 'Cancelled'): void {
     const now = Date.now();
     this.leaveProcessing(job);
-    this.transition(job, to, now);
-    job.finishedAt = new Date(now);
+    this.transition(job, to, now, () => {
+      job.finishedAt = new Date(now);
+    });
     const children = this.store.children.get(job.id);
     if (!children) return;
     this.store.children.delete(job.id);
@@ -348,8 +355,8 @@ export class MemoryQueue implements QueueAdapter {
       const child = this.store.jobs.get(childId);
       if (child?.state !== 'Awaiting') continue;
       if (to === 'Succeeded') {
-        this.transition(child, child.runAt.getTime() > now ? 'Scheduled' : 'Enqueued', now);
-        this.store.schedule(child, now);
+        const to = child.runAt.getTime() > now ? 'Scheduled' : 'Enqueued';
+        this.transition(child, to, now, () => this.store.schedule(child, now));
       } else {
         child.errorInfo = parentFailedErrorInfo(job.id);
         this.finish(child, 'Cancelled');
