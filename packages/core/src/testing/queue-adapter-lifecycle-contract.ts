@@ -314,6 +314,20 @@ export function defineLifecycleContract(s: ContractScope): void {
       expect(await s.a.get(waiting.id)).toBeDefined();
     });
 
+    it('refuses a retention policy it cannot apply, naming the field', async () => {
+      const policy = { succeededMs: 0, cancelledMs: 0, failedMs: 0 };
+      for (const [patch, option] of [
+        [{ failedMs: -5 }, 'failedMs'],
+        [{ succeededMs: Number.NaN }, 'succeededMs'],
+        [{ batchSize: 0 }, 'batchSize'],
+      ] as const) {
+        await expect(s.a.cleanup({ ...policy, ...patch })).rejects.toMatchObject({
+          code: 'CONFIG_INVALID',
+          params: { option },
+        });
+      }
+    });
+
     it('publishes changes to every process sharing the backend', async () => {
       const changes: QueueChange[] = [];
       const unsubscribe = await s.b.subscribe((c) => changes.push(c));

@@ -21,9 +21,12 @@ import {
   type ScheduleRecord,
   type Unsubscribe,
 } from '@hangar/core';
-import { checkClaimRequest, checkPositiveInteger } from '../input-checks/claim-request-check.js';
-import { refuseTransaction } from '../input-checks/transaction-check.js';
-import { parentFailedErrorInfo } from '../job-records/new-job-record.js';
+import {
+  checkClaimRequest,
+  checkPositiveInteger,
+  parentFailedErrorInfo,
+  refuseTransaction,
+} from '@hangar/core/adapter';
 import { MemoryCoordination } from './memory-coordination.js';
 import { insertJobs } from './memory-enqueue.js';
 import { cleanupJobs, listJobs } from './memory-listing.js';

@@ -21,14 +21,17 @@ import {
   type SubscribeOptions,
   type Unsubscribe,
 } from '@hangar/core';
+import {
+  checkClaimRequest,
+  checkEnqueueRequests,
+  checkPositiveInteger,
+  checkRetentionPolicy,
+  listPageSize,
+  lockTtlMs,
+  newJobRecord,
+  refuseTransaction,
+} from '@hangar/core/adapter';
 import type { Redis } from 'ioredis';
-import { checkClaimRequest, checkPositiveInteger } from '../input-checks/claim-request-check.js';
-import { checkEnqueueRequests } from '../input-checks/enqueue-request-check.js';
-import { listPageSize } from '../input-checks/list-page-size.js';
-import { lockTtlMs } from '../input-checks/lock-ttl.js';
-import { checkRetentionPolicy } from '../input-checks/retention-policy-check.js';
-import { refuseTransaction } from '../input-checks/transaction-check.js';
-import { newJobRecord } from '../job-records/new-job-record.js';
 import { type ClaimReply, decodeClaimReply } from './claim-reply.js';
 import { ClaimWaits } from './claim-waits.js';
 import { closeConnection, openConnection } from './connection.js';

@@ -1,15 +1,29 @@
-import { ConfigurationError, type EnqueueRequest, ParamsValidationError } from '@hangar/core';
+import { ConfigurationError } from '../../errors/configuration-error.js';
+import { ParamsValidationError } from '../../errors/params-validation-error.js';
+import type { EnqueueRequest } from '../../queue/queue-adapter.js';
 import { findUnstorableText, unstorableTextProblem } from './storable-text.js';
 
 /** Largest priority and attempt count every adapter can store (a PostgreSQL `integer`). */
 export const MAX_INT32 = 2_147_483_647;
 
-/** Whether every adapter can store `n` as a job's attempt count. */
+/**
+ * Whether every adapter can store `n` as a job's attempt count.
+ *
+ * @example
+ * isStorableAttempts(3); // true
+ * isStorableAttempts(2 ** 31); // false: more than a PostgreSQL integer holds
+ */
 export function isStorableAttempts(n: number): boolean {
   return Number.isInteger(n) && n >= 1 && n <= MAX_INT32;
 }
 
-/** Whether every adapter can store `ms` as an attempt timeout: a positive whole number or Infinity. */
+/**
+ * Whether every adapter can store `ms` as an attempt timeout: a positive whole number or Infinity.
+ *
+ * @example
+ * isStorableTimeout(Number.POSITIVE_INFINITY); // true
+ * isStorableTimeout(1.5); // false
+ */
 export function isStorableTimeout(ms: number): boolean {
   return ms === Number.POSITIVE_INFINITY || (Number.isSafeInteger(ms) && ms > 0);
 }
@@ -32,6 +46,12 @@ const UNSTORABLE = 'which no queue can store';
  * NUL character and no lone UTF-16 surrogate, which PostgreSQL cannot store: a bad params field
  * is `ParamsValidationError` whose issue has the field's path (`items.2.name`), a bad metadata
  * label `ConfigurationError` naming `metadata.<label>`.
+ *
+ * @example
+ * async enqueueMany(requests: readonly EnqueueRequest[]): Promise<EnqueueResult[]> {
+ *   checkEnqueueRequests(requests); // throws before the first job of the batch is written
+ *   // …look parents up, then store every request
+ * }
  */
 export function checkEnqueueRequests(requests: readonly EnqueueRequest[]): void {
   requests.forEach((request, index) => {

@@ -1,4 +1,5 @@
-import { ConfigurationError, type EnqueueOptions } from '@hangar/core';
+import { ConfigurationError } from '../../errors/configuration-error.js';
+import type { EnqueueOptions } from '../../queue/queue-adapter.js';
 
 /**
  * Throws `ConfigurationError` naming `transaction` when an adapter that cannot join a caller's

@@ -1,5 +1,6 @@
-import { type EnqueueRequest, HangarError } from '@hangar/core';
 import { describe, expect, it } from 'vitest';
+import { HangarError } from '../../errors/hangar-error.js';
+import type { EnqueueRequest } from '../../queue/queue-adapter.js';
 import { checkEnqueueRequests } from './enqueue-request-check.js';
 
 const ok: EnqueueRequest = { type: 't', params: {}, queue: 'default', maxAttempts: 3 };
