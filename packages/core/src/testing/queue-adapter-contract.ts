@@ -4,16 +4,15 @@ import {
   type AdapterContractOptions,
   type AdapterTestContext,
   type ContractScope,
+  claimAll,
   sleep,
   testJob,
   testWorker,
+  W1,
+  W2,
 } from './contract-harness.js';
 import { defineLifecycleContract } from './queue-adapter-lifecycle-contract.js';
 import { defineTransitionsContract } from './queue-adapter-transitions-contract.js';
-
-const W1 = testWorker('worker-1');
-const W2 = testWorker('worker-2');
-const claimAll = { queues: ['default'], types: ['test.job'], limit: 100, leaseMs: 30_000 };
 
 /**
  * Registers the whole `QueueAdapter` contract suite with vitest. Every adapter runs it against
