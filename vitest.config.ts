@@ -9,6 +9,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^@hangar\/core\/testing$/, replacement: src('core', 'testing/index') },
+      { find: /^@hangar\/core\/adapter$/, replacement: src('core', 'adapter/index') },
       { find: /^@hangar\/core$/, replacement: src('core') },
       { find: /^@hangar\/runner\/(memory|redis|postgres|http|cli)$/, replacement: src('runner', '$1/index') },
       { find: /^@hangar\/runner$/, replacement: src('runner') },

@@ -77,4 +77,6 @@ export {
   JOB_STATES,
   JOB_TRANSITIONS,
   JobState,
+  statesLeadingTo,
+  TERMINAL_STATES,
 } from './state/job-state.js';

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { assertTransition, canTransition, isTerminalState, JOB_STATES } from './job-state.js';
+import {
+  assertTransition,
+  canTransition,
+  isTerminalState,
+  JOB_STATES,
+  statesLeadingTo,
+  TERMINAL_STATES,
+} from './job-state.js';
 
 describe('job states', () => {
   it('allows the documented lifecycle', () => {
@@ -17,5 +24,13 @@ describe('job states', () => {
       /j1 cannot go from Succeeded to Processing/,
     );
     expect(() => assertTransition('j1', 'Enqueued', 'Succeeded')).toThrow();
+  });
+
+  it('reads the terminal states and the states leading to a state off the table', () => {
+    expect(TERMINAL_STATES).toEqual(['Succeeded', 'Failed', 'Cancelled']);
+    expect(JOB_STATES.filter(isTerminalState)).toEqual(TERMINAL_STATES);
+    expect(statesLeadingTo('Processing')).toEqual(['Scheduled', 'Enqueued']);
+    expect(statesLeadingTo('Cancelled')).toEqual(['Scheduled', 'Awaiting', 'Enqueued', 'Processing']);
+    expect(statesLeadingTo('Awaiting')).toEqual([]);
   });
 });

@@ -39,9 +39,27 @@ export const JOB_TRANSITIONS: Readonly<Record<JobState, readonly JobState[]>> = 
   Cancelled: [],
 };
 
+/**
+ * The states a job never leaves (Succeeded, Failed, Cancelled), read off `JOB_TRANSITIONS`.
+ * Adapters that re-encode the state machine in SQL or Lua build their state sets from this and
+ * `statesLeadingTo`, so that they cannot drift from the table.
+ */
+export const TERMINAL_STATES: readonly JobState[] = JOB_STATES.filter((s) => JOB_TRANSITIONS[s].length === 0);
+
+/**
+ * The states from which a job may move to `to`, in lifecycle order.
+ *
+ * @example
+ * statesLeadingTo('Processing'); // ['Scheduled', 'Enqueued']: what a claim may take
+ * statesLeadingTo('Cancelled'); // every state that is not terminal
+ */
+export function statesLeadingTo(to: JobState): readonly JobState[] {
+  return JOB_STATES.filter((from) => JOB_TRANSITIONS[from].includes(to));
+}
+
 /** Whether a job in `state` is finished for good. */
 export function isTerminalState(state: JobState): boolean {
-  return state === 'Succeeded' || state === 'Failed' || state === 'Cancelled';
+  return JOB_TRANSITIONS[state].length === 0;
 }
 
 /** Whether the state machine allows `from` → `to`. */

@@ -20,6 +20,12 @@ export interface AdapterContractOptions {
    * machine). Under `CI=true` a reason fails the suite instead.
    */
   skipReason?: () => Promise<string | undefined>;
+  /**
+   * Whether the adapter joins a caller's transaction (`EnqueueOptions.transaction`), as the
+   * PostgreSQL queue does. An adapter that does not must refuse one with `ConfigurationError`
+   * naming `transaction` rather than ignore it, which the suite then checks. @defaultValue false
+   */
+  joinsTransactions?: boolean;
 }
 
 /** A worker identity for tests. */
@@ -31,6 +37,14 @@ export function testWorker(id: string): WorkerIdentity {
 export function testJob(overrides: Partial<EnqueueRequest> = {}): EnqueueRequest {
   return { type: 'test.job', params: { n: 1 }, queue: 'default', maxAttempts: 3, ...overrides };
 }
+
+/** The workers of the suite's tests. */
+export const W1 = testWorker('worker-1');
+export const W2 = testWorker('worker-2');
+/** A claim of every test job of the default queue, under a lease no test outlives. */
+export const claimAll = { queues: ['default'], types: ['test.job'], limit: 100, leaseMs: 30_000 };
+/** The errors of a failed attempt in the suite's tests. */
+export const anError = [{ code: 'BOOM', key: 'test.boom', params: {}, severity: 'error' as const }];
 
 /** Resolves after `ms` milliseconds. */
 export function sleep(ms: number): Promise<void> {

@@ -4,15 +4,15 @@ import {
   type AdapterContractOptions,
   type AdapterTestContext,
   type ContractScope,
+  claimAll,
   sleep,
   testJob,
   testWorker,
+  W1,
+  W2,
 } from './contract-harness.js';
 import { defineLifecycleContract } from './queue-adapter-lifecycle-contract.js';
-
-const W1 = testWorker('worker-1');
-const W2 = testWorker('worker-2');
-const claimAll = { queues: ['default'], types: ['test.job'], limit: 100, leaseMs: 30_000 };
+import { defineTransitionsContract } from './queue-adapter-transitions-contract.js';
 
 /**
  * Registers the whole `QueueAdapter` contract suite with vitest. Every adapter runs it against
@@ -118,6 +118,48 @@ export function queueAdapterContract(options: AdapterContractOptions): void {
         expect((await a.list()).items).toEqual([]);
       });
 
+      it('refuses text a database cannot store (NUL, lone surrogates), naming the field, and stores nothing', async () => {
+        const refusedParams = [
+          [{ tag: 'a\u0000b' }, 'tag'],
+          [{ items: [{ name: 'x' }, { name: 'y' }, { name: 'z\uD800' }] }, 'items.2.name'],
+          [{ nested: { 'a\u0000b': 1 } }, 'nested.a\\u0000b'],
+          [{ tail: 'ok\uDC00' }, 'tail'],
+        ] as const;
+        for (const [params, path] of refusedParams) {
+          await expect(a.enqueueMany([testJob(), testJob({ params })])).rejects.toMatchObject({
+            code: 'PARAMS_INVALID',
+            issues: [{ path, code: 'unstorable_text' }],
+          });
+        }
+        for (const [patch, option] of [
+          [{ customerId: 'c\u0000' }, 'customerId'],
+          [{ idempotencyKey: '\uD800' }, 'idempotencyKey'],
+          [{ queue: 'q\u0000' }, 'queue'],
+          [{ metadata: { label: 'a\u0000' } }, 'metadata.label'],
+        ] as const) {
+          await expect(a.enqueue(testJob(patch))).rejects.toMatchObject({
+            code: 'CONFIG_INVALID',
+            params: { option },
+          });
+        }
+        expect((await a.list()).items).toEqual([]);
+        // well-formed text outside the Basic Multilingual Plane is stored and read back as given
+        const params = { tag: '😀 𝄞 é', list: ['\u0001'] };
+        const { id } = await a.enqueue(testJob({ params, metadata: { label: '😀' } }));
+        expect(await b.get(id)).toMatchObject({ params, metadata: { label: '😀' } });
+      });
+
+      it.skipIf(options.joinsTransactions)(
+        'refuses a caller transaction it cannot join, naming transaction, and stores nothing',
+        async () => {
+          const transaction = { query: async () => ({ rows: [] }) };
+          const refused = { code: 'CONFIG_INVALID', params: { option: 'transaction' } };
+          await expect(a.enqueue(testJob(), { transaction })).rejects.toMatchObject(refused);
+          await expect(a.enqueueMany([testJob(), testJob()], { transaction })).rejects.toMatchObject(refused);
+          expect((await a.list()).items).toEqual([]);
+        },
+      );
+
       it('refuses a child whose parent does not exist, and stores nothing of its batch', async () => {
         for (const parentId of ['999999999', 'not-an-id']) {
           await expect(a.enqueueMany([testJob(), testJob({ parentId })])).rejects.toMatchObject({
@@ -217,6 +259,7 @@ export function queueAdapterContract(options: AdapterContractOptions): void {
     });
 
     defineLifecycleContract(scope);
+    defineTransitionsContract(scope);
   });
 }
 

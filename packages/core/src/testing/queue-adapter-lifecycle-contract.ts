@@ -1,11 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { isWakeUp, type QueueChange } from '../queue/queue-adapter.js';
-import { type ContractScope, sleep, testJob, testWorker } from './contract-harness.js';
-
-const W1 = testWorker('worker-1');
-const W2 = testWorker('worker-2');
-const claimAll = { queues: ['default'], types: ['test.job'], limit: 100, leaseMs: 30_000 };
-const anError = [{ code: 'BOOM', key: 'test.boom', params: {}, severity: 'error' as const }];
+import { anError, type ContractScope, claimAll, sleep, testJob, W1, W2 } from './contract-harness.js';
 
 /** Completion, retries, leases, cancellation, logs, locks, schedules, retention and events. */
 export function defineLifecycleContract(s: ContractScope): void {
@@ -312,6 +307,20 @@ export function defineLifecycleContract(s: ContractScope): void {
       expect(await s.a.get(done.id)).toBeUndefined();
       expect(await s.a.get(failed.id)).toBeDefined();
       expect(await s.a.get(waiting.id)).toBeDefined();
+    });
+
+    it('refuses a retention policy it cannot apply, naming the field', async () => {
+      const policy = { succeededMs: 0, cancelledMs: 0, failedMs: 0 };
+      for (const [patch, option] of [
+        [{ failedMs: -5 }, 'failedMs'],
+        [{ succeededMs: Number.NaN }, 'succeededMs'],
+        [{ batchSize: 0 }, 'batchSize'],
+      ] as const) {
+        await expect(s.a.cleanup({ ...policy, ...patch })).rejects.toMatchObject({
+          code: 'CONFIG_INVALID',
+          params: { option },
+        });
+      }
     });
 
     it('publishes changes to every process sharing the backend', async () => {

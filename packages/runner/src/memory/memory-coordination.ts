@@ -1,5 +1,5 @@
 import type { ScheduleRecord } from '@hangar/core';
-import { lockTtlMs } from '../input-checks/lock-ttl.js';
+import { lockTtlMs } from '@hangar/core/adapter';
 import type { MemoryStore } from './memory-store.js';
 import { copyValue } from './value-copy.js';
 

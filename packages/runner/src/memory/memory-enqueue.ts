@@ -6,8 +6,7 @@ import {
   type JobRecord,
   type JobState,
 } from '@hangar/core';
-import { checkEnqueueRequests } from '../input-checks/enqueue-request-check.js';
-import { newJobRecord } from '../job-records/new-job-record.js';
+import { checkEnqueueRequests, newJobRecord } from '@hangar/core/adapter';
 import { idempotencyIndexKey, type MemoryStore } from './memory-store.js';
 import { copyValue as clone } from './value-copy.js';
 

@@ -1,6 +1,5 @@
 import type { JobPage, JobRecord, ListJobsFilter, RetentionPolicy } from '@hangar/core';
-import { listPageSize } from '../input-checks/list-page-size.js';
-import { checkRetentionPolicy } from '../input-checks/retention-policy-check.js';
+import { checkRetentionPolicy, listPageSize } from '@hangar/core/adapter';
 import { idempotencyIndexKey, type MemoryStore } from './memory-store.js';
 import { copyValue } from './value-copy.js';
 

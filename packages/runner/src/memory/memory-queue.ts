@@ -21,8 +21,12 @@ import {
   type ScheduleRecord,
   type Unsubscribe,
 } from '@hangar/core';
-import { checkClaimRequest, checkPositiveInteger } from '../input-checks/claim-request-check.js';
-import { parentFailedErrorInfo } from '../job-records/new-job-record.js';
+import {
+  checkClaimRequest,
+  checkPositiveInteger,
+  parentFailedErrorInfo,
+  refuseTransaction,
+} from '@hangar/core/adapter';
 import { MemoryCoordination } from './memory-coordination.js';
 import { insertJobs } from './memory-enqueue.js';
 import { cleanupJobs, listJobs } from './memory-listing.js';
@@ -40,6 +44,8 @@ const clone = copyValue;
 /**
  * The embedded, in-process queue: complete (it passes the whole adapter contract) and fast, but
  * jobs live only as long as the process. Use Postgres or Redis to survive restarts or scale out.
+ * It cannot join a caller's transaction: `enqueue(…, { transaction })` is `ConfigurationError`
+ * naming `transaction`, as on Redis, rather than a job stored whatever the transaction does.
  */
 export class MemoryQueue implements QueueAdapter {
   readonly name = 'memory';
@@ -55,6 +61,7 @@ export class MemoryQueue implements QueueAdapter {
 
   async enqueue(request: EnqueueRequest, options?: EnqueueOptions): Promise<EnqueueResult> {
     options?.signal?.throwIfAborted();
+    refuseTransaction(options, 'the memory queue');
     const [result] = insertJobs(this.store, [request]);
     if (!result) throw new Error('enqueue stored no job');
     return result;
@@ -62,6 +69,7 @@ export class MemoryQueue implements QueueAdapter {
 
   async enqueueMany(requests: readonly EnqueueRequest[], options?: EnqueueOptions): Promise<EnqueueResult[]> {
     options?.signal?.throwIfAborted();
+    refuseTransaction(options, 'the memory queue');
     return insertJobs(this.store, requests);
   }
 
@@ -97,12 +105,13 @@ export class MemoryQueue implements QueueAdapter {
           skipped.push(entry);
           continue;
         }
-        this.transition(job, 'Processing', now);
-        job.attempts += 1;
-        job.worker = { ...request.worker };
-        job.leaseExpiresAt = new Date(now + request.leaseMs);
-        job.startedAt = new Date(now);
-        job.cancelRequested = false;
+        this.transition(job, 'Processing', now, () => {
+          job.attempts += 1;
+          job.worker = { ...request.worker };
+          job.leaseExpiresAt = new Date(now + request.leaseMs);
+          job.startedAt = new Date(now);
+          job.cancelRequested = false;
+        });
         if (job.concurrencyKey !== undefined) s.heldKeys.set(job.concurrencyKey, job.id);
         if (job.customerId) s.runningPerCustomer.set(job.customerId, customerCount + 1);
         claimed.push(clone(job));
@@ -141,8 +150,8 @@ export class MemoryQueue implements QueueAdapter {
     if (request.retryAt && job.attempts < job.maxAttempts) {
       this.leaveProcessing(job);
       job.runAt = request.retryAt;
-      this.transition(job, 'Scheduled', Date.now());
-      this.store.schedule(job, Date.now());
+      const now = Date.now();
+      this.transition(job, 'Scheduled', now, () => this.store.schedule(job, now));
     } else {
       this.finish(job, 'Failed');
     }
@@ -303,10 +312,16 @@ export class MemoryQueue implements QueueAdapter {
     return job && job.state === 'Processing' && job.worker?.id === workerId ? job : undefined;
   }
 
-  private transition(job: JobRecord, to: JobState, now: number): void {
+  /**
+   * Moves `job` to `to` with the other changes of the same step (`apply`), and only then tells
+   * the subscribers: a listener runs synchronously inside `publish`, and one that reads the job
+   * there (as `waitFor` does) must see the record as `get` will return it from then on.
+   */
+  private transition(job: JobRecord, to: JobState, now: number, apply?: () => void): void {
     assertTransition(job.id, job.state, to);
     job.state = to;
     job.updatedAt = new Date(now);
+    apply?.();
     this.store.publish({ kind: 'state', jobId: job.id, queue: job.queue, state: to });
   }
 
@@ -327,15 +342,15 @@ export class MemoryQueue implements QueueAdapter {
     const now = Date.now();
     this.leaveProcessing(job);
     job.runAt = new Date(now);
-    this.transition(job, 'Enqueued', now);
-    this.store.schedule(job, now);
+    this.transition(job, 'Enqueued', now, () => this.store.schedule(job, now));
   }
 
   private finish(job: JobRecord, to: 'Succeeded' | 'Failed' | 'Cancelled'): void {
     const now = Date.now();
     this.leaveProcessing(job);
-    this.transition(job, to, now);
-    job.finishedAt = new Date(now);
+    this.transition(job, to, now, () => {
+      job.finishedAt = new Date(now);
+    });
     const children = this.store.children.get(job.id);
     if (!children) return;
     this.store.children.delete(job.id);
@@ -343,8 +358,8 @@ export class MemoryQueue implements QueueAdapter {
       const child = this.store.jobs.get(childId);
       if (child?.state !== 'Awaiting') continue;
       if (to === 'Succeeded') {
-        this.transition(child, child.runAt.getTime() > now ? 'Scheduled' : 'Enqueued', now);
-        this.store.schedule(child, now);
+        const to = child.runAt.getTime() > now ? 'Scheduled' : 'Enqueued';
+        this.transition(child, to, now, () => this.store.schedule(child, now));
       } else {
         child.errorInfo = parentFailedErrorInfo(job.id);
         this.finish(child, 'Cancelled');

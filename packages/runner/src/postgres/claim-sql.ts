@@ -1,4 +1,5 @@
 import type { SchemaNames } from './schema-names.js';
+import { CLAIMABLE_STATES } from './state-sql.js';
 import { notifyStatesOf } from './trigger-sql-v4.js';
 
 /**
@@ -40,7 +41,7 @@ BEGIN
     INTO v_ids, v_keys, v_customers
     FROM (SELECT j.id, j.concurrency_key, j.customer_id
             FROM ${n.job} j
-           WHERE j.state IN ('Enqueued', 'Scheduled') AND j.run_at <= now()
+           WHERE j.state IN (${CLAIMABLE_STATES}) AND j.run_at <= now()
              AND j.queue = ANY (p_queues) AND j.type = ANY (p_types)
              AND (j.concurrency_key IS NULL OR NOT EXISTS (
                    SELECT 1 FROM ${n.job} r WHERE r.state = 'Processing' AND r.concurrency_key = j.concurrency_key))

@@ -1,5 +1,6 @@
 import { jobColumns } from './job-row.js';
 import type { SchemaNames } from './schema-names.js';
+import { CANCELLABLE_STATES } from './state-sql.js';
 import { notifyStatesOf } from './trigger-sql-v4.js';
 
 /** Expired leases handed back per `recoverExpiredLeases` call, so one call stays short. */
@@ -125,7 +126,7 @@ export function jobSql(n: SchemaNames) {
       WITH target AS (
         SELECT id, state, cancel_requested FROM ${n.job}
          WHERE id = $1 AND ($2::text IS NULL OR customer_id = $2)
-           AND state IN ('Scheduled', 'Awaiting', 'Enqueued', 'Processing')
+           AND state IN (${CANCELLABLE_STATES})
            FOR UPDATE
       ), changed AS (
         UPDATE ${n.job} j SET

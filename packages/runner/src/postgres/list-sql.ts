@@ -1,5 +1,5 @@
 import { ConfigurationError, type ListJobsFilter } from '@hangar/core';
-import { listPageSize } from '../input-checks/list-page-size.js';
+import { listPageSize } from '@hangar/core/adapter';
 import { jobColumns } from './job-row.js';
 import type { SchemaNames } from './schema-names.js';
 

@@ -1,4 +1,11 @@
-import type { JobState, LogEntry, LogLevel, QueueChange, TranslatableString } from '@hangar/core';
+import {
+  JOB_STATES,
+  type JobState,
+  type LogEntry,
+  type LogLevel,
+  type QueueChange,
+  type TranslatableString,
+} from '@hangar/core';
 
 /** A cancellation request carried by a notification, addressed to one worker. */
 export interface CancelNotice {
@@ -18,15 +25,7 @@ export interface ParsedNotification {
   cancel: CancelNotice | undefined;
 }
 
-const STATES = new Set([
-  'Scheduled',
-  'Awaiting',
-  'Enqueued',
-  'Processing',
-  'Succeeded',
-  'Failed',
-  'Cancelled',
-]);
+const STATES = new Set<string>(JOB_STATES);
 const LEVELS = new Set(['progress', 'info', 'warning', 'error']);
 
 /**

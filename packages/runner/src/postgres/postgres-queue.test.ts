@@ -5,11 +5,13 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { MIGRATIONS } from './migrations.js';
 import { PostgresQueue } from './postgres-queue.js';
 import { postgresTestScope } from './postgres-test-scope.js';
+import { CLAIMABLE_STATES } from './state-sql.js';
 import { adminQuery, dropSchema, postgresSkipReason, randomSchema, TEST_PG_URL } from './test-database.js';
 
 queueAdapterContract({
   name: 'postgres',
   skipReason: postgresSkipReason,
+  joinsTransactions: true,
   async setup() {
     const schema = randomSchema();
     return {
@@ -346,7 +348,7 @@ describe('PostgresQueue', () => {
     await adminQuery(`ANALYZE "${schema}".job`);
     const { id } = await a.enqueue(testJob());
     const plan = await adminQuery<{ 'QUERY PLAN': string }>(
-      `EXPLAIN SELECT id FROM "${schema}".job WHERE state IN ('Enqueued', 'Scheduled') AND run_at <= now()
+      `EXPLAIN SELECT id FROM "${schema}".job WHERE state IN (${CLAIMABLE_STATES}) AND run_at <= now()
         ORDER BY priority, run_at, id LIMIT 10`,
     );
     expect(plan.map((r) => r['QUERY PLAN']).join('\n')).toContain('job_runnable_idx');

@@ -19,12 +19,15 @@ import {
   type SubscribeOptions,
   type Unsubscribe,
 } from '@hangar/core';
+import {
+  CallBatcher,
+  checkClaimRequest,
+  checkEnqueueRequests,
+  checkPositiveInteger,
+  checkRetentionPolicy,
+  lockTtlMs,
+} from '@hangar/core/adapter';
 import type pg from 'pg';
-import { CallBatcher } from '../batching/call-batcher.js';
-import { checkClaimRequest, checkPositiveInteger } from '../input-checks/claim-request-check.js';
-import { checkEnqueueRequests } from '../input-checks/enqueue-request-check.js';
-import { lockTtlMs } from '../input-checks/lock-ttl.js';
-import { checkRetentionPolicy } from '../input-checks/retention-policy-check.js';
 import { transactionClient } from './argument-checks.js';
 import { ChangeHub } from './change-hub.js';
 import { claimedJobColumns, claimedRowToJob } from './claimed-row.js';

@@ -1,9 +1,10 @@
 import type { SchemaNames } from './schema-names.js';
+import { FINISHED_STATES } from './state-sql.js';
 
 // Same limits as the earlier triggers (see `trigger-sql.ts`).
 const IDS_PER_NOTIFY = 100;
 const MAX_NAME_IN_PAYLOAD = 200;
-const TERMINAL = `('Succeeded', 'Failed', 'Cancelled')`;
+const TERMINAL = `(${FINISHED_STATES})`;
 
 /**
  * Schema version 4: the statements of this adapter publish their own changes, and no statement

@@ -1,4 +1,22 @@
+import { JOB_STATES, JOB_TRANSITIONS, type JobState, TERMINAL_STATES } from '@hangar/core';
 import { LUA_KEYS } from './redis-keys.js';
+
+/** A Lua table literal used as a set of states: `{ Succeeded = true, Failed = true }`. */
+function luaStateSet(states: readonly JobState[]): string {
+  return `{ ${states.map((state) => `${state} = true`).join(', ')} }`;
+}
+
+/**
+ * The state machine as Lua tables, written from `JOB_TRANSITIONS` when the module loads, so that
+ * the scripts cannot drift from the table every adapter follows: `TERMINAL` is the set of states
+ * a job never leaves, `MOVES[from]` the set of states it may move to.
+ */
+const LUA_STATE_MACHINE = `
+local TERMINAL = ${luaStateSet(TERMINAL_STATES)}
+local MOVES = {
+${JOB_STATES.map((from) => `  ${from} = ${luaStateSet(JOB_TRANSITIONS[from])},`).join('\n')}
+}
+`;
 
 /**
  * Lua shared by the state-changing scripts: the clock, change events, deferred zset writes and the
@@ -10,8 +28,7 @@ import { LUA_KEYS } from './redis-keys.js';
  * times go around as strings; each `redis.call` has a fixed cost, so zset writes of a batch are
  * collected and sent as one command per key.
  */
-const LUA_CORE = `
--- Redis' clock, not the caller's, so that leases and run-at times agree across hosts.
+const LUA_CORE = `${LUA_STATE_MACHINE}-- Redis' clock, not the caller's, so that leases and run-at times agree across hosts.
 local NOW, NOW_S
 -- Changes of this call, published once as a JSON array after the state change is written.
 local CHANGES, GROUP, QUEUE_JSON
@@ -163,9 +180,20 @@ local function int(n)
   return s
 end
 
-local function isTerminal(state) return state == 'Succeeded' or state == 'Failed' or state == 'Cancelled' end
+local function isTerminal(state) return TERMINAL[state] == true end
+
+-- Refuses a move JOB_TRANSITIONS does not allow, before the move writes anything: a script that
+-- tried one has a bug, and stopping it leaves the job as it was rather than in a state no other
+-- adapter would put it in.
+local function checkMove(j, to)
+  local allowed = MOVES[j.state]
+  if not (allowed and allowed[to]) then
+    error('hangar: job ' .. j.id .. ' cannot go from ' .. tostring(j.state) .. ' to ' .. to)
+  end
+end
 
 local function setState(j, to)
+  checkMove(j, to)
   redis.call('HSET', j.key, 'state', to, 'updatedAt', NOW_S)
   j.state = to
   emit('state', j.id, j.queue, to)
@@ -252,12 +280,14 @@ end
 
 -- Puts a job in the delayed set (Scheduled).
 local function toDelayed(j)
+  checkMove(j, 'Scheduled')
   redis.call('ZADD', P .. 'delayed', j.runAt, j.id)
   setState(j, 'Scheduled')
 end
 
 -- Puts a job in its ready set (Enqueued).
 local function toReady(j)
+  checkMove(j, 'Enqueued')
   redis.call('ZADD', P .. 'ready:' .. j.grp, j.priority, readyMember(j.runAt, j.seq, j.id))
   setState(j, 'Enqueued')
 end
@@ -276,6 +306,7 @@ end
 -- \`field\`, \`value\`: an optional extra field (result, errorInfo) written with the state.
 local finish
 finish = function(j, to, field, value)
+  checkMove(j, to)
   if j.state == 'Processing' then leaveProcessing(j) else unzset(j) end
   if j.state == 'Awaiting' and j.parentId then redis.call('SREM', childrenKey(j.parentId), j.id) end
   if field then

@@ -3,6 +3,7 @@ import { sleep, testJob, testWorker } from '@hangar/core/testing';
 import { Redis } from 'ioredis';
 import { describe, expect, it, vi } from 'vitest';
 import { closeConnection } from './connection.js';
+import { coreScript, evalSource } from './lua-core.js';
 import { checkInvariants } from './redis-invariants.js';
 import { RedisQueue } from './redis-queue.js';
 import { SCRIPT_LIBRARY } from './redis-scripts.js';
@@ -74,6 +75,21 @@ describe.skipIf(skip !== undefined)('RedisQueue options, pub/sub and records', (
       await s.admin.function('DELETE', SCRIPT_LIBRARY);
       expect((await s.q.claim({ ...claimAll, worker: W1 })).map((j) => j.id)).toEqual([id]);
       expect(await s.q.complete(id, W1.id, { success: true })).toBe(true);
+    });
+
+    it('refuses, before writing, a move JOB_TRANSITIONS does not allow', async () => {
+      await s.setup();
+      const { id } = await s.q.enqueue(testJob());
+      await s.q.claim({ ...claimAll, worker: W1 });
+      await s.q.complete(id, W1.id, { success: true });
+      const before = await s.admin.hgetall(`${s.ns.prefix}:job:${id}`);
+      // a script that would take a finished job back to Enqueued, as no adapter may
+      const rogue = evalSource(coreScript('local function main(A) toReady(load(A[1])) return 1 end'));
+      await expect(s.admin.eval(rogue, 1, `${s.ns.prefix}:`, id)).rejects.toThrow(
+        `job ${id} cannot go from Succeeded to Enqueued`,
+      );
+      expect(await s.admin.hgetall(`${s.ns.prefix}:job:${id}`)).toEqual(before);
+      expect((await s.q.get(id))?.state).toBe('Succeeded');
     });
 
     it('runs the scripts with EVALSHA when told to', async () => {

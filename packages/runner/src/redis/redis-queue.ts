@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import {
   type CancelOutcome,
   type ClaimRequest,
-  ConfigurationError,
   type EnqueueOptions,
   type EnqueueRequest,
   type EnqueueResult,
@@ -22,13 +21,17 @@ import {
   type SubscribeOptions,
   type Unsubscribe,
 } from '@hangar/core';
+import {
+  checkClaimRequest,
+  checkEnqueueRequests,
+  checkPositiveInteger,
+  checkRetentionPolicy,
+  listPageSize,
+  lockTtlMs,
+  newJobRecord,
+  refuseTransaction,
+} from '@hangar/core/adapter';
 import type { Redis } from 'ioredis';
-import { checkClaimRequest, checkPositiveInteger } from '../input-checks/claim-request-check.js';
-import { checkEnqueueRequests } from '../input-checks/enqueue-request-check.js';
-import { listPageSize } from '../input-checks/list-page-size.js';
-import { lockTtlMs } from '../input-checks/lock-ttl.js';
-import { checkRetentionPolicy } from '../input-checks/retention-policy-check.js';
-import { newJobRecord } from '../job-records/new-job-record.js';
 import { type ClaimReply, decodeClaimReply } from './claim-reply.js';
 import { ClaimWaits } from './claim-waits.js';
 import { closeConnection, openConnection } from './connection.js';
@@ -92,12 +95,7 @@ export class RedisQueue implements QueueAdapter {
 
   async enqueueMany(requests: readonly EnqueueRequest[], options?: EnqueueOptions): Promise<EnqueueResult[]> {
     options?.signal?.throwIfAborted();
-    if (options?.transaction !== undefined) {
-      throw new ConfigurationError(
-        'transaction',
-        'the Redis queue cannot join a caller transaction; enqueue after your commit instead',
-      );
-    }
+    refuseTransaction(options, 'the Redis queue');
     if (requests.length === 0) return [];
     checkEnqueueRequests(requests);
     const ids: string[] = [];

@@ -1,4 +1,4 @@
-import { CallBatcher } from '../batching/call-batcher.js';
+import { CallBatcher } from '@hangar/core/adapter';
 import type { ScriptCall } from './redis-scripts.js';
 
 /** How an attempt ends: Succeeded, Failed or retried, Cancelled, or handed back unused. */

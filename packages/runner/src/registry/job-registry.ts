@@ -9,8 +9,8 @@ import {
   UnknownJobTypeError,
   validateParams,
 } from '@hangar/core';
+import { isStorableAttempts, isStorableTimeout, MAX_INT32 } from '@hangar/core/adapter';
 import { toJSONSchema } from 'zod';
-import { isStorableAttempts, isStorableTimeout, MAX_INT32 } from '../input-checks/enqueue-request-check.js';
 
 /** Description of a job type for the API and the CLI. */
 export interface JobTypeInfo {

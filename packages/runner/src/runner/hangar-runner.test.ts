@@ -33,6 +33,8 @@ describe('HangarRunner', () => {
     const { id } = await runner.client.enqueue('math.add', { a: 2, b: 3 }, { customerId: 'c1' });
     const done = await runner.client.waitFor(id);
     expect(done.state).toBe('Succeeded');
+    expect(done.finishedAt).toBeInstanceOf(Date);
+    expect(done).toEqual(await runner.client.get(id));
     expect(done.result).toEqual({ success: true, result: 5 });
     expect(done.worker).toEqual(runner.worker);
     expect(done.worker?.pid).toBe(process.pid);

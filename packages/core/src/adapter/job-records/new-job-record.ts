@@ -1,6 +1,15 @@
-import type { EnqueueRequest, ErrorInfo, JobRecord, JobState, MessageParam } from '@hangar/core';
+import type { ErrorInfo } from '../../error-info/error-info.js';
+import type { MessageParam } from '../../i18n/translatable-string.js';
+import type { JobRecord } from '../../queue/job-record.js';
+import type { EnqueueRequest } from '../../queue/queue-adapter.js';
+import type { JobState } from '../../state/job-state.js';
 
-/** The error every adapter records on a child cancelled because its parent did not succeed. */
+/**
+ * The error every adapter records on a child cancelled because its parent did not succeed.
+ *
+ * @example
+ * child.errorInfo = parentFailedErrorInfo(parent.id); // code PARENT_FAILED
+ */
 export function parentFailedErrorInfo(parentId: string): ErrorInfo {
   return [
     { code: 'PARENT_FAILED', key: 'hangar.error.parentFailed', params: { parentId }, severity: 'error' },
@@ -26,6 +35,17 @@ export interface NewJobFacts {
 /**
  * The record of a job just stored from `request`, built without reading it back: nothing has
  * run yet; a Cancelled one (its parent did not succeed) is finished at once and says why.
+ *
+ * @example
+ * const now = new Date();
+ * const job = newJobRecord(request, {
+ *   id: randomUUID(),
+ *   state: request.runAt && request.runAt > now ? 'Scheduled' : 'Enqueued',
+ *   runAt: request.runAt ?? now,
+ *   createdAt: now,
+ *   params: structuredClone(request.params),
+ *   metadata: request.metadata && { ...request.metadata },
+ * });
  */
 export function newJobRecord(request: EnqueueRequest, facts: NewJobFacts): JobRecord {
   const cancelled = facts.state === 'Cancelled';

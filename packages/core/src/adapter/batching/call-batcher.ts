@@ -25,6 +25,16 @@ interface Pending<T, R> {
  * Coalesces many small calls to a store into few batch calls. A worker ending a batch of short
  * jobs makes its calls within one burst, and one statement or script call for all of them costs
  * the store about as much as one for a single item.
+ *
+ * @example
+ * const completions = new CallBatcher<Completion, boolean>({
+ *   send: (batch) => store.completeMany(batch), // one round trip for the whole batch
+ *   maxBatch: 500,
+ *   maxInFlight: 2,
+ *   defer: (flush) => setImmediate(flush),
+ *   key: (c) => c.jobId, // two completions of one job never share a statement
+ * });
+ * const ok = await completions.add({ jobId, workerId, result });
  */
 export class CallBatcher<T, R> {
   private waiting: Pending<T, R>[] = [];

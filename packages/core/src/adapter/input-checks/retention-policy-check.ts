@@ -1,4 +1,5 @@
-import { ConfigurationError, type RetentionPolicy } from '@hangar/core';
+import { ConfigurationError } from '../../errors/configuration-error.js';
+import type { RetentionPolicy } from '../../queue/queue-adapter.js';
 
 /** Deletions per cleanup call when the policy does not say. */
 export const DEFAULT_CLEANUP_BATCH = 1000;
@@ -7,6 +8,9 @@ export const DEFAULT_CLEANUP_BATCH = 1000;
  * Throws `ConfigurationError` naming the field of a policy no adapter can apply (an age that is
  * not a number of ms of at least 0, a batch size that is not a positive integer); returns the
  * batch size to use.
+ *
+ * @example
+ * const batch = checkRetentionPolicy({ succeededMs: 0, cancelledMs: 0, failedMs: 86_400_000 }); // 1000
  */
 export function checkRetentionPolicy(policy: RetentionPolicy): number {
   for (const key of ['succeededMs', 'cancelledMs', 'failedMs'] as const) {

@@ -1,5 +1,6 @@
-import { type EnqueueRequest, HangarError } from '@hangar/core';
 import { describe, expect, it } from 'vitest';
+import { HangarError } from '../../errors/hangar-error.js';
+import type { EnqueueRequest } from '../../queue/queue-adapter.js';
 import { checkEnqueueRequests } from './enqueue-request-check.js';
 
 const ok: EnqueueRequest = { type: 't', params: {}, queue: 'default', maxAttempts: 3 };
@@ -43,8 +44,37 @@ describe('checkEnqueueRequests', () => {
     [{ timeoutMs: 1.5 }, 'timeoutMs'],
     [{ customerId: 42 }, 'customerId'],
     [{ parentId: null }, 'parentId'],
+    [{ type: 'a\u0000' }, 'type'],
+    [{ queue: 'q\uD800' }, 'queue'],
+    [{ userId: '\uDC00' }, 'userId'],
+    [{ idempotencyKey: 'k\u0000' }, 'idempotencyKey'],
+    [{ concurrencyKey: 'c\u0000' }, 'concurrencyKey'],
+    [{ metadata: { source: 'a\u0000b' } }, 'metadata.source'],
+    [{ metadata: { 'bad\uD800': 'x' } }, 'metadata.bad\\ud800'],
   ])('refuses %o, naming %s', (patch, field) => {
     expect(problem(patch)?.option).toBe(field);
+  });
+
+  it('refuses params holding text no queue can store with the field path, as a params error', () => {
+    const bad = { ...ok, params: { items: [{ name: 'x' }, { name: 'a\u0000b' }] } };
+    let caught: unknown;
+    try {
+      checkEnqueueRequests([ok, bad]);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toMatchObject({
+      code: 'PARAMS_INVALID',
+      params: { type: 't' },
+      issues: [
+        {
+          path: 'items.1.name',
+          code: 'unstorable_text',
+          message: 'contains a NUL character (U+0000) at index 1, which no queue can store (request 2 of 2)',
+        },
+      ],
+    });
+    expect(() => checkEnqueueRequests([{ ...ok, params: { tag: '😀', list: ['é'] } }])).not.toThrow();
   });
 
   it('says which request of a batch is wrong', () => {
