@@ -3,6 +3,7 @@ import { defineJob, t } from '@hangar/core';
 import { z } from 'zod';
 import { type GroupWriteCounts, writeGroupConsoData } from '../group-file/group-conso-writes.js';
 import { checkGroupFile } from '../group-file/group-file-checks.js';
+import { reportGroupFileIssues } from '../group-file/group-file-issues.js';
 import { GROUP_FILE_KEYS, type GroupFile, groupFileSchema } from '../group-file/group-file-schema.js';
 import { writeGroupMasterData } from '../group-file/group-master-writes.js';
 import { readJsonFile } from '../group-file/read-json-file.js';
@@ -62,16 +63,7 @@ export const importGroupFileJob = defineJob<z.output<typeof importGroupFileParam
       try {
         const parsed = groupFileSchema.safeParse(input);
         if (!parsed.success) {
-          for (const issue of parsed.error.issues) {
-            const index = issue.path.find((part): part is number => typeof part === 'number');
-            errors.add({
-              row: index === undefined ? 0 : index + 1,
-              column: issue.path.map(String).join('.') || '(file)',
-              problem: 'invalidValue',
-              value: null,
-              params: { allowed: issue.message },
-            });
-          }
+          reportGroupFileIssues(parsed.error.issues, input, errors);
         } else {
           file = parsed.data;
           const customer = await consoDb.db

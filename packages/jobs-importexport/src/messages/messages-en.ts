@@ -37,6 +37,10 @@ export const messagesEn = {
   'importexport.row.inconsistent':
     '{file} row {row}, column {column}: "{value}" differs from the first line of {group}',
   'importexport.row.cycle': '{file} row {row}, column {column}: parent {value} makes the hierarchy loop',
+  'importexport.row.fieldCount':
+    '{file} row {row}: {actual} fields where the header has {expected} (from column {column}); the row was not read',
+  'importexport.row.unnamedColumn':
+    '{file} row {row}, column {column}: "{value}" is in a column the header does not name',
   'importexport.job.importAdjustments':
     'Import the adjustment journals of a conso (every journal must balance)',
   'importexport.job.exportAdjustments': 'Export the adjustment journals of a conso',

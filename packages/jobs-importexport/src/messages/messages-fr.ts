@@ -42,6 +42,10 @@ export const messagesFr: Readonly<Record<keyof typeof messagesEn, string>> = {
     '{file} ligne {row}, colonne {column} : « {value} » diffère de la première ligne de {group}',
   'importexport.row.cycle':
     '{file} ligne {row}, colonne {column} : le parent {value} fait boucler la hiérarchie',
+  'importexport.row.fieldCount':
+    "{file} ligne {row} : {actual} champs alors que l'en-tête en a {expected} (à partir de la colonne {column}) ; la ligne n'a pas été lue",
+  'importexport.row.unnamedColumn':
+    "{file} ligne {row}, colonne {column} : « {value} » est dans une colonne que l'en-tête ne nomme pas",
   'importexport.job.importAdjustments':
     "Importer les écritures d'ajustement d'une conso (chaque écriture doit être équilibrée)",
   'importexport.job.exportAdjustments': "Exporter les écritures d'ajustement d'une conso",

@@ -40,7 +40,7 @@ export async function stageSheets(
     await session.consume(sheet.rows, async (row) => {
       const values = spec.parse(session.fields(row, spec.name));
       if (values) await session.put(staging, row.row, values);
-    });
+    }, spec.name);
     await staging.finish();
     if (spec.unique && !session.errors.hasErrors)
       await reportDuplicates(session, staging, spec.unique, sheet.name);

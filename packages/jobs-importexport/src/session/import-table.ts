@@ -65,7 +65,7 @@ export async function importTable(
         session.consume(sheet.rows, async (row) => {
           const values = spec.parse(session.fields(row, sheetName));
           if (values) await session.put(staging, row.row, values);
-        }),
+        }, sheetName),
       );
       await session.phases.time('stage', () => staging.finish());
       const written = await checkAndWrite(session, staging, spec, options.mode, sheetName);
