@@ -77,7 +77,10 @@ export const groupFileSchema = z.looseObject({
   historical: z
     .record(
       code,
-      z.record(code, z.strictObject({ rate: z.number().positive().optional(), amount_gc: amount.optional() })),
+      z.record(
+        code,
+        z.strictObject({ rate: z.number().positive().optional(), amount_gc: amount.optional() }),
+      ),
     )
     .optional(),
   bundles: z.record(code, z.array(line)).optional(),

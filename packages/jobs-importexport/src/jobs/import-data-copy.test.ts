@@ -4,23 +4,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportValidationError } from '../errors/import-validation-error.js';
 import { bundleSnapshot } from '../testing/bundle-snapshot.js';
 import { type DemoFixture, openDemoFixture } from '../testing/demo-fixture.js';
-import { type RecordingContext, recordingContext } from '../testing/test-context.js';
+import { importPaths, recordingContext } from '../testing/test-context.js';
 import { testBackends } from '../testing/test-databases.js';
 import { importDataJob } from './import-data-job.js';
 
 const backends = await testBackends();
 const HEADER = 'company,account,partner,flow,dimension,amount';
-
-/** How each attempt of an import read its file: `copy`, `copy (reason)` when it fell back, `stream`. */
-function paths(ctx: RecordingContext): string[] {
-  return ctx.logs
-    .filter((entry) => entry.msg === 'import phases')
-    .map((entry) =>
-      entry.fields.fallback === undefined
-        ? String(entry.fields.path)
-        : `${String(entry.fields.path)} (${String(entry.fields.fallback)})`,
-    );
-}
 
 // The same files on both backends: PostgreSQL reads them through COPY (or falls back), SQLite
 // streams them; every outcome must be the same.
@@ -66,7 +55,7 @@ describe.each(backends)('data import through COPY or the stream on $kind', ({ ki
         ctx,
       )
       .catch((error: unknown) => error as ImportValidationError);
-    return { outcome, paths: paths(ctx) };
+    return { outcome, paths: importPaths(ctx) };
   }
   const errorsOf = (outcome: unknown) =>
     (outcome as ImportValidationError).errorInfo
@@ -238,7 +227,7 @@ describe.each(backends)('data import through COPY or the stream on $kind', ({ ki
         ctx,
       );
     await expect(run).rejects.toMatchObject({ code: 'JOB_CANCELLED' });
-    expect(paths(ctx)).toEqual(kind === 'sqlite' ? ['stream'] : ['copy']);
+    expect(importPaths(ctx)).toEqual(kind === 'sqlite' ? ['stream'] : ['copy']);
     expect(await snapshot()).toEqual([]);
   });
 

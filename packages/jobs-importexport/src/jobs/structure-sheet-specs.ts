@@ -5,8 +5,8 @@ import {
   IC_SIDE_VALUES,
   RATE_TYPE_VALUES,
 } from '@hangar/conso-db';
-import type { SheetSpec } from '../session/import-sheets.js';
 import { isIsoDate } from '../mapping/date-format.js';
+import type { SheetSpec } from '../session/import-sheets.js';
 import type { CodeLookups } from '../validate/code-lookups.js';
 import type { DeferredReferences } from '../validate/deferred-references.js';
 

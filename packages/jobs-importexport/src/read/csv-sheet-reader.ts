@@ -107,18 +107,39 @@ async function* rowsOf(
  * trailing delimiter, an unquoted thousands separator, a missing field), or a value under a blank
  * header cell. A blank header cell over blank values (a trailing delimiter on every line) is fine.
  */
-export function misfitOf(header: readonly string[], record: readonly (string | null)[]): RowMisfit | undefined {
+export function misfitOf(
+  header: readonly string[],
+  record: readonly (string | null)[],
+): RowMisfit | undefined {
   const expected = header.length;
   const actual = record.length;
   if (actual > expected) {
-    return { problem: 'fieldCount', column: `#${expected + 1}`, value: record[expected] ?? null, expected, actual };
+    return {
+      problem: 'fieldCount',
+      column: `#${expected + 1}`,
+      value: record[expected] ?? null,
+      expected,
+      actual,
+    };
   }
   if (actual < expected) {
-    return { problem: 'fieldCount', column: header[actual] || `#${actual + 1}`, value: null, expected, actual };
+    return {
+      problem: 'fieldCount',
+      column: header[actual] || `#${actual + 1}`,
+      value: null,
+      expected,
+      actual,
+    };
   }
   const unnamed = header.findIndex((name, index) => name === '' && (record[index] ?? '').trim() !== '');
   if (unnamed < 0) return undefined;
-  return { problem: 'unnamedColumn', column: `#${unnamed + 1}`, value: record[unnamed] ?? null, expected, actual };
+  return {
+    problem: 'unnamedColumn',
+    column: `#${unnamed + 1}`,
+    value: record[unnamed] ?? null,
+    expected,
+    actual,
+  };
 }
 
 /** A record's cells by header name: trimmed, empty as null; a repeated header name keeps its last cell. */

@@ -62,10 +62,14 @@ export async function importTable(
       const sheetName = source.format === 'xlsx' ? sheet.name : undefined;
       const staging = await session.stage(spec.stagingName, spec.staging);
       await session.phases.time('read', () =>
-        session.consume(sheet.rows, async (row) => {
-          const values = spec.parse(session.fields(row, sheetName));
-          if (values) await session.put(staging, row.row, values);
-        }, sheetName),
+        session.consume(
+          sheet.rows,
+          async (row) => {
+            const values = spec.parse(session.fields(row, sheetName));
+            if (values) await session.put(staging, row.row, values);
+          },
+          sheetName,
+        ),
       );
       await session.phases.time('stage', () => staging.finish());
       const written = await checkAndWrite(session, staging, spec, options.mode, sheetName);

@@ -49,4 +49,3 @@ export const ROW_PROBLEM_CODES: Readonly<Record<RowProblem, string>> = {
   fieldCount: 'IMPORT_FIELD_COUNT',
   unnamedColumn: 'IMPORT_UNNAMED_COLUMN',
 };
-
