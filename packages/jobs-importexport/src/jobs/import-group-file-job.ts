@@ -7,7 +7,7 @@ import { reportGroupFileIssues } from '../group-file/group-file-issues.js';
 import { GROUP_FILE_KEYS, type GroupFile, groupFileSchema } from '../group-file/group-file-schema.js';
 import { writeGroupMasterData } from '../group-file/group-master-writes.js';
 import { readJsonFile } from '../group-file/read-json-file.js';
-import { consoDbOf, fileStoreOf } from '../session/job-services.js';
+import { consoDbOf, fileStoreOf, inputLocation } from '../session/job-services.js';
 import { RowErrorCollector, RowErrorLimitReached } from '../validate/row-error-collector.js';
 
 /** Parameters of {@link importGroupFileJob}. */
@@ -54,7 +54,8 @@ export const importGroupFileJob = defineJob<z.output<typeof importGroupFileParam
     async execute(params, ctx) {
       const consoDb = consoDbOf(services);
       const name = params.file.split(/[\\/]/).pop() ?? params.file;
-      const raw = await readJsonFile(fileStoreOf(services), params.file, ctx.signal);
+      const location = await inputLocation(services, ctx, params.file);
+      const raw = await readJsonFile(fileStoreOf(services), location, ctx.signal);
       // A whole reference case `{ id, step, input, expected }` is accepted as well as its input.
       const input =
         typeof raw === 'object' && raw !== null && 'input' in raw ? (raw as { input: unknown }).input : raw;

@@ -18,6 +18,15 @@ export const messagesEn = {
   'importexport.error.file.unsupportedFormat': 'Cannot import {file}: {detail}',
   'importexport.error.file.missingSheet': 'Cannot import {file}: {detail}',
   'importexport.error.file.invalidJson': 'Cannot import {file}: {detail}',
+  'importexport.error.fileLocation.outsideStore': 'Parameter {param}: "{location}" is outside the file store',
+  'importexport.error.fileLocation.outsideArea':
+    'Parameter {param}: "{location}" is outside {area}, the only files this job may read',
+  'importexport.error.fileLocation.notPlainId':
+    'Cannot keep files for {param} "{location}": a folder name is letters, digits, ".", "_" and "-"',
+  'importexport.error.fileLocation.notPlainName': 'Parameter {param}: "{location}" is not a plain file name',
+  'importexport.error.storedFile.missing': 'No file at {location}',
+  'importexport.error.storedFile.notAFile': '{location} is not a file',
+  'importexport.error.storedFile.unreadable': 'Cannot read {location} ({reason})',
   'importexport.error.profile': 'Mapping profile "{profile}" is invalid: {problem}',
   'importexport.row.required': '{file} row {row}, column {column}: a value is required',
   'importexport.row.unknownCode': '{file} row {row}, column {column}: unknown {kind} "{value}"',
