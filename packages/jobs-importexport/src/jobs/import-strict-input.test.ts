@@ -201,31 +201,37 @@ describe.each(backends)('files that do not say what they seem to, on $kind', ({ 
     await unchanged();
   });
 
-  it.skipIf(skipReason)('fails dates that do not match YYYY-MM-DD exactly or do not exist', async () => {
-    const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet('periods');
-    sheet.addRow(['code', 'year', 'month', 'start_date', 'end_date']);
-    sheet.addRow(['203001', 2030, 1, '2030-01-01', '2030-01-31']);
-    sheet.addRow(['203002', 2030, 2, '2030-02-01', '2030-02-30']);
-    sheet.addRow(['203003', 2030, 3, '2030-3-1', '2030-03-31']);
-    sheet.addRow(['203004', 2030, 4, '2030-04-01', '2030-04-30x']);
-    sheet.addRow(['203005', 2030, 5, '2030-05-01T00:00:00Z', '2030-05-31']);
-    await writeFile(join(fx.store.root, 'periods.xlsx'), await workbookBytes(workbook));
-    const outcome = await importStructureJob
-      .create(fx.services)
-      .execute(
-        importStructureJob.params.parse({ customer: 'DEMO', file: 'periods.xlsx' }),
-        recordingContext(fx.services),
-      )
-      .catch((error: unknown) => error);
-    expect(errorsOf(outcome)).toEqual([
-      [3, 'end_date', 'IMPORT_INVALID_DATE', '2030-02-30'],
-      [4, 'start_date', 'IMPORT_INVALID_DATE', '2030-3-1'],
-      [5, 'end_date', 'IMPORT_INVALID_DATE', '2030-04-30x'],
-      [6, 'start_date', 'IMPORT_INVALID_DATE', '2030-05-01T00:00:00Z'],
-    ]);
-    await unchanged();
-  });
+  it.skipIf(skipReason)(
+    'fails dates that do not match YYYY-MM-DD exactly or do not exist, and a stray cell',
+    async () => {
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('periods');
+      sheet.addRow(['code', 'year', 'month', 'start_date', 'end_date']);
+      sheet.addRow(['203001', 2030, 1, '2030-01-01', '2030-01-31']);
+      sheet.addRow(['203002', 2030, 2, '2030-02-01', '2030-02-30']);
+      sheet.addRow(['203003', 2030, 3, '2030-3-1', '2030-03-31']);
+      sheet.addRow(['203004', 2030, 4, '2030-04-01', '2030-04-30x']);
+      sheet.addRow(['203005', 2030, 5, '2030-05-01T00:00:00Z', '2030-05-31']);
+      sheet.addRow(['203006', 2030, 6, '2030-06-01', '2030-06-30', 'stray']);
+      await writeFile(join(fx.store.root, 'periods.xlsx'), await workbookBytes(workbook));
+      const outcome = await importStructureJob
+        .create(fx.services)
+        .execute(
+          importStructureJob.params.parse({ customer: 'DEMO', file: 'periods.xlsx' }),
+          recordingContext(fx.services),
+        )
+        .catch((error: unknown) => error);
+      expect(errorsOf(outcome)).toEqual([
+        [3, 'end_date', 'IMPORT_INVALID_DATE', '2030-02-30'],
+        [4, 'start_date', 'IMPORT_INVALID_DATE', '2030-3-1'],
+        [5, 'end_date', 'IMPORT_INVALID_DATE', '2030-04-30x'],
+        [6, 'start_date', 'IMPORT_INVALID_DATE', '2030-05-01T00:00:00Z'],
+        [7, 'F', 'IMPORT_UNNAMED_COLUMN', 'stray'],
+      ]);
+      expect((outcome as ImportValidationError).errorInfo.at(-1)?.params.sheet).toBe('periods');
+      await unchanged();
+    },
+  );
 
   it.skipIf(skipReason)('fails a group file entry with a misspelt key or a loose date', async () => {
     const group = {
