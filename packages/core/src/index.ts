@@ -8,6 +8,12 @@ export {
 export { errorInfoToXml, parseErrorInfoXml } from './error-info/error-info-xml.js';
 export * from './errors/index.js';
 export { type HangarEvents, safeEmit } from './events/hangar-events.js';
+export {
+  isPlainFileSegment,
+  jobOutputArea,
+  tenantFileArea,
+  tenantUploadArea,
+} from './files/tenant-file-areas.js';
 export { coreMessages } from './i18n/core-messages.js';
 export { type MessageParam, type TranslatableString, t } from './i18n/translatable-string.js';
 export {

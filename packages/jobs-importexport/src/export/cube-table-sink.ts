@@ -1,4 +1,4 @@
-import type { FileStore, StoredFile } from '../files/file-store.js';
+import type { FileOwner, FileStore, StoredFile } from '../files/file-store.js';
 import type { CsvOptions } from '../read/csv-options.js';
 import { CsvFileWriter } from './csv-file-writer.js';
 import { MEDIA_TYPES } from './open-export-file.js';
@@ -11,15 +11,16 @@ export interface CubeTableSink {
   discard(): Promise<void>;
 }
 
-/** Starts table `name` of a cube export in the store. */
+/** Starts table `name` of a cube export in the store, among `owner`'s output files. */
 export async function openCubeTable(
   store: FileStore,
   name: string,
   columns: readonly ParquetColumn[],
   format: 'parquet' | 'csv',
   csv: CsvOptions,
+  owner: FileOwner,
 ): Promise<CubeTableSink> {
-  const sink = await store.create(`${name}.${format}`, MEDIA_TYPES[format]);
+  const sink = await store.create(`${name}.${format}`, MEDIA_TYPES[format], owner);
   if (format === 'parquet') return new ParquetTableWriter(sink, columns);
   const writer = new CsvFileWriter(sink, csv);
   const sheet = await writer.sheet(

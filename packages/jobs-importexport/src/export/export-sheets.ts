@@ -27,7 +27,13 @@ export async function exportSheets(
   ctx: JobContext,
   options: { fileName: string; format: TableFormat; csv: CsvOptions; sheets: readonly ExportSheet[] },
 ): Promise<ExportResult> {
-  const writer = await openExportFile(fileStoreOf(services), options.fileName, options.format, options.csv);
+  const writer = await openExportFile(
+    fileStoreOf(services),
+    options.fileName,
+    options.format,
+    options.csv,
+    ctx,
+  );
   let rows = 0;
   try {
     for (const sheet of options.sheets) {

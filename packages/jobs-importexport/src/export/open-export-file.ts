@@ -1,4 +1,4 @@
-import type { FileStore } from '../files/file-store.js';
+import type { FileOwner, FileStore } from '../files/file-store.js';
 import type { CsvOptions } from '../read/csv-options.js';
 import type { TableFormat } from '../read/open-source.js';
 import { CsvFileWriter } from './csv-file-writer.js';
@@ -13,13 +13,14 @@ export const MEDIA_TYPES = {
   json: 'application/json',
 } as const;
 
-/** Creates `name` in the store and a writer for its format. */
+/** Creates `name` in the store, among `owner`'s output files, and a writer for its format. */
 export async function openExportFile(
   store: FileStore,
   name: string,
   format: TableFormat,
   csv: CsvOptions,
+  owner: FileOwner,
 ): Promise<TableFileWriter> {
-  const sink = await store.create(name, MEDIA_TYPES[format]);
+  const sink = await store.create(name, MEDIA_TYPES[format], owner);
   return format === 'csv' ? new CsvFileWriter(sink, csv) : new XlsxFileWriter(sink);
 }

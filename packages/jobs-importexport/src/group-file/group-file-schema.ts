@@ -5,11 +5,12 @@ import {
   RATE_TYPE_VALUES,
 } from '@hangar/conso-db';
 import { z } from 'zod';
+import { isIsoDate } from '../mapping/date-format.js';
 
 const code = z.string().min(1).max(50);
 const pct = z.number().min(0).max(1);
 const amount = z.number().finite();
-const line = z.object({
+const line = z.strictObject({
   account: code,
   amount,
   partner: code.optional(),
@@ -18,7 +19,7 @@ const line = z.object({
 });
 
 /** A company of a group file: a bare code in ownership cases, an object in consolidation cases. */
-export const groupCompanySchema = z.object({
+export const groupCompanySchema = z.strictObject({
   currency: z.string().length(3).optional(),
   name: z.string().optional(),
   method: z.enum(CONSOLIDATION_METHOD_VALUES).optional(),
@@ -30,8 +31,9 @@ export const groupCompanySchema = z.object({
 
 /**
  * A group file: the input format of the consolidation reference cases (`cases.json`), either a
- * bare input object or a whole case `{ id, step, input }`. Keys it does not know are reported as
- * warnings and ignored.
+ * bare input object or a whole case `{ id, step, input }`. Top-level keys it does not know are
+ * reported as warnings and ignored (cases carry other steps' data); inside an entry an unknown key
+ * is an error, since it is most often a misspelt field (`partnr`) whose value would be lost.
  */
 export const groupFileSchema = z.looseObject({
   group_currency: z.string().length(3).optional(),
@@ -39,7 +41,7 @@ export const groupFileSchema = z.looseObject({
   accounts: z
     .record(
       code,
-      z.object({
+      z.strictObject({
         type: z.enum(ACCOUNT_TYPE_VALUES),
         rate: z.enum(RATE_TYPE_VALUES).optional(),
         role: z.enum(ACCOUNT_ROLE_VALUES).optional(),
@@ -48,12 +50,12 @@ export const groupFileSchema = z.looseObject({
     )
     .optional(),
   companies: z.union([z.array(code), z.record(code, groupCompanySchema)]),
-  holdings: z.array(z.object({ holder: code, held: code, fin: pct, ctrl: pct })).optional(),
+  holdings: z.array(z.strictObject({ holder: code, held: code, fin: pct, ctrl: pct })).optional(),
   share_classes: z
     .record(
       code,
       z.array(
-        z.object({
+        z.strictObject({
           class: z.string().min(1).max(20),
           issued: z.number().positive(),
           votes_per_share: z.number().min(0),
@@ -64,24 +66,27 @@ export const groupFileSchema = z.looseObject({
     )
     .optional(),
   shareholdings: z
-    .array(z.object({ holder: code, held: code, class: z.string().min(1), shares: z.number().min(0) }))
+    .array(z.strictObject({ holder: code, held: code, class: z.string().min(1), shares: z.number().min(0) }))
     .optional(),
   rates: z
     .record(
       z.string().length(3),
-      z.object({ closing: z.number().positive(), average: z.number().positive() }),
+      z.strictObject({ closing: z.number().positive(), average: z.number().positive() }),
     )
     .optional(),
   historical: z
     .record(
       code,
-      z.record(code, z.object({ rate: z.number().positive().optional(), amount_gc: amount.optional() })),
+      z.record(
+        code,
+        z.strictObject({ rate: z.number().positive().optional(), amount_gc: amount.optional() }),
+      ),
     )
     .optional(),
   bundles: z.record(code, z.array(line)).optional(),
   adjustments: z
     .array(
-      z.object({
+      z.strictObject({
         journal: code,
         company: code,
         currency: z.enum(['local', 'group']),
@@ -92,19 +97,19 @@ export const groupFileSchema = z.looseObject({
     .optional(),
   investments: z
     .array(
-      z.object({
+      z.strictObject({
         holder: code,
         held: code,
         account: code,
         stake: pct,
         acquisition_net_assets_gc: amount,
-        acquisition_date: z.string().optional(),
+        acquisition_date: z.string().refine(isIsoDate, 'expected a real date as YYYY-MM-DD').optional(),
       }),
     )
     .optional(),
   ic_rules: z
     .array(
-      z.object({
+      z.strictObject({
         name: code,
         side_a: z.array(code).min(1),
         side_b: z.array(code).min(1),

@@ -25,7 +25,13 @@ export async function readJsonFile(
     );
   }
   const chunks: Buffer[] = [];
-  for await (const chunk of await store.openRead(location, signal)) chunks.push(Buffer.from(chunk as Buffer));
+  try {
+    for await (const chunk of await store.openRead(location, signal))
+      chunks.push(Buffer.from(chunk as Buffer));
+  } catch (error) {
+    if ((error as { name?: string }).name === 'AbortError') throw error;
+    throw new ImportFileError(name, 'unreadable', (error as Error).message, error);
+  }
   try {
     return JSON.parse(
       Buffer.concat(chunks)

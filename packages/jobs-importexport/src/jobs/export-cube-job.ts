@@ -116,7 +116,7 @@ export const exportCubeJob = defineJob<z.output<typeof exportCubeParams>, Export
       const conso = await consoRef(scope, params.conso);
       const prefix = `cube-${conso.code}`;
       const open = (name: string, columns: readonly ParquetColumn[]) =>
-        openCubeTable(store, `${prefix}-${name}`, columns, params.format, params.csv);
+        openCubeTable(store, `${prefix}-${name}`, columns, params.format, params.csv, ctx);
       const files: StoredFile[] = [];
       let rows = 0;
       const finish = async (sink: CubeTableSink) => {

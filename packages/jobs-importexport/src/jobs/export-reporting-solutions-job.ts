@@ -41,6 +41,7 @@ export const exportReportingSolutionsJob = defineJob<
       const sink = await fileStoreOf(services).create(
         params.fileName ?? `report-pack-${conso.code}.xlsx`,
         MEDIA_TYPES.xlsx,
+        ctx,
       );
       try {
         const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({

@@ -12,7 +12,7 @@ import { consoRef, openJobScope } from '../scope/job-scope.js';
 import type { ImportResult } from '../session/import-result.js';
 import { runImport } from '../session/import-session.js';
 import { type SheetSpec, stageSheets } from '../session/import-sheets.js';
-import { consoDbOf, fileStoreOf } from '../session/job-services.js';
+import { consoDbOf, fileStoreOf, inputLocation } from '../session/job-services.js';
 import { finishImport } from '../session/staged-table-write.js';
 import { BalanceTracker } from '../validate/balance-tracker.js';
 import { loadCodeLookups } from '../validate/code-lookups.js';
@@ -130,7 +130,8 @@ export const importBundleJob = defineJob<z.output<typeof importBundleParams>, Im
         },
       ];
       const csv = csvOptionsSchema.parse({});
-      const source = await openSource(fileStoreOf(services), params.file, {
+      const location = await inputLocation(services, ctx, params.file);
+      const source = await openSource(fileStoreOf(services), location, {
         format: 'xlsx',
         csv,
         signal: ctx.signal,

@@ -4,23 +4,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportValidationError } from '../errors/import-validation-error.js';
 import { bundleSnapshot } from '../testing/bundle-snapshot.js';
 import { type DemoFixture, openDemoFixture } from '../testing/demo-fixture.js';
-import { type RecordingContext, recordingContext } from '../testing/test-context.js';
+import { importPaths, recordingContext } from '../testing/test-context.js';
 import { testBackends } from '../testing/test-databases.js';
 import { importDataJob } from './import-data-job.js';
 
 const backends = await testBackends();
 const HEADER = 'company,account,partner,flow,dimension,amount';
-
-/** How each attempt of an import read its file: `copy`, `copy (reason)` when it fell back, `stream`. */
-function paths(ctx: RecordingContext): string[] {
-  return ctx.logs
-    .filter((entry) => entry.msg === 'import phases')
-    .map((entry) =>
-      entry.fields.fallback === undefined
-        ? String(entry.fields.path)
-        : `${String(entry.fields.path)} (${String(entry.fields.fallback)})`,
-    );
-}
 
 // The same files on both backends: PostgreSQL reads them through COPY (or falls back), SQLite
 // streams them; every outcome must be the same.
@@ -66,7 +55,7 @@ describe.each(backends)('data import through COPY or the stream on $kind', ({ ki
         ctx,
       )
       .catch((error: unknown) => error as ImportValidationError);
-    return { outcome, paths: paths(ctx) };
+    return { outcome, paths: importPaths(ctx) };
   }
   const errorsOf = (outcome: unknown) =>
     (outcome as ImportValidationError).errorInfo
@@ -198,10 +187,11 @@ describe.each(backends)('data import through COPY or the stream on $kind', ({ ki
     expect(errorsOf(empty.outcome)).toEqual([[4, 'company', 'IMPORT_UNKNOWN_CODE', 'XX']]);
     const short = await importFile(`${HEADER}\nFR1,1000,,,,1\nFR1,1200\n`);
     expect(short.paths).toEqual(copyOr('raggedRow'));
-    expect(errorsOf(short.outcome)).toEqual([[3, 'amount', 'IMPORT_VALUE_REQUIRED', null]]);
+    // A short row is not read with its missing fields taken as empty: it is reported as such.
+    expect(errorsOf(short.outcome)).toEqual([[3, 'partner', 'IMPORT_FIELD_COUNT', null]]);
     const marker = await importFile(`${HEADER}\nFR1,1000,,,,1\n\\.\nFR1,1200,,,,-1\n`);
     expect(marker.paths).toEqual(copyOr('raggedRow'));
-    expect(errorsOf(marker.outcome)[0]).toEqual([3, 'company', 'IMPORT_UNKNOWN_CODE', '\\.']);
+    expect(errorsOf(marker.outcome)[0]).toEqual([3, 'account', 'IMPORT_FIELD_COUNT', null]);
     const cr = await importFile(`${HEADER}\rFR1,1000,,,,1\rFR1,1200,,,,-1\r`);
     expect(cr.paths).toEqual(copyOr('bareCarriageReturn'));
     expect(cr.outcome).toMatchObject({ inserted: 2 });
@@ -237,7 +227,7 @@ describe.each(backends)('data import through COPY or the stream on $kind', ({ ki
         ctx,
       );
     await expect(run).rejects.toMatchObject({ code: 'JOB_CANCELLED' });
-    expect(paths(ctx)).toEqual(kind === 'sqlite' ? ['stream'] : ['copy']);
+    expect(importPaths(ctx)).toEqual(kind === 'sqlite' ? ['stream'] : ['copy']);
     expect(await snapshot()).toEqual([]);
   });
 

@@ -4,10 +4,11 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { type GroupWriteCounts, writeGroupConsoData } from '../group-file/group-conso-writes.js';
 import { checkGroupFile } from '../group-file/group-file-checks.js';
+import { reportGroupFileIssues } from '../group-file/group-file-issues.js';
 import { GROUP_FILE_KEYS, type GroupFile, groupFileSchema } from '../group-file/group-file-schema.js';
 import { writeGroupMasterData } from '../group-file/group-master-writes.js';
 import { readJsonFile } from '../group-file/read-json-file.js';
-import { consoDbOf, fileStoreOf } from '../session/job-services.js';
+import { consoDbOf, fileStoreOf, inputLocation } from '../session/job-services.js';
 import { RowErrorCollector, RowErrorLimitReached } from '../validate/row-error-collector.js';
 
 /** Parameters of {@link importGroupFileJob}. */
@@ -58,7 +59,8 @@ export const importGroupFileJob = defineJob<z.output<typeof importGroupFileParam
       const consoDb = consoDbOf(services);
       const customerCode = await groupFileCustomer(consoDb.db, ctx.customerId, params.customer);
       const name = params.file.split(/[\\/]/).pop() ?? params.file;
-      const raw = await readJsonFile(fileStoreOf(services), params.file, ctx.signal);
+      const location = await inputLocation(services, ctx, params.file);
+      const raw = await readJsonFile(fileStoreOf(services), location, ctx.signal);
       // A whole reference case `{ id, step, input, expected }` is accepted as well as its input.
       const input =
         typeof raw === 'object' && raw !== null && 'input' in raw ? (raw as { input: unknown }).input : raw;
@@ -67,16 +69,7 @@ export const importGroupFileJob = defineJob<z.output<typeof importGroupFileParam
       try {
         const parsed = groupFileSchema.safeParse(input);
         if (!parsed.success) {
-          for (const issue of parsed.error.issues) {
-            const index = issue.path.find((part): part is number => typeof part === 'number');
-            errors.add({
-              row: index === undefined ? 0 : index + 1,
-              column: issue.path.map(String).join('.') || '(file)',
-              problem: 'invalidValue',
-              value: null,
-              params: { allowed: issue.message },
-            });
-          }
+          reportGroupFileIssues(parsed.error.issues, input, errors);
         } else {
           file = parsed.data;
           const customer = await consoDb.db

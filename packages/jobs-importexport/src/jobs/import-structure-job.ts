@@ -9,7 +9,7 @@ import { consoRef, openJobScope } from '../scope/job-scope.js';
 import type { ImportResult } from '../session/import-result.js';
 import { runImport } from '../session/import-session.js';
 import { stageSheets } from '../session/import-sheets.js';
-import { consoDbOf, fileStoreOf } from '../session/job-services.js';
+import { consoDbOf, fileStoreOf, inputLocation } from '../session/job-services.js';
 import { finishImport } from '../session/staged-table-write.js';
 import { loadCodeLookups } from '../validate/code-lookups.js';
 import { DeferredReferences } from '../validate/deferred-references.js';
@@ -69,7 +69,8 @@ export const importStructureJob = defineJob<z.output<typeof importStructureParam
       const accountParents: AccountParents = new Map();
       const ruleHeads: RuleHeads = new Map();
       const csv = csvOptionsSchema.parse({});
-      const source = await openSource(fileStoreOf(services), params.file, {
+      const location = await inputLocation(services, ctx, params.file);
+      const source = await openSource(fileStoreOf(services), location, {
         format: 'xlsx',
         csv,
         signal: ctx.signal,

@@ -11,6 +11,3 @@ export const STRUCTURE_SHEETS = {
 
 /** Name of a structure sheet. */
 export type StructureSheet = keyof typeof STRUCTURE_SHEETS;
-
-/** `YYYY-MM-DD`. */
-export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -5,10 +5,10 @@ import {
   IC_SIDE_VALUES,
   RATE_TYPE_VALUES,
 } from '@hangar/conso-db';
+import { isIsoDate } from '../mapping/date-format.js';
 import type { SheetSpec } from '../session/import-sheets.js';
 import type { CodeLookups } from '../validate/code-lookups.js';
 import type { DeferredReferences } from '../validate/deferred-references.js';
-import { ISO_DATE } from './structure-file-format.js';
 
 /** Accounts of the file with their parent, for the cycle check after reading. */
 export type AccountParents = Map<string, { parent: string | null; row: number }>;
@@ -112,7 +112,7 @@ export function structureSheetSpecs(ctx: StructureContext): SheetSpec[] {
           ['start_date', start],
           ['end_date', end],
         ] as const) {
-          if (!ISO_DATE.test(value))
+          if (!isIsoDate(value))
             fields.fail({ column, problem: 'invalidDate', value, params: { format: 'YYYY-MM-DD' } });
         }
         if (!Number.isInteger(year) || !Number.isInteger(month))

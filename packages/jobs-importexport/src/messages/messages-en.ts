@@ -17,6 +17,15 @@ export const messagesEn = {
   'importexport.error.file.unsupportedFormat': 'Cannot import {file}: {detail}',
   'importexport.error.file.missingSheet': 'Cannot import {file}: {detail}',
   'importexport.error.file.invalidJson': 'Cannot import {file}: {detail}',
+  'importexport.error.fileLocation.outsideStore': 'Parameter {param}: "{location}" is outside the file store',
+  'importexport.error.fileLocation.outsideArea':
+    'Parameter {param}: "{location}" is outside {area}, the only files this job may read',
+  'importexport.error.fileLocation.notPlainId':
+    'Cannot keep files for {param} "{location}": a folder name is letters, digits, ".", "_" and "-"',
+  'importexport.error.fileLocation.notPlainName': 'Parameter {param}: "{location}" is not a plain file name',
+  'importexport.error.storedFile.missing': 'No file at {location}',
+  'importexport.error.storedFile.notAFile': '{location} is not a file',
+  'importexport.error.storedFile.unreadable': 'Cannot read {location} ({reason})',
   'importexport.error.profile': 'Mapping profile "{profile}" is invalid: {problem}',
   'importexport.row.required': '{file} row {row}, column {column}: a value is required',
   'importexport.row.unknownCode': '{file} row {row}, column {column}: unknown {kind} "{value}"',
@@ -36,6 +45,10 @@ export const messagesEn = {
   'importexport.row.inconsistent':
     '{file} row {row}, column {column}: "{value}" differs from the first line of {group}',
   'importexport.row.cycle': '{file} row {row}, column {column}: parent {value} makes the hierarchy loop',
+  'importexport.row.fieldCount':
+    '{file} row {row}: {actual} fields where the header has {expected} (from column {column}); the row was not read',
+  'importexport.row.unnamedColumn':
+    '{file} row {row}, column {column}: "{value}" is in a column the header does not name',
   'importexport.job.importAdjustments':
     'Import the adjustment journals of a conso (every journal must balance)',
   'importexport.job.exportAdjustments': 'Export the adjustment journals of a conso',

@@ -20,6 +20,17 @@ export const messagesFr: Readonly<Record<keyof typeof messagesEn, string>> = {
   'importexport.error.file.unsupportedFormat': "Impossible d'importer {file} : {detail}",
   'importexport.error.file.missingSheet': "Impossible d'importer {file} : {detail}",
   'importexport.error.file.invalidJson': "Impossible d'importer {file} : {detail}",
+  'importexport.error.fileLocation.outsideStore':
+    'Paramètre {param} : « {location} » est hors du dépôt de fichiers',
+  'importexport.error.fileLocation.outsideArea':
+    'Paramètre {param} : « {location} » est hors de {area}, les seuls fichiers que ce travail peut lire',
+  'importexport.error.fileLocation.notPlainId':
+    'Impossible de ranger des fichiers pour {param} « {location} » : un nom de dossier ne contient que lettres, chiffres, « . », « _ » et « - »',
+  'importexport.error.fileLocation.notPlainName':
+    'Paramètre {param} : « {location} » n’est pas un simple nom de fichier',
+  'importexport.error.storedFile.missing': 'Aucun fichier à {location}',
+  'importexport.error.storedFile.notAFile': '{location} n’est pas un fichier',
+  'importexport.error.storedFile.unreadable': 'Impossible de lire {location} ({reason})',
   'importexport.error.profile': 'Le profil de correspondance « {profile} » est invalide : {problem}',
   'importexport.row.required': '{file} ligne {row}, colonne {column} : une valeur est obligatoire',
   'importexport.row.unknownCode': '{file} ligne {row}, colonne {column} : {kind} « {value} » inconnu(e)',
@@ -41,6 +52,10 @@ export const messagesFr: Readonly<Record<keyof typeof messagesEn, string>> = {
     '{file} ligne {row}, colonne {column} : « {value} » diffère de la première ligne de {group}',
   'importexport.row.cycle':
     '{file} ligne {row}, colonne {column} : le parent {value} fait boucler la hiérarchie',
+  'importexport.row.fieldCount':
+    "{file} ligne {row} : {actual} champs alors que l'en-tête en a {expected} (à partir de la colonne {column}) ; la ligne n'a pas été lue",
+  'importexport.row.unnamedColumn':
+    "{file} ligne {row}, colonne {column} : « {value} » est dans une colonne que l'en-tête ne nomme pas",
   'importexport.job.importAdjustments':
     "Importer les écritures d'ajustement d'une conso (chaque écriture doit être équilibrée)",
   'importexport.job.exportAdjustments': "Exporter les écritures d'ajustement d'une conso",

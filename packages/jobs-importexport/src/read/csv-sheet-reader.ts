@@ -3,7 +3,13 @@ import type { Readable } from 'node:stream';
 import { type Options, type Parser, parse } from 'csv-parse';
 import { ImportFileError } from '../errors/import-file-error.js';
 import type { CsvOptions } from './csv-options.js';
-import { type CellValue, normalizeHeader, type SourceRow, type SourceSheet } from './source-row.js';
+import {
+  type CellValue,
+  normalizeHeader,
+  type RowMisfit,
+  type SourceRow,
+  type SourceSheet,
+} from './source-row.js';
 
 /** csv-parse settings for a file laid out as `options` (also used to read the header of a COPY import). */
 export function csvParserOptions(options: CsvOptions): Options {
@@ -13,6 +19,8 @@ export function csvParserOptions(options: CsvOptions): Options {
     // csv-parse decodes the bytes itself; `bom` drops a UTF-8 byte-order mark before the header.
     encoding: options.encoding === 'latin1' ? 'latin1' : 'utf8',
     bom: options.encoding === 'utf-8',
+    // Rows of another width are not parse errors here: `misfitOf` reports each of them with its
+    // row and both counts, so one run lists every bad row instead of stopping at the first.
     relax_column_count: true,
     skip_empty_lines: true,
   };
@@ -87,8 +95,51 @@ async function* rowsOf(
     const item = await records.next();
     if (item.done) return;
     const [line, record] = item.value;
-    yield { row: line, cells: cellsOf(header, record) };
+    const misfit = misfitOf(header, record);
+    yield misfit === undefined
+      ? { row: line, cells: cellsOf(header, record) }
+      : { row: line, cells: {}, misfit };
   }
+}
+
+/**
+ * Why a record does not line up with the header, if it does not: another number of fields (a
+ * trailing delimiter, an unquoted thousands separator, a missing field), or a value under a blank
+ * header cell. A blank header cell over blank values (a trailing delimiter on every line) is fine.
+ */
+export function misfitOf(
+  header: readonly string[],
+  record: readonly (string | null)[],
+): RowMisfit | undefined {
+  const expected = header.length;
+  const actual = record.length;
+  if (actual > expected) {
+    return {
+      problem: 'fieldCount',
+      column: `#${expected + 1}`,
+      value: record[expected] ?? null,
+      expected,
+      actual,
+    };
+  }
+  if (actual < expected) {
+    return {
+      problem: 'fieldCount',
+      column: header[actual] || `#${actual + 1}`,
+      value: null,
+      expected,
+      actual,
+    };
+  }
+  const unnamed = header.findIndex((name, index) => name === '' && (record[index] ?? '').trim() !== '');
+  if (unnamed < 0) return undefined;
+  return {
+    problem: 'unnamedColumn',
+    column: `#${unnamed + 1}`,
+    value: record[unnamed] ?? null,
+    expected,
+    actual,
+  };
 }
 
 /** A record's cells by header name: trimmed, empty as null; a repeated header name keeps its last cell. */

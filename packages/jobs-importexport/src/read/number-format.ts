@@ -21,8 +21,11 @@ export function parseNumber(value: CellValue, format: NumberFormat): number | un
   if (value === null) return undefined;
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
   let text = value.trim().replace(/[\u00a0\u202f]/g, ' ');
-  if (format.thousandsSeparator !== undefined && format.thousandsSeparator !== '') {
-    text = text.split(format.thousandsSeparator).join('');
+  const grouping = format.thousandsSeparator;
+  if (grouping !== undefined && grouping !== '' && text.includes(grouping)) {
+    // Only well-formed groups of three are read: `1,23,4.5` or `12,34` is a typo, not 1234.
+    if (!groupedNumberPattern(grouping, format.decimalSeparator).test(text)) return undefined;
+    text = text.split(grouping).join('');
   }
   if (format.decimalSeparator === ',') {
     if (text.includes('.') && format.thousandsSeparator !== '.') return undefined;
@@ -31,6 +34,24 @@ export function parseNumber(value: CellValue, format: NumberFormat): number | un
   if (!NUMBER.test(text)) return undefined;
   const parsed = Number(text);
   return Number.isFinite(parsed) ? parsed : undefined;
+}
+
+/**
+ * A number written with the grouping `separator`: one to three digits, then groups of exactly
+ * three, then an optional decimal part (no exponent). `groupedNumberSource` is the same pattern
+ * for PostgreSQL's regular expressions, so both paths read a file alike.
+ */
+export function groupedNumberPattern(separator: string, decimal: '.' | ','): RegExp {
+  return new RegExp(groupedNumberSource(separator, decimal));
+}
+
+/** Source of {@link groupedNumberPattern}, in the syntax JavaScript and PostgreSQL share. */
+export function groupedNumberSource(separator: string, decimal: '.' | ','): string {
+  return `^[+-]?[0-9]{1,3}(${escapeRegExp(separator)}[0-9]{3})+(${escapeRegExp(decimal)}[0-9]*)?$`;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Writes a number for a text file in `format` (shortest exact form, no grouping). */

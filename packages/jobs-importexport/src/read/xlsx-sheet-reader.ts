@@ -3,7 +3,13 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ImportFileError } from '../errors/import-file-error.js';
-import { type CellValue, normalizeHeader, type SourceRow, type SourceSheet } from './source-row.js';
+import {
+  type CellValue,
+  normalizeHeader,
+  type RowMisfit,
+  type SourceRow,
+  type SourceSheet,
+} from './source-row.js';
 import { readSharedStrings, readSheetRows, readWorkbookSheets, type XlsxRow } from './xlsx-parts.js';
 import { openZipDirectory, type ZipDirectory } from './zip-directory.js';
 
@@ -70,6 +76,20 @@ async function* rowsOf(
     const result = await next(rows, file);
     if (result === undefined) return;
     if (result.values.every((value) => value === null)) continue;
+    // Cells left empty are absent from a sheet's XML, so a short row is normal; a value in a
+    // column the header does not name is not, and would otherwise be dropped unseen.
+    const unnamed = result.values.findIndex((value, index) => value !== null && !header[index]);
+    if (unnamed >= 0) {
+      const misfit: RowMisfit = {
+        problem: 'unnamedColumn',
+        column: columnLetters(unnamed),
+        value: result.values[unnamed] ?? null,
+        expected: header.length,
+        actual: result.values.length,
+      };
+      yield { row: result.number, cells: {}, misfit };
+      continue;
+    }
     const cells: Record<string, CellValue> = {};
     result.values.forEach((value, index) => {
       const column = header[index];
@@ -77,6 +97,15 @@ async function* rowsOf(
     });
     yield { row: result.number, cells };
   }
+}
+
+/** A zero-based column index as a sheet names it (0 → `A`, 26 → `AA`). */
+export function columnLetters(index: number): string {
+  let letters = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  }
+  return letters;
 }
 
 async function next(rows: AsyncIterator<XlsxRow>, file: string): Promise<XlsxRow | undefined> {

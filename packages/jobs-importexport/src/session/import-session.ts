@@ -5,7 +5,7 @@ import type { ConsoDatabase, ConsoDb, ConsoDialect } from '../db/conso-db.js';
 import { ImportPhases } from '../phases/import-phases.js';
 import type { NumberFormat } from '../read/number-format.js';
 import { RowFields } from '../read/row-fields.js';
-import type { SourceRow } from '../read/source-row.js';
+import type { RowMisfit, SourceRow } from '../read/source-row.js';
 import { createStaging } from '../stage/create-staging.js';
 import { InsertSelectStaging } from '../stage/insert-select-staging.js';
 import { createStagingTableDdl, dropStagingTable, stagingTableName } from '../stage/staging-ddl.js';
@@ -90,11 +90,13 @@ export class ImportSession {
 
   /**
    * Reads every row through `handle`, checking for cancellation and reporting progress. Once the
-   * file has an error, rows are still validated (to report them all) but no longer staged.
+   * file has an error, rows are still validated (to report them all) but no longer staged. A row
+   * whose fields do not line up with the header is reported here and never reaches `handle`.
    */
   async consume(
     rows: AsyncIterable<SourceRow>,
     handle: (row: SourceRow) => void | Promise<void>,
+    sheet?: string,
   ): Promise<void> {
     try {
       for await (const row of rows) {
@@ -103,7 +105,8 @@ export class ImportSession {
           this.ctx.checkpoint();
           this.progress.report();
         }
-        await handle(row);
+        if (row.misfit) this.reportMisfit(row.row, row.misfit, sheet);
+        else await handle(row);
       }
     } catch (error) {
       // A read stream destroyed by the job's signal fails with AbortError: report it as the cancellation.
@@ -112,6 +115,18 @@ export class ImportSession {
     }
     this.ctx.checkpoint();
     this.progress.report(true);
+  }
+
+  /** Reports a row whose fields do not line up with the header, with both field counts. */
+  private reportMisfit(row: number, misfit: RowMisfit, sheet: string | undefined): void {
+    this.errors.add({
+      row,
+      column: misfit.column,
+      problem: misfit.problem,
+      value: misfit.value,
+      params: { expected: misfit.expected, actual: misfit.actual },
+      ...(sheet === undefined ? {} : { sheet }),
+    });
   }
 
   /** Stages a valid row, unless the file already has errors (then nothing will be written anyway). */

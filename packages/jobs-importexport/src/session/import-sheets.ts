@@ -37,10 +37,14 @@ export async function stageSheets(
     if (!spec) continue;
     requireColumns(source.name, sheet, spec.required);
     const staging = await session.stage(spec.name.slice(0, 12), spec.staging);
-    await session.consume(sheet.rows, async (row) => {
-      const values = spec.parse(session.fields(row, spec.name));
-      if (values) await session.put(staging, row.row, values);
-    });
+    await session.consume(
+      sheet.rows,
+      async (row) => {
+        const values = spec.parse(session.fields(row, spec.name));
+        if (values) await session.put(staging, row.row, values);
+      },
+      spec.name,
+    );
     await staging.finish();
     if (spec.unique && !session.errors.hasErrors)
       await reportDuplicates(session, staging, spec.unique, sheet.name);

@@ -7,7 +7,7 @@ import type { SourceSheet } from '../read/source-row.js';
 import { importThroughCopy } from './copy-import.js';
 import type { ImportResult } from './import-result.js';
 import { runImport } from './import-session.js';
-import { consoDbOf, fileStoreOf } from './job-services.js';
+import { consoDbOf, fileStoreOf, inputLocation } from './job-services.js';
 import { checkAndWrite, finishImport } from './staged-table-write.js';
 import type { ImportFileOptions, TableImportSpec } from './table-import-spec.js';
 
@@ -31,7 +31,8 @@ export async function pickSheet(
  * Imports one table: validates every row into a staging table, checks duplicates and file-wide
  * rules, then writes the target with set-based statements, all in one transaction. A CSV file that
  * PostgreSQL's COPY reads as the streaming reader would, for a spec with `copy`, is loaded and
- * validated in the database; any other file streams through `parse`.
+ * validated in the database; any other file streams through `parse`. `options.file` is resolved
+ * inside the upload area of the job's tenant first.
  */
 export async function importTable(
   services: ServiceResolver,
@@ -39,10 +40,11 @@ export async function importTable(
   options: ImportFileOptions,
   spec: TableImportSpec,
 ): Promise<ImportResult> {
-  const copied = await importThroughCopy(services, ctx, options, spec);
+  const file = { ...options, file: await inputLocation(services, ctx, options.file) };
+  const copied = await importThroughCopy(services, ctx, file, spec);
   if (copied) return copied;
   const consoDb = consoDbOf(services);
-  const source = await openSource(fileStoreOf(services), options.file, {
+  const source = await openSource(fileStoreOf(services), file.file, {
     format: options.format,
     csv: options.csv,
     signal: ctx.signal,
@@ -62,10 +64,14 @@ export async function importTable(
       const sheetName = source.format === 'xlsx' ? sheet.name : undefined;
       const staging = await session.stage(spec.stagingName, spec.staging);
       await session.phases.time('read', () =>
-        session.consume(sheet.rows, async (row) => {
-          const values = spec.parse(session.fields(row, sheetName));
-          if (values) await session.put(staging, row.row, values);
-        }),
+        session.consume(
+          sheet.rows,
+          async (row) => {
+            const values = spec.parse(session.fields(row, sheetName));
+            if (values) await session.put(staging, row.row, values);
+          },
+          sheetName,
+        ),
       );
       await session.phases.time('stage', () => staging.finish());
       const written = await checkAndWrite(session, staging, spec, options.mode, sheetName);

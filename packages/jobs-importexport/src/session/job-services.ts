@@ -1,6 +1,6 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ServiceResolver } from '@hangar/core';
+import type { JobContext, ServiceResolver } from '@hangar/core';
 import { type ConsoDb, consoDbToken } from '../db/conso-db.js';
 import { type FileStore, fileStoreToken } from '../files/file-store.js';
 import { LocalFileStore } from '../files/local-file-store.js';
@@ -18,4 +18,17 @@ export function defaultFilesDir(): string {
 /** The registered file store, or a local one in {@link defaultFilesDir} when none is registered. */
 export function fileStoreOf(services: ServiceResolver): FileStore {
   return services.has(fileStoreToken) ? services.get(fileStoreToken) : new LocalFileStore(defaultFilesDir());
+}
+
+/**
+ * The store location of the input file a job's parameter `param` names: inside the upload area of
+ * the job's tenant (`FileStore.resolveTenantPath`), else `FileLocationError` naming the parameter.
+ */
+export function inputLocation(
+  services: ServiceResolver,
+  ctx: Pick<JobContext, 'customerId'>,
+  file: string,
+  param = 'file',
+): Promise<string> {
+  return fileStoreOf(services).resolveTenantPath(ctx.customerId, file, param);
 }

@@ -94,7 +94,11 @@ export async function copyRawCsv(
     const rows = await (copy ?? (await start())).end();
     // A line COPY reads as its end-of-data marker (`\.`) would silently drop the rest of the file.
     if (rows !== scanner.lines - 1) throw new CopyPathUnavailable('lineCount');
-    return rawTable(requireTable(table), scanner, rows);
+    const loaded = rawTable(requireTable(table), scanner, rows);
+    // A value under a blank header cell would be dropped unseen; the streaming reader reports its row.
+    if (loaded.columns.some((column, index) => loaded.header[index] === '' && column.shape.chars !== 0))
+      throw new CopyPathUnavailable('unnamedColumn');
+    return loaded;
   } catch (error) {
     // CopyFail ends a COPY still running, so the connection is free for the ROLLBACK.
     await copy?.abort(error);

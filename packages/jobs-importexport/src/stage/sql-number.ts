@@ -1,5 +1,5 @@
 import { type RawBuilder, sql } from 'kysely';
-import type { NumberFormat } from '../read/number-format.js';
+import { groupedNumberSource, type NumberFormat } from '../read/number-format.js';
 import { CHARS, type ColumnShape } from './csv-shape-scanner.js';
 
 /** `parseNumber`'s syntax, for PostgreSQL's regular expressions (`[0-9]`, as JavaScript's `\d`). */
@@ -17,7 +17,7 @@ export const MAX_AMOUNT_EXACT = '1000000000000000.0625';
  * a number in `format`. Values are exact (no trip through a double). A column made only of digits,
  * signs, exponents and the decimal separator is cast directly: a malformed value then makes the
  * statement fail (SQLSTATE 22P02) and the import streams the file instead, which reports it; others
- * go through the same steps as `parseNumber` (spaces, grouping, decimal comma, syntax).
+ * go through the same steps as `parseNumber` (spaces, well-formed grouping, decimal comma, syntax).
  */
 export function cellNumber(
   cell: RawBuilder<string | null>,
@@ -34,10 +34,14 @@ export function cellNumber(
       : sql<string | null>`${cell}::numeric`;
   }
   let text = sql<string>`translate(${cell}, ${sql.lit('\u00a0\u202f')}, '  ')`;
-  if (grouping !== '') text = sql<string>`replace(${text}, ${sql.lit(grouping)}, '')`;
   let valid = sql<boolean>`true`;
+  if (grouping !== '') {
+    const grouped = groupedNumberSource(grouping, format.decimalSeparator);
+    valid = sql<boolean>`(strpos(${text}, ${sql.lit(grouping)}) = 0 or ${text} ~ ${grouped})`;
+    text = sql<string>`replace(${text}, ${sql.lit(grouping)}, '')`;
+  }
   if (comma) {
-    if (grouping !== '.') valid = sql<boolean>`strpos(${text}, '.') = 0`;
+    if (grouping !== '.') valid = sql<boolean>`${valid} and strpos(${text}, '.') = 0`;
     text = sql<string>`regexp_replace(${text}, ',', '.')`;
   }
   return sql<string | null>`case when ${valid} and ${text} ~ ${NUMBER_PATTERN} then (${text})::numeric end`;

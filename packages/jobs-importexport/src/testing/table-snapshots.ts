@@ -1,4 +1,5 @@
-import type { ConsoDb } from '@hangar/conso-db';
+import { createHash } from 'node:crypto';
+import type { ConsoDb, ConsoTableName } from '@hangar/conso-db';
 
 /** Adjustment journals and lines of a conso with codes, sorted (ids and timestamps left out). */
 export async function journalSnapshot(consoDb: ConsoDb, consoId: number): Promise<string[]> {
@@ -61,4 +62,41 @@ export async function tableSnapshot(
         .join('|'),
     )
     .sort();
+}
+
+/** Tables an import may write, for {@link databaseFingerprint}. */
+const IMPORT_TARGETS = [
+  'customers',
+  'currencies',
+  'companies',
+  'accounts',
+  'flows',
+  'categories',
+  'periods',
+  'consos',
+  'holdings',
+  'investments',
+  'exchange_rates',
+  'historical_rates',
+  'bundles',
+  'adjustment_journals',
+  'adjustment_lines',
+  'ic_rules',
+  'translations',
+] as const satisfies readonly ConsoTableName[];
+
+/**
+ * Row count and a digest of the content (ids included) of every table an import may write: the
+ * same before and after an import exactly when it changed no row.
+ */
+export async function databaseFingerprint(consoDb: ConsoDb): Promise<Record<string, string>> {
+  const fingerprint: Record<string, string> = {};
+  for (const table of IMPORT_TARGETS) {
+    const rows = (await consoDb.db.selectFrom(table).selectAll().execute()) as Record<string, unknown>[];
+    const lines = rows
+      .map((row) => JSON.stringify(Object.entries(row).map(([k, v]) => [k, String(v)])))
+      .sort();
+    fingerprint[table] = `${rows.length}:${createHash('sha256').update(lines.join('\n')).digest('hex')}`;
+  }
+  return fingerprint;
 }

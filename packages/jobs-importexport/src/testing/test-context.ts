@@ -72,3 +72,14 @@ function recordingLogger(logs: RecordedLog[]): Logger {
   };
   return logger;
 }
+
+/** How each attempt of an import read its file, from its `import phases` log entries: `copy`, `copy (reason)` when it fell back, `stream`. */
+export function importPaths(ctx: RecordingContext): string[] {
+  return ctx.logs
+    .filter((entry) => entry.msg === 'import phases')
+    .map((entry) =>
+      entry.fields.fallback === undefined
+        ? String(entry.fields.path)
+        : `${String(entry.fields.path)} (${String(entry.fields.fallback)})`,
+    );
+}

@@ -13,7 +13,9 @@ export type RowProblem =
   | 'summaryAccount'
   | 'outOfScope'
   | 'inconsistent'
-  | 'cycle';
+  | 'cycle'
+  | 'fieldCount'
+  | 'unnamedColumn';
 
 /** One error of an import file, located by its row (as the user sees it) and column. */
 export interface RowError {
@@ -44,4 +46,6 @@ export const ROW_PROBLEM_CODES: Readonly<Record<RowProblem, string>> = {
   outOfScope: 'IMPORT_OUT_OF_SCOPE',
   inconsistent: 'IMPORT_INCONSISTENT',
   cycle: 'IMPORT_HIERARCHY_CYCLE',
+  fieldCount: 'IMPORT_FIELD_COUNT',
+  unnamedColumn: 'IMPORT_UNNAMED_COLUMN',
 };

@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { JobNotFoundError } from '@hangar/core';
+import { JobNotFoundError, tenantFileArea } from '@hangar/core';
 import type { FastifyInstance } from 'fastify';
 import type { ApiContext } from './api-context.js';
 import { FileNotFoundError, FilesNotServedError } from './http-errors.js';
@@ -39,7 +39,10 @@ export function contentDisposition(name: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
-/** Registers `GET /jobs/:id/files/:name`: streams an output file of a job the caller may see. */
+/**
+ * Registers `GET /jobs/:id/files/:name`: streams an output file of a job the caller may see,
+ * from that job's tenant area of `filesRoot` (see `tenantFileArea` in `@hangar/core`).
+ */
 export function registerFileRoute(app: FastifyInstance, api: ApiContext): void {
   const { client, filesRoot } = api.options;
 
@@ -51,16 +54,20 @@ export function registerFileRoute(app: FastifyInstance, api: ApiContext): void {
     const file = job.result?.outputFiles?.find((f) => f.name === name);
     if (!file) throw new FileNotFoundError(id, name);
     if (!filesRoot) throw new FilesNotServedError();
+    // Served from the job's own tenant area only (`tenants/<customerId>/` or `system/`): a job
+    // that declared another tenant's file, or one outside any area, gets nothing out.
+    const area = tenantFileArea(job.customerId);
     const path = await resolveInsideRoot(filesRoot, file.location);
-    if (!path) {
-      // A location outside the store is a job bug or an attack: say "not found", log the detail.
+    const inArea = path && area ? await resolveInsideRoot(join(filesRoot, area), path) : undefined;
+    if (!inArea) {
+      // A location outside the job's area is a job bug or an attack: say "not found", log the detail.
       request.log.warn(
-        { jobId: id, name, location: file.location },
-        'Refused an output file outside filesRoot',
+        { jobId: id, name, location: file.location, area },
+        "Refused an output file outside the job's tenant area of filesRoot",
       );
       throw new FileNotFoundError(id, name);
     }
-    const stats = await stat(path);
+    const stats = await stat(inArea);
     // After a streamed body, Node can keep counting the keep-alive connection as busy, so that
     // close() waits for the client's keep-alive timeout; a download is rare and large enough
     // that a connection of its own costs nothing.
@@ -74,6 +81,6 @@ export function registerFileRoute(app: FastifyInstance, api: ApiContext): void {
       .header('content-disposition', contentDisposition(file.name))
       .header('x-content-type-options', 'nosniff')
       .header('connection', 'close')
-      .send(createReadStream(path));
+      .send(createReadStream(inArea));
   });
 }
