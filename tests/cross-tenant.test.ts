@@ -3,8 +3,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { consoDbToken } from '@hangar/conso-db';
-import { type CrossTenantBackend, crossTenantSuite } from '@hangar/conso-db/testing';
-import type { JobRecord } from '@hangar/core';
+import { type CrossTenantBackend, crossTenantSuite, TWO_TENANT_CODES } from '@hangar/conso-db/testing';
+import { type JobRecord, tenantUploadArea } from '@hangar/core';
 import { consoJobsPlugin } from '@hangar/jobs-database';
 import { consoCrossTenantCases } from '@hangar/jobs-database/testing';
 import { createImportExportPlugin, LocalFileStore } from '@hangar/jobs-importexport';
@@ -16,7 +16,9 @@ const TEXT_TYPES = /^(text\/|application\/json)/;
 async function openBackend(kind: 'sqlite' | 'postgres'): Promise<CrossTenantBackend> {
   const test = await openTestDb(kind);
   const store = new LocalFileStore(join(test.dir, 'files'));
-  await mkdir(join(store.root, 'uploads'), { recursive: true });
+  // Customer A's uploads, where its import jobs read their `file` param (`tenantUploadArea`).
+  const uploads = tenantUploadArea(TWO_TENANT_CODES.a) as string;
+  await mkdir(join(store.root, uploads), { recursive: true });
   const queue = new MemoryQueue();
   const runner = createRunner({
     queue,
@@ -48,9 +50,8 @@ async function openBackend(kind: 'sqlite' | 'postgres'): Promise<CrossTenantBack
       },
     },
     async writeFile(name, content) {
-      const location = join('uploads', name);
-      await writeFile(store.pathOf(location), content);
-      return location;
+      await writeFile(store.pathOf(join(uploads, name)), content);
+      return name;
     },
     async close() {
       await runner.stop();

@@ -41,12 +41,23 @@ export const importExportCrossTenantCases: CrossTenantCases = {
   'importexport.export-translation': [
     { name: 'reads the shared translations', params: () => ({}), expect: 'confined' },
   ],
-  'importexport.import-data': casesOf(async (ctx) => ({
-    file: await dataFile(ctx),
-    period: ctx.a.periodCode,
-    category: ctx.a.categoryCode,
-    companies: [ctx.a.companyCodes[1]],
-  })),
+  'importexport.import-data': [
+    ...casesOf(async (ctx) => ({
+      file: await dataFile(ctx),
+      period: ctx.a.periodCode,
+      category: ctx.a.categoryCode,
+      companies: [ctx.a.companyCodes[1]],
+    })),
+    {
+      name: "the file param reaches into B's uploads",
+      params: async (ctx) => ({
+        file: `../../${ctx.b.code}/uploads/${await dataFile(ctx)}`,
+        period: ctx.a.periodCode,
+        category: ctx.a.categoryCode,
+      }),
+      expect: { refused: 'IMPORTEXPORT_FILE_LOCATION' },
+    },
+  ],
   'importexport.import-adjustments': casesOf(async (ctx) => ({
     file: await csv(ctx, 'adjustments', [ADJUSTMENT_REQUIRED_COLUMNS.join(',')]),
     conso: ctx.a.consoCode,
