@@ -9,6 +9,9 @@ export const cliMessages = {
     'hangar.cli.badJson':
       'The value of {flag} is not valid JSON ({reason}); quote it, e.g. {flag} \'{"a": 1}\'',
     'hangar.cli.badNumber': 'The value of {flag} must be a whole number, got "{value}"',
+    'hangar.cli.numberTooSmall': 'The value of {flag} must be at least {min}, got {value}',
+    'hangar.cli.numberTooLarge': 'The value of {flag} must be at most {max}, got {value}',
+    'hangar.cli.version': 'hangar {version}',
     'hangar.cli.badUrl':
       'The server URL "{url}" is not an http(s) URL; pass e.g. --server http://127.0.0.1:8080',
     'hangar.cli.noToken': 'No API token: pass --token or set HANGAR_TOKEN',
@@ -50,6 +53,9 @@ export const cliMessages = {
     'hangar.cli.badJson':
       "La valeur de {flag} n'est pas du JSON valide ({reason}) ; mettez-la entre guillemets, par ex. {flag} '{\"a\": 1}'",
     'hangar.cli.badNumber': 'La valeur de {flag} doit être un nombre entier, reçu « {value} »',
+    'hangar.cli.numberTooSmall': 'La valeur de {flag} doit être au moins {min}, reçu {value}',
+    'hangar.cli.numberTooLarge': 'La valeur de {flag} doit être au plus {max}, reçu {value}',
+    'hangar.cli.version': 'hangar {version}',
     'hangar.cli.badUrl':
       "L'URL du serveur « {url} » n'est pas une URL http(s) ; passez par ex. --server http://127.0.0.1:8080",
     'hangar.cli.noToken': "Aucun jeton d'API : passez --token ou définissez HANGAR_TOKEN",

@@ -80,6 +80,8 @@ export const serveCommand: BuiltinCommand = {
     if (values.help) return printHelp(serveCommand, ctx);
     if (positionals.length > 0)
       throw usageError('hangar.cli.usageError', { problem: `Unexpected argument "${positionals[0]}"` });
+    // Checked before the config is read: a bad flag is a usage error whatever the file says.
+    const portFlag = intFlag('--port', values.port, 0, 65_535);
     const path = configPath(ctx.cwd, ctx.env, values.config);
     const config = (await loadConfig(path, ctx.env, true))!;
     if (!config.http)
@@ -87,7 +89,7 @@ export const serveCommand: BuiltinCommand = {
         path,
         problem: 'http: add { "tokens": [...] } to serve the API',
       });
-    const port = intFlag('--port', values.port, 0) ?? config.http.port;
+    const port = portFlag ?? config.http.port;
     const host = values.host ?? config.http.host;
 
     const plugins = await collectPlugins(ctx, config);
