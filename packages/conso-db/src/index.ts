@@ -161,3 +161,11 @@ export type { AdjustmentJournalsTable, AdjustmentLinesTable, BundlesTable } from
 export type { FormulaGroupsTable, FormulasTable, IcRuleAccountsTable, IcRulesTable } from './schema/rules.js';
 /** Tables of tenancy: customers, users, currencies. */
 export type { CurrenciesTable, CustomersTable, UsersTable } from './schema/tenancy.js';
+// --- Settings of job packs ---------------------------------------------------------------------------
+/** How a pack's settings name the database (a URL or `{ url, schema, poolSize, migrate, seed }`). */
+/** Opens the database a pack's settings name, shared between packs through the host. */
+export {
+  type ConsoDbSetting,
+  consoDbSettingSchema,
+  openConsoDbFromSetting,
+} from './settings/conso-db-setting.js';

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import { configError } from './cli-error.js';
+import { substituteEnvReferences } from './env-references.js';
 
 /** Config file read when neither --config nor HANGAR_CONFIG names one. */
 export const DEFAULT_CONFIG_FILE = 'hangar.config.json';
@@ -69,11 +70,29 @@ const runnerSchema = z.strictObject({
   workerId: z.string().min(1).optional(),
 });
 
+/**
+ * One entry of `plugins`: a package name or path, or `{ package, settings }` with the settings its
+ * services need (checked against the plugin's own schema once it is loaded).
+ */
+const pluginEntrySchema = z.union(
+  [
+    z
+      .string()
+      .min(1)
+      .transform((name) => ({ package: name, settings: undefined as unknown })),
+    z.strictObject({ package: z.string().min(1), settings: z.unknown().optional() }),
+  ],
+  { error: 'give a package name or path, or { "package": "...", "settings": { ... } }' },
+);
+
+/** A `plugins` entry of the config, in its object form. */
+export type PluginEntry = z.output<typeof pluginEntrySchema>;
+
 /** Schema of `hangar.config.json`. */
 export const configSchema = z.strictObject({
   $schema: z.string().optional(),
   queue: queueSchema.default({ kind: 'memory' }),
-  plugins: z.array(z.string().min(1)).default([]),
+  plugins: z.array(pluginEntrySchema).default([]),
   discover: z.boolean().default(true),
   http: httpSchema.optional(),
   runner: runnerSchema.default({}),
@@ -98,9 +117,9 @@ export function configPath(
 }
 
 /**
- * Reads and checks a config file. Secrets can stay out of it: a string `"env:NAME"` in
- * `queue.url` or a token is replaced by that environment variable. Returns undefined for a
- * missing optional file.
+ * Reads and checks a config file. Secrets can stay out of it: `${NAME}` in any string is replaced
+ * by that environment variable, and so is a whole string `"env:NAME"` in `queue.url` or a token.
+ * Returns undefined for a missing optional file.
  */
 export async function loadConfig(
   path: string,
@@ -125,7 +144,7 @@ export async function loadConfig(
       problem: `not valid JSON (${(error as Error).message})`,
     });
   }
-  const parsed = configSchema.safeParse(raw);
+  const parsed = configSchema.safeParse(substituteEnvReferences(raw, env, path, !required));
   if (!parsed.success) {
     const problem = parsed.error.issues
       .map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`)

@@ -2,8 +2,10 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { expect } from 'vitest';
 import { testPlugin } from '../http/test-fixtures.js';
 import type { CliRunIo } from './cli-context.js';
+import { runCli } from './run-cli.js';
 
 /** The HTTP tests' plugin, as the default export a config can name by path. */
 export default testPlugin;
@@ -87,4 +89,41 @@ export async function installFakePlugin(
 };
 `,
   );
+}
+
+/** A `hangar serve` running in-process in `dir`, and how to stop it. */
+export interface RunningServe {
+  /** Base URL it listens on. */
+  url: string;
+  /** Aborts it (as Ctrl-C does) and returns its exit code and output. */
+  stop(): Promise<{ code: number; io: CapturedIo }>;
+}
+
+/** Runs `hangar serve` in `dir` until it says where it listens; fails with its output if it exits first. */
+export async function startServe(dir: string, env: Record<string, string>): Promise<RunningServe> {
+  const controller = new AbortController();
+  const io = capture(env, dir, controller.signal);
+  const running = runCli(['serve'], io.io);
+  let url: string | undefined;
+  await expect
+    .poll(
+      async () => {
+        const exited = await Promise.race([
+          running,
+          new Promise<undefined>((r) => setTimeout(() => r(undefined), 5)),
+        ]);
+        if (exited !== undefined) throw new Error(`serve exited ${exited}: ${io.err()}`);
+        url = /listening on (http:\/\/\S+)/.exec(io.out())?.[1];
+        return url;
+      },
+      { timeout: 10_000, interval: 20 },
+    )
+    .toBeDefined();
+  return {
+    url: url!,
+    stop: async () => {
+      controller.abort();
+      return { code: await running, io };
+    },
+  };
 }

@@ -6,6 +6,12 @@ import { collectPlugins, reportFailures } from '../cli-plugins.js';
 import { configPath, loadConfig } from '../config.js';
 import { EXIT } from '../exit-codes.js';
 import { intFlag, parseCommand } from '../parse-command.js';
+import {
+  buildPluginServices,
+  checkPluginSettings,
+  type PluginServiceSet,
+  pluginsWithoutSettings,
+} from '../plugin-settings-host.js';
 import { createQueue } from '../queue-factory.js';
 import { type BuiltinCommand, printHelp } from './command.js';
 
@@ -103,21 +109,38 @@ export const serveCommand: BuiltinCommand = {
       });
     }
     reportFailures(ctx, plugins.failures);
+    const invalid = (error: unknown) =>
+      error instanceof ConfigurationError
+        ? configError('hangar.cli.configInvalid', { path, problem: error.message }, error)
+        : error;
 
     const logger = lineLogger(ctx.stderr);
-    const queue = await createQueue(config.queue);
+    let settled: ReturnType<typeof checkPluginSettings>;
+    try {
+      // Every plugin's settings are checked before any of them opens anything.
+      settled = checkPluginSettings(config.plugins, plugins.loaded);
+    } catch (error) {
+      throw invalid(error);
+    }
+    for (const plugin of pluginsWithoutSettings(plugins.loaded, settled))
+      logger.warn(ctx.t('hangar.cli.pluginNeedsSettings', { plugin: plugin.name }));
+    const pluginServices: PluginServiceSet = await buildPluginServices(settled, config.dir);
+    let queue: Awaited<ReturnType<typeof createQueue>> | undefined;
     let runner: HangarRunner | undefined;
     let app: ReturnType<typeof createHttpServer> | undefined;
     const shutdown = async () => {
       await app?.close();
       await runner?.stop();
-      await queue.close();
+      await queue?.close();
+      await pluginServices.dispose();
     };
     try {
+      queue = await createQueue(config.queue);
       runner = createRunner({
         ...config.runner,
         queue,
         plugins: plugins.loaded.map((p) => p.plugin),
+        services: pluginServices.services,
         logger,
       });
       app = createHttpServer({
@@ -137,10 +160,7 @@ export const serveCommand: BuiltinCommand = {
       }
     } catch (error) {
       await shutdown().catch(() => {});
-      if (error instanceof ConfigurationError) {
-        throw configError('hangar.cli.configInvalid', { path, problem: error.message }, error);
-      }
-      throw error;
+      throw invalid(error);
     }
     const address = app.server.address();
     const actualPort = typeof address === 'object' && address ? address.port : port;
