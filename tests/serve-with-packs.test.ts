@@ -10,6 +10,7 @@ import {
   openIsolatedPostgres,
   postgresTestTarget,
 } from '../packages/conso-db/src/testing/postgres-test-target.js';
+import { type ProcessResult, runNode } from '../packages/runner/src/cli/test-kit.js';
 import { dropSchema, randomSchema } from '../packages/runner/src/postgres/test-database.js';
 
 // `hangar serve` as users run it: the committed bin, the built packs, a real PostgreSQL for both
@@ -29,19 +30,8 @@ const target = await postgresTestTarget();
 const TOKEN = 'serve-packs-operator-token';
 const CUSTOMER = 'E2E';
 
-function runBin(args: string[], env: Record<string, string>, cwd: string) {
-  return new Promise<{ code: number | null; out: string; err: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      cwd,
-      env: { PATH: process.env.PATH ?? '', ...env },
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += String(chunk)));
-    child.stderr.on('data', (chunk: Buffer) => (err += String(chunk)));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, out, err }));
-  });
+function runBin(args: string[], env: Record<string, string>, cwd: string): Promise<ProcessResult> {
+  return runNode([bin, ...args], cwd, env);
 }
 
 /** Starts `hangar serve` and resolves with its URL once it listens; rejects with its output if it exits. */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeAll, onCleanup, startApi, TOKENS } from '../http/test-fixtures.js';
-import { installFakePlugin, tempDir } from './test-kit.js';
+import { installFakePlugin, type ProcessResult, runNode, tempDir } from './test-kit.js';
 
 // The committed entry npm links as `hangar`; it loads the built CLI from dist.
 const bin = fileURLToPath(new URL('../../bin/hangar.js', import.meta.url));
@@ -24,23 +24,8 @@ beforeEach(async () => {
 });
 afterEach(closeAll);
 
-function run(
-  args: string[],
-  env: Record<string, string> = {},
-  entry = bin,
-): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [entry, ...args], {
-      cwd: dir,
-      env: { PATH: process.env.PATH ?? '', ...env },
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += String(chunk)));
-    child.stderr.on('data', (chunk: Buffer) => (err += String(chunk)));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, out, err }));
-  });
+function run(args: string[], env: Record<string, string> = {}, entry = bin): Promise<ProcessResult> {
+  return runNode([entry, ...args], dir, env);
 }
 
 describe.skipIf(!built)('the built hangar bin', () => {

@@ -39,6 +39,7 @@ export const cliMessages = {
       'Plugin command "{command}" of {plugin} is hidden by an earlier command with the same name',
     'hangar.cli.adapterMissing':
       'The {kind} queue adapter could not be loaded ({reason}); install its driver: npm install {driver}',
+    'hangar.cli.badLogLevel': 'HANGAR_LOG_LEVEL is "{value}"; use one of {levels}',
     'hangar.cli.pluginServicesFailed': 'Could not start the services of plugin {plugin}: {reason}',
     'hangar.cli.pluginNeedsSettings':
       'Plugin {plugin} takes settings (such as its database) that the config does not give, so its jobs may miss a service; give them in a "plugins" entry with "package" and "settings"',
@@ -88,6 +89,7 @@ export const cliMessages = {
       'La commande « {command} » du plugin {plugin} est masquée par une commande antérieure de même nom',
     'hangar.cli.adapterMissing':
       "L'adaptateur de file {kind} n'a pas pu être chargé ({reason}) ; installez son pilote : npm install {driver}",
+    'hangar.cli.badLogLevel': "HANGAR_LOG_LEVEL vaut « {value} » ; utilisez l'un de {levels}",
     'hangar.cli.pluginServicesFailed': 'Impossible de démarrer les services du plugin {plugin} : {reason}',
     'hangar.cli.pluginNeedsSettings':
       'Le plugin {plugin} prend des réglages (comme sa base de données) que la configuration ne donne pas, ses tâches risquent donc de manquer d\'un service ; donnez-les dans une entrée de "plugins" avec "package" et "settings"',

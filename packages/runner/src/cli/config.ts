@@ -3,6 +3,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import { configError } from './cli-error.js';
 import { substituteEnvReferences } from './env-references.js';
+import { LOG_LEVELS } from './serve-logger.js';
 
 /** Config file read when neither --config nor HANGAR_CONFIG names one. */
 export const DEFAULT_CONFIG_FILE = 'hangar.config.json';
@@ -88,6 +89,11 @@ const pluginEntrySchema = z.union(
 /** A `plugins` entry of the config, in its object form. */
 export type PluginEntry = z.output<typeof pluginEntrySchema>;
 
+const logSchema = z.strictObject({
+  level: z.enum(LOG_LEVELS).optional(),
+  format: z.enum(['auto', 'json', 'pretty']).default('auto'),
+});
+
 /** Schema of `hangar.config.json`. */
 export const configSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -96,6 +102,7 @@ export const configSchema = z.strictObject({
   discover: z.boolean().default(true),
   http: httpSchema.optional(),
   runner: runnerSchema.default({}),
+  log: logSchema.default({ format: 'auto' }),
 });
 
 /** A parsed config, with `env:` references replaced and paths made absolute. */

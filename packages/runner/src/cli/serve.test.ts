@@ -52,8 +52,13 @@ describe('hangar serve', () => {
     const { code: exit, io } = await server.stop();
     expect(exit).toBe(0);
     expect(io.out()).toContain('with 4 job types');
-    expect(io.err()).toContain('Stopping: finishing running jobs\n');
-    expect(io.err()).toContain('Stopped\n');
+    const messages = io
+      .err()
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { msg: string }).msg);
+    expect(messages).toContain('Stopping: finishing running jobs');
+    expect(messages.at(-1)).toBe('Stopped');
     await expect(fetch(`${server.url}/jobs`)).rejects.toThrow();
   });
 

@@ -1,8 +1,9 @@
+import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { expect } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
 import { testPlugin } from '../http/test-fixtures.js';
 import type { CliRunIo } from './cli-context.js';
 import { runCli } from './run-cli.js';
@@ -49,6 +50,45 @@ export function capture(
 export async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'hangar-cli-'));
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** Gives each test of the file a fresh temporary directory (`scope.dir`), removed after it. */
+export function useTempDir(): { readonly dir: string } {
+  let current: { dir: string; cleanup: () => Promise<void> } | undefined;
+  beforeEach(async () => {
+    current = await tempDir();
+  });
+  afterEach(() => current?.cleanup());
+  return {
+    get dir() {
+      if (!current) throw new Error('useTempDir: no test is running');
+      return current.dir;
+    },
+  };
+}
+
+/** What a finished child process printed, and its exit code. */
+export interface ProcessResult {
+  code: number | null;
+  out: string;
+  err: string;
+}
+
+/** Runs `node <args>` as a real child process with only PATH and `env` set, and collects its output. */
+export function runNode(
+  args: readonly string[],
+  cwd: string,
+  env: Record<string, string> = {},
+): Promise<ProcessResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...args], { cwd, env: { PATH: process.env.PATH ?? '', ...env } });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += String(chunk)));
+    child.stderr.on('data', (chunk: Buffer) => (err += String(chunk)));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, out, err }));
+  });
 }
 
 /**

@@ -6,8 +6,8 @@ import {
   type QueueAdapter,
   type RetentionPolicy,
   type ServiceRegistration,
-  silentLogger,
 } from '@hangar/core';
+import { stderrLogger } from '../logging/stderr-logger.js';
 
 /** Options of `createRunner`. */
 export interface RunnerOptions {
@@ -45,7 +45,10 @@ export interface RunnerOptions {
   cleanupIntervalMs?: number;
   /** Extra services for jobs, besides the plugins' own. @defaultValue [] */
   services?: readonly ServiceRegistration[];
-  /** Structured logger (pino-compatible). @defaultValue a silent logger */
+  /**
+   * Structured logger (pino-compatible); pass `silentLogger` from `@hangar/core` for none.
+   * @defaultValue JSON lines on stderr at `warn` and above: failed jobs and worker errors
+   */
   logger?: Logger;
   /** Stop gracefully on SIGTERM and SIGINT. @defaultValue false */
   handleSignals?: boolean;
@@ -72,7 +75,7 @@ export const RUNNER_DEFAULTS = {
   },
   cleanupIntervalMs: 60_000,
   services: [],
-  logger: silentLogger,
+  logger: stderrLogger('warn'),
   handleSignals: false,
 } as const satisfies Partial<RunnerOptions>;
 
