@@ -14,5 +14,7 @@ export default defineConfig({
   dts: true,
   sourcemap: true,
   clean: true,
+  // import.meta.url in the CommonJS build (the CLI finds its package.json from it).
+  shims: true,
   target: 'node20',
 });

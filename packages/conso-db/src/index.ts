@@ -175,3 +175,11 @@ export { bindJobsToTenant, bindJobToTenant, currentTenant, runAsTenant } from '.
 /** What a job asks of the scope, a customer, a conso with its period and category codes. */
 export type { ScopeCustomer, ScopedConso, ScopeRef, TenantScopeRequest } from './scope/tenant-scope.js';
 export { TenantScope } from './scope/tenant-scope.js';
+// --- Settings of job packs ---------------------------------------------------------------------------
+/** How a pack's settings name the database (a URL or `{ url, schema, poolSize, migrate, seed }`). */
+/** Opens the database a pack's settings name, shared between packs through the host. */
+export {
+  type ConsoDbSetting,
+  consoDbSettingSchema,
+  openConsoDbFromSetting,
+} from './settings/conso-db-setting.js';

@@ -61,12 +61,7 @@ export async function openConsoDb(url: string, options: OpenConsoDbOptions = {})
   const db = new Kysely<ConsoDatabase>({ dialect, ...(options.log ? { log: options.log } : {}) });
   if (schema !== undefined) {
     try {
-      // Created only when missing: a restricted role (row-level security) may use a schema it
-      // has no right to create, and PostgreSQL checks that right even for IF NOT EXISTS.
-      const found = await sql<{
-        n: number;
-      }>`select 1 as n from pg_namespace where nspname = ${schema}`.execute(db);
-      if (found.rows.length === 0) await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
+      await createSchemaIfMissing(db, schema);
     } catch (error) {
       await db.destroy();
       throw error;
@@ -78,4 +73,25 @@ export async function openConsoDb(url: string, options: OpenConsoDbOptions = {})
     schema,
     close: () => db.destroy(),
   };
+}
+
+/**
+ * `create schema if not exists`, which is not safe against itself: two sessions creating the same
+ * schema at once can both pass the check, and the second then fails on the catalog's unique index.
+ * Several runners opening one schema together is normal, so that failure means "it exists now".
+ */
+async function createSchemaIfMissing(db: Kysely<ConsoDatabase>, schema: string): Promise<void> {
+  // A restricted role (row-level security) may use a schema it has no right to create, and
+  // PostgreSQL checks that right even for IF NOT EXISTS: look first.
+  const found = await sql<{ n: number }>`select 1 as n from pg_namespace where nspname = ${schema}`.execute(
+    db,
+  );
+  if (found.rows.length > 0) return;
+  try {
+    await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    // 23505 unique_violation (pg_namespace_nspname_index), 42P06 duplicate_schema.
+    if (code !== '23505' && code !== '42P06') throw error;
+  }
 }

@@ -50,6 +50,13 @@ export {
   type EmbeddedHost,
   type HangarPlugin,
 } from './plugin/plugin.js';
+export {
+  definePluginSettings,
+  type PluginServices,
+  type PluginSettings,
+  type PluginSettingsContext,
+  type SharedResource,
+} from './plugin/plugin-settings.js';
 export type {
   JobRecord,
   LogEntry,

@@ -2,6 +2,7 @@ import type { MessageCatalogs } from '../i18n/translator.js';
 import type { AnyJobDefinition } from '../job/job.js';
 import type { ServiceRegistration } from '../job/services.js';
 import type { JobRecord } from '../queue/job-record.js';
+import type { PluginSettings } from './plugin-settings.js';
 
 /** A command a plugin adds to the `hangar` CLI (e.g. `hangar conso evaluate`). */
 export interface CliCommand {
@@ -56,6 +57,11 @@ export interface HangarPlugin {
   readonly messages?: MessageCatalogs;
   /** CLI commands it contributes. */
   readonly commands?: readonly CliCommand[];
+  /**
+   * Settings its services need from the host's configuration, and the factory that builds them
+   * (`hangar serve` reads them from the config file's `plugins[].settings`).
+   */
+  readonly settings?: PluginSettings;
 }
 
 /** Declares a plugin (identity function that keeps the types). */

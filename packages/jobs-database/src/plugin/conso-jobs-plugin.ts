@@ -8,14 +8,15 @@ import { consolidationIntegrationJob } from '../jobs/consolidation-integration-j
 import { consoMessages } from '../messages/conso-messages.js';
 import { type ConsoJobsOptions, consoJobsOptionsToken } from '../steps/conso-jobs-options.js';
 import { checkProcedureName } from '../steps/stored-procedure.js';
+import { consoJobsSettings } from './conso-jobs-settings.js';
 
 /** Package name the plugin registers under. */
 export const CONSO_JOBS_PLUGIN_NAME = '@hangar/jobs-database';
 
 /**
  * Builds the consolidation plugin: its jobs, their options (stored procedure mode, lock wait,
- * batch size) as a service, the en/fr messages, and the `conso evaluate` and `db migrate`
- * commands. Procedure names are checked here, so a bad name fails at start-up, not mid-run.
+ * batch size) as a service, the en/fr messages, the `conso evaluate` and `db migrate`
+ * commands, and the settings a host reads to open its database. Procedure names are checked here, so a bad name fails at start-up, not mid-run.
  */
 export function createConsoJobsPlugin(options: ConsoJobsOptions = {}): HangarPlugin {
   for (const name of Object.values(options.storedProcedures ?? {}))
@@ -31,6 +32,7 @@ export function createConsoJobsPlugin(options: ConsoJobsOptions = {}): HangarPlu
       fr: { ...consoDbMessages.fr, ...consoMessages.fr },
     },
     commands: [createEvaluateCommand(() => plugin), dbMigrateCommand],
+    settings: consoJobsSettings,
   });
   return plugin;
 }

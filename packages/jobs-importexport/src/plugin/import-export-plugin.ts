@@ -1,10 +1,17 @@
 import { bindJobsToTenant, consoDbMessages } from '@hangar/conso-db';
-import type { CliCommand, HangarPlugin, MessageCatalogs, ServiceRegistration } from '@hangar/core';
+import type {
+  CliCommand,
+  HangarPlugin,
+  MessageCatalogs,
+  PluginSettings,
+  ServiceRegistration,
+} from '@hangar/core';
 import { type FileStore, fileStoreToken } from '../files/file-store.js';
 import { LocalFileStore } from '../files/local-file-store.js';
 import { importExportMessages } from '../messages/importexport-messages.js';
 import { defaultFilesDir } from '../session/job-services.js';
 import { importExportJobs } from './import-export-jobs.js';
+import { importExportSettings } from './import-export-settings.js';
 
 /** Options of {@link ImportExportPlugin}. */
 export interface ImportExportPluginOptions {
@@ -17,7 +24,8 @@ export interface ImportExportPluginOptions {
 /**
  * The import/export job pack as a plugin. Its jobs read the database from the `consoDbToken`
  * service (registered by the application) and files from `fileStoreToken`, which the plugin
- * registers with a local-directory default that an application's own registration replaces.
+ * registers with a local-directory default that an application's own registration replaces. A host
+ * that reads configuration (`hangar serve`) builds both from the pack's {@link settings}.
  */
 export class ImportExportPlugin implements HangarPlugin {
   readonly name = '@hangar/jobs-importexport';
@@ -30,6 +38,8 @@ export class ImportExportPlugin implements HangarPlugin {
   };
   readonly services: readonly ServiceRegistration[];
   readonly commands: readonly CliCommand[] = [];
+  /** What a host's config gives the pack: its database and file-store root. */
+  readonly settings: PluginSettings = importExportSettings;
 
   constructor(options: ImportExportPluginOptions = {}) {
     const { fileStore, filesDir } = options;

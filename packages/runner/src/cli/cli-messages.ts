@@ -9,6 +9,9 @@ export const cliMessages = {
     'hangar.cli.badJson':
       'The value of {flag} is not valid JSON ({reason}); quote it, e.g. {flag} \'{"a": 1}\'',
     'hangar.cli.badNumber': 'The value of {flag} must be a whole number, got "{value}"',
+    'hangar.cli.numberTooSmall': 'The value of {flag} must be at least {min}, got {value}',
+    'hangar.cli.numberTooLarge': 'The value of {flag} must be at most {max}, got {value}',
+    'hangar.cli.version': 'hangar {version}',
     'hangar.cli.badUrl':
       'The server URL "{url}" is not an http(s) URL; pass e.g. --server http://127.0.0.1:8080',
     'hangar.cli.noToken': 'No API token: pass --token or set HANGAR_TOKEN',
@@ -36,6 +39,10 @@ export const cliMessages = {
       'Plugin command "{command}" of {plugin} is hidden by an earlier command with the same name',
     'hangar.cli.adapterMissing':
       'The {kind} queue adapter could not be loaded ({reason}); install its driver: npm install {driver}',
+    'hangar.cli.badLogLevel': 'HANGAR_LOG_LEVEL is "{value}"; use one of {levels}',
+    'hangar.cli.pluginServicesFailed': 'Could not start the services of plugin {plugin}: {reason}',
+    'hangar.cli.pluginNeedsSettings':
+      'Plugin {plugin} takes settings (such as its database) that the config does not give, so its jobs may miss a service; give them in a "plugins" entry with "package" and "settings"',
     'hangar.cli.listening': 'Hangar listening on {url} with {count} job types; stop with Ctrl-C or SIGTERM',
     'hangar.cli.listenFailed': 'Could not listen on {host}:{port} ({reason})',
     'hangar.cli.stopping': 'Stopping: finishing running jobs',
@@ -50,6 +57,9 @@ export const cliMessages = {
     'hangar.cli.badJson':
       "La valeur de {flag} n'est pas du JSON valide ({reason}) ; mettez-la entre guillemets, par ex. {flag} '{\"a\": 1}'",
     'hangar.cli.badNumber': 'La valeur de {flag} doit être un nombre entier, reçu « {value} »',
+    'hangar.cli.numberTooSmall': 'La valeur de {flag} doit être au moins {min}, reçu {value}',
+    'hangar.cli.numberTooLarge': 'La valeur de {flag} doit être au plus {max}, reçu {value}',
+    'hangar.cli.version': 'hangar {version}',
     'hangar.cli.badUrl':
       "L'URL du serveur « {url} » n'est pas une URL http(s) ; passez par ex. --server http://127.0.0.1:8080",
     'hangar.cli.noToken': "Aucun jeton d'API : passez --token ou définissez HANGAR_TOKEN",
@@ -79,6 +89,10 @@ export const cliMessages = {
       'La commande « {command} » du plugin {plugin} est masquée par une commande antérieure de même nom',
     'hangar.cli.adapterMissing':
       "L'adaptateur de file {kind} n'a pas pu être chargé ({reason}) ; installez son pilote : npm install {driver}",
+    'hangar.cli.badLogLevel': "HANGAR_LOG_LEVEL vaut « {value} » ; utilisez l'un de {levels}",
+    'hangar.cli.pluginServicesFailed': 'Impossible de démarrer les services du plugin {plugin} : {reason}',
+    'hangar.cli.pluginNeedsSettings':
+      'Le plugin {plugin} prend des réglages (comme sa base de données) que la configuration ne donne pas, ses tâches risquent donc de manquer d\'un service ; donnez-les dans une entrée de "plugins" avec "package" et "settings"',
     'hangar.cli.listening':
       'Hangar écoute sur {url} avec {count} types de tâches ; arrêt par Ctrl-C ou SIGTERM',
     'hangar.cli.listenFailed': "Impossible d'écouter sur {host}:{port} ({reason})",

@@ -32,7 +32,12 @@ export interface MountedCommand {
  * registered so that their commands' errors print in the user's language.
  */
 export async function collectPlugins(ctx: CliContext, config: HangarConfig | undefined): Promise<CliPlugins> {
-  const explicit = explicitPluginSources(config?.plugins ?? [], config?.dir ?? ctx.cwd, ctx.env, ctx.cwd);
+  const explicit = explicitPluginSources(
+    (config?.plugins ?? []).map((entry) => entry.package),
+    config?.dir ?? ctx.cwd,
+    ctx.env,
+    ctx.cwd,
+  );
   const discovered = config?.discover === false ? [] : await discoverInstalledPlugins(ctx.cwd);
   const result = await loadPlugins(dedupe([...explicit, ...discovered]));
   for (const { plugin } of result.loaded) if (plugin.messages) ctx.translator.register(plugin.messages);

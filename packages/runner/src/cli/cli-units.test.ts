@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { languageFromEnv } from './cli-context.js';
 import { exitCodeForApiError } from './exit-codes.js';
 import { relativeTime, table } from './format.js';
+import { intFlag, parseCommand } from './parse-command.js';
 import { ProgressBar } from './progress-bar.js';
 import { SseParser } from './sse-parser.js';
 
@@ -60,5 +61,34 @@ describe('helpers', () => {
     const now = Date.parse('2026-01-01T00:00:00Z');
     expect(relativeTime('2026-01-01T02:00:00Z', now)).toBe('in 2h');
     expect(relativeTime('2025-12-31T23:59:30Z', now)).toBe('30s ago');
+  });
+});
+
+describe('parseCommand', () => {
+  const options = {
+    delay: { type: 'string' },
+    priority: { type: 'string', short: 'p' },
+    wait: { type: 'boolean' },
+  } as const;
+
+  it('takes a negative number as the value of a flag that takes one', () => {
+    const { values, positionals } = parseCommand(['--priority', '-5', '-p', '-7', 'x', '--wait'], options);
+    expect(values).toEqual({ priority: '-7', wait: true });
+    expect(positionals).toEqual(['x']);
+    expect(parseCommand(['--delay', '-5'], options).values.delay).toBe('-5');
+  });
+
+  it('leaves a negative number alone after -- and after a boolean flag', () => {
+    expect(parseCommand(['--', '--delay', '-5'], options).positionals).toEqual(['--delay', '-5']);
+    expect(() => parseCommand(['--wait', '-5'], options)).toThrow(/Unknown option '-5'/);
+  });
+
+  it('names the flag and the bound of a number out of range', () => {
+    expect(() => intFlag('--delay', '-5', 0)).toThrow('The value of --delay must be at least 0, got -5');
+    expect(() => intFlag('--port', '99999', 0, 65_535)).toThrow(
+      'The value of --port must be at most 65535, got 99999',
+    );
+    expect(() => intFlag('--port', '12x', 0, 65_535)).toThrow('must be a whole number, got "12x"');
+    expect(intFlag('--priority', '-3', -10)).toBe(-3);
   });
 });

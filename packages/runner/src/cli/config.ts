@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import { configError } from './cli-error.js';
+import { substituteEnvReferences } from './env-references.js';
+import { LOG_LEVELS } from './serve-logger.js';
 
 /** Config file read when neither --config nor HANGAR_CONFIG names one. */
 export const DEFAULT_CONFIG_FILE = 'hangar.config.json';
@@ -69,14 +71,38 @@ const runnerSchema = z.strictObject({
   workerId: z.string().min(1).optional(),
 });
 
+/**
+ * One entry of `plugins`: a package name or path, or `{ package, settings }` with the settings its
+ * services need (checked against the plugin's own schema once it is loaded).
+ */
+const pluginEntrySchema = z.union(
+  [
+    z
+      .string()
+      .min(1)
+      .transform((name) => ({ package: name, settings: undefined as unknown })),
+    z.strictObject({ package: z.string().min(1), settings: z.unknown().optional() }),
+  ],
+  { error: 'give a package name or path, or { "package": "...", "settings": { ... } }' },
+);
+
+/** A `plugins` entry of the config, in its object form. */
+export type PluginEntry = z.output<typeof pluginEntrySchema>;
+
+const logSchema = z.strictObject({
+  level: z.enum(LOG_LEVELS).optional(),
+  format: z.enum(['auto', 'json', 'pretty']).default('auto'),
+});
+
 /** Schema of `hangar.config.json`. */
 export const configSchema = z.strictObject({
   $schema: z.string().optional(),
   queue: queueSchema.default({ kind: 'memory' }),
-  plugins: z.array(z.string().min(1)).default([]),
+  plugins: z.array(pluginEntrySchema).default([]),
   discover: z.boolean().default(true),
   http: httpSchema.optional(),
   runner: runnerSchema.default({}),
+  log: logSchema.default({ format: 'auto' }),
 });
 
 /** A parsed config, with `env:` references replaced and paths made absolute. */
@@ -98,9 +124,9 @@ export function configPath(
 }
 
 /**
- * Reads and checks a config file. Secrets can stay out of it: a string `"env:NAME"` in
- * `queue.url` or a token is replaced by that environment variable. Returns undefined for a
- * missing optional file.
+ * Reads and checks a config file. Secrets can stay out of it: `${NAME}` in any string is replaced
+ * by that environment variable, and so is a whole string `"env:NAME"` in `queue.url` or a token.
+ * Returns undefined for a missing optional file.
  */
 export async function loadConfig(
   path: string,
@@ -125,7 +151,7 @@ export async function loadConfig(
       problem: `not valid JSON (${(error as Error).message})`,
     });
   }
-  const parsed = configSchema.safeParse(raw);
+  const parsed = configSchema.safeParse(substituteEnvReferences(raw, env, path, !required));
   if (!parsed.success) {
     const problem = parsed.error.issues
       .map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`)

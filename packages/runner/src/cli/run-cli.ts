@@ -18,6 +18,7 @@ import { statusCommand } from './commands/status.js';
 import { configPath, loadConfig } from './config.js';
 import { embeddedCliHost } from './embedded-host.js';
 import { EXIT } from './exit-codes.js';
+import { runnerVersion } from './runner-version.js';
 
 /** The commands every `hangar` has, in help order. */
 export const BUILTIN_COMMANDS: readonly BuiltinCommand[] = [
@@ -30,6 +31,7 @@ export const BUILTIN_COMMANDS: readonly BuiltinCommand[] = [
 ];
 
 const HELP_WORDS = new Set(['--help', '-h', 'help']);
+const VERSION_WORDS = new Set(['--version', '-V', 'version']);
 
 function usageLines(mounted: readonly MountedCommand[], hidden: readonly MountedCommand[]): string[] {
   const rows = BUILTIN_COMMANDS.map((c) => [c.name, c.summary] as const);
@@ -37,7 +39,7 @@ function usageLines(mounted: readonly MountedCommand[], hidden: readonly Mounted
     (m) => [m.command.path.join(' '), `${m.command.summary}  [${m.plugin}]`] as const,
   );
   const width = Math.max(...[...rows, ...pluginRows].map(([name]) => name.length)) + 2;
-  const lines = ['Usage: hangar <command> [options]', '', 'Commands:'];
+  const lines = ['Usage: hangar <command> [options]', '       hangar --version', '', 'Commands:'];
   for (const [name, summary] of rows) lines.push(`  ${name.padEnd(width)}${summary}`);
   if (pluginRows.length > 0) {
     lines.push('', 'Plugin commands:');
@@ -98,6 +100,10 @@ export async function runCli(argv: readonly string[], io: CliRunIo): Promise<num
   try {
     const [first, ...rest] = argv;
     const builtinNames = BUILTIN_COMMANDS.map((c) => c.name);
+    if (first !== undefined && VERSION_WORDS.has(first)) {
+      ctx.out(ctx.t('hangar.cli.version', { version: runnerVersion() }));
+      return EXIT.OK;
+    }
     if (first === undefined || HELP_WORDS.has(first)) {
       const topic = first === 'help' ? BUILTIN_COMMANDS.find((c) => c.name === rest[0]) : undefined;
       if (topic) return await topic.run(['--help'], ctx);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.js';
-import { type CapturedIo, capture, tempDir } from './test-kit.js';
+import { capture, startServe, tempDir } from './test-kit.js';
 
 const TOKEN = 'serve-test-operator-token';
 const testKit = fileURLToPath(new URL('./test-kit.ts', import.meta.url));
@@ -33,40 +33,10 @@ const validConfig = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-async function startServe(
-  env: Record<string, string>,
-): Promise<{ url: string; stop: () => Promise<{ code: number; io: CapturedIo }> }> {
-  const controller = new AbortController();
-  const io = capture(env, dir, controller.signal);
-  const running = runCli(['serve'], io.io);
-  let url: string | undefined;
-  await expect
-    .poll(
-      async () => {
-        const exited = await Promise.race([
-          running,
-          new Promise<undefined>((r) => setTimeout(() => r(undefined), 5)),
-        ]);
-        if (exited !== undefined) throw new Error(`serve exited ${exited}: ${io.err()}`);
-        url = /listening on (http:\/\/\S+)/.exec(io.out())?.[1];
-        return url;
-      },
-      { timeout: 10_000, interval: 20 },
-    )
-    .toBeDefined();
-  return {
-    url: url!,
-    stop: async () => {
-      controller.abort();
-      return { code: await running, io };
-    },
-  };
-}
-
 describe('hangar serve', () => {
   it('starts a runner and the API from the config, serves jobs, and stops gracefully', async () => {
     await writeConfig(validConfig());
-    const server = await startServe({ SERVE_TOKEN: TOKEN });
+    const server = await startServe(dir, { SERVE_TOKEN: TOKEN });
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
 
     const client = capture({ HANGAR_URL: server.url, HANGAR_TOKEN: TOKEN }, dir);
@@ -82,8 +52,13 @@ describe('hangar serve', () => {
     const { code: exit, io } = await server.stop();
     expect(exit).toBe(0);
     expect(io.out()).toContain('with 4 job types');
-    expect(io.err()).toContain('Stopping: finishing running jobs\n');
-    expect(io.err()).toContain('Stopped\n');
+    const messages = io
+      .err()
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { msg: string }).msg);
+    expect(messages).toContain('Stopping: finishing running jobs');
+    expect(messages.at(-1)).toBe('Stopped');
     await expect(fetch(`${server.url}/jobs`)).rejects.toThrow();
   });
 

@@ -6,8 +6,8 @@ import {
   type QueueAdapter,
   type RetentionPolicy,
   type ServiceRegistration,
-  silentLogger,
 } from '@hangar/core';
+import { stderrLogger } from '../logging/stderr-logger.js';
 
 /** Options of `createRunner`. */
 export interface RunnerOptions {
@@ -23,13 +23,16 @@ export interface RunnerOptions {
   queues?: Readonly<Record<string, number>>;
   /** Concurrency of each queue named without its own. @defaultValue 4 */
   concurrency?: number;
-  /** Lease length; a job whose worker stops heartbeating is handed out again after it. @defaultValue 30_000 */
+  /**
+   * Lease length; a job whose worker stops heartbeating is handed out again by the next recovery
+   * pass after it, so at most `leaseMs` + `recoveryIntervalMs` after its worker died. @defaultValue 30_000
+   */
   leaseMs?: number;
   /** How often running jobs' leases are extended. @defaultValue leaseMs / 3 */
   heartbeatMs?: number;
   /** Safety poll of an idle worker (change events wake it sooner). @defaultValue 1000 */
   pollIntervalMs?: number;
-  /** How often expired leases of dead workers are recovered. @defaultValue 5000 */
+  /** How often expired leases of dead workers are recovered (adds up to this much to `leaseMs`). @defaultValue 5000 */
   recoveryIntervalMs?: number;
   /** How often due recurring schedules are checked. @defaultValue 1000 */
   schedulerIntervalMs?: number;
@@ -45,7 +48,10 @@ export interface RunnerOptions {
   cleanupIntervalMs?: number;
   /** Extra services for jobs, besides the plugins' own. @defaultValue [] */
   services?: readonly ServiceRegistration[];
-  /** Structured logger (pino-compatible). @defaultValue a silent logger */
+  /**
+   * Structured logger (pino-compatible); pass `silentLogger` from `@hangar/core` for none.
+   * @defaultValue JSON lines on stderr at `warn` and above: failed jobs and worker errors
+   */
   logger?: Logger;
   /** Stop gracefully on SIGTERM and SIGINT. @defaultValue false */
   handleSignals?: boolean;
@@ -72,7 +78,7 @@ export const RUNNER_DEFAULTS = {
   },
   cleanupIntervalMs: 60_000,
   services: [],
-  logger: silentLogger,
+  logger: stderrLogger('warn'),
   handleSignals: false,
 } as const satisfies Partial<RunnerOptions>;
 

@@ -10,6 +10,7 @@ import {
 import type { EventEmitter } from 'eventemitter3';
 import { HangarClient } from '../client/hangar-client.js';
 import { PluginContainer } from '../container/plugin-container.js';
+import { logRunnerEvents } from '../logging/log-runner-events.js';
 import {
   type ResolvedRunnerOptions,
   type RunnerOptions,
@@ -52,6 +53,7 @@ export class HangarRunner {
     this.services = new PluginContainer(this.options.plugins, this.options.services);
     this.client = new HangarClient(this.options.queue, this.registry, this.logger);
     this.events = this.client.events;
+    logRunnerEvents(this.events, this.logger);
     const all = this.registry.types();
     const chosen = this.options.jobTypes ?? all;
     for (const type of chosen) {

@@ -1,4 +1,4 @@
-import { ConfigurationError, type LogFields, type Logger } from '@hangar/core';
+import { ConfigurationError } from '@hangar/core';
 import { createHttpServer } from '../../http/http-server.js';
 import { createRunner, type HangarRunner } from '../../runner/hangar-runner.js';
 import { CliError, configError, usageError } from '../cli-error.js';
@@ -6,7 +6,14 @@ import { collectPlugins, reportFailures } from '../cli-plugins.js';
 import { configPath, loadConfig } from '../config.js';
 import { EXIT } from '../exit-codes.js';
 import { intFlag, parseCommand } from '../parse-command.js';
+import {
+  buildPluginServices,
+  checkPluginSettings,
+  type PluginServiceSet,
+  pluginsWithoutSettings,
+} from '../plugin-settings-host.js';
 import { createQueue } from '../queue-factory.js';
+import { createServeLogger, logLevelOf } from '../serve-logger.js';
 import { type BuiltinCommand, printHelp } from './command.js';
 
 const OPTIONS = {
@@ -15,26 +22,6 @@ const OPTIONS = {
   host: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
-
-/** A logger writing one line per entry to stderr: the runner's lifecycle and its warnings. */
-function lineLogger(stream: NodeJS.WritableStream, bindings: LogFields = {}): Logger {
-  const write = (level: string) => (fieldsOrMsg: LogFields | string, msg?: string) => {
-    const fields = typeof fieldsOrMsg === 'string' ? {} : fieldsOrMsg;
-    const text = typeof fieldsOrMsg === 'string' ? fieldsOrMsg : (msg ?? '');
-    const all = { ...bindings, ...fields };
-    const err = all.err instanceof Error ? all.err.message : undefined;
-    if (err !== undefined) all.err = err;
-    const extra = Object.keys(all).length > 0 ? ` ${JSON.stringify(all)}` : '';
-    stream.write(`${new Date().toISOString()} ${level} ${text}${extra}\n`);
-  };
-  return {
-    debug: () => {},
-    info: write('info'),
-    warn: write('warn'),
-    error: write('error'),
-    child: (more) => lineLogger(stream, { ...bindings, ...more }),
-  };
-}
 
 /** Resolves once the run's signal fires, or SIGINT/SIGTERM arrives when the run has none. */
 function untilStopped(signal: AbortSignal | undefined): Promise<void> {
@@ -72,14 +59,22 @@ export const serveCommand: BuiltinCommand = {
     '          "plugins": ["@hangar/jobs-database", "./my-plugin.js"], "discover": true,',
     '          "http": { "port": 8080, "host": "127.0.0.1", "filesRoot": "./files",',
     '                    "tokens": [{ "token": "env:HANGAR_ADMIN_TOKEN", "customerId": "...", "userId": "...", "roles": ["admin"] }] },',
-    '          "runner": { "concurrency": 4, "queues": { "default": 4 }, ... } }',
-    'A string "env:NAME" in queue.url or a token is read from the environment variable NAME.',
+    '          "runner": { "concurrency": 4, "queues": { "default": 4 }, ... },',
+    '          "log": { "level": "info", "format": "auto" | "json" | "pretty" } }',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: help text showing the config file's variable references
+    'A plugins entry may be { "package": "@hangar/jobs-database", "settings": { "database": "${HANGAR_CONSO_DB_URL}" } }.',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: help text showing the config file's variable references
+    '${NAME} (or ${NAME:-default}) in any string is read from the environment; so is a whole "env:NAME".',
+    'The log goes to stderr: JSON lines, pretty on a terminal when pino-pretty is installed;',
+    'HANGAR_LOG_LEVEL overrides log.level.',
   ],
   async run(args, ctx) {
     const { values, positionals } = parseCommand(args, OPTIONS);
     if (values.help) return printHelp(serveCommand, ctx);
     if (positionals.length > 0)
       throw usageError('hangar.cli.usageError', { problem: `Unexpected argument "${positionals[0]}"` });
+    // Checked before the config is read: a bad flag is a usage error whatever the file says.
+    const portFlag = intFlag('--port', values.port, 0, 65_535);
     const path = configPath(ctx.cwd, ctx.env, values.config);
     const config = (await loadConfig(path, ctx.env, true))!;
     if (!config.http)
@@ -87,7 +82,7 @@ export const serveCommand: BuiltinCommand = {
         path,
         problem: 'http: add { "tokens": [...] } to serve the API',
       });
-    const port = intFlag('--port', values.port, 0) ?? config.http.port;
+    const port = portFlag ?? config.http.port;
     const host = values.host ?? config.http.host;
 
     const plugins = await collectPlugins(ctx, config);
@@ -101,27 +96,49 @@ export const serveCommand: BuiltinCommand = {
       });
     }
     reportFailures(ctx, plugins.failures);
+    const { logger, flush } = await createServeLogger(
+      ctx.stderr,
+      logLevelOf(ctx.env, config.log.level),
+      config.log.format,
+    );
+    const invalid = (error: unknown) =>
+      error instanceof ConfigurationError
+        ? configError('hangar.cli.configInvalid', { path, problem: error.message }, error)
+        : error;
 
-    const logger = lineLogger(ctx.stderr);
-    const queue = await createQueue(config.queue);
+    let settled: ReturnType<typeof checkPluginSettings>;
+    try {
+      // Every plugin's settings are checked before any of them opens anything.
+      settled = checkPluginSettings(config.plugins, plugins.loaded);
+    } catch (error) {
+      throw invalid(error);
+    }
+    for (const plugin of pluginsWithoutSettings(plugins.loaded, settled))
+      logger.warn(ctx.t('hangar.cli.pluginNeedsSettings', { plugin: plugin.name }));
+    const pluginServices: PluginServiceSet = await buildPluginServices(settled, config.dir);
+    let queue: Awaited<ReturnType<typeof createQueue>> | undefined;
     let runner: HangarRunner | undefined;
     let app: ReturnType<typeof createHttpServer> | undefined;
     const shutdown = async () => {
       await app?.close();
       await runner?.stop();
-      await queue.close();
+      await queue?.close();
+      await pluginServices.dispose();
     };
     try {
+      queue = await createQueue(config.queue);
       runner = createRunner({
         ...config.runner,
         queue,
         plugins: plugins.loaded.map((p) => p.plugin),
+        services: pluginServices.services,
         logger,
       });
       app = createHttpServer({
         client: runner.client,
         auth: { tokens: config.http.tokens },
         filesRoot: config.http.filesRoot,
+        fastify: { loggerInstance: logger },
       });
       await runner.start();
       try {
@@ -135,25 +152,22 @@ export const serveCommand: BuiltinCommand = {
       }
     } catch (error) {
       await shutdown().catch(() => {});
-      if (error instanceof ConfigurationError) {
-        throw configError('hangar.cli.configInvalid', { path, problem: error.message }, error);
-      }
-      throw error;
+      await flush();
+      throw invalid(error);
     }
     const address = app.server.address();
     const actualPort = typeof address === 'object' && address ? address.port : port;
     const shownHost = host.includes(':') ? `[${host}]` : host;
-    ctx.out(
-      ctx.t('hangar.cli.listening', {
-        url: `http://${shownHost}:${actualPort}`,
-        count: runner.registry.types().length,
-      }),
-    );
+    const url = `http://${shownHost}:${actualPort}`;
+    // stdout says where to connect (scripts read it); the log, on stderr, says it too.
+    ctx.out(ctx.t('hangar.cli.listening', { url, count: runner.registry.types().length }));
+    logger.info({ url, jobTypes: runner.registry.types().length }, 'Listening');
 
     await untilStopped(ctx.signal);
-    ctx.err(ctx.t('hangar.cli.stopping'));
+    logger.info(ctx.t('hangar.cli.stopping'));
     await shutdown();
-    ctx.err(ctx.t('hangar.cli.stopped'));
+    logger.info(ctx.t('hangar.cli.stopped'));
+    await flush();
     return EXIT.OK;
   },
 };
