@@ -54,10 +54,9 @@ export function registerFileRoute(app: FastifyInstance, api: ApiContext): void {
     const path = await resolveInsideRoot(filesRoot, file.location);
     if (!path) {
       // A location outside the store is a job bug or an attack: say "not found", log the detail.
-      request.log.warn(
-        { jobId: id, name, location: file.location },
-        'Refused an output file outside filesRoot',
-      );
+      api
+        .logOf(request)
+        .warn({ jobId: id, name, location: file.location }, 'Refused an output file outside filesRoot');
       throw new FileNotFoundError(id, name);
     }
     const stats = await stat(path);

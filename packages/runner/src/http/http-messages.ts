@@ -10,7 +10,8 @@ export const httpMessages = {
     'hangar.http.customerForbidden':
       'Only an admin token may act on another customer (customerId={customerId})',
     'hangar.http.roleRequired': 'This action needs the {role} role; your token has: {roles}',
-    'hangar.http.internal': 'Internal server error (request {requestId}); the details are in the server log',
+    'hangar.http.internal':
+      'Internal server error (request {requestId}); the server log has the details under this request id',
     'hangar.http.unavailable': 'The server is shutting down; retry shortly',
   },
   fr: {
@@ -23,7 +24,7 @@ export const httpMessages = {
       'Seul un jeton admin peut agir pour un autre client (customerId={customerId})',
     'hangar.http.roleRequired': 'Cette action nécessite le rôle {role} ; votre jeton a : {roles}',
     'hangar.http.internal':
-      'Erreur interne du serveur (requête {requestId}) ; les détails sont dans le journal du serveur',
+      'Erreur interne du serveur (requête {requestId}) ; le journal du serveur en donne le détail sous ce numéro de requête',
     'hangar.http.unavailable': "Le serveur est en cours d'arrêt ; réessayez dans un instant",
   },
 } as const satisfies MessageCatalogs;

@@ -1,5 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
-import { ConfigurationError } from '@hangar/core';
+import { ConfigurationError, type Logger } from '@hangar/core';
 import type { HangarClient } from '../client/hangar-client.js';
 import { type AuthOptions, validateAuthOptions } from './auth.js';
 
@@ -26,6 +26,11 @@ export interface HangarHttpOptions {
   title?: string;
   /** `info.version` of the OpenAPI document. @defaultValue '0.1.0' */
   version?: string;
+  /**
+   * Where the API logs failed requests (a 500 with its cause and request id, a refused file).
+   * A pino logger fits. @defaultValue the fastify request logger (`request.log`)
+   */
+  logger?: Logger;
 }
 
 /** The defaults of every optional HTTP option. */
@@ -39,8 +44,9 @@ export const HTTP_DEFAULTS = {
 } as const satisfies Partial<HangarHttpOptions>;
 
 /** HTTP options with every default applied. */
-export type ResolvedHttpOptions = Required<Omit<HangarHttpOptions, 'filesRoot'>> & {
+export type ResolvedHttpOptions = Required<Omit<HangarHttpOptions, 'filesRoot' | 'logger'>> & {
   filesRoot: string | undefined;
+  logger: Logger | undefined;
 };
 
 function intAtLeast(name: string, value: number, min: number, max = Number.MAX_SAFE_INTEGER): void {
@@ -69,6 +75,7 @@ export function resolveHttpOptions(options: HangarHttpOptions): ResolvedHttpOpti
     client,
     auth: options.auth,
     filesRoot: undefined,
+    logger: options.logger,
     defaultPageSize: options.defaultPageSize ?? HTTP_DEFAULTS.defaultPageSize,
     maxPageSize: options.maxPageSize ?? HTTP_DEFAULTS.maxPageSize,
     sseHeartbeatMs: options.sseHeartbeatMs ?? HTTP_DEFAULTS.sseHeartbeatMs,
@@ -76,6 +83,15 @@ export function resolveHttpOptions(options: HangarHttpOptions): ResolvedHttpOpti
     title: options.title ?? HTTP_DEFAULTS.title,
     version: options.version ?? HTTP_DEFAULTS.version,
   };
+  if (
+    options.logger !== undefined &&
+    (typeof options.logger !== 'object' || typeof options.logger?.error !== 'function')
+  ) {
+    throw new ConfigurationError(
+      'logger',
+      'pass a logger with error/warn/info/debug/child, e.g. a pino logger',
+    );
+  }
   intAtLeast('maxPageSize', resolved.maxPageSize, 1, 10_000);
   intAtLeast('defaultPageSize', resolved.defaultPageSize, 1, resolved.maxPageSize);
   intAtLeast('sseHeartbeatMs', resolved.sseHeartbeatMs, 1000);

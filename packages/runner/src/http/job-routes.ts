@@ -1,6 +1,7 @@
-import { JobNotFoundError, type JobState } from '@hangar/core';
+import { hasErrorCode, JobNotFoundError, type JobState } from '@hangar/core';
 import type { FastifyInstance } from 'fastify';
 import type { ApiContext } from './api-context.js';
+import { RequestInvalidError } from './http-errors.js';
 import { renderJob } from './render-job.js';
 import {
   commonQuerySchema,
@@ -42,14 +43,32 @@ export function registerJobRoutes(app: FastifyInstance, api: ApiContext): void {
 
   app.get('/jobs', { exposeHeadRoute: false }, async (request) => {
     const { scope, query } = await api.scope(request, 'read', listQuery);
-    const page = await client.list({
-      customerId: scope.customerId,
-      states: query.state as JobState[] | undefined,
-      types: query.type,
-      queue: query.queue,
-      limit: query.limit,
-      cursor: query.cursor,
-    });
+    const page = await client
+      .list({
+        customerId: scope.customerId,
+        states: query.state as JobState[] | undefined,
+        types: query.type,
+        queue: query.queue,
+        limit: query.limit,
+        cursor: query.cursor,
+      })
+      .catch((error: unknown) => {
+        // The adapter is the one that can tell its own cursors from others: a foreign or
+        // edited cursor is the caller's input, named as the query parameter it came in.
+        if (
+          hasErrorCode(error, 'CONFIG_INVALID') &&
+          (error as { params: { option?: unknown } }).params.option === 'cursor'
+        ) {
+          throw new RequestInvalidError([
+            {
+              path: 'query.cursor',
+              message: 'pass the nextCursor of the previous page unchanged',
+              code: 'invalid_cursor',
+            },
+          ]);
+        }
+        throw error;
+      });
     const view: JobPageView = {
       items: page.items.map((job) => renderJob(job, scope.render)),
       nextCursor: page.nextCursor ?? null,

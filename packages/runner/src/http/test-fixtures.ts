@@ -108,6 +108,18 @@ export const testPlugin: HangarPlugin = definePlugin({
   },
 });
 
+/** The error body every failed call answers with. */
+export interface ErrorJson {
+  error: {
+    code: string;
+    message: string;
+    key: string;
+    params: Record<string, unknown>;
+    issues?: Array<{ path: string; message: string; code: string }>;
+    requestId: string;
+  };
+}
+
 /** A running API over a real runner and a real socket. */
 export interface TestApi {
   /** Base URL, e.g. `http://127.0.0.1:53211`. */

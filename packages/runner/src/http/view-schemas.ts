@@ -133,6 +133,7 @@ export const errorBodySchema = z.object({
       .array(z.object({ path: z.string(), message: z.string(), code: z.string() }))
       .optional()
       .describe('Field-level problems of PARAMS_INVALID and REQUEST_INVALID'),
+    requestId: z.string().describe('Id of the request, also in the x-request-id header and the server log'),
   }),
 });
 

@@ -1,4 +1,10 @@
-import type { JobPage, JobRecord, ListJobsFilter, RetentionPolicy } from '@hangar/core';
+import {
+  ConfigurationError,
+  type JobPage,
+  type JobRecord,
+  type ListJobsFilter,
+  type RetentionPolicy,
+} from '@hangar/core';
 import { listPageSize } from '../input-checks/list-page-size.js';
 import { checkRetentionPolicy } from '../input-checks/retention-policy-check.js';
 import { idempotencyIndexKey, type MemoryStore } from './memory-store.js';
@@ -6,10 +12,18 @@ import { copyValue } from './value-copy.js';
 
 const clone = copyValue;
 
+/** The enqueue sequence inside a cursor; a cursor this adapter did not issue is a `ConfigurationError`. */
+function decodeCursor(cursor: string): number {
+  if (!/^[0-9]{1,15}$/.test(cursor)) {
+    throw new ConfigurationError('cursor', 'pass the `nextCursor` of the previous page unchanged');
+  }
+  return Number(cursor);
+}
+
 /** Jobs matching the filter, newest first, paginated by enqueue sequence. */
 export function listJobs(s: MemoryStore, filter: ListJobsFilter): JobPage {
   const limit = listPageSize(filter.limit);
-  const before = filter.cursor ? Number(filter.cursor) : Number.POSITIVE_INFINITY;
+  const before = filter.cursor ? decodeCursor(filter.cursor) : Number.POSITIVE_INFINITY;
   const states = filter.states ? new Set(filter.states) : undefined;
   const types = filter.types ? new Set(filter.types) : undefined;
   const matches: Array<[number, JobRecord]> = [];
