@@ -31,7 +31,17 @@ export interface HangarHttpOptions {
    * A pino logger fits. @defaultValue the fastify request logger (`request.log`)
    */
   logger?: Logger;
+  /**
+   * Checks `GET /ready` runs besides the queue's (e.g. `{ conso: () => db.selectNoFrom(sql\`1\`).execute() }`):
+   * each resolves when its dependency is reachable. @defaultValue {}
+   */
+  readinessChecks?: Readonly<Record<string, ReadinessCheck>>;
+  /** How long one readiness check may take before it counts as failed. @defaultValue 2_000 */
+  readinessTimeoutMs?: number;
 }
+
+/** A readiness check: resolves when the dependency answers, rejects (or outlasts the timeout) when not. */
+export type ReadinessCheck = (signal: AbortSignal) => Promise<unknown>;
 
 /** The defaults of every optional HTTP option. */
 export const HTTP_DEFAULTS = {
@@ -41,6 +51,8 @@ export const HTTP_DEFAULTS = {
   ssePollMs: 2_000,
   title: 'Hangar API',
   version: '0.1.0',
+  readinessChecks: {},
+  readinessTimeoutMs: 2_000,
 } as const satisfies Partial<HangarHttpOptions>;
 
 /** HTTP options with every default applied. */
@@ -82,7 +94,24 @@ export function resolveHttpOptions(options: HangarHttpOptions): ResolvedHttpOpti
     ssePollMs: options.ssePollMs ?? HTTP_DEFAULTS.ssePollMs,
     title: options.title ?? HTTP_DEFAULTS.title,
     version: options.version ?? HTTP_DEFAULTS.version,
+    readinessChecks: options.readinessChecks ?? HTTP_DEFAULTS.readinessChecks,
+    readinessTimeoutMs: options.readinessTimeoutMs ?? HTTP_DEFAULTS.readinessTimeoutMs,
   };
+  intAtLeast('readinessTimeoutMs', resolved.readinessTimeoutMs, 1);
+  if (typeof resolved.readinessChecks !== 'object' || resolved.readinessChecks === null) {
+    throw new ConfigurationError('readinessChecks', 'pass an object of named check functions');
+  }
+  for (const [name, check] of Object.entries(resolved.readinessChecks)) {
+    if (typeof check !== 'function') {
+      throw new ConfigurationError(`readinessChecks.${name}`, 'must be a function returning a promise');
+    }
+    if (name === 'queue') {
+      throw new ConfigurationError(
+        'readinessChecks.queue',
+        'the queue is always checked; give this check another name',
+      );
+    }
+  }
   if (
     options.logger !== undefined &&
     (typeof options.logger !== 'object' || typeof options.logger?.error !== 'function')

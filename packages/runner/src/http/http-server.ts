@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifySer
 import { ApiContext } from './api-context.js';
 import { Authenticator } from './auth.js';
 import { registerCatalogRoutes } from './catalog-routes.js';
+import { registerDocsPage } from './docs-page.js';
 import {
   clientErrorReply,
   frameworkErrorReply,
@@ -10,6 +11,7 @@ import {
   routeNotFoundReply,
 } from './error-replies.js';
 import { registerFileRoute } from './file-route.js';
+import { registerHealthRoutes } from './health-routes.js';
 import { httpMessages } from './http-messages.js';
 import { type HangarHttpOptions, resolveHttpOptions } from './http-options.js';
 import { registerJobRoutes } from './job-routes.js';
@@ -33,6 +35,8 @@ export const hangarHttpPlugin: FastifyPluginAsync<HangarHttpOptions> = async (ap
   registerFileRoute(app, api);
   registerCatalogRoutes(app, api);
   registerOpenApiRoute(app, api);
+  registerDocsPage(app);
+  registerHealthRoutes(app, api);
 };
 
 /** Options of the standalone server: the API's options plus those of the fastify instance. */

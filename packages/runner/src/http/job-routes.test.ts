@@ -282,6 +282,11 @@ describe('GET /job-types and GET /schedules', () => {
       properties: { a: { type: 'number' }, b: { type: 'number' } },
       required: ['a', 'b'],
     });
+    // The input schema: a field with a default may be left out.
+    expect(body.items[3]?.paramsSchema).toMatchObject({
+      properties: { count: { type: 'integer' }, delayMs: { type: 'integer', default: 0 } },
+      required: ['count'],
+    });
   });
 
   it('shows a customer only its own schedules, and system schedules only to admins', async () => {

@@ -108,6 +108,21 @@ export const jobTypeViewSchema = z.object({
   paramsSchema: z.record(z.string(), z.unknown()).describe('JSON schema of the parameters'),
 });
 
+/** Body of `GET /health`. */
+export const healthViewSchema = z.object({ status: z.literal('ok') });
+
+/** Body of `GET /ready`: 200 when every check passed, 503 naming the ones that did not. */
+export const readinessViewSchema = z.object({
+  status: z.enum(['ready', 'unavailable']),
+  checks: z.array(
+    z.object({
+      name: z.string().describe('`queue`, or the name of a check the host registered'),
+      ok: z.boolean(),
+      outcome: z.enum(['ok', 'failed', 'timeout']),
+    }),
+  ),
+});
+
 /** One recurring schedule of `GET /schedules`. */
 export const scheduleViewSchema = z.object({
   name: z.string(),
@@ -149,6 +164,8 @@ export type OutputFileView = z.infer<typeof outputFileViewSchema>;
 export type JobView = z.infer<typeof jobViewSchema>;
 /** A job type as the API shows it. */
 export type JobTypeView = z.infer<typeof jobTypeViewSchema>;
+/** Body of `GET /ready`. */
+export type ReadinessView = z.infer<typeof readinessViewSchema>;
 /** A schedule as the API shows it. */
 export type ScheduleView = z.infer<typeof scheduleViewSchema>;
 /** A page of jobs. */
