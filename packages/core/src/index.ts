@@ -55,6 +55,7 @@ export type {
 export type {
   CancelOutcome,
   ClaimRequest,
+  DeleteOutcome,
   EnqueueOptions,
   EnqueueRequest,
   EnqueueResult,
@@ -64,6 +65,8 @@ export type {
   QueueAdapter,
   QueueChange,
   RetentionPolicy,
+  RetryOutcome,
+  RetryRequest,
   ScheduleJobOptions,
   ScheduleRecord,
   SubscribeOptions,

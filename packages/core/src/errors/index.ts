@@ -3,6 +3,7 @@ export { type ErrorParams, HangarError, type HangarErrorOptions, hasErrorCode } 
 export { InvalidStateTransitionError } from './invalid-transition-error.js';
 export { JobCancelledError } from './job-cancelled-error.js';
 export { JobNotFoundError } from './job-not-found-error.js';
+export { type JobStateConflict, JobStateConflictError } from './job-state-conflict-error.js';
 export { JobTimeoutError } from './job-timeout-error.js';
 export { LeaseLostError } from './lease-lost-error.js';
 export { LockUnavailableError } from './lock-unavailable-error.js';

@@ -9,6 +9,7 @@ import {
   testWorker,
 } from './contract-harness.js';
 import { defineLifecycleContract } from './queue-adapter-lifecycle-contract.js';
+import { defineRetryDeleteContract } from './queue-adapter-retry-delete-contract.js';
 
 const W1 = testWorker('worker-1');
 const W2 = testWorker('worker-2');
@@ -217,6 +218,7 @@ export function queueAdapterContract(options: AdapterContractOptions): void {
     });
 
     defineLifecycleContract(scope);
+    defineRetryDeleteContract(scope);
   });
 }
 

@@ -24,6 +24,8 @@ export const cliMessages = {
     'hangar.cli.cancelOutcome.cancelled': 'Job {jobId} cancelled; it will not run',
     'hangar.cli.cancelOutcome.requested': 'Cancellation of job {jobId} requested; its worker is stopping it',
     'hangar.cli.cancelOutcome.finished': 'Job {jobId} had already finished ({state})',
+    'hangar.cli.jobRetried': 'Job {jobId} is {state} again, with up to {maxAttempts} attempts in all',
+    'hangar.cli.jobDeleted': 'Job {jobId} deleted, with its log',
     'hangar.cli.noJobs': 'No jobs',
     'hangar.cli.noSchedules': 'No schedules',
     'hangar.cli.morePages': 'More jobs: hangar list --cursor {cursor}',
@@ -66,6 +68,9 @@ export const cliMessages = {
     'hangar.cli.cancelOutcome.cancelled': 'Tâche {jobId} annulée ; elle ne sera pas exécutée',
     'hangar.cli.cancelOutcome.requested': "Annulation de la tâche {jobId} demandée ; son worker l'arrête",
     'hangar.cli.cancelOutcome.finished': 'La tâche {jobId} était déjà terminée ({state})',
+    'hangar.cli.jobRetried':
+      'La tâche {jobId} est de nouveau {state}, avec au plus {maxAttempts} tentatives en tout',
+    'hangar.cli.jobDeleted': 'Tâche {jobId} supprimée, avec son journal',
     'hangar.cli.noJobs': 'Aucune tâche',
     'hangar.cli.noSchedules': 'Aucune planification',
     'hangar.cli.morePages': 'Autres tâches : hangar list --cursor {cursor}',

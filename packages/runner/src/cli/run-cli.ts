@@ -11,6 +11,7 @@ import {
 import { cancelCommand } from './commands/cancel.js';
 import type { BuiltinCommand } from './commands/command.js';
 import { enqueueCommand } from './commands/enqueue.js';
+import { jobsCommand } from './commands/jobs.js';
 import { listCommand } from './commands/list.js';
 import { schedulesCommand } from './commands/schedules.js';
 import { serveCommand } from './commands/serve.js';
@@ -26,6 +27,7 @@ export const BUILTIN_COMMANDS: readonly BuiltinCommand[] = [
   statusCommand,
   cancelCommand,
   listCommand,
+  jobsCommand,
   schedulesCommand,
 ];
 

@@ -10,9 +10,19 @@ import {
   listQuerySchema,
   parseRequest,
 } from './request-schemas.js';
-import type { CancelResponse, EnqueueResponse, JobPageView, JobView } from './view-schemas.js';
+import type {
+  CancelResponse,
+  DeleteResponse,
+  EnqueueResponse,
+  JobPageView,
+  JobView,
+  RetryResponse,
+} from './view-schemas.js';
 
-/** Registers `POST /jobs`, `GET /jobs`, `GET /jobs/:id` and `POST /jobs/:id/cancel`. */
+/**
+ * Registers `POST /jobs`, `GET /jobs`, `GET /jobs/:id`, `POST /jobs/:id/cancel`,
+ * `POST /jobs/:id/retry` and `DELETE /jobs/:id`.
+ */
 export function registerJobRoutes(app: FastifyInstance, api: ApiContext): void {
   const { client } = api.options;
   const listQuery = listQuerySchema(api.options.defaultPageSize, api.options.maxPageSize);
@@ -93,6 +103,22 @@ export function registerJobRoutes(app: FastifyInstance, api: ApiContext): void {
     const job = outcome === 'not-found' ? undefined : await client.get(id, { customerId: scope.customerId });
     if (!job || outcome === 'not-found') throw new JobNotFoundError(id);
     const response: CancelResponse = { id, outcome, job: renderJob(job, scope.render) };
+    return response;
+  });
+
+  app.post('/jobs/:id/retry', { exposeHeadRoute: false }, async (request) => {
+    const { scope } = await api.scope(request, 'write', commonQuerySchema);
+    const { id } = parseRequest(jobIdParamsSchema, request.params, 'path');
+    const job = await client.retry(id, { customerId: scope.customerId });
+    const response: RetryResponse = { id, job: renderJob(job, scope.render) };
+    return response;
+  });
+
+  app.delete('/jobs/:id', { exposeHeadRoute: false }, async (request) => {
+    const { scope } = await api.scope(request, 'write', commonQuerySchema);
+    const { id } = parseRequest(jobIdParamsSchema, request.params, 'path');
+    await client.delete(id, { customerId: scope.customerId });
+    const response: DeleteResponse = { id, deleted: true };
     return response;
   });
 }

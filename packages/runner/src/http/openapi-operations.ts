@@ -59,6 +59,7 @@ export const ERROR_DESCRIPTIONS: Readonly<Record<number, string>> = {
   401: 'UNAUTHORIZED: missing or unknown bearer token',
   403: "FORBIDDEN: the token's roles do not allow this, or ?customerId= without the admin role",
   404: "JOB_NOT_FOUND (also for another customer's job) or FILE_NOT_FOUND",
+  409: 'JOB_STATE_CONFLICT: the job’s state does not allow this (retry: not Failed or Cancelled, or its parent has not succeeded; delete: not finished)',
 };
 
 /** The query parameters of an operation, from its query schema. */
@@ -128,6 +129,26 @@ export function operations(settings: OpenApiSettings): OperationDoc[] {
       pathParams: ['id'],
       errors: [400, 401, 403, 404],
       ok: { status: 200, description: 'What the cancellation did', content: json(ref('CancelResponse')) },
+    },
+    {
+      method: 'post',
+      path: '/jobs/{id}/retry',
+      summary: 'Run a Failed or Cancelled job again (same id, fresh attempts, log kept)',
+      role: 'operator',
+      query: common,
+      pathParams: ['id'],
+      errors: [400, 401, 403, 404, 409],
+      ok: { status: 200, description: 'The job, Enqueued again', content: json(ref('RetryResponse')) },
+    },
+    {
+      method: 'delete',
+      path: '/jobs/{id}',
+      summary: 'Delete a finished job with its log',
+      role: 'operator',
+      query: common,
+      pathParams: ['id'],
+      errors: [400, 401, 403, 404, 409],
+      ok: { status: 200, description: 'Deleted', content: json(ref('DeleteResponse')) },
     },
     {
       method: 'get',

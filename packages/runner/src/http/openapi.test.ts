@@ -44,6 +44,7 @@ describe('GET /openapi.json', () => {
     );
     expect(documented.sort()).toEqual(served.sort());
     expect(served.sort()).toEqual([
+      'delete /jobs/{id}',
       'get /docs',
       'get /health',
       'get /job-types',
@@ -56,6 +57,7 @@ describe('GET /openapi.json', () => {
       'get /schedules',
       'post /jobs',
       'post /jobs/{id}/cancel',
+      'post /jobs/{id}/retry',
     ]);
 
     const list = doc.paths['/jobs']?.get;

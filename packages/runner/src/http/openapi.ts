@@ -13,6 +13,7 @@ import {
 import { enqueueBodySchema } from './request-schemas.js';
 import {
   cancelResponseSchema,
+  deleteResponseSchema,
   enqueueResponseSchema,
   errorBodySchema,
   healthViewSchema,
@@ -20,6 +21,7 @@ import {
   jobTypeViewSchema,
   jobViewSchema,
   readinessViewSchema,
+  retryResponseSchema,
   scheduleViewSchema,
 } from './view-schemas.js';
 
@@ -131,6 +133,8 @@ export function buildOpenApiDocument(settings: OpenApiSettings): OpenApiDocument
         JobPage: toSchema(jobPageViewSchema, 'output'),
         EnqueueResponse: toSchema(enqueueResponseSchema, 'output'),
         CancelResponse: toSchema(cancelResponseSchema, 'output'),
+        RetryResponse: toSchema(retryResponseSchema, 'output'),
+        DeleteResponse: toSchema(deleteResponseSchema, 'output'),
         JobType: toSchema(jobTypeViewSchema, 'output'),
         Schedule: toSchema(scheduleViewSchema, 'output'),
         Error: toSchema(errorBodySchema, 'output'),

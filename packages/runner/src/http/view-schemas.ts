@@ -108,6 +108,12 @@ export const jobTypeViewSchema = z.object({
   paramsSchema: z.record(z.string(), z.unknown()).describe('JSON schema of the parameters'),
 });
 
+/** Answer of `POST /jobs/:id/retry`: the same job, Enqueued again. */
+export const retryResponseSchema = z.object({ id: z.string(), job: jobViewSchema });
+
+/** Answer of `DELETE /jobs/:id`. */
+export const deleteResponseSchema = z.object({ id: z.string(), deleted: z.literal(true) });
+
 /** Body of `GET /health`. */
 export const healthViewSchema = z.object({ status: z.literal('ok') });
 
@@ -164,6 +170,10 @@ export type OutputFileView = z.infer<typeof outputFileViewSchema>;
 export type JobView = z.infer<typeof jobViewSchema>;
 /** A job type as the API shows it. */
 export type JobTypeView = z.infer<typeof jobTypeViewSchema>;
+/** Answer of `POST /jobs/:id/retry`. */
+export type RetryResponse = z.infer<typeof retryResponseSchema>;
+/** Answer of `DELETE /jobs/:id`. */
+export type DeleteResponse = z.infer<typeof deleteResponseSchema>;
 /** Body of `GET /ready`. */
 export type ReadinessView = z.infer<typeof readinessViewSchema>;
 /** A schedule as the API shows it. */

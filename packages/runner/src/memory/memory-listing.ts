@@ -7,7 +7,8 @@ import {
 } from '@hangar/core';
 import { listPageSize } from '../input-checks/list-page-size.js';
 import { checkRetentionPolicy } from '../input-checks/retention-policy-check.js';
-import { idempotencyIndexKey, type MemoryStore } from './memory-store.js';
+import { removeStoredJob } from './memory-retry-delete.js';
+import type { MemoryStore } from './memory-store.js';
 import { copyValue } from './value-copy.js';
 
 const clone = copyValue;
@@ -56,11 +57,7 @@ export function cleanupJobs(store: MemoryStore, policy: RetentionPolicy): number
     if (deleted >= limit) break;
     if (job.state !== 'Succeeded' && job.state !== 'Cancelled' && job.state !== 'Failed') continue;
     if (!job.finishedAt || now - job.finishedAt.getTime() < maxAge[job.state]) continue;
-    store.jobs.delete(job.id);
-    store.logs.delete(job.id);
-    store.seqOf.delete(job.id);
-    const idemKey = idempotencyIndexKey(job);
-    if (idemKey !== undefined) store.idempotency.delete(idemKey);
+    removeStoredJob(store, job);
     deleted += 1;
   }
   return deleted;

@@ -2,6 +2,7 @@ import {
   assertTransition,
   type CancelOutcome,
   type ClaimRequest,
+  type DeleteOutcome,
   type EnqueueOptions,
   type EnqueueRequest,
   type EnqueueResult,
@@ -18,6 +19,8 @@ import {
   type QueueAdapter,
   type QueueChange,
   type RetentionPolicy,
+  type RetryOutcome,
+  type RetryRequest,
   type ScheduleRecord,
   type Unsubscribe,
 } from '@hangar/core';
@@ -26,6 +29,7 @@ import { parentFailedErrorInfo } from '../job-records/new-job-record.js';
 import { MemoryCoordination } from './memory-coordination.js';
 import { insertJobs } from './memory-enqueue.js';
 import { cleanupJobs, listJobs } from './memory-listing.js';
+import { deleteStoredJob, retryStoredJob } from './memory-retry-delete.js';
 import { MemoryStore } from './memory-store.js';
 import { copyValue } from './value-copy.js';
 
@@ -202,6 +206,14 @@ export class MemoryQueue implements QueueAdapter {
     if (job.worker) this.store.events.emit('cancel', job.worker.id, job.id);
     this.store.publish({ kind: 'cancel-requested', jobId, queue: job.queue });
     return 'requested';
+  }
+
+  async retryJob(jobId: string, request: RetryRequest): Promise<RetryOutcome> {
+    return retryStoredJob(this.store, jobId, request);
+  }
+
+  async deleteJob(jobId: string, options: { customerId?: string } = {}): Promise<DeleteOutcome> {
+    return deleteStoredJob(this.store, jobId, options.customerId);
   }
 
   async onCancelRequest(workerId: string, listener: (jobId: string) => void): Promise<Unsubscribe> {

@@ -1,6 +1,7 @@
 import {
   type CancelOutcome,
   type ClaimRequest,
+  type DeleteOutcome,
   type EnqueueOptions,
   type EnqueueRequest,
   type EnqueueResult,
@@ -15,6 +16,8 @@ import {
   type QueueAdapter,
   type QueueChange,
   type RetentionPolicy,
+  type RetryOutcome,
+  type RetryRequest,
   type ScheduleRecord,
   type SubscribeOptions,
   type Unsubscribe,
@@ -25,6 +28,7 @@ import { checkClaimRequest, checkPositiveInteger } from '../input-checks/claim-r
 import { checkEnqueueRequests } from '../input-checks/enqueue-request-check.js';
 import { lockTtlMs } from '../input-checks/lock-ttl.js';
 import { checkRetentionPolicy } from '../input-checks/retention-policy-check.js';
+import { checkRetryRequest } from '../input-checks/retry-request-check.js';
 import { transactionClient } from './argument-checks.js';
 import { ChangeHub } from './change-hub.js';
 import { claimedJobColumns, claimedRowToJob } from './claimed-row.js';
@@ -45,6 +49,12 @@ import {
   resolvePostgresQueueOptions,
 } from './options.js';
 import { openQueuePool } from './queue-pool.js';
+import {
+  deletePostgresJob,
+  type RetryDeleteSql,
+  retryDeleteSql,
+  retryPostgresJob,
+} from './retry-delete-sql.js';
 import { rowToSchedule, type ScheduleRow, scheduleSql, scheduleValues } from './schedule-sql.js';
 import { type SchemaNames, schemaNames } from './schema-names.js';
 import { execute, queryRows, type SqlClient, sqlState } from './sql-client.js';
@@ -65,6 +75,7 @@ export class PostgresQueue implements QueueAdapter {
   private readonly ownsPool: boolean;
   private readonly names: SchemaNames;
   private readonly sql: JobSql;
+  private readonly handSql: RetryDeleteSql;
   private readonly locks: ReturnType<typeof lockSql>;
   private readonly schedules: ReturnType<typeof scheduleSql>;
   private readonly hub: ChangeHub;
@@ -89,6 +100,7 @@ export class PostgresQueue implements QueueAdapter {
     this.options = resolvePostgresQueueOptions(options);
     this.names = schemaNames(this.options.schema);
     this.sql = jobSql(this.names);
+    this.handSql = retryDeleteSql(this.names);
     this.locks = lockSql(this.names);
     this.schedules = scheduleSql(this.names);
     this.insertSql = insertJobsSql(this.names);
@@ -228,6 +240,20 @@ export class PostgresQueue implements QueueAdapter {
     if (row) return row.state === 'Processing' ? 'requested' : 'cancelled';
     const found = await this.rows(this.sql.exists, [id, customer]);
     return found.length > 0 ? 'finished' : 'not-found';
+  }
+
+  async retryJob(jobId: string, request: RetryRequest): Promise<RetryOutcome> {
+    checkRetryRequest(request);
+    return retryPostgresJob((text, values) => this.rows(text, values), this.handSql, jobId, request);
+  }
+
+  async deleteJob(jobId: string, options: { customerId?: string } = {}): Promise<DeleteOutcome> {
+    return deletePostgresJob(
+      (text, values) => this.rows(text, values),
+      this.handSql,
+      jobId,
+      options.customerId,
+    );
   }
 
   async onCancelRequest(workerId: string, listener: (jobId: string) => void): Promise<Unsubscribe> {

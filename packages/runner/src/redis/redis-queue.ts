@@ -3,6 +3,7 @@ import {
   type CancelOutcome,
   type ClaimRequest,
   ConfigurationError,
+  type DeleteOutcome,
   type EnqueueOptions,
   type EnqueueRequest,
   type EnqueueResult,
@@ -18,6 +19,8 @@ import {
   type QueueAdapter,
   type QueueChange,
   type RetentionPolicy,
+  type RetryOutcome,
+  type RetryRequest,
   type ScheduleRecord,
   type SubscribeOptions,
   type Unsubscribe,
@@ -32,6 +35,7 @@ import { newJobRecord } from '../job-records/new-job-record.js';
 import { type ClaimReply, decodeClaimReply } from './claim-reply.js';
 import { ClaimWaits } from './claim-waits.js';
 import { closeConnection, openConnection } from './connection.js';
+import { deleteRedisJob, retryRedisJob } from './hand-changes.js';
 import { decodeJob, type EncodedJob, encodeNewJob, type FlatHash } from './job-codec.js';
 import { decodeCursor, encodeCursor, listArgs } from './list-query.js';
 import { decodeLogEntry, encodeLogEntry, progressOf } from './log-codec.js';
@@ -247,6 +251,14 @@ export class RedisQueue implements QueueAdapter {
     const { customerId } = options;
     const checkCustomer = customerId === undefined ? '0' : '1';
     return (await this.scripts.requestCancel(jobId, checkCustomer, customerId ?? '')) as CancelOutcome;
+  }
+
+  async retryJob(jobId: string, request: RetryRequest): Promise<RetryOutcome> {
+    return retryRedisJob(this.scripts, jobId, request);
+  }
+
+  async deleteJob(jobId: string, options: { customerId?: string } = {}): Promise<DeleteOutcome> {
+    return deleteRedisJob(this.scripts, jobId, options.customerId);
   }
 
   async onCancelRequest(workerId: string, listener: (jobId: string) => void): Promise<Unsubscribe> {

@@ -9,6 +9,7 @@ import {
 } from './lua-coordination.js';
 import { evalSource, type LuaScript, librarySource } from './lua-core.js';
 import { ENQUEUE_LUA } from './lua-enqueue.js';
+import { DELETE_LUA, RETRY_LUA } from './lua-hand-changes.js';
 import { HEARTBEAT_LUA, RECOVER_LUA, REQUEST_CANCEL_LUA, SETTLE_LUA } from './lua-lifecycle.js';
 import { APPEND_LOG_LUA, CLEANUP_LUA, LIST_LUA } from './lua-records.js';
 
@@ -19,6 +20,8 @@ const SCRIPTS = {
   settle: SETTLE_LUA,
   recover: RECOVER_LUA,
   requestCancel: REQUEST_CANCEL_LUA,
+  retryJob: RETRY_LUA,
+  deleteJob: DELETE_LUA,
   appendLog: APPEND_LOG_LUA,
   cleanup: CLEANUP_LUA,
   list: LIST_LUA,
