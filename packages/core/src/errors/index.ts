@@ -8,5 +8,6 @@ export { JobTimeoutError } from './job-timeout-error.js';
 export { LeaseLostError } from './lease-lost-error.js';
 export { LockUnavailableError } from './lock-unavailable-error.js';
 export { type FieldIssue, ParamsValidationError } from './params-validation-error.js';
+export { ScheduleNotFoundError } from './schedule-not-found-error.js';
 export { UnknownJobTypeError } from './unknown-job-type-error.js';
 export { UnrecoverableError } from './unrecoverable-error.js';

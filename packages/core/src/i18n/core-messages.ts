@@ -19,6 +19,7 @@ export const coreMessages = {
     'hangar.error.parentFailed': 'Parent job {parentId} did not succeed',
     'hangar.error.shutdown': 'The runner shut down before job {jobId} finished',
     'hangar.error.lockUnavailable': 'Lock "{name}" is held by another job (waited {waitMs} ms)',
+    'hangar.error.scheduleNotFound': 'No schedule named "{name}"',
     'hangar.error.jobNotRetryable': 'Job {jobId} is {state}; only a Failed or Cancelled job can be retried',
     'hangar.error.jobNotFinished':
       'Job {jobId} is {state}; only a finished job can be deleted (cancel it first)',
@@ -43,6 +44,7 @@ export const coreMessages = {
     'hangar.error.unauthorized': 'Authentification requise : envoyez un jeton bearer valide',
     'hangar.error.forbidden': "Votre rôle n'autorise pas cette action",
     'hangar.error.parentFailed': "La tâche parente {parentId} n'a pas réussi",
+    'hangar.error.scheduleNotFound': 'Aucune planification nommée « {name} »',
     'hangar.error.jobNotRetryable':
       'La tâche {jobId} est {state} ; seule une tâche Failed ou Cancelled peut être relancée',
     'hangar.error.jobNotFinished':

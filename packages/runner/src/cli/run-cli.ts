@@ -13,7 +13,7 @@ import type { BuiltinCommand } from './commands/command.js';
 import { enqueueCommand } from './commands/enqueue.js';
 import { jobsCommand } from './commands/jobs.js';
 import { listCommand } from './commands/list.js';
-import { schedulesCommand } from './commands/schedules.js';
+import { scheduleCommands } from './commands/schedule-changes.js';
 import { serveCommand } from './commands/serve.js';
 import { statusCommand } from './commands/status.js';
 import { configPath, loadConfig } from './config.js';
@@ -28,7 +28,7 @@ export const BUILTIN_COMMANDS: readonly BuiltinCommand[] = [
   cancelCommand,
   listCommand,
   jobsCommand,
-  schedulesCommand,
+  scheduleCommands,
 ];
 
 const HELP_WORDS = new Set(['--help', '-h', 'help']);

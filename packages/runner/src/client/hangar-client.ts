@@ -78,7 +78,9 @@ export class HangarClient {
     logger: Logger = silentLogger,
   ) {
     this.logger = logger;
-    this.schedules = new ScheduleManager(queue, registry);
+    this.schedules = new ScheduleManager(queue, registry, (type, params, options) =>
+      this.enqueue(type, params, options),
+    );
   }
 
   /** Validates parameters and enqueues one job; bad parameters throw `ParamsValidationError` and nothing is enqueued. */

@@ -71,6 +71,8 @@ export class RouteNotFoundError extends HangarError {
 export const HTTP_STATUS_BY_CODE: Readonly<Record<string, number>> = {
   UNAUTHORIZED: 401,
   JOB_STATE_CONFLICT: 409,
+  SCHEDULE_NOT_FOUND: 404,
+  SCHEDULE_NAME_TAKEN: 409,
   FORBIDDEN: 403,
   PARAMS_INVALID: 400,
   JOB_TYPE_UNKNOWN: 400,

@@ -13,6 +13,7 @@ export const httpMessages = {
     'hangar.http.internal':
       'Internal server error (request {requestId}); the server log has the details under this request id',
     'hangar.http.unavailable': 'The server is shutting down; retry shortly',
+    'hangar.http.scheduleNameTaken': 'The schedule name "{name}" is already taken; choose another name',
   },
   fr: {
     'hangar.http.requestInvalid': 'La requête est invalide : {issues}',
@@ -26,5 +27,7 @@ export const httpMessages = {
     'hangar.http.internal':
       'Erreur interne du serveur (requête {requestId}) ; le journal du serveur en donne le détail sous ce numéro de requête',
     'hangar.http.unavailable': "Le serveur est en cours d'arrêt ; réessayez dans un instant",
+    'hangar.http.scheduleNameTaken':
+      'Le nom de planification « {name} » est déjà pris ; choisissez-en un autre',
   },
 } as const satisfies MessageCatalogs;

@@ -16,6 +16,7 @@ import { httpMessages } from './http-messages.js';
 import { type HangarHttpOptions, resolveHttpOptions } from './http-options.js';
 import { registerJobRoutes } from './job-routes.js';
 import { registerOpenApiRoute } from './openapi.js';
+import { registerScheduleRoutes } from './schedule-routes.js';
 import { registerSseRoute } from './sse-route.js';
 
 /**
@@ -34,6 +35,7 @@ export const hangarHttpPlugin: FastifyPluginAsync<HangarHttpOptions> = async (ap
   registerSseRoute(app, api);
   registerFileRoute(app, api);
   registerCatalogRoutes(app, api);
+  registerScheduleRoutes(app, api);
   registerOpenApiRoute(app, api);
   registerDocsPage(app);
   registerHealthRoutes(app, api);

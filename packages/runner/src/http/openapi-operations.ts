@@ -4,6 +4,7 @@ import {
   enqueueBodySchema,
   eventsQuerySchema,
   listQuerySchema,
+  scheduleBodySchema,
 } from './request-schemas.js';
 
 /** A JSON schema object. */
@@ -58,8 +59,8 @@ export const ERROR_DESCRIPTIONS: Readonly<Record<number, string>> = {
   400: 'PARAMS_INVALID, JOB_TYPE_UNKNOWN or REQUEST_INVALID, with field issues',
   401: 'UNAUTHORIZED: missing or unknown bearer token',
   403: "FORBIDDEN: the token's roles do not allow this, or ?customerId= without the admin role",
-  404: "JOB_NOT_FOUND (also for another customer's job) or FILE_NOT_FOUND",
-  409: 'JOB_STATE_CONFLICT: the job’s state does not allow this (retry: not Failed or Cancelled, or its parent has not succeeded; delete: not finished)',
+  404: "JOB_NOT_FOUND or SCHEDULE_NOT_FOUND (also for another customer's job or schedule), or FILE_NOT_FOUND",
+  409: 'JOB_STATE_CONFLICT: the job’s state does not allow this (retry: not Failed or Cancelled, or its parent has not succeeded; delete: not finished); SCHEDULE_NAME_TAKEN: the name belongs to another owner',
 };
 
 /** The query parameters of an operation, from its query schema. */
@@ -216,6 +217,57 @@ export function operations(settings: OpenApiSettings): OperationDoc[] {
           required: ['items'],
         }),
       },
+    },
+    {
+      method: 'put',
+      path: '/schedules/{name}',
+      summary: 'Create or replace a recurring schedule of the caller’s customer',
+      role: 'operator',
+      query: common,
+      pathParams: ['name'],
+      body: scheduleBodySchema,
+      errors: [400, 401, 403, 409],
+      ok: {
+        status: 201,
+        description:
+          'Created (200 when the caller’s schedule of that name was replaced); `system: true` needs the admin role',
+        content: json(ref('ScheduleSaveResponse')),
+      },
+    },
+    ...(['pause', 'resume'] as const).map(
+      (action): OperationDoc => ({
+        method: 'post',
+        path: `/schedules/{name}/${action}`,
+        summary:
+          action === 'pause'
+            ? 'Stop a schedule from firing'
+            : 'Fire a paused schedule again from its next cron time',
+        role: 'operator',
+        query: common,
+        pathParams: ['name'],
+        errors: [400, 401, 403, 404],
+        ok: { status: 200, description: 'The schedule', content: json(ref('Schedule')) },
+      }),
+    ),
+    {
+      method: 'post',
+      path: '/schedules/{name}/trigger',
+      summary: 'Enqueue one job of the schedule now (its cron times are unchanged)',
+      role: 'operator',
+      query: common,
+      pathParams: ['name'],
+      errors: [400, 401, 403, 404],
+      ok: { status: 201, description: 'The job enqueued', content: json(ref('ScheduleTriggerResponse')) },
+    },
+    {
+      method: 'delete',
+      path: '/schedules/{name}',
+      summary: 'Delete a schedule (jobs it enqueued stay)',
+      role: 'operator',
+      query: common,
+      pathParams: ['name'],
+      errors: [400, 401, 403, 404],
+      ok: { status: 200, description: 'Deleted', content: json(ref('ScheduleDeleteResponse')) },
     },
     {
       method: 'get',

@@ -45,6 +45,7 @@ describe('GET /openapi.json', () => {
     expect(documented.sort()).toEqual(served.sort());
     expect(served.sort()).toEqual([
       'delete /jobs/{id}',
+      'delete /schedules/{name}',
       'get /docs',
       'get /health',
       'get /job-types',
@@ -58,6 +59,10 @@ describe('GET /openapi.json', () => {
       'post /jobs',
       'post /jobs/{id}/cancel',
       'post /jobs/{id}/retry',
+      'post /schedules/{name}/pause',
+      'post /schedules/{name}/resume',
+      'post /schedules/{name}/trigger',
+      'put /schedules/{name}',
     ]);
 
     const list = doc.paths['/jobs']?.get;

@@ -22,6 +22,9 @@ import {
   jobViewSchema,
   readinessViewSchema,
   retryResponseSchema,
+  scheduleDeleteResponseSchema,
+  scheduleSaveResponseSchema,
+  scheduleTriggerResponseSchema,
   scheduleViewSchema,
 } from './view-schemas.js';
 
@@ -134,6 +137,9 @@ export function buildOpenApiDocument(settings: OpenApiSettings): OpenApiDocument
         EnqueueResponse: toSchema(enqueueResponseSchema, 'output'),
         CancelResponse: toSchema(cancelResponseSchema, 'output'),
         RetryResponse: toSchema(retryResponseSchema, 'output'),
+        ScheduleSaveResponse: toSchema(scheduleSaveResponseSchema, 'output'),
+        ScheduleTriggerResponse: toSchema(scheduleTriggerResponseSchema, 'output'),
+        ScheduleDeleteResponse: toSchema(scheduleDeleteResponseSchema, 'output'),
         DeleteResponse: toSchema(deleteResponseSchema, 'output'),
         JobType: toSchema(jobTypeViewSchema, 'output'),
         Schedule: toSchema(scheduleViewSchema, 'output'),

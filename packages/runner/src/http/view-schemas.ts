@@ -141,6 +141,22 @@ export const scheduleViewSchema = z.object({
   lastRunAt: timestamp.nullable(),
 });
 
+/** Answer of `PUT /schedules/:name`. */
+export const scheduleSaveResponseSchema = z.object({
+  created: z.boolean().describe('False when an existing schedule of the caller was replaced'),
+  schedule: scheduleViewSchema,
+});
+
+/** Answer of `POST /schedules/:name/trigger`: the job it enqueued now. */
+export const scheduleTriggerResponseSchema = z.object({
+  name: z.string(),
+  jobId: z.string(),
+  job: jobViewSchema,
+});
+
+/** Answer of `DELETE /schedules/:name`. */
+export const scheduleDeleteResponseSchema = z.object({ name: z.string(), deleted: z.literal(true) });
+
 /** Body of every error response. */
 export const errorBodySchema = z.object({
   error: z.object({
@@ -174,6 +190,12 @@ export type JobTypeView = z.infer<typeof jobTypeViewSchema>;
 export type RetryResponse = z.infer<typeof retryResponseSchema>;
 /** Answer of `DELETE /jobs/:id`. */
 export type DeleteResponse = z.infer<typeof deleteResponseSchema>;
+/** Answer of `PUT /schedules/:name`. */
+export type ScheduleSaveResponse = z.infer<typeof scheduleSaveResponseSchema>;
+/** Answer of `POST /schedules/:name/trigger`. */
+export type ScheduleTriggerResponse = z.infer<typeof scheduleTriggerResponseSchema>;
+/** Answer of `DELETE /schedules/:name`. */
+export type ScheduleDeleteResponse = z.infer<typeof scheduleDeleteResponseSchema>;
 /** Body of `GET /ready`. */
 export type ReadinessView = z.infer<typeof readinessViewSchema>;
 /** A schedule as the API shows it. */

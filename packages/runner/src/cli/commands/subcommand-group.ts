@@ -41,9 +41,10 @@ export function subcommandGroup(
 ): BuiltinCommand {
   const usage = (sub: Subcommand) => `hangar ${name} ${sub.name} ${sub.args.join(' ')}`.trimEnd();
   const help = [
-    ...(fallback ? fallback.help.slice(0, 1) : []),
+    ...(fallback ? [`${fallback.help[0] ?? ''}    ${fallback.summary}`] : []),
     ...subcommands.map((sub) => `Usage: ${usage(sub)} [options]    ${sub.summary}`),
     '',
+    `Run "hangar ${name} <subcommand> --help" for its flags. Shared flags:`,
     ...REMOTE_HELP,
   ];
   const group: BuiltinCommand = {
@@ -54,10 +55,14 @@ export function subcommandGroup(
       const [word, ...rest] = argv;
       const sub = subcommands.find((s) => s.name === word);
       if (!sub) {
-        if (fallback) return fallback.run(argv, ctx);
-        if (word === undefined || word === '--help' || word === '-h' || word === 'help') {
+        if (word === '--help' || word === '-h' || word === 'help') {
           for (const line of help) ctx.out(line);
-          return word === undefined ? 64 : 0;
+          return 0;
+        }
+        if (fallback) return fallback.run(argv, ctx);
+        if (word === undefined) {
+          for (const line of help) ctx.err(line);
+          return 64;
         }
         throw usageError('hangar.cli.usageError', {
           problem: `Unknown subcommand "${word}"; use one of: ${subcommands.map((s) => s.name).join(', ')}`,
