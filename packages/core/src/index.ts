@@ -73,6 +73,7 @@ export type {
   Unsubscribe,
 } from './queue/queue-adapter.js';
 export { isWakeUp } from './queue/queue-adapter.js';
+export type { QueueDepth, RunnerInfo, RunnerRecord } from './queue/runner-record.js';
 export {
   assertTransition,
   canTransition,

@@ -3,6 +3,7 @@ import type { MessageParam } from '../i18n/translatable-string.js';
 import type { JobResult } from '../job/job-result.js';
 import type { JobState } from '../state/job-state.js';
 import type { JobRecord, LogEntry, NewLogEntry, WorkerIdentity } from './job-record.js';
+import type { QueueDepth, RunnerInfo, RunnerRecord } from './runner-record.js';
 
 /** A job to put on the queue; parameters are already validated. */
 export interface EnqueueRequest {
@@ -311,6 +312,18 @@ export interface QueueAdapter {
    * runners when `nextRunAt` still equals `expected`; that caller enqueues the job.
    */
   advanceSchedule(name: string, expected: Date, next: Date | null, firedAt: Date): Promise<boolean>;
+
+  /**
+   * Stores (or refreshes) a runner's advertisement until `ttlMs` from now by the backend's
+   * clock; a runner advertises itself more often than that while it is alive.
+   */
+  advertiseRunner(info: RunnerInfo, ttlMs: number): Promise<void>;
+  /** Removes a runner's advertisement (on a clean stop). */
+  withdrawRunner(id: string): Promise<void>;
+  /** The runners whose advertisement has not lapsed, by id. */
+  listRunners(): Promise<RunnerRecord[]>;
+  /** Queues holding Enqueued jobs, with how many, by queue name. */
+  queueDepths(): Promise<QueueDepth[]>;
 
   /** Deletes finished jobs past their retention; returns how many. */
   cleanup(policy: RetentionPolicy): Promise<number>;

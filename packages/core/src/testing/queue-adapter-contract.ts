@@ -10,6 +10,7 @@ import {
 } from './contract-harness.js';
 import { defineLifecycleContract } from './queue-adapter-lifecycle-contract.js';
 import { defineRetryDeleteContract } from './queue-adapter-retry-delete-contract.js';
+import { defineRunnersContract } from './queue-adapter-runners-contract.js';
 
 const W1 = testWorker('worker-1');
 const W2 = testWorker('worker-2');
@@ -219,6 +220,7 @@ export function queueAdapterContract(options: AdapterContractOptions): void {
 
     defineLifecycleContract(scope);
     defineRetryDeleteContract(scope);
+    defineRunnersContract(scope);
   });
 }
 

@@ -10,6 +10,7 @@ import {
 } from './auth.js';
 import { requestLanguage, requestLogger } from './error-replies.js';
 import type { ResolvedHttpOptions } from './http-options.js';
+import { QueueCoverage } from './queue-coverage.js';
 import type { RenderContext } from './render-job.js';
 import { parseRequest } from './request-schemas.js';
 
@@ -25,6 +26,9 @@ export interface RequestScope {
 
 /** Shared state of one mounted API: options, the translator, the authenticator and the mount prefix. */
 export class ApiContext {
+  /** Which queues the live runners serve. */
+  readonly coverage: QueueCoverage;
+
   constructor(
     /** Resolved options. */
     readonly options: ResolvedHttpOptions,
@@ -34,7 +38,9 @@ export class ApiContext {
     readonly authenticator: Authenticator,
     /** Path prefix the API is mounted under ('' standalone). */
     readonly prefix: string,
-  ) {}
+  ) {
+    this.coverage = new QueueCoverage(options.client.queue);
+  }
 
   /** The caller's language. */
   languageOf(request: FastifyRequest): string {

@@ -40,6 +40,7 @@ describe('GET /health and GET /ready, without a token', () => {
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({
       status: 'ready',
+      unservedQueues: [],
       checks: [
         { name: 'queue', ok: true, outcome: 'ok' },
         { name: 'conso', ok: true, outcome: 'ok' },
@@ -67,6 +68,7 @@ describe('GET /health and GET /ready, without a token', () => {
     const body = (await ready.json()) as ReadyJson;
     expect(body).toEqual({
       status: 'unavailable',
+      unservedQueues: [],
       checks: [
         { name: 'queue', ok: true, outcome: 'ok' },
         { name: 'archive', ok: false, outcome: 'failed' },

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ApiContext } from './api-context.js';
 import type { ReadinessCheck } from './http-options.js';
 import type { ReadinessView } from './view-schemas.js';
@@ -6,19 +6,23 @@ import type { ReadinessView } from './view-schemas.js';
 /** Outcome of one readiness check: passed, threw, or outlasted the timeout. */
 type CheckOutcome = 'ok' | 'failed' | 'timeout';
 
-async function runCheck(
-  check: ReadinessCheck,
+/** Runs one check within `timeoutMs`, aborting its signal when it outlasts it. */
+async function runCheck<T>(
+  check: (signal: AbortSignal) => Promise<T>,
   timeoutMs: number,
-): Promise<{ outcome: CheckOutcome; error?: unknown }> {
+): Promise<{ outcome: CheckOutcome; value?: T; error?: unknown }> {
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<'timeout'>((resolve) => {
     timer = setTimeout(() => resolve('timeout'), timeoutMs);
   });
   try {
-    const result = await Promise.race([check(controller.signal).then(() => 'ok' as const), timeout]);
-    if (result === 'timeout') controller.abort();
-    return { outcome: result };
+    const result = await Promise.race([check(controller.signal).then((value) => ({ value })), timeout]);
+    if (result === 'timeout') {
+      controller.abort();
+      return { outcome: 'timeout' };
+    }
+    return { outcome: 'ok', value: result.value };
   } catch (error) {
     return { outcome: 'failed', error };
   } finally {
@@ -40,6 +44,17 @@ export function registerHealthRoutes(app: FastifyInstance, api: ApiContext): voi
     ...Object.entries(readinessChecks),
   ];
 
+  /** Queues whose jobs wait for a runner; reported, not a failure, and never what fails the probe. */
+  async function unserved(request: FastifyRequest): Promise<ReadinessView['unservedQueues']> {
+    const outcome = await runCheck(() => api.coverage.unserved(), readinessTimeoutMs);
+    if (outcome.outcome !== 'ok') {
+      api
+        .logOf(request)
+        .warn({ outcome: outcome.outcome, err: outcome.error }, 'Could not tell unserved queues');
+    }
+    return outcome.value ?? [];
+  }
+
   app.get('/health', { exposeHeadRoute: false }, async () => ({ status: 'ok' as const }));
 
   app.get('/ready', { exposeHeadRoute: false }, async (request, reply) => {
@@ -54,8 +69,10 @@ export function registerHealthRoutes(app: FastifyInstance, api: ApiContext): voi
       }
     }
     const ready = results.every((r) => r.outcome === 'ok');
+    const unservedQueues = ready ? await unserved(request) : [];
     const view: ReadinessView = {
       status: ready ? 'ready' : 'unavailable',
+      unservedQueues,
       checks: results.map((r) => ({ name: r.name, ok: r.outcome === 'ok', outcome: r.outcome })),
     };
     return reply.code(ready ? 200 : 503).send(view);

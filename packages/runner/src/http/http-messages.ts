@@ -14,6 +14,8 @@ export const httpMessages = {
       'Internal server error (request {requestId}); the server log has the details under this request id',
     'hangar.http.unavailable': 'The server is shutting down; retry shortly',
     'hangar.http.scheduleNameTaken': 'The schedule name "{name}" is already taken; choose another name',
+    'hangar.http.queueNotServed':
+      'No running runner serves queue "{queue}" for job type "{type}"; the job is stored and waits until one starts',
   },
   fr: {
     'hangar.http.requestInvalid': 'La requête est invalide : {issues}',

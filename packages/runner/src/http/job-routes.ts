@@ -2,7 +2,7 @@ import { hasErrorCode, JobNotFoundError, type JobState } from '@hangar/core';
 import type { FastifyInstance } from 'fastify';
 import type { ApiContext } from './api-context.js';
 import { RequestInvalidError } from './http-errors.js';
-import { renderJob } from './render-job.js';
+import { renderJob, renderMessage } from './render-job.js';
 import {
   commonQuerySchema,
   enqueueBodySchema,
@@ -45,6 +45,16 @@ export function registerJobRoutes(app: FastifyInstance, api: ApiContext): void {
       created: result.created,
       job: renderJob(result.job, scope.render),
     };
+    // Stored either way; the caller learns now, not hours later, that nothing will run it yet.
+    if (!(await api.coverage.serves(result.job.queue, result.job.type))) {
+      const params = { queue: result.job.queue, type: result.job.type };
+      response.warnings = [
+        {
+          code: 'QUEUE_NOT_SERVED',
+          ...renderMessage({ key: 'hangar.http.queueNotServed', params }, scope.render),
+        },
+      ];
+    }
     return reply
       .code(result.created ? 201 : 200)
       .header('location', `${api.prefix}/jobs/${encodeURIComponent(result.id)}`)

@@ -79,6 +79,10 @@ export const enqueueResponseSchema = z.object({
   id: z.string(),
   created: z.boolean().describe('False when an earlier job with the same idempotency key was returned'),
   job: jobViewSchema,
+  warnings: z
+    .array(messageViewSchema.extend({ code: z.literal('QUEUE_NOT_SERVED') }))
+    .optional()
+    .describe('QUEUE_NOT_SERVED: the job is stored, but no live runner serves its queue and type yet'),
 });
 
 /** Response of `POST /jobs/:id/cancel`. */
@@ -120,6 +124,11 @@ export const healthViewSchema = z.object({ status: z.literal('ok') });
 /** Body of `GET /ready`: 200 when every check passed, 503 naming the ones that did not. */
 export const readinessViewSchema = z.object({
   status: z.enum(['ready', 'unavailable']),
+  unservedQueues: z
+    .array(z.object({ queue: z.string(), waiting: z.number().int() }))
+    .describe(
+      'Queues with Enqueued jobs that no live runner serves (they wait until one starts); not a failure of this server',
+    ),
   checks: z.array(
     z.object({
       name: z.string().describe('`queue`, or the name of a check the host registered'),

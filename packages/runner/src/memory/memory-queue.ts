@@ -18,9 +18,12 @@ import {
   type NewLogEntry,
   type QueueAdapter,
   type QueueChange,
+  type QueueDepth,
   type RetentionPolicy,
   type RetryOutcome,
   type RetryRequest,
+  type RunnerInfo,
+  type RunnerRecord,
   type ScheduleRecord,
   type Unsubscribe,
 } from '@hangar/core';
@@ -30,6 +33,7 @@ import { MemoryCoordination } from './memory-coordination.js';
 import { insertJobs } from './memory-enqueue.js';
 import { cleanupJobs, listJobs } from './memory-listing.js';
 import { deleteStoredJob, retryStoredJob } from './memory-retry-delete.js';
+import { advertiseStoredRunner, listStoredRunners, storedQueueDepths } from './memory-runners.js';
 import { MemoryStore } from './memory-store.js';
 import { copyValue } from './value-copy.js';
 
@@ -286,6 +290,22 @@ export class MemoryQueue implements QueueAdapter {
 
   advanceSchedule(name: string, expected: Date, next: Date | null, firedAt: Date): Promise<boolean> {
     return this.coordination.advanceSchedule(name, expected, next, firedAt);
+  }
+
+  async advertiseRunner(info: RunnerInfo, ttlMs: number): Promise<void> {
+    advertiseStoredRunner(this.store, info, ttlMs);
+  }
+
+  async withdrawRunner(id: string): Promise<void> {
+    this.store.runners.delete(id);
+  }
+
+  async listRunners(): Promise<RunnerRecord[]> {
+    return listStoredRunners(this.store);
+  }
+
+  async queueDepths(): Promise<QueueDepth[]> {
+    return storedQueueDepths(this.store);
   }
 
   async cleanup(policy: RetentionPolicy): Promise<number> {

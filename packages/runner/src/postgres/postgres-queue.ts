@@ -15,9 +15,12 @@ import {
   type NewLogEntry,
   type QueueAdapter,
   type QueueChange,
+  type QueueDepth,
   type RetentionPolicy,
   type RetryOutcome,
   type RetryRequest,
+  type RunnerInfo,
+  type RunnerRecord,
   type ScheduleRecord,
   type SubscribeOptions,
   type Unsubscribe,
@@ -55,6 +58,7 @@ import {
   retryDeleteSql,
   retryPostgresJob,
 } from './retry-delete-sql.js';
+import { PostgresRunners } from './runner-sql.js';
 import { rowToSchedule, type ScheduleRow, scheduleSql, scheduleValues } from './schedule-sql.js';
 import { type SchemaNames, schemaNames } from './schema-names.js';
 import { execute, queryRows, type SqlClient, sqlState } from './sql-client.js';
@@ -76,6 +80,7 @@ export class PostgresQueue implements QueueAdapter {
   private readonly names: SchemaNames;
   private readonly sql: JobSql;
   private readonly handSql: RetryDeleteSql;
+  private readonly runners: PostgresRunners;
   private readonly locks: ReturnType<typeof lockSql>;
   private readonly schedules: ReturnType<typeof scheduleSql>;
   private readonly hub: ChangeHub;
@@ -101,6 +106,7 @@ export class PostgresQueue implements QueueAdapter {
     this.names = schemaNames(this.options.schema);
     this.sql = jobSql(this.names);
     this.handSql = retryDeleteSql(this.names);
+    this.runners = new PostgresRunners((text, values) => this.rows(text, values), this.names);
     this.locks = lockSql(this.names);
     this.schedules = scheduleSql(this.names);
     this.insertSql = insertJobsSql(this.names);
@@ -329,6 +335,22 @@ export class PostgresQueue implements QueueAdapter {
 
   async advanceSchedule(name: string, expected: Date, next: Date | null, firedAt: Date): Promise<boolean> {
     return (await this.exec(this.schedules.advance, [name, expected, next, firedAt])) === 1;
+  }
+
+  advertiseRunner(info: RunnerInfo, ttlMs: number): Promise<void> {
+    return this.runners.advertise(info, ttlMs);
+  }
+
+  withdrawRunner(id: string): Promise<void> {
+    return this.runners.withdraw(id);
+  }
+
+  listRunners(): Promise<RunnerRecord[]> {
+    return this.runners.list();
+  }
+
+  queueDepths(): Promise<QueueDepth[]> {
+    return this.runners.queueDepths();
   }
 
   async cleanup(policy: RetentionPolicy): Promise<number> {

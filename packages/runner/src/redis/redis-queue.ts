@@ -18,9 +18,12 @@ import {
   type NewLogEntry,
   type QueueAdapter,
   type QueueChange,
+  type QueueDepth,
   type RetentionPolicy,
   type RetryOutcome,
   type RetryRequest,
+  type RunnerInfo,
+  type RunnerRecord,
   type ScheduleRecord,
   type SubscribeOptions,
   type Unsubscribe,
@@ -48,6 +51,7 @@ import {
 import { RedisKeys, readyGroup } from './redis-keys.js';
 import { type RedisScripts, registerScripts } from './redis-scripts.js';
 import { RedisSubscriber } from './redis-subscriber.js';
+import { RedisRunners } from './runner-records.js';
 import { decodeSchedule, encodeSchedule } from './schedule-codec.js';
 import { SettleBatcher } from './settle-batcher.js';
 
@@ -64,6 +68,7 @@ export class RedisQueue implements QueueAdapter {
   /** The command connection (yours when you passed a client). */
   readonly redis: Redis;
   private readonly keys: RedisKeys;
+  private readonly runners: RedisRunners;
   private readonly scripts: RedisScripts;
   private readonly subscriber: RedisSubscriber;
   private readonly ownsConnection: boolean;
@@ -84,6 +89,7 @@ export class RedisQueue implements QueueAdapter {
     }
     this.keys = new RedisKeys(prefix);
     this.scripts = registerScripts(this.redis, this.keys.base, this.options.functions);
+    this.runners = new RedisRunners(this.redis, this.scripts, this.keys.base);
     this.settles = new SettleBatcher(this.scripts.settle);
     this.subscriber = new RedisSubscriber({ main: this.redis, keys: this.keys, connectionName, logger });
   }
@@ -372,6 +378,22 @@ export class RedisQueue implements QueueAdapter {
       String(firedAt.getTime()),
     );
     return reply === 1;
+  }
+
+  advertiseRunner(info: RunnerInfo, ttlMs: number): Promise<void> {
+    return this.runners.advertise(info, ttlMs);
+  }
+
+  withdrawRunner(id: string): Promise<void> {
+    return this.runners.withdraw(id);
+  }
+
+  listRunners(): Promise<RunnerRecord[]> {
+    return this.runners.list();
+  }
+
+  queueDepths(): Promise<QueueDepth[]> {
+    return this.runners.queueDepths();
   }
 
   async cleanup(policy: RetentionPolicy): Promise<number> {
