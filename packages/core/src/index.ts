@@ -68,6 +68,7 @@ export type {
 export type {
   CancelOutcome,
   ClaimRequest,
+  DeleteOutcome,
   EnqueueOptions,
   EnqueueRequest,
   EnqueueResult,
@@ -77,12 +78,15 @@ export type {
   QueueAdapter,
   QueueChange,
   RetentionPolicy,
+  RetryOutcome,
+  RetryRequest,
   ScheduleJobOptions,
   ScheduleRecord,
   SubscribeOptions,
   Unsubscribe,
 } from './queue/queue-adapter.js';
 export { isWakeUp } from './queue/queue-adapter.js';
+export type { QueueDepth, RunnerInfo, RunnerRecord } from './queue/runner-record.js';
 export {
   assertTransition,
   canTransition,

@@ -26,6 +26,7 @@ export {
 export { DEFAULT_PAGE_SIZE, listPageSize, MAX_PAGE_SIZE } from './input-checks/list-page-size.js';
 export { lockTtlMs } from './input-checks/lock-ttl.js';
 export { checkRetentionPolicy, DEFAULT_CLEANUP_BATCH } from './input-checks/retention-policy-check.js';
+export { checkRetryRequest, MAX_ATTEMPTS_CAP } from './input-checks/retry-request-check.js';
 export {
   findUnstorableText,
   type UnstorableText,

@@ -3,10 +3,12 @@ export { type ErrorParams, HangarError, type HangarErrorOptions, hasErrorCode } 
 export { InvalidStateTransitionError } from './invalid-transition-error.js';
 export { JobCancelledError } from './job-cancelled-error.js';
 export { JobNotFoundError } from './job-not-found-error.js';
+export { type JobStateConflict, JobStateConflictError } from './job-state-conflict-error.js';
 export { JobTimeoutError } from './job-timeout-error.js';
 export { LeaseLostError } from './lease-lost-error.js';
 export { LockUnavailableError } from './lock-unavailable-error.js';
 export { type FieldIssue, ParamsValidationError } from './params-validation-error.js';
+export { ScheduleNotFoundError } from './schedule-not-found-error.js';
 export { TenantMismatchError } from './tenant-mismatch-error.js';
 export { UnknownJobTypeError } from './unknown-job-type-error.js';
 export { UnrecoverableError } from './unrecoverable-error.js';

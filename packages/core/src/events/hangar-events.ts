@@ -20,6 +20,10 @@ export interface HangarEvents {
   'job:cancelled': (e: { job: JobRecord }) => void;
   /** An attempt failed and another is scheduled. */
   'job:retrying': (e: { job: JobRecord; attempt: number; delayMs: number; errorInfo: ErrorInfo }) => void;
+  /** A Failed or Cancelled job was put back on its queue by hand (same id, fresh attempts). */
+  'job:retried': (e: { job: JobRecord }) => void;
+  /** A finished job was deleted by hand, with its log. */
+  'job:deleted': (e: { jobId: string }) => void;
   /** Jobs of dead workers were handed back to the queue. */
   'job:recovered': (e: { jobIds: string[] }) => void;
   /** A recurring schedule enqueued a job. */

@@ -21,6 +21,12 @@ export const coreMessages = {
     'hangar.error.lockUnavailable': 'Lock "{name}" is held by another job (waited {waitMs} ms)',
     'hangar.error.tenantMismatch':
       'Parameter "{param}" ({value}) names data outside customer {tenant}, the tenant of this job',
+    'hangar.error.scheduleNotFound': 'No schedule named "{name}"',
+    'hangar.error.jobNotRetryable': 'Job {jobId} is {state}; only a Failed or Cancelled job can be retried',
+    'hangar.error.jobNotFinished':
+      'Job {jobId} is {state}; only a finished job can be deleted (cancel it first)',
+    'hangar.error.retryParentFirst':
+      'Job {jobId} runs only after its parent {parentId} succeeds, and the parent is {state}; retry the parent first',
     'hangar.progress.started': 'Job started',
     'hangar.progress.retrying': 'Attempt {attempt} failed; retrying in {delayMs} ms',
   },
@@ -40,6 +46,13 @@ export const coreMessages = {
     'hangar.error.unauthorized': 'Authentification requise : envoyez un jeton bearer valide',
     'hangar.error.forbidden': "Votre rôle n'autorise pas cette action",
     'hangar.error.parentFailed': "La tâche parente {parentId} n'a pas réussi",
+    'hangar.error.scheduleNotFound': 'Aucune planification nommée « {name} »',
+    'hangar.error.jobNotRetryable':
+      'La tâche {jobId} est {state} ; seule une tâche Failed ou Cancelled peut être relancée',
+    'hangar.error.jobNotFinished':
+      "La tâche {jobId} est {state} ; seule une tâche terminée peut être supprimée (annulez-la d'abord)",
+    'hangar.error.retryParentFirst':
+      "La tâche {jobId} ne s'exécute qu'après la réussite de sa parente {parentId}, qui est {state} ; relancez d'abord la parente",
     'hangar.error.shutdown': "Le runner s'est arrêté avant la fin de la tâche {jobId}",
     'hangar.error.lockUnavailable':
       'Le verrou « {name} » est détenu par une autre tâche (attente de {waitMs} ms)',

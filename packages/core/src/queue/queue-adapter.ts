@@ -3,6 +3,7 @@ import type { MessageParam } from '../i18n/translatable-string.js';
 import type { JobResult } from '../job/job-result.js';
 import type { JobState } from '../state/job-state.js';
 import type { JobRecord, LogEntry, NewLogEntry, WorkerIdentity } from './job-record.js';
+import type { QueueDepth, RunnerInfo, RunnerRecord } from './runner-record.js';
 
 /** A job to put on the queue; parameters are already validated. */
 export interface EnqueueRequest {
@@ -115,6 +116,32 @@ export type CancelOutcome =
   | 'finished'
   /** No such job (or not visible to this customer). */
   | 'not-found';
+
+/** A retry by hand of a Failed or Cancelled job. */
+export interface RetryRequest {
+  /** Attempts the job gets on top of those it has used: a positive integer. */
+  attempts: number;
+  /** With it, a job of another customer is `not-found`. */
+  customerId?: string;
+}
+
+/** Outcome of a retry by hand. */
+export type RetryOutcome =
+  /** The same job (same id, log and attempt count) is Enqueued again with a fresh attempt budget. */
+  | { outcome: 'retried'; job: JobRecord }
+  /** No such job (or not visible to this customer). */
+  | { outcome: 'not-found' }
+  /** The job is not Failed or Cancelled: nothing changed. */
+  | { outcome: 'not-retryable'; state: JobState };
+
+/** Outcome of deleting a job. */
+export type DeleteOutcome =
+  /** The job and its log are gone. */
+  | 'deleted'
+  /** No such job (or not visible to this customer). */
+  | 'not-found'
+  /** The job has not finished (Succeeded, Failed or Cancelled): nothing changed. */
+  | 'not-finished';
 
 /** A recurring schedule. */
 export interface ScheduleRecord {
@@ -240,6 +267,19 @@ export interface QueueAdapter {
    * With `customerId`, a job of another customer is `not-found`.
    */
   requestCancel(jobId: string, options?: { customerId?: string }): Promise<CancelOutcome>;
+  /**
+   * Atomically moves a Failed or Cancelled job back to Enqueued, runnable now: same id, its log,
+   * attempt count and last errors kept, `maxAttempts` raised to its attempts so far plus
+   * `request.attempts` (capped at 2147483647), result, finish time and cancellation request
+   * cleared. Published as a change to Enqueued (a wake-up). Any other state is `not-retryable`
+   * and changes nothing; of concurrent retries of one job exactly one succeeds.
+   */
+  retryJob(jobId: string, request: RetryRequest): Promise<RetryOutcome>;
+  /**
+   * Atomically deletes a finished (Succeeded, Failed or Cancelled) job with its log and frees
+   * its idempotency key. A job that is waiting or running is `not-finished` and kept.
+   */
+  deleteJob(jobId: string, options?: { customerId?: string }): Promise<DeleteOutcome>;
   /** Delivers cancellation requests for jobs run by `workerId`, from any process. */
   onCancelRequest(workerId: string, listener: (jobId: string) => void): Promise<Unsubscribe>;
 
@@ -272,6 +312,18 @@ export interface QueueAdapter {
    * runners when `nextRunAt` still equals `expected`; that caller enqueues the job.
    */
   advanceSchedule(name: string, expected: Date, next: Date | null, firedAt: Date): Promise<boolean>;
+
+  /**
+   * Stores (or refreshes) a runner's advertisement until `ttlMs` from now by the backend's
+   * clock; a runner advertises itself more often than that while it is alive.
+   */
+  advertiseRunner(info: RunnerInfo, ttlMs: number): Promise<void>;
+  /** Removes a runner's advertisement (on a clean stop). */
+  withdrawRunner(id: string): Promise<void>;
+  /** The runners whose advertisement has not lapsed, by id. */
+  listRunners(): Promise<RunnerRecord[]>;
+  /** Queues holding Enqueued jobs, with how many, by queue name. */
+  queueDepths(): Promise<QueueDepth[]>;
 
   /** Deletes finished jobs past their retention; returns how many. */
   cleanup(policy: RetentionPolicy): Promise<number>;

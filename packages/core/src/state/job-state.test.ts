@@ -16,9 +16,13 @@ describe('job states', () => {
     expect(canTransition('Scheduled', 'Processing')).toBe(true);
   });
 
-  it('never leaves a terminal state', () => {
+  it('leaves a terminal state only for a retry by hand of a Failed or Cancelled job', () => {
     for (const from of JOB_STATES.filter(isTerminalState)) {
-      for (const to of JOB_STATES) expect(canTransition(from, to)).toBe(false);
+      for (const to of JOB_STATES) {
+        expect(canTransition(from, to)).toBe(
+          to === 'Enqueued' && (from === 'Failed' || from === 'Cancelled'),
+        );
+      }
     }
     expect(() => assertTransition('j1', 'Succeeded', 'Processing')).toThrow(
       /j1 cannot go from Succeeded to Processing/,

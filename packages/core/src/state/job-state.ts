@@ -27,7 +27,8 @@ export const JOB_STATES: readonly JobState[] = Object.values(JobState);
 /**
  * The allowed transitions. A due Scheduled job may be claimed directly (Scheduled → Processing);
  * Processing → Enqueued hands a job back (graceful shutdown, expired lease); Processing →
- * Scheduled is a retry after backoff. Terminal states have no way out.
+ * Scheduled is a retry after backoff. Succeeded is final; Failed and Cancelled leave only for
+ * Enqueued, by an operator's retry.
  */
 export const JOB_TRANSITIONS: Readonly<Record<JobState, readonly JobState[]>> = {
   Scheduled: ['Enqueued', 'Processing', 'Cancelled'],
@@ -35,8 +36,9 @@ export const JOB_TRANSITIONS: Readonly<Record<JobState, readonly JobState[]>> = 
   Enqueued: ['Processing', 'Cancelled'],
   Processing: ['Succeeded', 'Failed', 'Cancelled', 'Scheduled', 'Enqueued'],
   Succeeded: [],
-  Failed: [],
-  Cancelled: [],
+  // Only by hand (`QueueAdapter.retryJob`): a finished job never moves by itself.
+  Failed: ['Enqueued'],
+  Cancelled: ['Enqueued'],
 };
 
 /**

@@ -7,3 +7,4 @@ export {
   testWorker,
 } from './contract-harness.js';
 export { collectChanges, queueAdapterContract } from './queue-adapter-contract.js';
+export { type RecordedLogEntry, recordingLogger } from './recording-logger.js';

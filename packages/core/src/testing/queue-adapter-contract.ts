@@ -12,6 +12,8 @@ import {
   W2,
 } from './contract-harness.js';
 import { defineLifecycleContract } from './queue-adapter-lifecycle-contract.js';
+import { defineRetryDeleteContract } from './queue-adapter-retry-delete-contract.js';
+import { defineRunnersContract } from './queue-adapter-runners-contract.js';
 import { defineTransitionsContract } from './queue-adapter-transitions-contract.js';
 
 /**
@@ -260,6 +262,8 @@ export function queueAdapterContract(options: AdapterContractOptions): void {
 
     defineLifecycleContract(scope);
     defineTransitionsContract(scope);
+    defineRetryDeleteContract(scope);
+    defineRunnersContract(scope);
   });
 }
 

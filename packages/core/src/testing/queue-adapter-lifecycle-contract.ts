@@ -168,6 +168,18 @@ export function defineLifecycleContract(s: ContractScope): void {
       expect(rest.nextCursor).toBeUndefined();
     });
 
+    it('refuses a cursor it did not issue, naming cursor', async () => {
+      await s.a.enqueueMany([testJob(), testJob()]);
+      const first = await s.a.list({ limit: 1 });
+      expect(first.nextCursor).toBeDefined();
+      for (const cursor of ['not-a-cursor', `${first.nextCursor}x`, '../../etc']) {
+        await expect(s.a.list({ cursor })).rejects.toMatchObject({
+          code: 'CONFIG_INVALID',
+          params: { option: 'cursor' },
+        });
+      }
+    });
+
     it('lists by user and by queue, alone and with a customer', async () => {
       const jane = await s.a.enqueue(testJob({ customerId: 'c1', userId: 'jane' }));
       const reports = await s.a.enqueue(testJob({ customerId: 'c1', userId: 'joe', queue: 'reports' }));

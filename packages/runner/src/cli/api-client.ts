@@ -28,7 +28,7 @@ export class ApiClient {
 
   /** Sends a request and returns the parsed JSON body of a 2xx answer. */
   async request<T>(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
     path: string,
     init: { query?: Query; body?: unknown } = {},
   ): Promise<T> {

@@ -1,21 +1,13 @@
 import { createServer } from 'node:net';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeAll, onCleanup, startApi, type TestApi, TOKENS } from '../http/test-fixtures.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { closeAll, startApi, TOKENS } from '../http/test-fixtures.js';
+import { remoteCliKit } from './remote-cli-kit.js';
 import { runCli } from './run-cli.js';
-import { capture, tempDir } from './test-kit.js';
+import { capture } from './test-kit.js';
 
-let cwd: string;
-beforeEach(async () => {
-  const tmp = await tempDir();
-  cwd = tmp.dir;
-  onCleanup(tmp.cleanup);
-});
+const kit = remoteCliKit();
+const cli = kit.run;
 afterEach(closeAll);
-
-function cli(api: TestApi, argv: string[], token: string = TOKENS.acmeOperator, signal?: AbortSignal) {
-  const c = capture({ HANGAR_URL: api.url, HANGAR_TOKEN: token }, cwd, signal);
-  return runCli(argv, c.io).then((code) => ({ code, out: c.out(), err: c.err() }));
-}
 
 describe('enqueue, status, cancel, list, schedules', () => {
   it('enqueues and prints the id, then shows the job with status', async () => {
@@ -200,7 +192,7 @@ describe('errors and exit codes', () => {
     expect((await cli(api, ['enqueue', 'math.add'], TOKENS.acmeViewer)).code).toBe(77);
     const other = await cli(api, ['status', id], TOKENS.globexOperator);
     expect(other).toMatchObject({ code: 1, err: `hangar: Job ${id} was not found\n` });
-    const noToken = capture({ HANGAR_URL: api.url }, cwd);
+    const noToken = capture({ HANGAR_URL: api.url }, kit.cwd);
     expect(await runCli(['list'], noToken.io)).toBe(64);
     expect(noToken.err()).toContain('No API token: pass --token or set HANGAR_TOKEN');
   });
@@ -210,11 +202,11 @@ describe('errors and exit codes', () => {
     await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
     const { port } = probe.address() as { port: number };
     await new Promise((resolve) => probe.close(resolve));
-    const c = capture({ HANGAR_TOKEN: TOKENS.acmeOperator }, cwd);
+    const c = capture({ HANGAR_TOKEN: TOKENS.acmeOperator }, kit.cwd);
     const code = await runCli(['status', 'x', '--server', `http://127.0.0.1:${port}`], c.io);
     expect(code).toBe(69);
     expect(c.err()).toContain(`Cannot reach the Hangar server at http://127.0.0.1:${port} (ECONNREFUSED)`);
-    const bad = capture({ HANGAR_TOKEN: TOKENS.acmeOperator }, cwd);
+    const bad = capture({ HANGAR_TOKEN: TOKENS.acmeOperator }, kit.cwd);
     expect(await runCli(['status', 'x', '--server', 'ftp://x'], bad.io)).toBe(64);
   });
 });

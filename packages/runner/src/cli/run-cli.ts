@@ -11,8 +11,9 @@ import {
 import { cancelCommand } from './commands/cancel.js';
 import type { BuiltinCommand } from './commands/command.js';
 import { enqueueCommand } from './commands/enqueue.js';
+import { jobsCommand } from './commands/jobs.js';
 import { listCommand } from './commands/list.js';
-import { schedulesCommand } from './commands/schedules.js';
+import { scheduleCommands } from './commands/schedule-changes.js';
 import { serveCommand } from './commands/serve.js';
 import { statusCommand } from './commands/status.js';
 import { configPath, loadConfig } from './config.js';
@@ -27,7 +28,8 @@ export const BUILTIN_COMMANDS: readonly BuiltinCommand[] = [
   statusCommand,
   cancelCommand,
   listCommand,
-  schedulesCommand,
+  jobsCommand,
+  scheduleCommands,
 ];
 
 const HELP_WORDS = new Set(['--help', '-h', 'help']);

@@ -9,6 +9,7 @@ import {
   JobNotFoundError,
   type JobPage,
   type JobRecord,
+  JobStateConflictError,
   type ListJobsFilter,
   type LogEntry,
   type Logger,
@@ -77,7 +78,9 @@ export class HangarClient {
     logger: Logger = silentLogger,
   ) {
     this.logger = logger;
-    this.schedules = new ScheduleManager(queue, registry);
+    this.schedules = new ScheduleManager(queue, registry, (type, params, options) =>
+      this.enqueue(type, params, options),
+    );
   }
 
   /** Validates parameters and enqueues one job; bad parameters throw `ParamsValidationError` and nothing is enqueued. */
@@ -136,6 +139,45 @@ export class HangarClient {
   /** Cancels a job: a queued job never runs; a running one is stopped and ends Cancelled. */
   async cancel(id: string, options: { customerId?: string } = {}): Promise<CancelOutcome> {
     return this.queue.requestCancel(id, options);
+  }
+
+  /**
+   * Runs a Failed or Cancelled job again: the same job (same id, log and attempt count, its last
+   * errors kept until the next attempt) goes back on its queue, runnable now, with as many
+   * attempts again as its type's retry policy allows. A job whose parent has not succeeded is
+   * refused: retry the parent first. `JobNotFoundError` for a missing (or another customer's)
+   * job, `JobStateConflictError` for a job that is not Failed or Cancelled.
+   */
+  async retry(id: string, options: { customerId?: string } = {}): Promise<JobRecord> {
+    const job = await this.queue.get(id, options);
+    if (!job) throw new JobNotFoundError(id);
+    if (job.parentId !== undefined) {
+      const parent = await this.queue.get(job.parentId);
+      if (parent && parent.state !== 'Succeeded') {
+        throw new JobStateConflictError(id, parent.state, 'retry-parent', parent.id);
+      }
+    }
+    // A type this client does not know gets one attempt: its policy is not known here.
+    const attempts = this.registry.has(job.type) ? this.registry.retryPolicy(job.type).maxAttempts : 1;
+    const result = await this.queue.retryJob(id, { attempts, customerId: options.customerId });
+    if (result.outcome === 'not-found') throw new JobNotFoundError(id);
+    if (result.outcome === 'not-retryable') throw new JobStateConflictError(id, result.state, 'retry');
+    safeEmit(this.events, this.logger, 'job:retried', { job: result.job });
+    return result.job;
+  }
+
+  /**
+   * Deletes a finished job with its log. `JobNotFoundError` for a missing (or another
+   * customer's) job, `JobStateConflictError` for one that is waiting or running (cancel it first).
+   */
+  async delete(id: string, options: { customerId?: string } = {}): Promise<void> {
+    const outcome = await this.queue.deleteJob(id, options);
+    if (outcome === 'not-found') throw new JobNotFoundError(id);
+    if (outcome === 'not-finished') {
+      const job = await this.queue.get(id, options);
+      throw new JobStateConflictError(id, job?.state ?? 'Processing', 'delete');
+    }
+    safeEmit(this.events, this.logger, 'job:deleted', { jobId: id });
   }
 
   /** Jobs matching the filter, newest first. */

@@ -1,4 +1,4 @@
-import type { Translator } from '@hangar/core';
+import type { Logger, Translator } from '@hangar/core';
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import {
@@ -8,8 +8,9 @@ import {
   type Permission,
   requirePermission,
 } from './auth.js';
+import { requestLanguage, requestLogger } from './error-replies.js';
 import type { ResolvedHttpOptions } from './http-options.js';
-import { negotiateLanguage } from './language.js';
+import { QueueCoverage } from './queue-coverage.js';
 import type { RenderContext } from './render-job.js';
 import { parseRequest } from './request-schemas.js';
 
@@ -25,6 +26,9 @@ export interface RequestScope {
 
 /** Shared state of one mounted API: options, the translator, the authenticator and the mount prefix. */
 export class ApiContext {
+  /** Which queues the live runners serve. */
+  readonly coverage: QueueCoverage;
+
   constructor(
     /** Resolved options. */
     readonly options: ResolvedHttpOptions,
@@ -34,13 +38,18 @@ export class ApiContext {
     readonly authenticator: Authenticator,
     /** Path prefix the API is mounted under ('' standalone). */
     readonly prefix: string,
-  ) {}
+  ) {
+    this.coverage = new QueueCoverage(options.client.queue);
+  }
 
-  /** The caller's language, read from the raw request so that even early errors are rendered in it. */
+  /** The caller's language. */
   languageOf(request: FastifyRequest): string {
-    const query = request.query as Record<string, unknown> | undefined;
-    const lang = typeof query?.lang === 'string' ? query.lang : undefined;
-    return negotiateLanguage(this.translator.languages(), lang, request.headers['accept-language']);
+    return requestLanguage(this.translator, request);
+  }
+
+  /** Where this request's failures are logged: the `logger` option, else fastify's request logger. */
+  logOf(request: FastifyRequest): Logger {
+    return requestLogger(this.options.logger, request);
   }
 
   /**

@@ -12,7 +12,6 @@ const ROUTES: Array<[string, string]> = [
   ['GET', '/jobs/x/files/report.csv'],
   ['GET', '/job-types'],
   ['GET', '/schedules'],
-  ['GET', '/openapi.json'],
 ];
 
 describe('authentication', () => {

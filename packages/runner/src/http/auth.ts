@@ -38,8 +38,8 @@ export interface AuthOptions {
   verify?: (token: string) => Caller | undefined | Promise<Caller | undefined>;
 }
 
-/** What a route needs: reading, or changing jobs (enqueue, cancel). */
-export type Permission = 'read' | 'write';
+/** What a route needs: reading, changing jobs and schedules, or changing what belongs to no customer. */
+export type Permission = 'read' | 'write' | 'admin';
 
 /** Shortest accepted token, so that a guessable secret fails at startup rather than in production. */
 export const MIN_TOKEN_LENGTH = 16;
@@ -47,6 +47,7 @@ export const MIN_TOKEN_LENGTH = 16;
 const ROLE_FOR: Readonly<Record<Permission, readonly ApiRole[]>> = {
   read: ['viewer', 'operator', 'admin'],
   write: ['operator', 'admin'],
+  admin: ['admin'],
 };
 
 const digest = (value: string): Buffer => createHash('sha256').update(value, 'utf8').digest();
@@ -130,12 +131,12 @@ export class Authenticator {
 /** Throws `ForbiddenError` unless the caller's roles grant `permission`. */
 export function requirePermission(caller: Caller, permission: Permission): void {
   if (caller.roles.some((role) => ROLE_FOR[permission].includes(role))) return;
-  const role = permission === 'write' ? 'operator' : 'viewer';
+  const role = permission === 'write' ? 'operator' : permission === 'admin' ? 'admin' : 'viewer';
   throw new ForbiddenError('hangar.http.roleRequired', { role, roles: caller.roles.join(', ') || '(none)' });
 }
 
 /** Throws `ForbiddenError` with `key` unless the caller is an admin. */
-export function requireAdmin(caller: Caller, key: string): void {
+export function requireAdmin(caller: Caller, key: 'hangar.http.systemJobForbidden'): void {
   if (!caller.roles.includes('admin'))
     throw new ForbiddenError(key, { roles: caller.roles.join(', ') || '(none)' });
 }

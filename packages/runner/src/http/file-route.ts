@@ -61,10 +61,12 @@ export function registerFileRoute(app: FastifyInstance, api: ApiContext): void {
     const inArea = path && area ? await resolveInsideRoot(join(filesRoot, area), path) : undefined;
     if (!inArea) {
       // A location outside the job's area is a job bug or an attack: say "not found", log the detail.
-      request.log.warn(
-        { jobId: id, name, location: file.location, area },
-        "Refused an output file outside the job's tenant area of filesRoot",
-      );
+      api
+        .logOf(request)
+        .warn(
+          { jobId: id, name, location: file.location, area },
+          "Refused an output file outside the job's tenant area of filesRoot",
+        );
       throw new FileNotFoundError(id, name);
     }
     const stats = await stat(inArea);

@@ -12,8 +12,12 @@ export const httpMessages = {
     'hangar.http.roleRequired': 'This action needs the {role} role; your token has: {roles}',
     'hangar.http.systemJobForbidden':
       'Only an admin token may enqueue a system job (one without a customer); your token has: {roles}',
-    'hangar.http.internal': 'Internal server error (request {requestId}); the details are in the server log',
+    'hangar.http.internal':
+      'Internal server error (request {requestId}); the server log has the details under this request id',
     'hangar.http.unavailable': 'The server is shutting down; retry shortly',
+    'hangar.http.scheduleNameTaken': 'The schedule name "{name}" is already taken; choose another name',
+    'hangar.http.queueNotServed':
+      'No running runner serves queue "{queue}" for job type "{type}"; the job is stored and waits until one starts',
   },
   fr: {
     'hangar.http.requestInvalid': 'La requête est invalide : {issues}',
@@ -27,7 +31,9 @@ export const httpMessages = {
     'hangar.http.systemJobForbidden':
       'Seul un jeton admin peut mettre en file une tâche système (sans client) ; votre jeton a : {roles}',
     'hangar.http.internal':
-      'Erreur interne du serveur (requête {requestId}) ; les détails sont dans le journal du serveur',
+      'Erreur interne du serveur (requête {requestId}) ; le journal du serveur en donne le détail sous ce numéro de requête',
     'hangar.http.unavailable': "Le serveur est en cours d'arrêt ; réessayez dans un instant",
+    'hangar.http.scheduleNameTaken':
+      'Le nom de planification « {name} » est déjà pris ; choisissez-en un autre',
   },
 } as const satisfies MessageCatalogs;

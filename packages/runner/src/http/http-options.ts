@@ -1,5 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
-import { ConfigurationError } from '@hangar/core';
+import { ConfigurationError, type Logger } from '@hangar/core';
 import type { HangarClient } from '../client/hangar-client.js';
 import { type AuthOptions, validateAuthOptions } from './auth.js';
 
@@ -26,7 +26,22 @@ export interface HangarHttpOptions {
   title?: string;
   /** `info.version` of the OpenAPI document. @defaultValue '0.1.0' */
   version?: string;
+  /**
+   * Where the API logs failed requests (a 500 with its cause and request id, a refused file).
+   * A pino logger fits. @defaultValue the fastify request logger (`request.log`)
+   */
+  logger?: Logger;
+  /**
+   * Checks `GET /ready` runs besides the queue's (e.g. `{ conso: () => db.selectNoFrom(sql\`1\`).execute() }`):
+   * each resolves when its dependency is reachable. @defaultValue {}
+   */
+  readinessChecks?: Readonly<Record<string, ReadinessCheck>>;
+  /** How long one readiness check may take before it counts as failed. @defaultValue 2_000 */
+  readinessTimeoutMs?: number;
 }
+
+/** A readiness check: resolves when the dependency answers, rejects (or outlasts the timeout) when not. */
+export type ReadinessCheck = (signal: AbortSignal) => Promise<unknown>;
 
 /** The defaults of every optional HTTP option. */
 export const HTTP_DEFAULTS = {
@@ -36,11 +51,14 @@ export const HTTP_DEFAULTS = {
   ssePollMs: 2_000,
   title: 'Hangar API',
   version: '0.1.0',
+  readinessChecks: {},
+  readinessTimeoutMs: 2_000,
 } as const satisfies Partial<HangarHttpOptions>;
 
 /** HTTP options with every default applied. */
-export type ResolvedHttpOptions = Required<Omit<HangarHttpOptions, 'filesRoot'>> & {
+export type ResolvedHttpOptions = Required<Omit<HangarHttpOptions, 'filesRoot' | 'logger'>> & {
   filesRoot: string | undefined;
+  logger: Logger | undefined;
 };
 
 function intAtLeast(name: string, value: number, min: number, max = Number.MAX_SAFE_INTEGER): void {
@@ -69,13 +87,40 @@ export function resolveHttpOptions(options: HangarHttpOptions): ResolvedHttpOpti
     client,
     auth: options.auth,
     filesRoot: undefined,
+    logger: options.logger,
     defaultPageSize: options.defaultPageSize ?? HTTP_DEFAULTS.defaultPageSize,
     maxPageSize: options.maxPageSize ?? HTTP_DEFAULTS.maxPageSize,
     sseHeartbeatMs: options.sseHeartbeatMs ?? HTTP_DEFAULTS.sseHeartbeatMs,
     ssePollMs: options.ssePollMs ?? HTTP_DEFAULTS.ssePollMs,
     title: options.title ?? HTTP_DEFAULTS.title,
     version: options.version ?? HTTP_DEFAULTS.version,
+    readinessChecks: options.readinessChecks ?? HTTP_DEFAULTS.readinessChecks,
+    readinessTimeoutMs: options.readinessTimeoutMs ?? HTTP_DEFAULTS.readinessTimeoutMs,
   };
+  intAtLeast('readinessTimeoutMs', resolved.readinessTimeoutMs, 1);
+  if (typeof resolved.readinessChecks !== 'object' || resolved.readinessChecks === null) {
+    throw new ConfigurationError('readinessChecks', 'pass an object of named check functions');
+  }
+  for (const [name, check] of Object.entries(resolved.readinessChecks)) {
+    if (typeof check !== 'function') {
+      throw new ConfigurationError(`readinessChecks.${name}`, 'must be a function returning a promise');
+    }
+    if (name === 'queue') {
+      throw new ConfigurationError(
+        'readinessChecks.queue',
+        'the queue is always checked; give this check another name',
+      );
+    }
+  }
+  if (
+    options.logger !== undefined &&
+    (typeof options.logger !== 'object' || typeof options.logger?.error !== 'function')
+  ) {
+    throw new ConfigurationError(
+      'logger',
+      'pass a logger with error/warn/info/debug/child, e.g. a pino logger',
+    );
+  }
   intAtLeast('maxPageSize', resolved.maxPageSize, 1, 10_000);
   intAtLeast('defaultPageSize', resolved.defaultPageSize, 1, resolved.maxPageSize);
   intAtLeast('sseHeartbeatMs', resolved.sseHeartbeatMs, 1000);

@@ -1,21 +1,22 @@
-import Fastify, {
-  type FastifyError,
-  type FastifyInstance,
-  type FastifyPluginAsync,
-  type FastifyReply,
-  type FastifyRequest,
-  type FastifyServerOptions,
-} from 'fastify';
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify';
 import { ApiContext } from './api-context.js';
 import { Authenticator } from './auth.js';
 import { registerCatalogRoutes } from './catalog-routes.js';
+import { registerDocsPage } from './docs-page.js';
+import {
+  clientErrorReply,
+  frameworkErrorReply,
+  installErrorReplies,
+  routeNotFoundReply,
+} from './error-replies.js';
 import { registerFileRoute } from './file-route.js';
-import { RouteNotFoundError, toErrorResponse } from './http-errors.js';
+import { registerHealthRoutes } from './health-routes.js';
 import { httpMessages } from './http-messages.js';
 import { type HangarHttpOptions, resolveHttpOptions } from './http-options.js';
 import { registerJobRoutes } from './job-routes.js';
-import { negotiateLanguage } from './language.js';
 import { registerOpenApiRoute } from './openapi.js';
+import { registerScheduleRoutes } from './schedule-routes.js';
 import { registerSseRoute } from './sse-route.js';
 
 /**
@@ -29,51 +30,48 @@ export const hangarHttpPlugin: FastifyPluginAsync<HangarHttpOptions> = async (ap
   const translator = resolved.client.registry.translator.register(httpMessages);
   const api = new ApiContext(resolved, translator, new Authenticator(resolved.auth), app.prefix);
 
-  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    const { status, body } = toErrorResponse(error, translator, api.languageOf(request), request.id);
-    if (status >= 500) request.log.error({ err: error }, 'Hangar API request failed');
-    if (status === 401) reply.header('www-authenticate', 'Bearer');
-    return reply.code(status).header('content-language', api.languageOf(request)).send(body);
-  });
-
+  installErrorReplies(app, translator, resolved.logger);
   registerJobRoutes(app, api);
   registerSseRoute(app, api);
   registerFileRoute(app, api);
   registerCatalogRoutes(app, api);
+  registerScheduleRoutes(app, api);
   registerOpenApiRoute(app, api);
+  registerDocsPage(app);
+  registerHealthRoutes(app, api);
 };
 
 /** Options of the standalone server: the API's options plus those of the fastify instance. */
 export interface HttpServerOptions extends HangarHttpOptions {
-  /** Options of the fastify instance (logger, bodyLimit, trustProxy, ...). @defaultValue {} */
+  /**
+   * Options of the fastify instance (logger, bodyLimit, trustProxy, ...). Without `logger` or
+   * `loggerInstance`, fastify's logger writes warnings and errors (JSON lines on stdout), so
+   * failed requests are never silent; without `genReqId`, request ids are random UUIDs.
+   * @defaultValue {}
+   */
   fastify?: FastifyServerOptions;
 }
 
 /**
  * A fastify instance serving the API at the root; call `.listen({ port, host })` on it and
  * `.close()` to stop. Options are checked now, so a bad token table fails before listening.
+ * Every error, fastify's and Node's own refusals included (unknown route, over-long path
+ * segment, bad URL, headers too large), has the API's JSON body.
  */
 export function createHttpServer(options: HttpServerOptions): FastifyInstance {
-  const { fastify: fastifyOptions, ...apiOptions } = options ?? ({} as HttpServerOptions);
+  const { fastify: fastifyOptions = {}, ...apiOptions } = options ?? ({} as HttpServerOptions);
   const resolved = resolveHttpOptions(apiOptions);
-  const app = Fastify({ ...fastifyOptions });
   const translator = resolved.client.registry.translator.register(httpMessages);
-  app.setNotFoundHandler((request, reply) => {
-    const query = request.query as Record<string, unknown> | undefined;
-    const lang = negotiateLanguage(
-      translator.languages(),
-      typeof query?.lang === 'string' ? query.lang : undefined,
-      request.headers['accept-language'],
-    );
-    const path = request.url.split('?')[0] ?? request.url;
-    const { status, body } = toErrorResponse(
-      new RouteNotFoundError(request.method, path),
-      translator,
-      lang,
-      request.id,
-    );
-    return reply.code(status).send(body);
+  const hasLogger = fastifyOptions.logger !== undefined || fastifyOptions.loggerInstance !== undefined;
+  const app = Fastify({
+    genReqId: () => randomUUID(),
+    ...(hasLogger ? {} : { logger: { level: 'warn' } }),
+    frameworkErrors: frameworkErrorReply(translator, resolved.logger),
+    clientErrorHandler: clientErrorReply(translator),
+    ...fastifyOptions,
   });
+  installErrorReplies(app, translator, resolved.logger);
+  app.setNotFoundHandler(routeNotFoundReply(translator, resolved.logger));
   void app.register(hangarHttpPlugin, apiOptions);
   return app;
 }

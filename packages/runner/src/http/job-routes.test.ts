@@ -1,17 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeAll, enqueue, startApi, TOKENS, waitDone } from './test-fixtures.js';
+import { closeAll, type ErrorJson, enqueue, startApi, TOKENS, waitDone } from './test-fixtures.js';
 
 afterEach(closeAll);
-
-interface ErrorJson {
-  error: {
-    code: string;
-    message: string;
-    key: string;
-    params: Record<string, unknown>;
-    issues?: Array<{ path: string; message: string; code: string }>;
-  };
-}
 
 describe('POST /jobs → GET /jobs/:id', () => {
   it('enqueues, runs and reports the result with attempts, worker, timestamps and messages', async () => {
@@ -291,6 +281,11 @@ describe('GET /job-types and GET /schedules', () => {
       type: 'object',
       properties: { a: { type: 'number' }, b: { type: 'number' } },
       required: ['a', 'b'],
+    });
+    // The input schema: a field with a default may be left out.
+    expect(body.items[3]?.paramsSchema).toMatchObject({
+      properties: { count: { type: 'integer' }, delayMs: { type: 'integer', default: 0 } },
+      required: ['count'],
     });
   });
 

@@ -1,8 +1,9 @@
-import { JobNotFoundError, type JobState } from '@hangar/core';
+import { hasErrorCode, JobNotFoundError, type JobState } from '@hangar/core';
 import type { FastifyInstance } from 'fastify';
 import type { ApiContext, RequestScope } from './api-context.js';
 import { requireAdmin } from './auth.js';
-import { renderJob } from './render-job.js';
+import { RequestInvalidError } from './http-errors.js';
+import { renderJob, renderMessage } from './render-job.js';
 import {
   commonQuerySchema,
   enqueueBodySchema,
@@ -10,9 +11,19 @@ import {
   listQuerySchema,
   parseRequest,
 } from './request-schemas.js';
-import type { CancelResponse, EnqueueResponse, JobPageView, JobView } from './view-schemas.js';
+import type {
+  CancelResponse,
+  DeleteResponse,
+  EnqueueResponse,
+  JobPageView,
+  JobView,
+  RetryResponse,
+} from './view-schemas.js';
 
-/** Registers `POST /jobs`, `GET /jobs`, `GET /jobs/:id` and `POST /jobs/:id/cancel`. */
+/**
+ * Registers `POST /jobs`, `GET /jobs`, `GET /jobs/:id`, `POST /jobs/:id/cancel`,
+ * `POST /jobs/:id/retry` and `DELETE /jobs/:id`.
+ */
 export function registerJobRoutes(app: FastifyInstance, api: ApiContext): void {
   const { client } = api.options;
   const listQuery = listQuerySchema(api.options.defaultPageSize, api.options.maxPageSize);
@@ -37,6 +48,16 @@ export function registerJobRoutes(app: FastifyInstance, api: ApiContext): void {
       created: result.created,
       job: renderJob(result.job, scope.render),
     };
+    // Stored either way; the caller learns now, not hours later, that nothing will run it yet.
+    if (!(await api.coverage.serves(result.job.queue, result.job.type))) {
+      const params = { queue: result.job.queue, type: result.job.type };
+      response.warnings = [
+        {
+          code: 'QUEUE_NOT_SERVED',
+          ...renderMessage({ key: 'hangar.http.queueNotServed', params }, scope.render),
+        },
+      ];
+    }
     return reply
       .code(result.created ? 201 : 200)
       .header('location', `${api.prefix}/jobs/${encodeURIComponent(result.id)}`)
@@ -45,14 +66,32 @@ export function registerJobRoutes(app: FastifyInstance, api: ApiContext): void {
 
   app.get('/jobs', { exposeHeadRoute: false }, async (request) => {
     const { scope, query } = await api.scope(request, 'read', listQuery);
-    const page = await client.list({
-      customerId: scope.customerId,
-      states: query.state as JobState[] | undefined,
-      types: query.type,
-      queue: query.queue,
-      limit: query.limit,
-      cursor: query.cursor,
-    });
+    const page = await client
+      .list({
+        customerId: scope.customerId,
+        states: query.state as JobState[] | undefined,
+        types: query.type,
+        queue: query.queue,
+        limit: query.limit,
+        cursor: query.cursor,
+      })
+      .catch((error: unknown) => {
+        // The adapter is the one that can tell its own cursors from others: a foreign or
+        // edited cursor is the caller's input, named as the query parameter it came in.
+        if (
+          hasErrorCode(error, 'CONFIG_INVALID') &&
+          (error as { params: { option?: unknown } }).params.option === 'cursor'
+        ) {
+          throw new RequestInvalidError([
+            {
+              path: 'query.cursor',
+              message: 'pass the nextCursor of the previous page unchanged',
+              code: 'invalid_cursor',
+            },
+          ]);
+        }
+        throw error;
+      });
     const view: JobPageView = {
       items: page.items.map((job) => renderJob(job, scope.render)),
       nextCursor: page.nextCursor ?? null,
@@ -85,6 +124,22 @@ export function registerJobRoutes(app: FastifyInstance, api: ApiContext): void {
     const job = outcome === 'not-found' ? undefined : await client.get(id, { customerId: scope.customerId });
     if (!job || outcome === 'not-found') throw new JobNotFoundError(id);
     const response: CancelResponse = { id, outcome, job: renderJob(job, scope.render) };
+    return response;
+  });
+
+  app.post('/jobs/:id/retry', { exposeHeadRoute: false }, async (request) => {
+    const { scope } = await api.scope(request, 'write', commonQuerySchema);
+    const { id } = parseRequest(jobIdParamsSchema, request.params, 'path');
+    const job = await client.retry(id, { customerId: scope.customerId });
+    const response: RetryResponse = { id, job: renderJob(job, scope.render) };
+    return response;
+  });
+
+  app.delete('/jobs/:id', { exposeHeadRoute: false }, async (request) => {
+    const { scope } = await api.scope(request, 'write', commonQuerySchema);
+    const { id } = parseRequest(jobIdParamsSchema, request.params, 'path');
+    await client.delete(id, { customerId: scope.customerId });
+    const response: DeleteResponse = { id, deleted: true };
     return response;
   });
 }

@@ -13,11 +13,14 @@ interface Doc {
       {
         parameters: Array<{ name: string; in: string }>;
         responses: Record<string, unknown>;
-        requestBody?: { content: Record<string, { schema: { properties: Record<string, unknown> } }> };
+        security?: unknown[];
+        requestBody?: {
+          content: Record<string, { schema: { oneOf: Array<{ properties: Record<string, unknown> }> } }>;
+        };
       }
     >
   >;
-  components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+  components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> };
 }
 
 describe('GET /openapi.json', () => {
@@ -41,15 +44,25 @@ describe('GET /openapi.json', () => {
     );
     expect(documented.sort()).toEqual(served.sort());
     expect(served.sort()).toEqual([
+      'delete /jobs/{id}',
+      'delete /schedules/{name}',
+      'get /docs',
+      'get /health',
       'get /job-types',
       'get /jobs',
       'get /jobs/{id}',
       'get /jobs/{id}/events',
       'get /jobs/{id}/files/{name}',
       'get /openapi.json',
+      'get /ready',
       'get /schedules',
       'post /jobs',
       'post /jobs/{id}/cancel',
+      'post /jobs/{id}/retry',
+      'post /schedules/{name}/pause',
+      'post /schedules/{name}/resume',
+      'post /schedules/{name}/trigger',
+      'put /schedules/{name}',
     ]);
 
     const list = doc.paths['/jobs']?.get;
@@ -63,11 +76,24 @@ describe('GET /openapi.json', () => {
       'cursor',
     ]);
     const post = doc.paths['/jobs']?.post;
-    expect(Object.keys(post?.requestBody?.content['application/json']?.schema.properties ?? {})).toEqual([
-      'type',
-      'params',
-      'options',
+    const variants = post?.requestBody?.content['application/json']?.schema.oneOf ?? [];
+    expect(variants.map((v) => v.properties.type)).toEqual([
+      { const: 'math.add' },
+      { const: 'test.fail' },
+      { const: 'test.files' },
+      { const: 'test.steps' },
     ]);
+    expect(Object.keys(variants[0]?.properties ?? {})).toEqual(['type', 'params', 'options']);
+    expect(variants[3]?.properties.params).toEqual({ $ref: '#/components/schemas/Params.test.steps' });
+    // Described as sent: delayMs has a default, so a caller may leave it out.
+    expect(doc.components.schemas['Params.test.steps']).toMatchObject({
+      properties: { count: { type: 'integer' }, delayMs: { type: 'integer', default: 0 } },
+      required: ['count'],
+    });
+    for (const path of ['/health', '/ready', '/openapi.json', '/docs']) {
+      expect(doc.paths[path]?.get?.security).toEqual([]);
+    }
+    expect(doc.paths['/jobs']?.get?.security).toBeUndefined();
     expect(Object.keys(post?.responses ?? {}).sort()).toEqual(['200', '201', '400', '401', '403']);
     expect(doc.paths['/jobs/{id}']?.get?.parameters[0]).toMatchObject({ name: 'id', in: 'path' });
     expect(Object.keys(doc.components.schemas.Job?.properties ?? {})).toEqual(

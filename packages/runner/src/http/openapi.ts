@@ -1,24 +1,34 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import type { ApiContext } from './api-context.js';
 import {
-  commonQuerySchema,
-  enqueueBodySchema,
-  eventsQuerySchema,
-  listQuerySchema,
-} from './request-schemas.js';
+  ERROR_DESCRIPTIONS,
+  type JsonSchema,
+  json,
+  type OpenApiSettings,
+  operations,
+  queryParameters,
+  ref,
+  toSchema,
+} from './openapi-operations.js';
+import { enqueueBodySchema } from './request-schemas.js';
 import {
   cancelResponseSchema,
+  deleteResponseSchema,
   enqueueResponseSchema,
   errorBodySchema,
+  healthViewSchema,
   jobPageViewSchema,
   jobTypeViewSchema,
   jobViewSchema,
+  readinessViewSchema,
+  retryResponseSchema,
+  scheduleDeleteResponseSchema,
+  scheduleSaveResponseSchema,
+  scheduleTriggerResponseSchema,
   scheduleViewSchema,
 } from './view-schemas.js';
 
-/** A JSON schema object. */
-export type JsonSchema = Record<string, unknown>;
+export type { JsonSchema, OpenApiSettings } from './openapi-operations.js';
 
 /** The parts of an OpenAPI 3.1 document this API produces. */
 export interface OpenApiDocument {
@@ -32,197 +42,38 @@ export interface OpenApiDocument {
   paths: Record<string, Record<string, JsonSchema>>;
   /** Shared schemas and the bearer scheme. */
   components: { schemas: Record<string, JsonSchema>; securitySchemes: Record<string, JsonSchema> };
-  /** Every operation needs the bearer token. */
+  /** Every operation needs the bearer token, but those whose own `security` is empty. */
   security: Array<Record<string, string[]>>;
 }
 
-/** Settings of the document that depend on the server. */
-export interface OpenApiSettings {
-  /** `info.title`. */
-  title: string;
-  /** `info.version`. */
-  version: string;
-  /** Mount prefix ('' standalone). */
-  prefix: string;
-  /** Default page size of the listing. */
-  defaultPageSize: number;
-  /** Largest page size of the listing. */
-  maxPageSize: number;
+/** Component name of a job type's parameters (`Params.math.add`). */
+function paramsSchemaName(type: string): string {
+  return `Params.${type.replace(/[^A-Za-z0-9._-]/g, '_')}`;
 }
 
-type Role = 'viewer' | 'operator';
-
-interface OperationDoc {
-  method: 'get' | 'post';
-  path: string;
-  summary: string;
-  role: Role;
-  query: z.ZodObject;
-  body?: z.ZodType;
-  ok: { status: number; description: string; content: Record<string, { schema: JsonSchema }> };
-  errors: number[];
-  pathParams?: string[];
+function objectSchema(schema: unknown): JsonSchema {
+  if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return {};
+  const copy = { ...(schema as JsonSchema) };
+  delete copy.$schema;
+  return copy;
 }
 
-function toSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
-  const json = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
-  delete json.$schema;
-  return json;
-}
-
-const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
-const json = (schema: JsonSchema) => ({ 'application/json': { schema } });
-
-const ERROR_DESCRIPTIONS: Readonly<Record<number, string>> = {
-  400: 'PARAMS_INVALID, JOB_TYPE_UNKNOWN or REQUEST_INVALID, with field issues',
-  401: 'UNAUTHORIZED: missing or unknown bearer token',
-  403: "FORBIDDEN: the token's roles do not allow this, or ?customerId= without the admin role",
-  404: "JOB_NOT_FOUND (also for another customer's job) or FILE_NOT_FOUND",
-};
-
-function queryParameters(query: z.ZodObject): JsonSchema[] {
-  return Object.entries(query.shape).map(([name, field]) => {
-    const schema = toSchema(field as z.ZodType, 'input');
-    const description =
-      typeof schema.description === 'string'
-        ? schema.description
-        : name === 'lang'
-          ? 'Language of the messages (wins over Accept-Language), e.g. fr'
-          : name === 'customerId'
-            ? 'Admin tokens only: act for this customer'
-            : undefined;
-    delete schema.description;
-    return { name, in: 'query', required: false, schema, ...(description ? { description } : {}) };
-  });
-}
-
-function operations(settings: OpenApiSettings): OperationDoc[] {
-  const common = commonQuerySchema;
-  return [
-    {
-      method: 'post',
-      path: '/jobs',
-      summary: 'Enqueue a job for the caller’s customer',
-      role: 'operator',
-      query: common,
-      body: enqueueBodySchema,
-      errors: [400, 401, 403],
-      ok: {
-        status: 201,
-        description: 'Enqueued (200 when the idempotency key matched an earlier job)',
-        content: json(ref('EnqueueResponse')),
-      },
-    },
-    {
-      method: 'get',
-      path: '/jobs',
-      summary: 'List the caller’s jobs, newest first',
-      role: 'viewer',
-      query: listQuerySchema(settings.defaultPageSize, settings.maxPageSize),
-      errors: [400, 401, 403],
-      ok: { status: 200, description: 'One page of jobs', content: json(ref('JobPage')) },
-    },
-    {
-      method: 'get',
-      path: '/jobs/{id}',
-      summary: 'A job with its messages, warnings, errors, result and files',
-      role: 'viewer',
-      query: common,
-      pathParams: ['id'],
-      errors: [400, 401, 403, 404],
-      ok: {
-        status: 200,
-        description: 'The job, rendered in the caller’s language',
-        content: json(ref('Job')),
-      },
-    },
-    {
-      method: 'post',
-      path: '/jobs/{id}/cancel',
-      summary: 'Cancel a job',
-      role: 'operator',
-      query: common,
-      pathParams: ['id'],
-      errors: [400, 401, 403, 404],
-      ok: { status: 200, description: 'What the cancellation did', content: json(ref('CancelResponse')) },
-    },
-    {
-      method: 'get',
-      path: '/jobs/{id}/events',
-      summary: 'Live progress and state as server-sent events',
-      role: 'viewer',
-      query: eventsQuerySchema,
-      pathParams: ['id'],
-      errors: [400, 401, 403, 404],
-      ok: {
-        status: 200,
-        description:
-          'Events: `progress` and `message` (a log entry, `id` = its seq, resumable with Last-Event-ID), `state` ({ id, state, job }) on each change, `end` once terminal, then the stream closes.',
-        content: { 'text/event-stream': { schema: { type: 'string' } } },
-      },
-    },
-    {
-      method: 'get',
-      path: '/jobs/{id}/files/{name}',
-      summary: 'Download an output file of a job',
-      role: 'viewer',
-      query: common,
-      pathParams: ['id', 'name'],
-      errors: [400, 401, 403, 404],
-      ok: {
-        status: 200,
-        description: 'The file, with its media type',
-        content: {
-          'application/octet-stream': {
-            schema: { type: 'string', contentMediaType: 'application/octet-stream' },
-          },
-        },
-      },
-    },
-    {
-      method: 'get',
-      path: '/job-types',
-      summary: 'Job types with the JSON schema of their parameters',
-      role: 'viewer',
-      query: common,
-      errors: [400, 401, 403],
-      ok: {
-        status: 200,
-        description: 'Every registered job type',
-        content: json({
-          type: 'object',
-          properties: { items: { type: 'array', items: ref('JobType') } },
-          required: ['items'],
-        }),
-      },
-    },
-    {
-      method: 'get',
-      path: '/schedules',
-      summary: 'Recurring schedules of the caller’s customer, with their next run',
-      role: 'viewer',
-      query: common,
-      errors: [400, 401, 403],
-      ok: {
-        status: 200,
-        description: 'The schedules',
-        content: json({
-          type: 'object',
-          properties: { items: { type: 'array', items: ref('Schedule') } },
-          required: ['items'],
-        }),
-      },
-    },
-    {
-      method: 'get',
-      path: '/openapi.json',
-      summary: 'This document',
-      role: 'viewer',
-      query: common,
-      errors: [401, 403],
-      ok: { status: 200, description: 'OpenAPI 3.1 document of the API', content: json({ type: 'object' }) },
-    },
-  ];
+/**
+ * The body of `POST /jobs`: one variant per job type, each with `type` fixed and `params`
+ * described by that type's input schema (a field with a default is optional), so an OpenAPI
+ * client can check the parameters before sending them.
+ */
+function enqueueBodyByType(settings: OpenApiSettings): JsonSchema {
+  const generic = toSchema(enqueueBodySchema, 'input');
+  if (settings.jobTypes.length === 0) return generic;
+  const properties = (generic.properties ?? {}) as Record<string, JsonSchema>;
+  return {
+    oneOf: settings.jobTypes.map((t) => ({
+      ...generic,
+      title: t.type,
+      properties: { ...properties, type: { const: t.type }, params: ref(paramsSchemaName(t.type)) },
+    })),
+  };
 }
 
 /** Builds the OpenAPI 3.1 document of the API from the same zod schemas the handlers validate with. */
@@ -256,11 +107,16 @@ export function buildOpenApiDocument(settings: OpenApiSettings): OpenApiDocument
     const operation: JsonSchema = {
       operationId: `${op.method}${op.path.replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase())}`,
       summary: op.summary,
-      description: `Needs the ${op.role} role (or a higher one).`,
+      description: op.role === 'public' ? 'Needs no token.' : `Needs the ${op.role} role (or a higher one).`,
       parameters,
       responses,
     };
-    if (op.body) operation.requestBody = { required: true, content: json(toSchema(op.body, 'input')) };
+    if (op.role === 'public') operation.security = [];
+    if (op.body === enqueueBodySchema) {
+      operation.requestBody = { required: true, content: json(enqueueBodyByType(settings)) };
+    } else if (op.body) {
+      operation.requestBody = { required: true, content: json(toSchema(op.body, 'input')) };
+    }
     paths[op.path] ??= {};
     (paths[op.path] as Record<string, JsonSchema>)[op.method] = operation;
   }
@@ -270,7 +126,7 @@ export function buildOpenApiDocument(settings: OpenApiSettings): OpenApiDocument
       title: settings.title,
       version: settings.version,
       description:
-        'Enqueue, follow, cancel and list background jobs. Every call needs `Authorization: Bearer <token>`; a token only ever sees its own customer’s jobs.',
+        'Enqueue, follow, cancel and list background jobs. Every call but /health, /ready, /openapi.json and /docs needs `Authorization: Bearer <token>`; a token only ever sees its own customer’s jobs.',
     },
     servers: [{ url: settings.prefix || '/' }],
     paths,
@@ -280,9 +136,19 @@ export function buildOpenApiDocument(settings: OpenApiSettings): OpenApiDocument
         JobPage: toSchema(jobPageViewSchema, 'output'),
         EnqueueResponse: toSchema(enqueueResponseSchema, 'output'),
         CancelResponse: toSchema(cancelResponseSchema, 'output'),
+        RetryResponse: toSchema(retryResponseSchema, 'output'),
+        ScheduleSaveResponse: toSchema(scheduleSaveResponseSchema, 'output'),
+        ScheduleTriggerResponse: toSchema(scheduleTriggerResponseSchema, 'output'),
+        ScheduleDeleteResponse: toSchema(scheduleDeleteResponseSchema, 'output'),
+        DeleteResponse: toSchema(deleteResponseSchema, 'output'),
         JobType: toSchema(jobTypeViewSchema, 'output'),
         Schedule: toSchema(scheduleViewSchema, 'output'),
         Error: toSchema(errorBodySchema, 'output'),
+        Health: toSchema(healthViewSchema, 'output'),
+        Readiness: toSchema(readinessViewSchema, 'output'),
+        ...Object.fromEntries(
+          settings.jobTypes.map((t) => [paramsSchemaName(t.type), objectSchema(t.paramsSchema)]),
+        ),
       },
       securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } },
     },
@@ -298,9 +164,9 @@ export function registerOpenApiRoute(app: FastifyInstance, api: ApiContext): voi
     prefix: api.prefix,
     defaultPageSize: api.options.defaultPageSize,
     maxPageSize: api.options.maxPageSize,
+    jobTypes: api.options.client.registry.describe(),
   });
-  app.get('/openapi.json', { exposeHeadRoute: false }, async (request) => {
-    await api.scope(request, 'read', commonQuerySchema);
-    return document;
-  });
+  // Readable without a token, so that any OpenAPI tool can fetch it; it names routes and job
+  // types, which are no secret, and never a job.
+  app.get('/openapi.json', { exposeHeadRoute: false }, async () => document);
 }

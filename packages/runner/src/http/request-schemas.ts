@@ -11,6 +11,16 @@ const FROM_TOKEN =
 const lang = z.string().max(35, { error: 'use a language tag such as "en" or "fr-CA"' }).optional();
 const customerId = z.string().min(1, { error: 'name the customer to act for' }).max(200).optional();
 
+const queueName = z
+  .string({ error: 'give a queue name' })
+  .regex(/^[A-Za-z0-9._:-]{1,100}$/, { error: 'use 1-100 letters, digits, ".", "_", ":" or "-"' });
+
+const priority = z
+  .number({ error: 'give an integer; lower runs first' })
+  .int({ error: 'give an integer; lower runs first' })
+  .min(-1_000_000)
+  .max(1_000_000);
+
 /** Query parameters every route accepts: the language and, for admins, the customer to act for. */
 export const commonQuerySchema = z.strictObject({ lang, customerId });
 
@@ -32,18 +42,8 @@ export const enqueueBodySchema = z.strictObject({
         .max(MAX_DELAY_MS, { error: `must be at most ${MAX_DELAY_MS} (one year)` })
         .optional()
         .describe('Run no earlier than this many ms from now'),
-      priority: z
-        .number({ error: 'give an integer; lower runs first' })
-        .int({ error: 'give an integer; lower runs first' })
-        .min(-1_000_000)
-        .max(1_000_000)
-        .optional()
-        .describe('Lower runs first; default 0'),
-      queue: z
-        .string({ error: 'give a queue name' })
-        .regex(/^[A-Za-z0-9._:-]{1,100}$/, { error: 'use 1-100 letters, digits, ".", "_", ":" or "-"' })
-        .optional()
-        .describe("Queue; defaults to the job type's default queue"),
+      priority: priority.optional().describe('Lower runs first; default 0'),
+      queue: queueName.optional().describe("Queue; defaults to the job type's default queue"),
       idempotencyKey: z
         .string({ error: 'give a string' })
         .min(1, { error: 'must not be empty' })
@@ -65,6 +65,47 @@ export type EnqueueBody = z.infer<typeof enqueueBodySchema>;
 
 /** Path parameters of the job routes. */
 export const jobIdParamsSchema = z.object({ id: z.string().min(1).max(200) });
+
+/** Path parameters of the schedule routes. */
+export const scheduleNameParamsSchema = z.object({
+  name: z
+    .string()
+    .regex(/^[A-Za-z0-9._:-]{1,200}$/, { error: 'use 1-200 letters, digits, ".", "_", ":" or "-"' }),
+});
+
+/** Body of `PUT /schedules/:name`. */
+export const scheduleBodySchema = z.strictObject({
+  cron: z
+    .string({ error: 'give a cron expression such as "0 2 * * *"' })
+    .min(1, { error: 'give a cron expression such as "0 2 * * *"' })
+    .max(200)
+    .describe('Cron expression, 5 fields (minutes) or 6 (seconds)'),
+  timezone: z.string().min(1).max(100).optional().describe('IANA time zone the cron is read in; default UTC'),
+  type: z
+    .string({ error: 'give the job type name as a string (GET /job-types lists them)' })
+    .min(1, { error: 'give the job type name (GET /job-types lists them)' }),
+  params: z
+    .unknown()
+    .optional()
+    .describe('Parameters of each job, checked against the type’s schema; default {}'),
+  options: z
+    .strictObject({
+      queue: queueName.optional().describe("Queue; defaults to the job type's default queue"),
+      priority: priority.optional().describe('Lower runs first; default 0'),
+    })
+    .optional(),
+  paused: z
+    .boolean({ error: 'give true or false' })
+    .optional()
+    .describe('Create or keep it paused; default false'),
+  system: z
+    .boolean({ error: 'give true or false' })
+    .optional()
+    .describe('Admins only: a schedule of no customer (its jobs have no customer)'),
+});
+
+/** Body of `PUT /schedules/:name`, as parsed. */
+export type ScheduleBody = z.infer<typeof scheduleBodySchema>;
 
 /** Path parameters of the file route. */
 export const fileParamsSchema = z.object({

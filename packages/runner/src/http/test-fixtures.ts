@@ -6,6 +6,7 @@ import {
   definePlugin,
   type HangarPlugin,
   type JobContext,
+  type QueueAdapter,
   t,
   UnrecoverableError,
 } from '@hangar/core';
@@ -46,7 +47,7 @@ const add = defineJob({
 
 const steps = defineJob({
   type: 'test.steps',
-  params: z.object({ count: z.number().int().min(1), delayMs: z.number().int().min(0) }),
+  params: z.object({ count: z.number().int().min(1), delayMs: z.number().int().min(0).default(0) }),
   create: () => ({
     async execute(p: { count: number; delayMs: number }, ctx: JobContext) {
       for (let i = 1; i <= p.count; i += 1) {
@@ -108,6 +109,18 @@ export const testPlugin: HangarPlugin = definePlugin({
   },
 });
 
+/** The error body every failed call answers with. */
+export interface ErrorJson {
+  error: {
+    code: string;
+    message: string;
+    key: string;
+    params: Record<string, unknown>;
+    issues?: Array<{ path: string; message: string; code: string }>;
+    requestId: string;
+  };
+}
+
 /** A running API over a real runner and a real socket. */
 export interface TestApi {
   /** Base URL, e.g. `http://127.0.0.1:53211`. */
@@ -129,12 +142,12 @@ export async function closeAll(): Promise<void> {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 }
 
-/** Starts a runner on a MemoryQueue and the API on 127.0.0.1, port 0. */
+/** Starts a runner on a queue (a new MemoryQueue unless given; closed with the API) and the API on 127.0.0.1, port 0. */
 export async function startApi(
   extra: Partial<HttpServerOptions> = {},
   beforeListen?: (app: FastifyInstance) => void,
+  queue: QueueAdapter = new MemoryQueue(),
 ): Promise<TestApi> {
-  const queue = new MemoryQueue();
   const runner = createRunner({ queue, plugins: [testPlugin], pollIntervalMs: 20 });
   cleanups.push(async () => {
     await runner.stop(100);

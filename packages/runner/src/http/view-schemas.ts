@@ -79,6 +79,10 @@ export const enqueueResponseSchema = z.object({
   id: z.string(),
   created: z.boolean().describe('False when an earlier job with the same idempotency key was returned'),
   job: jobViewSchema,
+  warnings: z
+    .array(messageViewSchema.extend({ code: z.literal('QUEUE_NOT_SERVED') }))
+    .optional()
+    .describe('QUEUE_NOT_SERVED: the job is stored, but no live runner serves its queue and type yet'),
 });
 
 /** Response of `POST /jobs/:id/cancel`. */
@@ -108,6 +112,32 @@ export const jobTypeViewSchema = z.object({
   paramsSchema: z.record(z.string(), z.unknown()).describe('JSON schema of the parameters'),
 });
 
+/** Answer of `POST /jobs/:id/retry`: the same job, Enqueued again. */
+export const retryResponseSchema = z.object({ id: z.string(), job: jobViewSchema });
+
+/** Answer of `DELETE /jobs/:id`. */
+export const deleteResponseSchema = z.object({ id: z.string(), deleted: z.literal(true) });
+
+/** Body of `GET /health`. */
+export const healthViewSchema = z.object({ status: z.literal('ok') });
+
+/** Body of `GET /ready`: 200 when every check passed, 503 naming the ones that did not. */
+export const readinessViewSchema = z.object({
+  status: z.enum(['ready', 'unavailable']),
+  unservedQueues: z
+    .array(z.object({ queue: z.string(), waiting: z.number().int() }))
+    .describe(
+      'Queues with Enqueued jobs that no live runner serves (they wait until one starts); not a failure of this server',
+    ),
+  checks: z.array(
+    z.object({
+      name: z.string().describe('`queue`, or the name of a check the host registered'),
+      ok: z.boolean(),
+      outcome: z.enum(['ok', 'failed', 'timeout']),
+    }),
+  ),
+});
+
 /** One recurring schedule of `GET /schedules`. */
 export const scheduleViewSchema = z.object({
   name: z.string(),
@@ -119,6 +149,22 @@ export const scheduleViewSchema = z.object({
   nextRunAt: timestamp.nullable(),
   lastRunAt: timestamp.nullable(),
 });
+
+/** Answer of `PUT /schedules/:name`. */
+export const scheduleSaveResponseSchema = z.object({
+  created: z.boolean().describe('False when an existing schedule of the caller was replaced'),
+  schedule: scheduleViewSchema,
+});
+
+/** Answer of `POST /schedules/:name/trigger`: the job it enqueued now. */
+export const scheduleTriggerResponseSchema = z.object({
+  name: z.string(),
+  jobId: z.string(),
+  job: jobViewSchema,
+});
+
+/** Answer of `DELETE /schedules/:name`. */
+export const scheduleDeleteResponseSchema = z.object({ name: z.string(), deleted: z.literal(true) });
 
 /** Body of every error response. */
 export const errorBodySchema = z.object({
@@ -133,6 +179,7 @@ export const errorBodySchema = z.object({
       .array(z.object({ path: z.string(), message: z.string(), code: z.string() }))
       .optional()
       .describe('Field-level problems of PARAMS_INVALID and REQUEST_INVALID'),
+    requestId: z.string().describe('Id of the request, also in the x-request-id header and the server log'),
   }),
 });
 
@@ -148,6 +195,18 @@ export type OutputFileView = z.infer<typeof outputFileViewSchema>;
 export type JobView = z.infer<typeof jobViewSchema>;
 /** A job type as the API shows it. */
 export type JobTypeView = z.infer<typeof jobTypeViewSchema>;
+/** Answer of `POST /jobs/:id/retry`. */
+export type RetryResponse = z.infer<typeof retryResponseSchema>;
+/** Answer of `DELETE /jobs/:id`. */
+export type DeleteResponse = z.infer<typeof deleteResponseSchema>;
+/** Answer of `PUT /schedules/:name`. */
+export type ScheduleSaveResponse = z.infer<typeof scheduleSaveResponseSchema>;
+/** Answer of `POST /schedules/:name/trigger`. */
+export type ScheduleTriggerResponse = z.infer<typeof scheduleTriggerResponseSchema>;
+/** Answer of `DELETE /schedules/:name`. */
+export type ScheduleDeleteResponse = z.infer<typeof scheduleDeleteResponseSchema>;
+/** Body of `GET /ready`. */
+export type ReadinessView = z.infer<typeof readinessViewSchema>;
 /** A schedule as the API shows it. */
 export type ScheduleView = z.infer<typeof scheduleViewSchema>;
 /** A page of jobs. */

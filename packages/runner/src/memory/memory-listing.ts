@@ -1,14 +1,29 @@
-import type { JobPage, JobRecord, ListJobsFilter, RetentionPolicy } from '@hangar/core';
+import {
+  ConfigurationError,
+  type JobPage,
+  type JobRecord,
+  type ListJobsFilter,
+  type RetentionPolicy,
+} from '@hangar/core';
 import { checkRetentionPolicy, listPageSize } from '@hangar/core/adapter';
+import { removeStoredJob } from './memory-retry-delete.js';
 import { idempotencyIndexKey, type MemoryStore } from './memory-store.js';
 import { copyValue } from './value-copy.js';
 
 const clone = copyValue;
 
+/** The enqueue sequence inside a cursor; a cursor this adapter did not issue is a `ConfigurationError`. */
+function decodeCursor(cursor: string): number {
+  if (!/^[0-9]{1,15}$/.test(cursor)) {
+    throw new ConfigurationError('cursor', 'pass the `nextCursor` of the previous page unchanged');
+  }
+  return Number(cursor);
+}
+
 /** Jobs matching the filter, newest first, paginated by enqueue sequence. */
 export function listJobs(s: MemoryStore, filter: ListJobsFilter): JobPage {
   const limit = listPageSize(filter.limit);
-  const before = filter.cursor ? Number(filter.cursor) : Number.POSITIVE_INFINITY;
+  const before = filter.cursor ? decodeCursor(filter.cursor) : Number.POSITIVE_INFINITY;
   const states = filter.states ? new Set(filter.states) : undefined;
   const types = filter.types ? new Set(filter.types) : undefined;
   const matches: Array<[number, JobRecord]> = [];
@@ -41,11 +56,7 @@ export function cleanupJobs(store: MemoryStore, policy: RetentionPolicy): number
     if (deleted >= limit) break;
     if (job.state !== 'Succeeded' && job.state !== 'Cancelled' && job.state !== 'Failed') continue;
     if (!job.finishedAt || now - job.finishedAt.getTime() < maxAge[job.state]) continue;
-    store.jobs.delete(job.id);
-    store.logs.delete(job.id);
-    store.seqOf.delete(job.id);
-    const idemKey = idempotencyIndexKey(job);
-    if (idemKey !== undefined) store.idempotency.delete(idemKey);
+    removeStoredJob(store, job);
     deleted += 1;
   }
   return deleted;

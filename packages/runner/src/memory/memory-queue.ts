@@ -2,6 +2,7 @@ import {
   assertTransition,
   type CancelOutcome,
   type ClaimRequest,
+  type DeleteOutcome,
   type EnqueueOptions,
   type EnqueueRequest,
   type EnqueueResult,
@@ -17,7 +18,12 @@ import {
   type NewLogEntry,
   type QueueAdapter,
   type QueueChange,
+  type QueueDepth,
   type RetentionPolicy,
+  type RetryOutcome,
+  type RetryRequest,
+  type RunnerInfo,
+  type RunnerRecord,
   type ScheduleRecord,
   type Unsubscribe,
 } from '@hangar/core';
@@ -30,6 +36,8 @@ import {
 import { MemoryCoordination } from './memory-coordination.js';
 import { insertJobs } from './memory-enqueue.js';
 import { cleanupJobs, listJobs } from './memory-listing.js';
+import { deleteStoredJob, retryStoredJob } from './memory-retry-delete.js';
+import { advertiseStoredRunner, listStoredRunners, storedQueueDepths } from './memory-runners.js';
 import { MemoryStore } from './memory-store.js';
 import { copyValue } from './value-copy.js';
 
@@ -213,6 +221,14 @@ export class MemoryQueue implements QueueAdapter {
     return 'requested';
   }
 
+  async retryJob(jobId: string, request: RetryRequest): Promise<RetryOutcome> {
+    return retryStoredJob(this.store, jobId, request);
+  }
+
+  async deleteJob(jobId: string, options: { customerId?: string } = {}): Promise<DeleteOutcome> {
+    return deleteStoredJob(this.store, jobId, options.customerId);
+  }
+
   async onCancelRequest(workerId: string, listener: (jobId: string) => void): Promise<Unsubscribe> {
     const handler = (target: string, jobId: string) => {
       if (target === workerId) listener(jobId);
@@ -283,6 +299,22 @@ export class MemoryQueue implements QueueAdapter {
 
   advanceSchedule(name: string, expected: Date, next: Date | null, firedAt: Date): Promise<boolean> {
     return this.coordination.advanceSchedule(name, expected, next, firedAt);
+  }
+
+  async advertiseRunner(info: RunnerInfo, ttlMs: number): Promise<void> {
+    advertiseStoredRunner(this.store, info, ttlMs);
+  }
+
+  async withdrawRunner(id: string): Promise<void> {
+    this.store.runners.delete(id);
+  }
+
+  async listRunners(): Promise<RunnerRecord[]> {
+    return listStoredRunners(this.store);
+  }
+
+  async queueDepths(): Promise<QueueDepth[]> {
+    return storedQueueDepths(this.store);
   }
 
   async cleanup(policy: RetentionPolicy): Promise<number> {

@@ -1,4 +1,4 @@
-import type { JobRecord, LogEntry, QueueChange, ScheduleRecord } from '@hangar/core';
+import type { JobRecord, LogEntry, QueueChange, RunnerRecord, ScheduleRecord } from '@hangar/core';
 import { EventEmitter } from 'eventemitter3';
 import { BinaryHeap } from './binary-heap.js';
 
@@ -26,6 +26,8 @@ export class MemoryStore {
   readonly idempotency = new Map<string, string>();
   readonly locks = new Map<string, { owner: string; expiresAt: number }>();
   readonly schedules = new Map<string, ScheduleRecord>();
+  /** Runner advertisements by runner id. */
+  readonly runners = new Map<string, RunnerRecord>();
   /** Awaiting children by parent id. */
   readonly children = new Map<string, Set<string>>();
   /** Concurrency keys held by Processing jobs. */

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { claimFunctionSql } from './claim-sql.js';
+import { runnerTableSql } from './runner-sql.js';
 import type { SchemaNames } from './schema-names.js';
 import { customerIndexesSql, tablesSql } from './schema-sql.js';
 import { statementChildTriggerSql, triggersSql } from './trigger-sql.js';
@@ -37,6 +38,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 4,
     name: 'statements publish their own changes: no statement trigger on UPDATE; child release only for jobs with children',
     sql: (n) => selfNotifyingSchemaSql(n) + claimFunctionSql(n, true, true),
+  },
+  {
+    version: 5,
+    name: 'runner advertisements: which runners are alive and which queues they serve',
+    sql: runnerTableSql,
   },
 ];
 

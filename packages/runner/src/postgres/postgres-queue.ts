@@ -1,6 +1,7 @@
 import {
   type CancelOutcome,
   type ClaimRequest,
+  type DeleteOutcome,
   type EnqueueOptions,
   type EnqueueRequest,
   type EnqueueResult,
@@ -14,7 +15,12 @@ import {
   type NewLogEntry,
   type QueueAdapter,
   type QueueChange,
+  type QueueDepth,
   type RetentionPolicy,
+  type RetryOutcome,
+  type RetryRequest,
+  type RunnerInfo,
+  type RunnerRecord,
   type ScheduleRecord,
   type SubscribeOptions,
   type Unsubscribe,
@@ -25,6 +31,7 @@ import {
   checkEnqueueRequests,
   checkPositiveInteger,
   checkRetentionPolicy,
+  checkRetryRequest,
   lockTtlMs,
 } from '@hangar/core/adapter';
 import type pg from 'pg';
@@ -48,6 +55,13 @@ import {
   resolvePostgresQueueOptions,
 } from './options.js';
 import { openQueuePool } from './queue-pool.js';
+import {
+  deletePostgresJob,
+  type RetryDeleteSql,
+  retryDeleteSql,
+  retryPostgresJob,
+} from './retry-delete-sql.js';
+import { PostgresRunners } from './runner-sql.js';
 import { rowToSchedule, type ScheduleRow, scheduleSql, scheduleValues } from './schedule-sql.js';
 import { type SchemaNames, schemaNames } from './schema-names.js';
 import { execute, queryRows, type SqlClient, sqlState } from './sql-client.js';
@@ -68,6 +82,8 @@ export class PostgresQueue implements QueueAdapter {
   private readonly ownsPool: boolean;
   private readonly names: SchemaNames;
   private readonly sql: JobSql;
+  private readonly handSql: RetryDeleteSql;
+  private readonly runners: PostgresRunners;
   private readonly locks: ReturnType<typeof lockSql>;
   private readonly schedules: ReturnType<typeof scheduleSql>;
   private readonly hub: ChangeHub;
@@ -92,6 +108,8 @@ export class PostgresQueue implements QueueAdapter {
     this.options = resolvePostgresQueueOptions(options);
     this.names = schemaNames(this.options.schema);
     this.sql = jobSql(this.names);
+    this.handSql = retryDeleteSql(this.names);
+    this.runners = new PostgresRunners((text, values) => this.rows(text, values), this.names);
     this.locks = lockSql(this.names);
     this.schedules = scheduleSql(this.names);
     this.insertSql = insertJobsSql(this.names);
@@ -233,6 +251,20 @@ export class PostgresQueue implements QueueAdapter {
     return found.length > 0 ? 'finished' : 'not-found';
   }
 
+  async retryJob(jobId: string, request: RetryRequest): Promise<RetryOutcome> {
+    checkRetryRequest(request);
+    return retryPostgresJob((text, values) => this.rows(text, values), this.handSql, jobId, request);
+  }
+
+  async deleteJob(jobId: string, options: { customerId?: string } = {}): Promise<DeleteOutcome> {
+    return deletePostgresJob(
+      (text, values) => this.rows(text, values),
+      this.handSql,
+      jobId,
+      options.customerId,
+    );
+  }
+
   async onCancelRequest(workerId: string, listener: (jobId: string) => void): Promise<Unsubscribe> {
     this.assertOpen();
     await this.ready();
@@ -306,6 +338,22 @@ export class PostgresQueue implements QueueAdapter {
 
   async advanceSchedule(name: string, expected: Date, next: Date | null, firedAt: Date): Promise<boolean> {
     return (await this.exec(this.schedules.advance, [name, expected, next, firedAt])) === 1;
+  }
+
+  advertiseRunner(info: RunnerInfo, ttlMs: number): Promise<void> {
+    return this.runners.advertise(info, ttlMs);
+  }
+
+  withdrawRunner(id: string): Promise<void> {
+    return this.runners.withdraw(id);
+  }
+
+  listRunners(): Promise<RunnerRecord[]> {
+    return this.runners.list();
+  }
+
+  queueDepths(): Promise<QueueDepth[]> {
+    return this.runners.queueDepths();
   }
 
   async cleanup(policy: RetentionPolicy): Promise<number> {

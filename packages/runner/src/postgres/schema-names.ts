@@ -14,6 +14,8 @@ export interface SchemaNames {
   readonly schedule: string;
   /** Applied migration versions. */
   readonly migration: string;
+  /** Runner advertisements (schema version 5). */
+  readonly runner: string;
   /** NOTIFY channel of this schema (one per schema, so test schemas do not hear each other). */
   readonly channel: string;
 }
@@ -29,6 +31,7 @@ export function schemaNames(schema: string): SchemaNames {
     lock: `${q}.lock`,
     schedule: `${q}.schedule`,
     migration: `${q}.migration`,
+    runner: `${q}.runner`,
     channel: `hangar_${schema}`,
   };
 }

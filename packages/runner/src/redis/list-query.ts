@@ -1,4 +1,4 @@
-import type { ListJobsFilter } from '@hangar/core';
+import { ConfigurationError, type ListJobsFilter } from '@hangar/core';
 
 const CURSOR_TAG = 'redis:';
 
@@ -7,11 +7,13 @@ export function encodeCursor(seq: string): string {
   return Buffer.from(`${CURSOR_TAG}${seq}`, 'utf8').toString('base64url');
 }
 
-/** The seq inside a cursor; throws on a cursor this adapter did not issue. */
+/** The seq inside a cursor; a cursor this adapter did not issue is a `ConfigurationError`. */
 export function decodeCursor(cursor: string): string {
   const raw = Buffer.from(cursor, 'base64url').toString('utf8');
   const seq = raw.startsWith(CURSOR_TAG) ? raw.slice(CURSOR_TAG.length) : '';
-  if (!/^\d{1,16}$/.test(seq)) throw new RangeError(`Invalid list cursor "${cursor}"`);
+  if (!/^\d{1,16}$/.test(seq)) {
+    throw new ConfigurationError('cursor', 'pass the `nextCursor` of the previous page unchanged');
+  }
   return seq;
 }
 

@@ -1,4 +1,5 @@
 import { coreScript, keysScript } from './lua-core.js';
+import { DROP_JOB } from './lua-hand-changes.js';
 
 /**
  * ARGV: jobId, progress snapshot JSON or '', then log entries as JSON objects without `seq`.
@@ -30,7 +31,8 @@ end
  * ARGV: batch size, then the retention in ms of Succeeded, Cancelled and Failed jobs. Deletes
  * finished jobs older than that, oldest first, with their logs and index entries.
  */
-export const CLEANUP_LUA = coreScript(`
+export const CLEANUP_LUA = coreScript(
+  `
 local function main(A)
   local remaining = tonumber(A[1])
   local deleted = 0
@@ -40,16 +42,7 @@ local function main(A)
     local dk = P .. 'done:' .. r[1]
     local ids = redis.call('ZRANGEBYSCORE', dk, '-inf', NOW - tonumber(r[2]), 'LIMIT', 0, remaining)
     for _, id in ipairs(ids) do
-      local key = jobKey(id)
-      local v = redis.call('HMGET', key, 'customerId', 'userId', 'idempotencyKey')
-      redis.call('ZREM', P .. 'idx:all', id)
-      if v[1] then redis.call('ZREM', P .. 'idx:cust:' .. v[1], id) end
-      if v[2] then redis.call('ZREM', P .. 'idx:user:' .. v[2], id) end
-      if v[3] then
-        local field = idemField(v[1] or '', v[3])
-        if redis.call('HGET', P .. 'idem', field) == id then redis.call('HDEL', P .. 'idem', field) end
-      end
-      redis.call('UNLINK', key, logKey(id), childrenKey(id))
+      dropJob(id)
       redis.call('ZREM', dk, id)
       deleted = deleted + 1
       remaining = remaining - 1
@@ -57,7 +50,9 @@ local function main(A)
   end
   return deleted
 end
-`);
+`,
+  [DROP_JOB],
+);
 
 /**
  * Read-only. ARGV: index (`all`, `cust` or `user`), its owner, max seq (`+inf` or `(<seq>`), limit,

@@ -216,7 +216,10 @@ describe.skipIf(skip !== undefined)('RedisQueue options, pub/sub and records', (
       } while (cursor);
       expect(all).toHaveLength(8);
       expect((await s.q.list({ states: [] })).items).toEqual([]);
-      await expect(s.q.list({ cursor: 'garbage' })).rejects.toThrow(/Invalid list cursor/);
+      await expect(s.q.list({ cursor: 'garbage' })).rejects.toMatchObject({
+        code: 'CONFIG_INVALID',
+        params: { option: 'cursor' },
+      });
     });
 
     it('cleans up in bounded batches, with logs and idempotency keys', async () => {

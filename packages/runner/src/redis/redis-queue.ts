@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import {
   type CancelOutcome,
   type ClaimRequest,
+  ConfigurationError,
+  type DeleteOutcome,
   type EnqueueOptions,
   type EnqueueRequest,
   type EnqueueResult,
@@ -16,7 +18,12 @@ import {
   type NewLogEntry,
   type QueueAdapter,
   type QueueChange,
+  type QueueDepth,
   type RetentionPolicy,
+  type RetryOutcome,
+  type RetryRequest,
+  type RunnerInfo,
+  type RunnerRecord,
   type ScheduleRecord,
   type SubscribeOptions,
   type Unsubscribe,
@@ -35,6 +42,7 @@ import type { Redis } from 'ioredis';
 import { type ClaimReply, decodeClaimReply } from './claim-reply.js';
 import { ClaimWaits } from './claim-waits.js';
 import { closeConnection, openConnection } from './connection.js';
+import { deleteRedisJob, retryRedisJob } from './hand-changes.js';
 import { decodeJob, type EncodedJob, encodeNewJob, type FlatHash } from './job-codec.js';
 import { decodeCursor, encodeCursor, listArgs } from './list-query.js';
 import { decodeLogEntry, encodeLogEntry, progressOf } from './log-codec.js';
@@ -47,6 +55,7 @@ import {
 import { RedisKeys, readyGroup } from './redis-keys.js';
 import { type RedisScripts, registerScripts } from './redis-scripts.js';
 import { RedisSubscriber } from './redis-subscriber.js';
+import { RedisRunners } from './runner-records.js';
 import { decodeSchedule, encodeSchedule } from './schedule-codec.js';
 import { SettleBatcher } from './settle-batcher.js';
 
@@ -63,6 +72,7 @@ export class RedisQueue implements QueueAdapter {
   /** The command connection (yours when you passed a client). */
   readonly redis: Redis;
   private readonly keys: RedisKeys;
+  private readonly runners: RedisRunners;
   private readonly scripts: RedisScripts;
   private readonly subscriber: RedisSubscriber;
   private readonly ownsConnection: boolean;
@@ -83,6 +93,7 @@ export class RedisQueue implements QueueAdapter {
     }
     this.keys = new RedisKeys(prefix);
     this.scripts = registerScripts(this.redis, this.keys.base, this.options.functions);
+    this.runners = new RedisRunners(this.redis, this.scripts, this.keys.base);
     this.settles = new SettleBatcher(this.scripts.settle);
     this.subscriber = new RedisSubscriber({ main: this.redis, keys: this.keys, connectionName, logger });
   }
@@ -247,6 +258,14 @@ export class RedisQueue implements QueueAdapter {
     return (await this.scripts.requestCancel(jobId, checkCustomer, customerId ?? '')) as CancelOutcome;
   }
 
+  async retryJob(jobId: string, request: RetryRequest): Promise<RetryOutcome> {
+    return retryRedisJob(this.scripts, jobId, request);
+  }
+
+  async deleteJob(jobId: string, options: { customerId?: string } = {}): Promise<DeleteOutcome> {
+    return deleteRedisJob(this.scripts, jobId, options.customerId);
+  }
+
   async onCancelRequest(workerId: string, listener: (jobId: string) => void): Promise<Unsubscribe> {
     return this.subscriber.onCancel(workerId, listener);
   }
@@ -358,6 +377,22 @@ export class RedisQueue implements QueueAdapter {
       String(firedAt.getTime()),
     );
     return reply === 1;
+  }
+
+  advertiseRunner(info: RunnerInfo, ttlMs: number): Promise<void> {
+    return this.runners.advertise(info, ttlMs);
+  }
+
+  withdrawRunner(id: string): Promise<void> {
+    return this.runners.withdraw(id);
+  }
+
+  listRunners(): Promise<RunnerRecord[]> {
+    return this.runners.list();
+  }
+
+  queueDepths(): Promise<QueueDepth[]> {
+    return this.runners.queueDepths();
   }
 
   async cleanup(policy: RetentionPolicy): Promise<number> {

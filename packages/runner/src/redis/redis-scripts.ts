@@ -9,8 +9,10 @@ import {
 } from './lua-coordination.js';
 import { evalSource, type LuaScript, librarySource } from './lua-core.js';
 import { ENQUEUE_LUA } from './lua-enqueue.js';
+import { DELETE_LUA, RETRY_LUA } from './lua-hand-changes.js';
 import { HEARTBEAT_LUA, RECOVER_LUA, REQUEST_CANCEL_LUA, SETTLE_LUA } from './lua-lifecycle.js';
 import { APPEND_LOG_LUA, CLEANUP_LUA, LIST_LUA } from './lua-records.js';
+import { ADVERTISE_RUNNER_LUA, LIST_RUNNERS_LUA } from './lua-runners.js';
 
 const SCRIPTS = {
   enqueue: ENQUEUE_LUA,
@@ -19,6 +21,8 @@ const SCRIPTS = {
   settle: SETTLE_LUA,
   recover: RECOVER_LUA,
   requestCancel: REQUEST_CANCEL_LUA,
+  retryJob: RETRY_LUA,
+  deleteJob: DELETE_LUA,
   appendLog: APPEND_LOG_LUA,
   cleanup: CLEANUP_LUA,
   list: LIST_LUA,
@@ -26,6 +30,8 @@ const SCRIPTS = {
   extendLock: EXTEND_LOCK_LUA,
   releaseLock: RELEASE_LOCK_LUA,
   advanceSchedule: ADVANCE_SCHEDULE_LUA,
+  advertiseRunner: ADVERTISE_RUNNER_LUA,
+  listRunners: LIST_RUNNERS_LUA,
 } as const satisfies Record<string, LuaScript>;
 
 /** Names of the queue's Lua scripts. */

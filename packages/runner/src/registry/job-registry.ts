@@ -96,7 +96,8 @@ export class JobRegistry {
 
 function safeJsonSchema(def: AnyJobDefinition): unknown {
   try {
-    return toJSONSchema(def.params, { unrepresentable: 'any' });
+    // What a caller sends: a field with a default is optional in the input, though always set in the output.
+    return toJSONSchema(def.params, { io: 'input', unrepresentable: 'any' });
   } catch {
     return {};
   }

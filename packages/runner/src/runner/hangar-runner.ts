@@ -39,6 +39,7 @@ export class HangarRunner {
   private readonly pool: WorkerPool;
   private readonly scheduler: RecurringScheduler;
   private timers: NodeJS.Timeout[] = [];
+  private startedAt = new Date();
   private state: 'idle' | 'running' | 'stopping' | 'stopped' = 'idle';
   private stopping: Promise<void> | undefined;
   private readonly onSignal = (signal: NodeJS.Signals) => {
@@ -92,11 +93,16 @@ export class HangarRunner {
     if (this.state !== 'idle')
       throw new ConfigurationError('start', `the runner is ${this.state}; create a new one`);
     this.state = 'running';
+    this.startedAt = new Date();
     await this.pool.start();
+    await this.advertise();
     const every = (ms: number, fn: () => Promise<unknown>) => {
       const timer = setInterval(() => void fn(), ms);
       this.timers.push(timer);
     };
+    // Refreshed as often as leases, and lapsing like one: a runner that dies stops counting
+    // as serving its queues within leaseMs.
+    every(this.options.heartbeatMs, () => this.advertise());
     every(this.options.recoveryIntervalMs, () => this.recover());
     every(this.options.schedulerIntervalMs, () => this.scheduler.tick());
     const retention = this.options.retention;
@@ -118,6 +124,24 @@ export class HangarRunner {
       'Runner started',
     );
     return this;
+  }
+
+  /** Tells every process sharing the queue that this runner is alive, and which queues it serves. */
+  private async advertise(): Promise<void> {
+    const { id, host, pid } = this.worker;
+    const info = {
+      id,
+      host,
+      pid,
+      queues: this.options.queues,
+      types: this.jobTypes,
+      startedAt: this.startedAt,
+    };
+    try {
+      await this.options.queue.advertiseRunner(info, this.options.leaseMs);
+    } catch (error) {
+      safeEmit(this.events, this.logger, 'worker:error', { error, context: 'runner advertisement' });
+    }
   }
 
   /** Hands jobs of dead workers back to the queue now (also runs periodically). */
@@ -152,6 +176,11 @@ export class HangarRunner {
       for (const timer of this.timers) clearInterval(timer);
       this.timers = [];
       if (wasRunning) await this.pool.drain(graceMs);
+      if (wasRunning) {
+        await this.options.queue.withdrawRunner(this.worker.id).catch((error: unknown) => {
+          safeEmit(this.events, this.logger, 'worker:error', { error, context: 'runner advertisement' });
+        });
+      }
       await this.services.dispose();
       this.state = 'stopped';
       safeEmit(this.events, this.logger, 'runner:stopped');

@@ -1,5 +1,5 @@
-import type { QueueAdapter, ScheduleJobOptions, ScheduleRecord } from '@hangar/core';
-import { ConfigurationError } from '@hangar/core';
+import type { EnqueueResult, QueueAdapter, ScheduleJobOptions, ScheduleRecord } from '@hangar/core';
+import { ConfigurationError, ScheduleNotFoundError } from '@hangar/core';
 import type { JobRegistry } from '../registry/job-registry.js';
 import { nextCronRun } from './cron-expression.js';
 
@@ -21,12 +21,34 @@ export interface ScheduleInput {
   paused?: boolean;
 }
 
-/** Creates, pauses, resumes, lists and deletes recurring schedules. */
+/** Enqueues one job with the client's parameter checks (`HangarClient.enqueue`). */
+export type ScheduleEnqueue = (
+  type: string,
+  params: unknown,
+  options: ScheduleJobOptions,
+) => Promise<EnqueueResult>;
+
+/** Creates, pauses, resumes, triggers, lists and deletes recurring schedules. */
 export class ScheduleManager {
   constructor(
     private readonly queue: QueueAdapter,
     private readonly registry: JobRegistry,
+    private readonly enqueue: ScheduleEnqueue,
   ) {}
+
+  /** One schedule, or undefined. */
+  async get(name: string): Promise<ScheduleRecord | undefined> {
+    return this.queue.getSchedule(name);
+  }
+
+  /**
+   * Enqueues one job of the schedule now, with its parameters and options, whether paused or
+   * not; its cron times are left as they are. `ScheduleNotFoundError` when there is none.
+   */
+  async trigger(name: string): Promise<EnqueueResult> {
+    const schedule = await this.require(name);
+    return this.enqueue(schedule.type, schedule.params, { ...schedule.options });
+  }
 
   /** Creates or replaces a schedule; its parameters and cron are checked first. */
   async upsert(input: ScheduleInput, now: Date = new Date()): Promise<ScheduleRecord> {
@@ -51,7 +73,7 @@ export class ScheduleManager {
     return record;
   }
 
-  /** Stops a schedule from firing until resumed. */
+  /** Stops a schedule from firing until resumed; `ScheduleNotFoundError` when there is none. */
   async pause(name: string): Promise<ScheduleRecord> {
     const schedule = await this.require(name);
     schedule.paused = true;
@@ -60,7 +82,10 @@ export class ScheduleManager {
     return schedule;
   }
 
-  /** Resumes a paused schedule from its next cron time after now (missed runs are not replayed). */
+  /**
+   * Resumes a paused schedule from its next cron time after now (missed runs are not replayed);
+   * `ScheduleNotFoundError` when there is none.
+   */
   async resume(name: string, now: Date = new Date()): Promise<ScheduleRecord> {
     const schedule = await this.require(name);
     schedule.paused = false;
@@ -81,7 +106,7 @@ export class ScheduleManager {
 
   private async require(name: string): Promise<ScheduleRecord> {
     const schedule = await this.queue.getSchedule(name);
-    if (!schedule) throw new ConfigurationError('name', `no schedule named "${name}"`);
+    if (!schedule) throw new ScheduleNotFoundError(name);
     return schedule;
   }
 }
