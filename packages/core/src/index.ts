@@ -94,6 +94,7 @@ export {
   JOB_STATES,
   JOB_TRANSITIONS,
   JobState,
+  RETRYABLE_STATES,
   statesLeadingTo,
   TERMINAL_STATES,
 } from './state/job-state.js';

@@ -4,6 +4,7 @@ import {
   canTransition,
   isTerminalState,
   JOB_STATES,
+  RETRYABLE_STATES,
   statesLeadingTo,
   TERMINAL_STATES,
 } from './job-state.js';
@@ -16,14 +17,11 @@ describe('job states', () => {
     expect(canTransition('Scheduled', 'Processing')).toBe(true);
   });
 
-  it('leaves a terminal state only for a retry by hand of a Failed or Cancelled job', () => {
+  it('never leaves a terminal state by itself; only a retry by hand takes Failed or Cancelled back', () => {
     for (const from of JOB_STATES.filter(isTerminalState)) {
-      for (const to of JOB_STATES) {
-        expect(canTransition(from, to)).toBe(
-          to === 'Enqueued' && (from === 'Failed' || from === 'Cancelled'),
-        );
-      }
+      for (const to of JOB_STATES) expect(canTransition(from, to)).toBe(false);
     }
+    expect(RETRYABLE_STATES).toEqual(['Failed', 'Cancelled']);
     expect(() => assertTransition('j1', 'Succeeded', 'Processing')).toThrow(
       /j1 cannot go from Succeeded to Processing/,
     );

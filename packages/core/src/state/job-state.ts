@@ -27,8 +27,10 @@ export const JOB_STATES: readonly JobState[] = Object.values(JobState);
 /**
  * The allowed transitions. A due Scheduled job may be claimed directly (Scheduled → Processing);
  * Processing → Enqueued hands a job back (graceful shutdown, expired lease); Processing →
- * Scheduled is a retry after backoff. Succeeded is final; Failed and Cancelled leave only for
- * Enqueued, by an operator's retry.
+ * Scheduled is a retry after backoff. Terminal states have no way out: the only move from one is
+ * an operator's retry of a Failed or Cancelled job (`QueueAdapter.retryJob`, see
+ * {@link RETRYABLE_STATES}), a deliberate act outside this machine, so that no automatic move
+ * (a release, a recovery, a promotion) can ever revive a finished job.
  */
 export const JOB_TRANSITIONS: Readonly<Record<JobState, readonly JobState[]>> = {
   Scheduled: ['Enqueued', 'Processing', 'Cancelled'],
@@ -36,10 +38,12 @@ export const JOB_TRANSITIONS: Readonly<Record<JobState, readonly JobState[]>> = 
   Enqueued: ['Processing', 'Cancelled'],
   Processing: ['Succeeded', 'Failed', 'Cancelled', 'Scheduled', 'Enqueued'],
   Succeeded: [],
-  // Only by hand (`QueueAdapter.retryJob`): a finished job never moves by itself.
-  Failed: ['Enqueued'],
-  Cancelled: ['Enqueued'],
+  Failed: [],
+  Cancelled: [],
 };
+
+/** The states an operator's retry (`QueueAdapter.retryJob`) takes back to Enqueued. */
+export const RETRYABLE_STATES: readonly JobState[] = ['Failed', 'Cancelled'];
 
 /**
  * The states a job never leaves (Succeeded, Failed, Cancelled), read off `JOB_TRANSITIONS`.

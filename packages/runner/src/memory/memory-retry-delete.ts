@@ -1,7 +1,7 @@
 import {
-  assertTransition,
   type DeleteOutcome,
   isTerminalState,
+  RETRYABLE_STATES,
   type RetryOutcome,
   type RetryRequest,
 } from '@hangar/core';
@@ -19,10 +19,8 @@ export function retryStoredJob(store: MemoryStore, jobId: string, request: Retry
   checkRetryRequest(request);
   const job = visible(store, jobId, request.customerId);
   if (!job) return { outcome: 'not-found' };
-  if (job.state !== 'Failed' && job.state !== 'Cancelled')
-    return { outcome: 'not-retryable', state: job.state };
+  if (!RETRYABLE_STATES.includes(job.state)) return { outcome: 'not-retryable', state: job.state };
   const now = Date.now();
-  assertTransition(job.id, job.state, 'Enqueued');
   job.state = 'Enqueued';
   job.maxAttempts = Math.min(job.attempts + request.attempts, MAX_ATTEMPTS_CAP);
   job.runAt = new Date(now);

@@ -1,4 +1,4 @@
-import { JOB_STATES, JOB_TRANSITIONS, type JobState, TERMINAL_STATES } from '@hangar/core';
+import { JOB_STATES, JOB_TRANSITIONS, type JobState, RETRYABLE_STATES, TERMINAL_STATES } from '@hangar/core';
 import { LUA_KEYS } from './redis-keys.js';
 
 /** A Lua table literal used as a set of states: `{ Succeeded = true, Failed = true }`. */
@@ -13,6 +13,7 @@ function luaStateSet(states: readonly JobState[]): string {
  */
 const LUA_STATE_MACHINE = `
 local TERMINAL = ${luaStateSet(TERMINAL_STATES)}
+local RETRYABLE = ${luaStateSet(RETRYABLE_STATES)}
 local MOVES = {
 ${JOB_STATES.map((from) => `  ${from} = ${luaStateSet(JOB_TRANSITIONS[from])},`).join('\n')}
 }
@@ -185,7 +186,10 @@ local function isTerminal(state) return TERMINAL[state] == true end
 -- Refuses a move JOB_TRANSITIONS does not allow, before the move writes anything: a script that
 -- tried one has a bug, and stopping it leaves the job as it was rather than in a state no other
 -- adapter would put it in.
+-- The one exception is an operator's retry (\`j.handRetry\`, set by retryJob only), which takes a
+-- Failed or Cancelled job back to Enqueued outside the automatic machine.
 local function checkMove(j, to)
+  if j.handRetry and to == 'Enqueued' and RETRYABLE[j.state] then return end
   local allowed = MOVES[j.state]
   if not (allowed and allowed[to]) then
     error('hangar: job ' .. j.id .. ' cannot go from ' .. tostring(j.state) .. ' to ' .. to)

@@ -54,6 +54,7 @@ local function main(A)
   redis.call('HDEL', j.key, 'finishedAt', 'result', 'cancelRequested')
   redis.call('HSET', j.key, 'maxAttempts', maxS, 'runAt', NOW_S)
   j.runAt = NOW_S
+  j.handRetry = true
   toReady(j)
   local out = { 'retried' }
   for _, value in ipairs(redis.call('HGETALL', j.key)) do out[#out + 1] = value end
