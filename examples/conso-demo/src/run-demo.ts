@@ -46,7 +46,8 @@ export async function runDemo(
       print(`  ${runner.registry.translator.render(entry.message, lang)}${counts}`);
     });
     await runner.start();
-    const customerId = String(demo.customerId);
+    // The demo group's customer code is the tenant its jobs run under.
+    const customerId = demo.customerCode;
     const run = async (type: string, params: unknown) => {
       const { id } = await runner.client.enqueue(type, params, { customerId, userId: 'demo' });
       const job = await runner.client.waitFor(id);
@@ -59,15 +60,9 @@ export async function runDemo(
       return job.state;
     };
     print('Computing ownership percentages…');
-    const ownershipState = await run(OWNERSHIP_JOB_TYPE, {
-      customer: demo.customerId,
-      conso: demo.consoCode,
-    });
+    const ownershipState = await run(OWNERSHIP_JOB_TYPE, { conso: demo.consoCode });
     print('Consolidating (bundles, adjustments, eliminations)…');
-    const integrationState = await run(INTEGRATION_JOB_TYPE, {
-      customer: demo.customerId,
-      consos: [demo.consoCode],
-    });
+    const integrationState = await run(INTEGRATION_JOB_TYPE, { consos: [demo.consoCode] });
 
     const ownership = await conso.db
       .selectFrom('ownerships as o')

@@ -38,6 +38,8 @@ export interface TinyDemoOptions {
 /** What {@link loadTinyDemoGroup} wrote. */
 export interface TinyDemoSummary {
   customerId: number;
+  /** Customer code: the tenant (`customerId`) its jobs run under. */
+  customerCode: string;
   consoId: number;
   /** `202312ACT001`. */
   consoCode: string;
@@ -243,6 +245,7 @@ async function loadDemo(
   await writeAdjustmentJournals(ctx);
   return {
     customerId,
+    customerCode,
     consoId,
     consoCode: sampleConsoCode(YEAR),
     periodId: current,
