@@ -21,6 +21,7 @@ export {
   defineJob,
   type Job,
   type JobDefinition,
+  type JobParamsInputOf,
   type JobParamsOf,
   type JobResultOf,
 } from './job/job.js';

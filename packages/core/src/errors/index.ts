@@ -4,6 +4,7 @@ export { InvalidStateTransitionError } from './invalid-transition-error.js';
 export { JobCancelledError } from './job-cancelled-error.js';
 export { JobNotFoundError } from './job-not-found-error.js';
 export { JobTimeoutError } from './job-timeout-error.js';
+export { JobTypeMismatchError } from './job-type-mismatch-error.js';
 export { LeaseLostError } from './lease-lost-error.js';
 export { LockUnavailableError } from './lock-unavailable-error.js';
 export { type FieldIssue, ParamsValidationError } from './params-validation-error.js';

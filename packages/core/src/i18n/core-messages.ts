@@ -19,6 +19,7 @@ export const coreMessages = {
     'hangar.error.parentFailed': 'Parent job {parentId} did not succeed',
     'hangar.error.shutdown': 'The runner shut down before job {jobId} finished',
     'hangar.error.lockUnavailable': 'Lock "{name}" is held by another job (waited {waitMs} ms)',
+    'hangar.error.jobTypeMismatch': 'Job {jobId} is of type "{actual}", not "{expected}"',
     'hangar.progress.started': 'Job started',
     'hangar.progress.retrying': 'Attempt {attempt} failed; retrying in {delayMs} ms',
   },
@@ -41,6 +42,7 @@ export const coreMessages = {
     'hangar.error.shutdown': "Le runner s'est arrêté avant la fin de la tâche {jobId}",
     'hangar.error.lockUnavailable':
       'Le verrou « {name} » est détenu par une autre tâche (attente de {waitMs} ms)',
+    'hangar.error.jobTypeMismatch': 'La tâche {jobId} est de type « {actual} », pas « {expected} »',
     'hangar.progress.started': 'Tâche démarrée',
     'hangar.progress.retrying': 'La tentative {attempt} a échoué ; nouvel essai dans {delayMs} ms',
   },

@@ -17,12 +17,16 @@ export interface Job<P = unknown, R = unknown> {
   dispose?(): void | Promise<void>;
 }
 
-/** The declaration of a job type: its name, parameters, defaults and how to build a job. */
-export interface JobDefinition<P = unknown, R = unknown> {
+/**
+ * The declaration of a job type: its name, parameters, defaults and how to build a job. `P` is the
+ * parameters as the job receives them (the schema's output), `R` the result, and `I` the parameters
+ * a caller passes (the schema's input: fields with defaults are optional there).
+ */
+export interface JobDefinition<P = unknown, R = unknown, I = P> {
   /** Unique type name, e.g. `conso.integration`. */
   readonly type: string;
   /** Schema of the parameters, checked at enqueue time and again before execution. */
-  readonly params: ZodType<P>;
+  readonly params: ZodType<P, I>;
   /** Short description for the API's job-type listing. */
   readonly description?: TranslatableString;
   /** Queue the job goes to when the caller names none. @defaultValue 'default' */
@@ -42,12 +46,15 @@ export interface JobDefinition<P = unknown, R = unknown> {
 export type AnyJobDefinition = JobDefinition<any, any>;
 
 /** Declares a job type with inferred parameter and result types. */
-export function defineJob<P, R>(definition: JobDefinition<P, R>): JobDefinition<P, R> {
+export function defineJob<P, R, I = P>(definition: JobDefinition<P, R, I>): JobDefinition<P, R, I> {
   return definition;
 }
 
-/** Parameter type of a job definition. */
-export type JobParamsOf<D> = D extends JobDefinition<infer P, unknown> ? P : never;
+/** Parameter type of a job definition, as the job receives them (after defaults and transforms). */
+export type JobParamsOf<D> = D extends JobDefinition<infer P, infer _R, infer _I> ? P : never;
+
+/** Parameter type a caller passes to enqueue a job of this definition (the schema's input). */
+export type JobParamsInputOf<D> = D extends JobDefinition<infer _P, infer _R, infer I> ? I : never;
 
 /** Result type of a job definition. */
-export type JobResultOf<D> = D extends JobDefinition<unknown, infer R> ? R : never;
+export type JobResultOf<D> = D extends JobDefinition<infer _P, infer R, infer _I> ? R : never;
