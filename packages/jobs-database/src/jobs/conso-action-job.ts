@@ -58,7 +58,11 @@ export interface ConsoActionResult {
 export const CONSO_ACTION_JOB_TYPE = 'conso.action';
 
 /** Conso actions: lock, unlock, recompute one step for some companies, clear consolidated data. */
-export const consoActionJob = defineJob<ConsoActionParams, ConsoActionResult, z.input<typeof consoActionParams>>({
+export const consoActionJob = defineJob<
+  ConsoActionParams,
+  ConsoActionResult,
+  z.input<typeof consoActionParams>
+>({
   type: CONSO_ACTION_JOB_TYPE,
   description: t('conso.job.action'),
   params: consoActionParams,

@@ -45,7 +45,11 @@ export const INTEGRATION_JOB_TYPE = 'conso.integration';
  * lock. A locked conso is refused before anything touches it; a conso without companies is
  * skipped with a warning; a failing conso is rolled back, reported, and the others still run.
  */
-export const consolidationIntegrationJob = defineJob<IntegrationParams, IntegrationResult, z.input<typeof integrationParams>>({
+export const consolidationIntegrationJob = defineJob<
+  IntegrationParams,
+  IntegrationResult,
+  z.input<typeof integrationParams>
+>({
   type: INTEGRATION_JOB_TYPE,
   description: t('conso.job.integration'),
   params: integrationParams,
