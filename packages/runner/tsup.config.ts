@@ -1,18 +1,11 @@
-import { defineConfig } from 'tsup';
+import { packageBuild } from '../../tsup.package.js';
 
-export default defineConfig({
-  entry: {
-    index: 'src/index.ts',
-    'memory/index': 'src/memory/index.ts',
-    'redis/index': 'src/redis/index.ts',
-    'postgres/index': 'src/postgres/index.ts',
-    'http/index': 'src/http/index.ts',
-    'cli/index': 'src/cli/index.ts',
-    'cli/main': 'src/cli/main.ts',
-  },
-  format: ['esm', 'cjs'],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: 'node20',
+export default packageBuild({
+  index: 'src/index.ts',
+  'memory/index': 'src/memory/index.ts',
+  'redis/index': 'src/redis/index.ts',
+  'postgres/index': 'src/postgres/index.ts',
+  'http/index': 'src/http/index.ts',
+  'cli/index': 'src/cli/index.ts',
+  'cli/main': 'src/cli/main.ts',
 });

@@ -1,4 +1,5 @@
 export { ConfigurationError } from './configuration-error.js';
+export { DriverNotInstalledError } from './driver-not-installed-error.js';
 export { type ErrorParams, HangarError, type HangarErrorOptions, hasErrorCode } from './hangar-error.js';
 export { InvalidStateTransitionError } from './invalid-transition-error.js';
 export { JobCancelledError } from './job-cancelled-error.js';

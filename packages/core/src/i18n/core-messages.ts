@@ -20,6 +20,8 @@ export const coreMessages = {
     'hangar.error.shutdown': 'The runner shut down before job {jobId} finished',
     'hangar.error.lockUnavailable': 'Lock "{name}" is held by another job (waited {waitMs} ms)',
     'hangar.error.jobTypeMismatch': 'Job {jobId} is of type "{actual}", not "{expected}"',
+    'hangar.error.driverNotInstalled':
+      '{feature} needs the "{driver}" package, which is not installed; run: {install}',
     'hangar.progress.started': 'Job started',
     'hangar.progress.retrying': 'Attempt {attempt} failed; retrying in {delayMs} ms',
   },
@@ -43,6 +45,8 @@ export const coreMessages = {
     'hangar.error.lockUnavailable':
       'Le verrou « {name} » est détenu par une autre tâche (attente de {waitMs} ms)',
     'hangar.error.jobTypeMismatch': 'La tâche {jobId} est de type « {actual} », pas « {expected} »',
+    'hangar.error.driverNotInstalled':
+      "{feature} a besoin du paquet « {driver} », qui n'est pas installé ; lancez : {install}",
     'hangar.progress.started': 'Tâche démarrée',
     'hangar.progress.retrying': 'La tentative {attempt} a échoué ; nouvel essai dans {delayMs} ms',
   },

@@ -1,11 +1,13 @@
-import Fastify, {
-  type FastifyError,
-  type FastifyInstance,
-  type FastifyPluginAsync,
-  type FastifyReply,
-  type FastifyRequest,
-  type FastifyServerOptions,
+import type {
+  default as Fastify,
+  FastifyError,
+  FastifyInstance,
+  FastifyPluginAsync,
+  FastifyReply,
+  FastifyRequest,
+  FastifyServerOptions,
 } from 'fastify';
+import { requireDriver } from '../drivers/optional-driver.js';
 import { ApiContext } from './api-context.js';
 import { Authenticator } from './auth.js';
 import { registerCatalogRoutes } from './catalog-routes.js';
@@ -56,7 +58,8 @@ export interface HttpServerOptions extends HangarHttpOptions {
 export function createHttpServer(options: HttpServerOptions): FastifyInstance {
   const { fastify: fastifyOptions, ...apiOptions } = options ?? ({} as HttpServerOptions);
   const resolved = resolveHttpOptions(apiOptions);
-  const app = Fastify({ ...fastifyOptions });
+  const fastify = requireDriver<typeof Fastify>('fastify', 'The HTTP API (@hangar/runner/http)');
+  const app = fastify({ ...fastifyOptions });
   const translator = resolved.client.registry.translator.register(httpMessages);
   app.setNotFoundHandler((request, reply) => {
     const query = request.query as Record<string, unknown> | undefined;
