@@ -8,4 +8,6 @@ export default packageBuild({
   'http/index': 'src/http/index.ts',
   'cli/index': 'src/cli/index.ts',
   'cli/main': 'src/cli/main.ts',
+  // Run as a worker thread by isolated jobs (`isolation: 'worker'`), never imported.
+  'worker/job-thread': 'src/worker/isolation/job-thread.ts',
 });

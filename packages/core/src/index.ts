@@ -21,6 +21,7 @@ export {
   defineJob,
   type Job,
   type JobDefinition,
+  type JobIsolation,
   type JobParamsInputOf,
   type JobParamsOf,
   type JobResultOf,

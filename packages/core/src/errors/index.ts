@@ -4,6 +4,8 @@ export { type ErrorParams, HangarError, type HangarErrorOptions, hasErrorCode } 
 export { InvalidStateTransitionError } from './invalid-transition-error.js';
 export { JobCancelledError } from './job-cancelled-error.js';
 export { JobNotFoundError } from './job-not-found-error.js';
+export { JobTerminatedError } from './job-terminated-error.js';
+export { JobThreadExitedError } from './job-thread-exited-error.js';
 export { JobTimeoutError } from './job-timeout-error.js';
 export { JobTypeMismatchError } from './job-type-mismatch-error.js';
 export { LeaseLostError } from './lease-lost-error.js';

@@ -20,6 +20,10 @@ export const coreMessages = {
     'hangar.error.shutdown': 'The runner shut down before job {jobId} finished',
     'hangar.error.lockUnavailable': 'Lock "{name}" is held by another job (waited {waitMs} ms)',
     'hangar.error.jobTypeMismatch': 'Job {jobId} is of type "{actual}", not "{expected}"',
+    'hangar.error.terminated':
+      'Job {jobId} did not stop within {graceMs} ms of its {reason}; its worker thread was terminated',
+    'hangar.error.threadExited':
+      'The worker thread of job {jobId} exited with code {exitCode} before the job ended',
     'hangar.error.driverNotInstalled':
       '{feature} needs the "{driver}" package, which is not installed; run: {install}',
     'hangar.progress.started': 'Job started',
@@ -45,6 +49,10 @@ export const coreMessages = {
     'hangar.error.lockUnavailable':
       'Le verrou « {name} » est détenu par une autre tâche (attente de {waitMs} ms)',
     'hangar.error.jobTypeMismatch': 'La tâche {jobId} est de type « {actual} », pas « {expected} »',
+    'hangar.error.terminated':
+      "La tâche {jobId} ne s'est pas arrêtée dans les {graceMs} ms suivant son {reason} ; son thread a été terminé",
+    'hangar.error.threadExited':
+      "Le thread de la tâche {jobId} s'est terminé avec le code {exitCode} avant la fin de la tâche",
     'hangar.error.driverNotInstalled':
       "{feature} a besoin du paquet « {driver} », qui n'est pas installé ; lancez : {install}",
     'hangar.progress.started': 'Tâche démarrée',
