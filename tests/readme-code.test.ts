@@ -33,7 +33,7 @@ describe('README code blocks', () => {
     expect(all.some((f) => f.block.readme === 'README.md' && f.block.run)).toBe(true);
   });
 
-  it('type-checks every block', { timeout: 120_000 }, async () => {
+  it('type-checks every block', { timeout: 300_000 }, async () => {
     const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
     const result = await run(process.execPath, [tsc, '-p', join(workDir, 'tsconfig.json')], {
       cwd: workDir,
