@@ -1,6 +1,7 @@
 // Isolated job types for the isolation tests. Each worker thread imports this module again, so
 // it has no side effects and depends on nothing of the test.
 import { appendFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { threadId } from 'node:worker_threads';
 import { createServiceToken, defineJob, definePlugin, t, UnrecoverableError } from '@hangar/core';
 import { z } from 'zod';
@@ -106,6 +107,8 @@ export const featuresJob = defineJob({
 /** Fails with a typed error, which must reach the record with its code. */
 export const failingJob = defineJob({
   ...isolated,
+  // A file path works as well as a URL.
+  module: fileURLToPath(import.meta.url),
   type: 'iso.failing',
   params: z.object({}),
   create: () => ({

@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import {
   type AnyJobDefinition,
@@ -78,7 +79,11 @@ export class WorkerThreadJob implements Job {
       );
     }
     const start: ThreadStart = {
-      module: String(module),
+      // A URL as is; a path as a file URL, which `import()` takes on every platform.
+      module:
+        module instanceof URL || /^[a-z][a-z\d+.-]+:/i.test(module)
+          ? String(module)
+          : pathToFileURL(module).href,
       type: record.type,
       params,
       job: { jobId: ctx.jobId, attempt: ctx.attempt, customerId: ctx.customerId, userId: ctx.userId },
