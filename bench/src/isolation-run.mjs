@@ -36,6 +36,16 @@ async function timeJobs(definition, jobs, concurrency) {
 
 const jobs = Number(process.argv[2] ?? 200);
 const rows = [];
+// The first attempt of a module on a runner starts its thread: five fresh runners of one job each.
+const cold = [];
+for (let i = 0; i < 5; i++) cold.push(await timeJobs(isolatedNoop, 1, 1));
+rows.push({
+  type: `${isolatedNoop.type} (first attempt: new thread)`,
+  jobs: cold.length,
+  concurrency: 1,
+  msPerJob: cold.reduce((sum, r) => sum + r.msPerJob, 0) / cold.length,
+  cpuMsPerJob: cold.reduce((sum, r) => sum + r.cpuMsPerJob, 0) / cold.length,
+});
 for (const concurrency of [1, 4]) {
   rows.push(await timeJobs(inlineNoop, jobs, concurrency));
   rows.push(await timeJobs(isolatedNoop, jobs, concurrency));

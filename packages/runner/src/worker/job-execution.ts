@@ -18,6 +18,7 @@ import {
   type TranslatableString,
   validateParams,
 } from '@hangar/core';
+import type { ThreadPool } from './isolation/thread-pool.js';
 import { WorkerThreadJob } from './isolation/worker-thread-job.js';
 import { JobLocks } from './job-locks.js';
 import { JobLogWriter } from './job-log-writer.js';
@@ -45,6 +46,8 @@ export interface ExecutionDeps {
   services: ServiceResolver;
   logger: Logger;
   abortGraceMs: number;
+  /** Worker threads of isolated jobs, reused across attempts. */
+  threads: ThreadPool;
   onLog: (jobId: string, entry: NewLogEntry) => void;
 }
 
@@ -131,7 +134,7 @@ export class JobExecution {
       const params = validateParams(record.type, definition.params, record.params);
       this.job =
         definition.isolation === 'worker'
-          ? new WorkerThreadJob(record, definition, deps.services, deps.logger)
+          ? new WorkerThreadJob(record, definition, deps.services, deps.logger, deps.threads)
           : definition.create(deps.services);
       const value = await this.untilStopped(this.job.execute(params, this.context()));
       outcome = this.stopReason ? this.stoppedOutcome(undefined) : this.success(value);

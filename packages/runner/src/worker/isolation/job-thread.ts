@@ -1,8 +1,8 @@
-// Entry point of the worker thread that runs one attempt of an isolated job. It imports the job's
-// module again (functions cannot cross threads), builds the job's services from the settings the
-// runner shared, runs the attempt and reports through the port. The runner may terminate the
-// thread at any time; that is the point of isolation.
-import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
+// Entry point of a worker thread that runs attempts of isolated jobs, one at a time. It imports
+// the job's module again (functions cannot cross threads), builds the job's services once from
+// the settings the runner shared, runs each attempt it is handed and reports through the port.
+// The runner may terminate the thread at any time; that is the point of isolation.
+import { type MessagePort, parentPort } from 'node:worker_threads';
 import {
   type AnyJobDefinition,
   type Job,
@@ -24,29 +24,42 @@ import {
   type ToThread,
 } from './thread-messages.js';
 
-const start = workerData as ThreadStart;
 // This file only ever runs as a worker thread, where the port exists.
 const port = parentPort as MessagePort;
 const post = (message: FromThread): void => port.postMessage(message);
-const controller = new AbortController();
-let stopError: Error | undefined;
-let job: Job | undefined;
-let nextLock = 0;
-const pendingLocks = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
+/** Services built for each job type, kept for the thread's next attempts (pools stay open). */
+const servicesByType = new Map<string, Promise<ServiceResolver>>();
+
+/** The state of the attempt being run. */
+interface Attempt {
+  readonly start: ThreadStart;
+  readonly controller: AbortController;
+  stopError: Error | undefined;
+  job: Job | undefined;
+  nextLock: number;
+  readonly pendingLocks: Map<number, { resolve: () => void; reject: (error: Error) => void }>;
+}
+let current: Attempt | undefined;
 
 port.on('message', (message: ToThread) => {
+  if (message.kind === 'run') {
+    void run(message.start);
+    return;
+  }
+  const attempt = current;
+  if (!attempt) return;
   if (message.kind === 'stop') {
-    stopError ??= deserializeError(message.error);
-    controller.abort(stopError);
+    attempt.stopError ??= deserializeError(message.error);
+    attempt.controller.abort(attempt.stopError);
     try {
-      const aborted = job?.abort?.();
+      const aborted = attempt.job?.abort?.();
       if (aborted instanceof Promise) aborted.catch(() => {});
     } catch {
       // the runner terminates the thread if the job does not stop anyway
     }
   } else {
-    const pending = pendingLocks.get(message.id);
-    pendingLocks.delete(message.id);
+    const pending = attempt.pendingLocks.get(message.id);
+    attempt.pendingLocks.delete(message.id);
     if (message.error) pending?.reject(deserializeError(message.error));
     else pending?.resolve();
   }
@@ -69,12 +82,15 @@ function findDefinition(exports: Record<string, unknown>, type: string): AnyJobD
 }
 
 /** Services of the thread: the shared settings, then what the definition builds from them. */
-async function threadServices(def: AnyJobDefinition): Promise<ServiceResolver> {
+async function threadServices(
+  def: AnyJobDefinition,
+  shared: ThreadStart['shared'],
+): Promise<ServiceResolver> {
   const entries = new Map<
     string,
     { value?: unknown; factory?: (s: ServiceResolver) => unknown; built: boolean }
   >();
-  for (const [name, value] of start.shared) entries.set(name, { value, built: true });
+  for (const [name, value] of shared) entries.set(name, { value, built: true });
   const resolver: ServiceResolver = {
     get<T>(token: ServiceToken<T>): T {
       const entry = entries.get(token.name);
@@ -115,15 +131,15 @@ function threadLogger(bindings: Record<string, unknown>): Logger {
   };
 }
 
-function context(services: ServiceResolver): JobContext {
+function context(attempt: Attempt, services: ServiceResolver): JobContext {
   const log =
     (level: 'progress' | 'info' | 'warning' | 'error') =>
     (message: TranslatableString, counts?: ProgressCounts): void =>
       post({ kind: 'log', level, message, counts });
   return {
-    ...start.job,
-    type: start.type,
-    signal: controller.signal,
+    ...attempt.start.job,
+    type: attempt.start.type,
+    signal: attempt.controller.signal,
     log: threadLogger({}),
     services,
     progress: log('progress'),
@@ -132,12 +148,12 @@ function context(services: ServiceResolver): JobContext {
     error: log('error'),
     addOutputFile: (file) => post({ kind: 'output-file', file }),
     checkpoint: () => {
-      if (stopError) throw stopError;
+      if (attempt.stopError) throw attempt.stopError;
     },
     lock: (name, options) => {
-      const id = ++nextLock;
+      const id = ++attempt.nextLock;
       return new Promise<LockHandle>((resolve, reject) => {
-        pendingLocks.set(id, {
+        attempt.pendingLocks.set(id, {
           resolve: () => resolve({ name, release: async () => post({ kind: 'unlock', id }) }),
           reject,
         });
@@ -147,28 +163,39 @@ function context(services: ServiceResolver): JobContext {
   };
 }
 
-async function runAttempt(): Promise<FromThread> {
+async function run(start: ThreadStart): Promise<void> {
+  const attempt: Attempt = {
+    start,
+    controller: new AbortController(),
+    stopError: undefined,
+    job: undefined,
+    nextLock: 0,
+    pendingLocks: new Map(),
+  };
+  current = attempt;
   let outcome: FromThread;
   try {
     const def = findDefinition((await import(start.module)) as Record<string, unknown>, start.type);
-    const services = await threadServices(def);
-    job = def.create(services);
-    outcome = { kind: 'done', value: await job.execute(start.params, context(services)) };
+    let services = servicesByType.get(start.type);
+    if (!services) {
+      services = threadServices(def, start.shared);
+      servicesByType.set(start.type, services);
+      // a failure to build them is the attempt's; the next attempt tries again
+      services.catch(() => servicesByType.delete(start.type));
+    }
+    attempt.job = def.create(await services);
+    outcome = {
+      kind: 'done',
+      value: await attempt.job.execute(start.params, context(attempt, await services)),
+    };
   } catch (error) {
     outcome = { kind: 'failed', error: serializeError(error, start.type) };
   }
   try {
-    await job?.dispose?.();
+    await attempt.job?.dispose?.();
   } catch (error) {
     post({ kind: 'logger', level: 'warn', fields: { err: String(error) }, msg: 'dispose() threw' });
   }
-  return outcome;
-}
-
-// No top-level await: the build also emits a CommonJS copy of every entry.
-void runAttempt().then((outcome) => {
+  current = undefined;
   post(outcome);
-  // Nothing more to say: let the thread end once the job's own handles are closed (the runner
-  // terminates it anyway).
-  port.close();
-});
+}

@@ -104,6 +104,22 @@ export const featuresJob = defineJob({
   }),
 });
 
+/** Returns its thread's id, then throws from a timer once its attempt is over (an idle thread crashing). */
+export const lateCrashJob = defineJob({
+  ...isolated,
+  type: 'iso.late-crash',
+  params: z.object({ crash: z.boolean() }),
+  create: () => ({
+    async execute({ crash }) {
+      if (crash)
+        setTimeout(() => {
+          throw new Error('late crash');
+        }, 20);
+      return threadId;
+    },
+  }),
+});
+
 /** Fails with a typed error, which must reach the record with its code. */
 export const failingJob = defineJob({
   ...isolated,
@@ -120,5 +136,5 @@ export const failingJob = defineJob({
 
 export default definePlugin({
   name: 'isolation-tests',
-  jobs: [busyJob, spinJob, exitJob, throwJob, featuresJob, failingJob],
+  jobs: [busyJob, spinJob, exitJob, throwJob, featuresJob, failingJob, lateCrashJob],
 });

@@ -9,7 +9,7 @@ import {
   type TranslatableString,
 } from '@hangar/core';
 
-/** What the runner hands an isolated job's thread (`workerData`): all of it structured-cloneable. */
+/** What the runner hands an isolated job's thread for one attempt: all of it structured-cloneable. */
 export interface ThreadStart {
   /** URL of the module exporting the definition (or a plugin holding it). */
   module: string;
@@ -36,6 +36,7 @@ export interface SerializedError {
 
 /** Runner → thread. */
 export type ToThread =
+  | { kind: 'run'; start: ThreadStart }
   | { kind: 'stop'; error: SerializedError }
   | { kind: 'lock-result'; id: number; error: SerializedError | undefined };
 

@@ -14,6 +14,7 @@ import isolationPlugin, {
   failingJob,
   featuresJob,
   greetingSettings,
+  lateCrashJob,
   spinJob,
   throwJob,
 } from './test-isolated-jobs.js';
@@ -77,8 +78,8 @@ function codes(job: JobRecord): string[] {
 describe('isolated jobs (isolation: worker)', () => {
   it('stops a busy loop at its timeout by terminating its thread, and says so on the record', async () => {
     const runner = await start();
-    // A first thread compiles the job module through tsx (cached after), so that the busy job's
-    // thread starts well within its timeout even on a loaded machine.
+    // A first attempt starts a thread and loads the module (through tsx here); the busy job reuses
+    // that thread, so its timeout is spent in the loop even on a loaded machine.
     await runner.client.waitFor((await runner.client.enqueue(failingJob, {})).id);
     const file = join(dir, 'timeout.beats');
     const { id } = await runner.client.enqueue(busyJob, { file });
@@ -144,6 +145,24 @@ describe('isolated jobs (isolation: worker)', () => {
       ['warning', 'iso.warning', undefined, undefined],
       ['info', 'iso.done', undefined, undefined],
     ]);
+  });
+
+  it('reuses a thread whose attempt ended by itself, never one it terminated or that crashed', async () => {
+    const runner = await start();
+    const run = async (crash: boolean) =>
+      (await runner.client.waitFor((await runner.client.enqueue(lateCrashJob, { crash })).id)).result?.result;
+    const first = await run(false);
+    expect(await run(false), 'a clean thread takes the next attempt').toBe(first);
+    const file = join(dir, 'reuse.beats');
+    const busy = await runner.client.enqueue(spinJob, { file });
+    while (beats(file).length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    await runner.client.cancel(busy.id);
+    await runner.client.waitFor(busy.id);
+    const crashed = await run(true); // the thread crashes once idle: the pool drops it
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const after = await run(false);
+    expect(after, 'the crashed thread is not reused').not.toBe(crashed);
+    expect(new Set([first, crashed, after]).has(threadId)).toBe(false);
   });
 
   it('refuses an isolated job type without the module to load it from', () => {

@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import {
   type AnyJobDefinition,
   ConfigurationError,
@@ -11,7 +11,6 @@ import {
   type Logger,
   type ServiceResolver,
 } from '@hangar/core';
-import { threadEntry } from './thread-entry.js';
 import {
   deserializeError,
   type FromThread,
@@ -19,58 +18,31 @@ import {
   type ThreadStart,
   type ToThread,
 } from './thread-messages.js';
+import type { ThreadPool } from './thread-pool.js';
 
 /**
- * The runner's side of an isolated job (`isolation: 'worker'`): one worker thread per attempt.
- * It looks like any job to `JobExecution`: `execute` runs the attempt in the thread and relays
- * progress, messages, output files and locks through the context; the attempt's signal is
- * forwarded as a stop; `dispose` terminates the thread, so once the attempt is over (honoured or
- * given up after `abortGraceMs`) no code of the job runs any more and its slot can be reused.
+ * The runner's side of an isolated job (`isolation: 'worker'`): each attempt runs in a worker
+ * thread. It looks like any job to `JobExecution`: `execute` hands the attempt to a thread of the
+ * pool and relays progress, messages, output files and locks through the context; the attempt's
+ * signal is forwarded as a stop. `dispose` gives a thread whose attempt ended by itself back to
+ * the pool and terminates any other (a stop not honoured within `abortGraceMs`, an exit, a
+ * crash), so once the attempt is over no code of it runs any more and its slot can be reused.
  */
 export class WorkerThreadJob implements Job {
   private worker: Worker | undefined;
+  /** The thread reported the attempt's end itself: it is idle and clean. */
+  private clean = false;
+  private detach: (() => void) | undefined;
   private readonly locks = new Map<number, LockHandle>();
+  private readonly module: string;
 
   constructor(
     private readonly record: JobRecord,
     private readonly definition: AnyJobDefinition,
     private readonly services: ServiceResolver,
     private readonly logger: Logger,
-  ) {}
-
-  execute(params: unknown, ctx: JobContext): Promise<unknown> {
-    return new Promise((resolve, reject) => {
-      const worker = this.start(params, ctx);
-      this.worker = worker;
-      const send = (message: ToThread) => worker.postMessage(message);
-      const onStop = () => send({ kind: 'stop', error: serializeError(ctx.signal.reason, this.record.type) });
-      if (ctx.signal.aborted) onStop();
-      else ctx.signal.addEventListener('abort', onStop, { once: true });
-      worker.on('message', (message: FromThread) => {
-        switch (message.kind) {
-          case 'done':
-            return resolve(message.value);
-          case 'failed':
-            return reject(deserializeError(message.error));
-          default:
-            return this.relay(message, ctx, send);
-        }
-      });
-      // An uncaught exception in the thread, then its exit: either fails the attempt, not the runner.
-      worker.on('error', reject);
-      worker.on('exit', (code) => reject(new JobThreadExitedError(this.record.id, code)));
-    });
-  }
-
-  /** Always called by the execution: stops the thread whatever it is doing, and frees its locks. */
-  async dispose(): Promise<void> {
-    await this.worker?.terminate();
-    await Promise.all([...this.locks.values()].map((lock) => lock.release()));
-    this.locks.clear();
-  }
-
-  private start(params: unknown, ctx: JobContext): Worker {
-    const { record, definition } = this;
+    private readonly threads: ThreadPool,
+  ) {
     const module = definition.module;
     if (module === undefined) {
       throw new ConfigurationError(
@@ -78,31 +50,78 @@ export class WorkerThreadJob implements Job {
         'set `module: import.meta.url` to isolate it',
       );
     }
-    const start: ThreadStart = {
-      // A URL as is; a path as a file URL, which `import()` takes on every platform.
-      module:
-        module instanceof URL || /^[a-z][a-z\d+.-]+:/i.test(module)
-          ? String(module)
-          : pathToFileURL(module).href,
+    // A URL as is; a path as a file URL, which `import()` takes on every platform.
+    this.module =
+      module instanceof URL || /^[a-z][a-z\d+.-]+:/i.test(module)
+        ? String(module)
+        : pathToFileURL(module).href;
+  }
+
+  execute(params: unknown, ctx: JobContext): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      const worker = this.threads.acquire(this.module);
+      this.worker = worker;
+      const send = (message: ToThread) => worker.postMessage(message);
+      const onStop = () => send({ kind: 'stop', error: serializeError(ctx.signal.reason, this.record.type) });
+      const onMessage = (message: FromThread) => {
+        if (message.kind === 'done' || message.kind === 'failed') {
+          this.clean = true;
+          if (message.kind === 'done') resolve(message.value);
+          else reject(deserializeError(message.error));
+        } else this.relay(message, ctx, send);
+      };
+      // An uncaught exception in the thread, then its exit: either fails the attempt, not the runner.
+      const onExit = (code: number) => reject(new JobThreadExitedError(this.record.id, code));
+      worker.on('message', onMessage);
+      worker.on('error', reject);
+      worker.on('exit', onExit);
+      this.detach = () => {
+        ctx.signal.removeEventListener('abort', onStop);
+        worker.off('message', onMessage);
+        worker.off('error', reject);
+        worker.off('exit', onExit);
+      };
+      try {
+        send({ kind: 'run', start: this.threadStart(params, ctx) });
+      } catch (cause) {
+        this.clean = true; // nothing was sent: the thread is still idle
+        reject(this.cloneError(cause));
+        return;
+      }
+      if (ctx.signal.aborted) onStop();
+      else ctx.signal.addEventListener('abort', onStop, { once: true });
+    });
+  }
+
+  /** Always called by the execution: a clean thread goes back to the pool, any other is terminated. */
+  async dispose(): Promise<void> {
+    this.detach?.();
+    const worker = this.worker;
+    this.worker = undefined;
+    if (worker && this.clean) this.threads.release(this.module, worker);
+    else await worker?.terminate();
+    await Promise.all([...this.locks.values()].map((lock) => lock.release()));
+    this.locks.clear();
+  }
+
+  private threadStart(params: unknown, ctx: JobContext): ThreadStart {
+    const { record, definition } = this;
+    return {
+      module: this.module,
       type: record.type,
       params,
       job: { jobId: ctx.jobId, attempt: ctx.attempt, customerId: ctx.customerId, userId: ctx.userId },
       shared: (definition.shareWithWorker ?? []).map((token) => [token.name, this.services.get(token)]),
     };
-    const entry = threadEntry();
-    try {
-      return new Worker(entry.script, { workerData: start, eval: entry.eval });
-    } catch (cause) {
-      if ((cause as Error).name === 'DataCloneError') {
-        throw new ConfigurationError(
-          `jobs[${record.type}].shareWithWorker`,
-          'lists a service that cannot be copied to a worker thread (a live object such as a pool): share its settings and build it in `workerServices`',
-        );
-      }
-      throw cause;
-    }
   }
 
+  private cloneError(cause: unknown): unknown {
+    if ((cause as Error | null)?.name !== 'DataCloneError') return cause;
+    return new ConfigurationError(
+      `jobs[${this.record.type}].shareWithWorker`,
+      'lists a service that cannot be copied to a worker thread (a live object such as a pool): share its settings and build it in `workerServices`',
+    );
+  }
   private relay(message: FromThread, ctx: JobContext, send: (message: ToThread) => void): void {
     switch (message.kind) {
       case 'log': {
