@@ -135,6 +135,13 @@ describe('an application using the installed packages', () => {
     });
   }
 
+  for (const script of ['isolated.mjs', 'isolated.cjs']) {
+    it(`stops an isolated job deaf to its timeout by terminating its thread (${script})`, async () => {
+      const { stdout } = await run(process.execPath, [join(app, script)], { cwd: app });
+      expect(JSON.parse(stdout)).toEqual({ state: 'Failed', codes: ['JOB_TIMEOUT', 'JOB_TERMINATED'] });
+    });
+  }
+
   for (const script of ['driver-errors.mjs', 'driver-errors.cjs']) {
     it(`names the missing driver and how to install it, through every entry point (${script})`, async () => {
       const { stdout } = await run(process.execPath, [join(app, script)], { cwd: app });

@@ -106,7 +106,13 @@ export async function writeApp(fixture: string, app: string): Promise<void> {
     );
   }
   await cp(join(fixture, 'driver-errors.mjs'), join(app, 'driver-errors.mjs'));
-  for (const file of ['driver-errors.cjs', 'driver-attempts.cjs'])
+  for (const file of [
+    'driver-errors.cjs',
+    'driver-attempts.cjs',
+    'isolated.mjs',
+    'isolated.cjs',
+    'isolated-job.cjs',
+  ])
     await cp(join(fixture, file), join(app, file));
   await writeFile(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true }));
 }
