@@ -31,6 +31,12 @@ export default defineConfig({
       'bench/src/**/*.test.ts',
       'tests/**/*.test.ts',
     ],
+    // Compile-time tests (`*.test-d.ts`) go through tsc against the sources, like the aliases above.
+    typecheck: {
+      enabled: true,
+      include: ['tests/**/*.test-d.ts'],
+      tsconfig: './tsconfig.type-tests.json',
+    },
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 30_000,

@@ -4,6 +4,7 @@ import { RedisQueue } from '@hangar/runner/redis';
 import { benchConsolidation } from './conso-bench.js';
 import { benchHangar } from './hangar-bench.js';
 import { benchImport } from './import-bench.js';
+import { benchIsolation } from './isolation-bench.js';
 import { benchGraphileWorker, benchPgBoss, dropSchema } from './postgres-peers.js';
 import { benchBeeQueue, benchBullmq, flushPrefix } from './redis-peers.js';
 import { printTable } from './report.js';
@@ -63,6 +64,25 @@ if (run('postgres')) {
     await benchGraphileWorker(pgUrl, sizes),
     await benchPgBoss(pgUrl, sizes),
   ]);
+}
+
+if (run('isolation')) {
+  const rows = await benchIsolation(Number(process.env.BENCH_ISOLATION_JOBS ?? 200));
+  console.log('\n## Isolated jobs (a worker thread per attempt) against inline, no-op jobs, memory queue\n');
+  console.log(
+    '| job | jobs | concurrency | wall ms per job | CPU ms per job | isolation cost per job: wall ms, CPU ms |',
+  );
+  console.log('|---|---:|---:|---:|---:|---:|');
+  for (const r of rows) {
+    const inline = rows.find((i) => i.concurrency === r.concurrency && i.type === 'bench.noop-inline');
+    const cost =
+      r.type === 'bench.noop-inline' || !inline
+        ? '—'
+        : `${(r.msPerJob - inline.msPerJob).toFixed(1)}, ${(r.cpuMsPerJob - inline.cpuMsPerJob).toFixed(1)}`;
+    console.log(
+      `| ${r.type} | ${r.jobs} | ${r.concurrency} | ${r.msPerJob.toFixed(2)} | ${r.cpuMsPerJob.toFixed(2)} | ${cost} |`,
+    );
+  }
 }
 
 if (run('import')) {

@@ -1,14 +1,7 @@
-import { defineConfig } from 'tsup';
+import { packageBuild } from '../../tsup.package.js';
 
-export default defineConfig({
-  entry: {
-    index: 'src/index.ts',
-    'adapter/index': 'src/adapter/index.ts',
-    'testing/index': 'src/testing/index.ts',
-  },
-  format: ['esm', 'cjs'],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: 'node20',
+export default packageBuild({
+  index: 'src/index.ts',
+  'adapter/index': 'src/adapter/index.ts',
+  'testing/index': 'src/testing/index.ts',
 });

@@ -1,20 +1,13 @@
-import { defineConfig } from 'tsup';
+import { packageBuild } from '../../tsup.package.js';
 
-export default defineConfig({
-  entry: {
-    index: 'src/index.ts',
-    'memory/index': 'src/memory/index.ts',
-    'redis/index': 'src/redis/index.ts',
-    'postgres/index': 'src/postgres/index.ts',
-    'http/index': 'src/http/index.ts',
-    'cli/index': 'src/cli/index.ts',
-    'cli/main': 'src/cli/main.ts',
-  },
-  format: ['esm', 'cjs'],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  // import.meta.url in the CommonJS build (the CLI finds its package.json from it).
-  shims: true,
-  target: 'node20',
+export default packageBuild({
+  index: 'src/index.ts',
+  'memory/index': 'src/memory/index.ts',
+  'redis/index': 'src/redis/index.ts',
+  'postgres/index': 'src/postgres/index.ts',
+  'http/index': 'src/http/index.ts',
+  'cli/index': 'src/cli/index.ts',
+  'cli/main': 'src/cli/main.ts',
+  // Run as a worker thread by isolated jobs (`isolation: 'worker'`), never imported.
+  'worker/job-thread': 'src/worker/isolation/job-thread.ts',
 });

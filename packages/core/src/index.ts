@@ -27,6 +27,8 @@ export {
   defineJob,
   type Job,
   type JobDefinition,
+  type JobIsolation,
+  type JobParamsInputOf,
   type JobParamsOf,
   type JobResultOf,
 } from './job/job.js';

@@ -3,7 +3,9 @@ export {
   createClient,
   type EnqueueCallOptions,
   HangarClient,
+  type WaitForOptions,
 } from './client/hangar-client.js';
+export type { JobId, JobRecordOf, TypedEnqueueResult } from './client/typed-job.js';
 export { PluginContainer } from './container/plugin-container.js';
 export { MemoryQueue, type MemoryQueueOptions, MemoryStore } from './memory/index.js';
 export { RUNNER_DEFAULTS, type RunnerOptions, resolveRunnerOptions } from './options/runner-options.js';

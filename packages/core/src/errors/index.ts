@@ -1,10 +1,14 @@
 export { ConfigurationError } from './configuration-error.js';
+export { DriverNotInstalledError } from './driver-not-installed-error.js';
 export { type ErrorParams, HangarError, type HangarErrorOptions, hasErrorCode } from './hangar-error.js';
 export { InvalidStateTransitionError } from './invalid-transition-error.js';
 export { JobCancelledError } from './job-cancelled-error.js';
 export { JobNotFoundError } from './job-not-found-error.js';
 export { type JobStateConflict, JobStateConflictError } from './job-state-conflict-error.js';
+export { JobTerminatedError } from './job-terminated-error.js';
+export { JobThreadExitedError } from './job-thread-exited-error.js';
 export { JobTimeoutError } from './job-timeout-error.js';
+export { JobTypeMismatchError } from './job-type-mismatch-error.js';
 export { LeaseLostError } from './lease-lost-error.js';
 export { LockUnavailableError } from './lock-unavailable-error.js';
 export { type FieldIssue, ParamsValidationError } from './params-validation-error.js';

@@ -27,6 +27,13 @@ export const coreMessages = {
       'Job {jobId} is {state}; only a finished job can be deleted (cancel it first)',
     'hangar.error.retryParentFirst':
       'Job {jobId} runs only after its parent {parentId} succeeds, and the parent is {state}; retry the parent first',
+    'hangar.error.jobTypeMismatch': 'Job {jobId} is of type "{actual}", not "{expected}"',
+    'hangar.error.terminated':
+      'Job {jobId} did not stop within {graceMs} ms of its {reason}; its worker thread was terminated',
+    'hangar.error.threadExited':
+      'The worker thread of job {jobId} exited with code {exitCode} before the job ended',
+    'hangar.error.driverNotInstalled':
+      '{feature} needs the "{driver}" package, which is not installed; run: {install}',
     'hangar.progress.started': 'Job started',
     'hangar.progress.retrying': 'Attempt {attempt} failed; retrying in {delayMs} ms',
   },
@@ -58,6 +65,13 @@ export const coreMessages = {
       'Le verrou « {name} » est détenu par une autre tâche (attente de {waitMs} ms)',
     'hangar.error.tenantMismatch':
       'Le paramètre « {param} » ({value}) désigne des données hors du client {tenant}, le client de cette tâche',
+    'hangar.error.jobTypeMismatch': 'La tâche {jobId} est de type « {actual} », pas « {expected} »',
+    'hangar.error.terminated':
+      "La tâche {jobId} ne s'est pas arrêtée dans les {graceMs} ms suivant son {reason} ; son thread a été terminé",
+    'hangar.error.threadExited':
+      "Le thread de la tâche {jobId} s'est terminé avec le code {exitCode} avant la fin de la tâche",
+    'hangar.error.driverNotInstalled':
+      "{feature} a besoin du paquet « {driver} », qui n'est pas installé ; lancez : {install}",
     'hangar.progress.started': 'Tâche démarrée',
     'hangar.progress.retrying': 'La tentative {attempt} a échoué ; nouvel essai dans {delayMs} ms',
   },

@@ -6,7 +6,7 @@ import type { CliCommand } from '@hangar/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateCase } from '../engine/index.js';
 import { expectMatches } from '../engine/testing/expect-matches.js';
-import { loadReferenceCases, referenceCasesAvailable } from '../engine/testing/reference-cases.js';
+import { loadReferenceCases } from '../engine/testing/reference-cases.js';
 import { createConsoJobsPlugin } from '../plugin/conso-jobs-plugin.js';
 import { postgresSkipReason, TEST_PG_URL } from '../testing/test-db.js';
 import { createTestCliHost } from '../testing/test-host.js';
@@ -45,7 +45,16 @@ const backends: [string, string[], string | undefined][] = [
   ['PostgreSQL', ['--db', TEST_PG_URL], pgSkip],
 ];
 
-describe.skipIf(!referenceCasesAvailable)('hangar conso evaluate', () => {
+describe('hangar conso evaluate', () => {
+  it('runs the case files of examples/conso-cases as they are (with `expected`), as the README shows', async () => {
+    expect(cases.length).toBeGreaterThanOrEqual(11);
+    for (const referenceCase of cases) {
+      const result = await runCommand([referenceCase.file]);
+      expect(result.code, `${referenceCase.id}: ${result.stderr}`).toBe(0);
+      expectMatches(JSON.parse(result.stdout), referenceCase.expected, tolerance(referenceCase.step));
+    }
+  });
+
   for (const [name, dbArgs, skip] of backends) {
     describe.skipIf(skip !== undefined)(name, () => {
       it.each(cases.map((c) => [c.id, c] as const))(

@@ -46,10 +46,14 @@ export const OWNERSHIP_JOB_TYPE = 'conso.calculate-indirect-percentages';
  * rewrites the conso's `ownerships` in one transaction. Rows whose percentages or method were
  * entered by hand win over the computation and keep their flags.
  */
-export const calculateIndirectPercentagesJob = defineJob<OwnershipParams, OwnershipJobResult>({
+export const calculateIndirectPercentagesJob = defineJob<
+  OwnershipParams,
+  OwnershipJobResult,
+  z.input<typeof ownershipParams>
+>({
   type: OWNERSHIP_JOB_TYPE,
   description: t('conso.job.ownership'),
-  params: ownershipParams as z.ZodType<OwnershipParams>,
+  params: ownershipParams,
   retry: { maxAttempts: 1 },
   concurrencyKey: (params) => `conso:${String(params.conso)}`,
   create: (services) => ({

@@ -58,10 +58,14 @@ export interface ConsoActionResult {
 export const CONSO_ACTION_JOB_TYPE = 'conso.action';
 
 /** Conso actions: lock, unlock, recompute one step for some companies, clear consolidated data. */
-export const consoActionJob = defineJob<ConsoActionParams, ConsoActionResult>({
+export const consoActionJob = defineJob<
+  ConsoActionParams,
+  ConsoActionResult,
+  z.input<typeof consoActionParams>
+>({
   type: CONSO_ACTION_JOB_TYPE,
   description: t('conso.job.action'),
-  params: consoActionParams as z.ZodType<ConsoActionParams>,
+  params: consoActionParams,
   retry: { maxAttempts: 1 },
   concurrencyKey: (params) => `conso:${String(params.conso)}`,
   create: (services) => ({

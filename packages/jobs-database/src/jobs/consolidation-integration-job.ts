@@ -44,10 +44,14 @@ export const INTEGRATION_JOB_TYPE = 'conso.integration';
  * lock. A locked conso is refused before anything touches it; a conso without companies is
  * skipped with a warning; a failing conso is rolled back, reported, and the others still run.
  */
-export const consolidationIntegrationJob = defineJob<IntegrationParams, IntegrationResult>({
+export const consolidationIntegrationJob = defineJob<
+  IntegrationParams,
+  IntegrationResult,
+  z.input<typeof integrationParams>
+>({
   type: INTEGRATION_JOB_TYPE,
   description: t('conso.job.integration'),
-  params: integrationParams as z.ZodType<IntegrationParams>,
+  params: integrationParams,
   retry: { maxAttempts: 1 },
   concurrencyKey: (params) => `conso:${[...new Set(params.consos.map(String))].sort().join(',')}`,
   create: (services) => ({

@@ -20,7 +20,11 @@ export const exportAdjustmentsParams = z.object({
 });
 
 /** Exports the adjustment journals of a conso, one row per line, in the import's format. */
-export const exportAdjustmentsJob = defineJob<z.output<typeof exportAdjustmentsParams>, ExportResult>({
+export const exportAdjustmentsJob = defineJob<
+  z.output<typeof exportAdjustmentsParams>,
+  ExportResult,
+  z.input<typeof exportAdjustmentsParams>
+>({
   type: 'importexport.export-adjustments',
   description: t('importexport.job.exportAdjustments'),
   params: exportAdjustmentsParams,

@@ -104,7 +104,11 @@ async function* facts(
  * period, category and dimension keys, origin, amount) and one table per dimension, as Parquet
  * files (hyparquet-writer, written a row group at a time) or CSV files.
  */
-export const exportCubeJob = defineJob<z.output<typeof exportCubeParams>, ExportResult>({
+export const exportCubeJob = defineJob<
+  z.output<typeof exportCubeParams>,
+  ExportResult,
+  z.input<typeof exportCubeParams>
+>({
   type: 'importexport.export-cube',
   description: t('importexport.job.exportCube'),
   params: exportCubeParams,

@@ -47,7 +47,11 @@ export function bundleRows(db: Kysely<ConsoDatabase>, filter: BundleFilter) {
 }
 
 /** Exports the bundles of a period and category for a set of companies, as CSV or XLSX. */
-export const exportDataJob = defineJob<z.output<typeof exportDataParams>, ExportResult>({
+export const exportDataJob = defineJob<
+  z.output<typeof exportDataParams>,
+  ExportResult,
+  z.input<typeof exportDataParams>
+>({
   type: 'importexport.export-data',
   description: t('importexport.job.exportData'),
   params: exportDataParams,

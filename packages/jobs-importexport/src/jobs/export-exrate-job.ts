@@ -29,7 +29,11 @@ export const exportExRateParams = z
   });
 
 /** Exports exchange rates (per period, category, currency) or a conso's historical rates. */
-export const exportExRateJob = defineJob<z.output<typeof exportExRateParams>, ExportResult>({
+export const exportExRateJob = defineJob<
+  z.output<typeof exportExRateParams>,
+  ExportResult,
+  z.input<typeof exportExRateParams>
+>({
   type: 'importexport.export-exrate',
   description: t('importexport.job.exportExRate'),
   params: exportExRateParams,

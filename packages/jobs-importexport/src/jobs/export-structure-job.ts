@@ -24,7 +24,11 @@ async function* of<T>(rows: readonly T[], map: (row: T) => CellValue[]): AsyncGe
 }
 
 /** Exports a customer's structure as the XLSX workbook {@link importStructureJob} reads. */
-export const exportStructureJob = defineJob<z.output<typeof exportStructureParams>, ExportResult>({
+export const exportStructureJob = defineJob<
+  z.output<typeof exportStructureParams>,
+  ExportResult,
+  z.input<typeof exportStructureParams>
+>({
   type: 'importexport.export-structure',
   description: t('importexport.job.exportStructure'),
   params: exportStructureParams,

@@ -21,7 +21,11 @@ export const exportTranslationParams = z.object({
 });
 
 /** Exports translations (`key`, `language`, `text`) in the format {@link importTranslationJob} reads. */
-export const exportTranslationJob = defineJob<z.output<typeof exportTranslationParams>, ExportResult>({
+export const exportTranslationJob = defineJob<
+  z.output<typeof exportTranslationParams>,
+  ExportResult,
+  z.input<typeof exportTranslationParams>
+>({
   type: 'importexport.export-translation',
   description: t('importexport.job.exportTranslation'),
   params: exportTranslationParams,

@@ -32,7 +32,11 @@ type Row = Record<string, unknown> & { id: number };
  * inverse of {@link genericImportJob} (ids back to codes, signs and layouts reapplied); columns
  * mapped to a constant filter the rows instead of being written.
  */
-export const genericExportJob = defineJob<z.output<typeof genericExportParams>, ExportResult>({
+export const genericExportJob = defineJob<
+  z.output<typeof genericExportParams>,
+  ExportResult,
+  z.input<typeof genericExportParams>
+>({
   type: 'importexport.generic-export',
   description: t('importexport.job.genericExport'),
   params: genericExportParams,

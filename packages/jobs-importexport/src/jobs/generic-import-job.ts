@@ -30,7 +30,11 @@ export const genericImportParams = z.object({
  * source columns renamed to target columns, constants, sign flips, number and date layouts, and
  * code-to-id lookups; the same validation, staging and modes as the dedicated imports.
  */
-export const genericImportJob = defineJob<z.output<typeof genericImportParams>, ImportResult>({
+export const genericImportJob = defineJob<
+  z.output<typeof genericImportParams>,
+  ImportResult,
+  z.input<typeof genericImportParams>
+>({
   type: 'importexport.generic-import',
   description: t('importexport.job.genericImport'),
   params: genericImportParams,

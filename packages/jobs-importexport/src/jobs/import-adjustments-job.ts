@@ -22,7 +22,11 @@ export const importAdjustmentsParams = z.object({
 });
 
 /** Imports adjustment journals of a conso; every journal must balance. */
-export const importAdjustmentsJob = defineJob<z.output<typeof importAdjustmentsParams>, ImportResult>({
+export const importAdjustmentsJob = defineJob<
+  z.output<typeof importAdjustmentsParams>,
+  ImportResult,
+  z.input<typeof importAdjustmentsParams>
+>({
   type: 'importexport.import-adjustments',
   description: t('importexport.job.importAdjustments'),
   params: importAdjustmentsParams,

@@ -45,7 +45,11 @@ export const importBundleParams = z.object({
  * `historical_rates` (account, rate or amount_gc). The whole workbook is validated before anything
  * is written; sheets left out are left alone.
  */
-export const importBundleJob = defineJob<z.output<typeof importBundleParams>, ImportResult>({
+export const importBundleJob = defineJob<
+  z.output<typeof importBundleParams>,
+  ImportResult,
+  z.input<typeof importBundleParams>
+>({
   type: 'importexport.import-bundle',
   description: t('importexport.job.importBundle'),
   params: importBundleParams,

@@ -26,7 +26,11 @@ export const importDataParams = z.object({
 });
 
 /** Imports reported data (bundles) of a period and category from CSV or XLSX. */
-export const importDataJob = defineJob<z.output<typeof importDataParams>, ImportResult>({
+export const importDataJob = defineJob<
+  z.output<typeof importDataParams>,
+  ImportResult,
+  z.input<typeof importDataParams>
+>({
   type: 'importexport.import-data',
   description: t('importexport.job.importData'),
   params: importDataParams,

@@ -35,7 +35,11 @@ export const importExRateParams = z
  * Imports exchange rates (closing/average per period, category and currency; replace mode replaces
  * the period and category pairs in the file) or historical rates of a conso.
  */
-export const importExRateJob = defineJob<z.output<typeof importExRateParams>, ImportResult>({
+export const importExRateJob = defineJob<
+  z.output<typeof importExRateParams>,
+  ImportResult,
+  z.input<typeof importExRateParams>
+>({
   type: 'importexport.import-exrate',
   description: t('importexport.job.importExRate'),
   params: importExRateParams,

@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportValidationError } from '../errors/import-validation-error.js';
@@ -9,20 +9,17 @@ import { recordingContext } from '../testing/test-context.js';
 import { testBackends } from '../testing/test-databases.js';
 import { importGroupFileJob } from './import-group-file-job.js';
 
-const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
-const casesPath = process.env.HANGAR_CONSO_SPEC ?? resolve(repoRoot, '../shared/conso-spec/cases.json');
+// The published reference cases, one case file each, kept in the repository.
+const casesDir = fileURLToPath(new URL('../../../../examples/conso-cases/', import.meta.url));
 interface SpecCase {
   id: string;
   step: string;
   input: Record<string, unknown>;
 }
-const cases: SpecCase[] = existsSync(casesPath)
-  ? (JSON.parse(readFileSync(casesPath, 'utf8')) as { cases: SpecCase[] }).cases.filter((c) =>
-      ['ConsolidationRun', 'CalculateIndirectPercentages'].includes(c.step),
-    )
-  : [];
-if (cases.length === 0)
-  console.log(`skipping reference-case group files: ${casesPath} not found (set HANGAR_CONSO_SPEC)`);
+const cases: SpecCase[] = readdirSync(casesDir)
+  .filter((name) => name.endsWith('.json'))
+  .map((name) => JSON.parse(readFileSync(join(casesDir, name), 'utf8')) as SpecCase)
+  .filter((c) => ['ConsolidationRun', 'CalculateIndirectPercentages'].includes(c.step));
 
 const backends = await testBackends();
 
@@ -37,7 +34,7 @@ describe.each(backends)('JSON group-file import on $kind', ({ kind, skipReason }
   const run = (params: Record<string, unknown>, ctx = recordingContext(fx.services)) =>
     importGroupFileJob.create(fx.services).execute(importGroupFileJob.params.parse(params), ctx);
 
-  it.skipIf(skipReason || cases.length === 0).each(cases.map((c) => [c.id, c] as const))(
+  it.skipIf(skipReason).each(cases.map((c) => [c.id, c] as const))(
     'imports reference case %s whole, twice',
     async (id, spec) => {
       await writeFile(join(fx.store.root, `${id}.json`), JSON.stringify(spec));

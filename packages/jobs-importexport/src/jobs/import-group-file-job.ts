@@ -49,7 +49,11 @@ export interface GroupFileResult {
  * conso, ownership, holdings or share registers, rates, bundles, journals, investments, IC rules.
  * The file is validated as a whole first; then everything is written in one transaction.
  */
-export const importGroupFileJob = defineJob<z.output<typeof importGroupFileParams>, GroupFileResult>({
+export const importGroupFileJob = defineJob<
+  z.output<typeof importGroupFileParams>,
+  GroupFileResult,
+  z.input<typeof importGroupFileParams>
+>({
   type: 'importexport.import-group-file',
   description: t('importexport.job.importGroupFile'),
   params: importGroupFileParams,

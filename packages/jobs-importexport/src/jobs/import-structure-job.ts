@@ -43,7 +43,11 @@ export const importStructureParams = z.object({
  * `periods`, `flows`, `accounts` (with `parent` for the hierarchy), `holdings` (direct holdings of
  * a conso) and `ic_rules`. Every sheet is validated, with references across sheets, before any write.
  */
-export const importStructureJob = defineJob<z.output<typeof importStructureParams>, ImportResult>({
+export const importStructureJob = defineJob<
+  z.output<typeof importStructureParams>,
+  ImportResult,
+  z.input<typeof importStructureParams>
+>({
   type: 'importexport.import-structure',
   description: t('importexport.job.importStructure'),
   params: importStructureParams,

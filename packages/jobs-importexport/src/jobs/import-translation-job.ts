@@ -22,7 +22,11 @@ export const importTranslationParams = z.object({
 });
 
 /** Imports UI and message texts (`key`, `language`, `text`) into the shared translations table. */
-export const importTranslationJob = defineJob<z.output<typeof importTranslationParams>, ImportResult>({
+export const importTranslationJob = defineJob<
+  z.output<typeof importTranslationParams>,
+  ImportResult,
+  z.input<typeof importTranslationParams>
+>({
   type: 'importexport.import-translation',
   description: t('importexport.job.importTranslation'),
   params: importTranslationParams,

@@ -6,10 +6,12 @@ import {
   type HangarEvents,
   type HangarPlugin,
   isTerminalState,
+  type JobDefinition,
   JobNotFoundError,
   type JobPage,
   type JobRecord,
   JobStateConflictError,
+  JobTypeMismatchError,
   type ListJobsFilter,
   type LogEntry,
   type Logger,
@@ -21,6 +23,7 @@ import {
 import { EventEmitter } from 'eventemitter3';
 import { JobRegistry } from '../registry/job-registry.js';
 import { ScheduleManager } from '../scheduler/schedule-manager.js';
+import type { JobId, JobRecordOf, TypedEnqueueResult } from './typed-job.js';
 
 /** Options of one enqueue call. */
 export interface EnqueueCallOptions {
@@ -48,6 +51,16 @@ export interface EnqueueCallOptions {
   transaction?: unknown;
   /** Aborts the call. */
   signal?: AbortSignal;
+}
+
+/** Options of `waitFor`. */
+export interface WaitForOptions {
+  /** Stops waiting (the promise rejects with the signal's reason). */
+  signal?: AbortSignal;
+  /** Tenant: another customer's job is not found. */
+  customerId?: string;
+  /** Safety poll between change events, in ms. @defaultValue 1000 */
+  pollMs?: number;
 }
 
 /** Options of `createClient`. */
@@ -83,8 +96,24 @@ export class HangarClient {
     );
   }
 
-  /** Validates parameters and enqueues one job; bad parameters throw `ParamsValidationError` and nothing is enqueued. */
-  async enqueue(type: string, params: unknown, options: EnqueueCallOptions = {}): Promise<EnqueueResult> {
+  /**
+   * Validates parameters and enqueues one job; bad parameters throw `ParamsValidationError` and
+   * nothing is enqueued. Given the job's definition, `params` are typed as its schema's input and
+   * the returned id is typed so that `waitFor(id)` returns the job's result typed; given a type
+   * name (dynamic callers), both are `unknown`.
+   */
+  async enqueue<P, R, I>(
+    definition: JobDefinition<P, R, I>,
+    params: NoInfer<I>,
+    options?: EnqueueCallOptions,
+  ): Promise<TypedEnqueueResult<R>>;
+  async enqueue(type: string, params: unknown, options?: EnqueueCallOptions): Promise<EnqueueResult>;
+  async enqueue(
+    typeOrDefinition: string | JobDefinition<unknown, unknown, unknown>,
+    params: unknown,
+    options: EnqueueCallOptions = {},
+  ): Promise<EnqueueResult> {
+    const type = typeof typeOrDefinition === 'string' ? typeOrDefinition : typeOrDefinition.type;
     const [result] = await this.enqueueMany([{ type, params, options }], {
       transaction: options.transaction,
       signal: options.signal,
@@ -185,11 +214,33 @@ export class HangarClient {
     return this.queue.list(filter);
   }
 
-  /** Resolves with the job once it is Succeeded, Failed or Cancelled. */
-  async waitFor(
+  /**
+   * Resolves with the job once it is Succeeded, Failed or Cancelled. An id returned by
+   * `enqueue(definition, …)` gives a record whose result is typed; so does passing the definition
+   * first (`waitFor(definition, id)`), which also checks that the job is of that type
+   * (`JobTypeMismatchError`).
+   */
+  async waitFor<R>(id: JobId<R>, options?: WaitForOptions): Promise<JobRecordOf<R>>;
+  async waitFor<P, R, I>(
+    definition: JobDefinition<P, R, I>,
     id: string,
-    options: { signal?: AbortSignal; customerId?: string; pollMs?: number } = {},
+    options?: WaitForOptions,
+  ): Promise<JobRecordOf<R>>;
+  async waitFor(
+    idOrDefinition: string | JobDefinition<unknown, unknown, unknown>,
+    idOrOptions?: string | WaitForOptions,
+    maybeOptions: WaitForOptions = {},
   ): Promise<JobRecord> {
+    if (typeof idOrDefinition === 'string') {
+      return this.waitForId(idOrDefinition, typeof idOrOptions === 'object' ? idOrOptions : {});
+    }
+    const id = String(idOrOptions);
+    const job = await this.waitForId(id, maybeOptions);
+    if (job.type !== idOrDefinition.type) throw new JobTypeMismatchError(id, idOrDefinition.type, job.type);
+    return job;
+  }
+
+  private async waitForId(id: string, options: WaitForOptions): Promise<JobRecord> {
     const { signal, customerId, pollMs = 1000 } = options;
     signal?.throwIfAborted();
     return new Promise<JobRecord>((resolve, reject) => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify';
+import type { default as Fastify, FastifyInstance, FastifyPluginAsync, FastifyServerOptions } from 'fastify';
+import { requireDriver } from '../drivers/optional-driver.js';
 import { ApiContext } from './api-context.js';
 import { Authenticator } from './auth.js';
 import { registerCatalogRoutes } from './catalog-routes.js';
@@ -61,9 +62,11 @@ export interface HttpServerOptions extends HangarHttpOptions {
 export function createHttpServer(options: HttpServerOptions): FastifyInstance {
   const { fastify: fastifyOptions = {}, ...apiOptions } = options ?? ({} as HttpServerOptions);
   const resolved = resolveHttpOptions(apiOptions);
+  // fastify is an optional peer: loaded on first use, with one clear error when it is missing.
+  const fastify = requireDriver<typeof Fastify>('fastify', 'The HTTP API (@hangar/runner/http)');
   const translator = resolved.client.registry.translator.register(httpMessages);
   const hasLogger = fastifyOptions.logger !== undefined || fastifyOptions.loggerInstance !== undefined;
-  const app = Fastify({
+  const app = fastify({
     genReqId: () => randomUUID(),
     ...(hasLogger ? {} : { logger: { level: 'warn' } }),
     frameworkErrors: frameworkErrorReply(translator, resolved.logger),

@@ -1,4 +1,5 @@
-import pg from 'pg';
+import type pg from 'pg';
+import { requireDriver } from '../drivers/optional-driver.js';
 import type { ResolvedPostgresQueueOptions } from './options.js';
 import { queueTypes } from './timestamp-parser.js';
 
@@ -13,7 +14,8 @@ export interface QueuePool {
 /** The caller's pool, or a new one from the connection options with the queue's type parsers. */
 export function openQueuePool(options: ResolvedPostgresQueueOptions): QueuePool {
   if (options.pool) return { pool: options.pool, owned: false };
-  const pool = new pg.Pool({
+  const { Pool } = requireDriver<typeof pg>('pg', 'PostgresQueue (@hangar/runner/postgres)');
+  const pool = new Pool({
     connectionString: options.connectionString,
     max: options.poolSize,
     application_name: options.applicationName,

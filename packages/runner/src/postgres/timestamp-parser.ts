@@ -1,7 +1,11 @@
-import pg from 'pg';
+import type pg from 'pg';
+import { requireDriver } from '../drivers/optional-driver.js';
 
 const TIMESTAMPTZ_OID = 1184;
-const defaultParser = pg.types.getTypeParser(TIMESTAMPTZ_OID, 'text') as (text: string) => Date | string;
+const pgTypes = (): typeof pg.types =>
+  requireDriver<typeof pg>('pg', 'PostgresQueue (@hangar/runner/postgres)').types;
+const defaultParser = (text: string): Date | string =>
+  (pgTypes().getTypeParser(TIMESTAMPTZ_OID, 'text') as (text: string) => Date | string)(text);
 
 const digit = (text: string, at: number): number => text.charCodeAt(at) - 48;
 const two = (text: string, at: number): number => digit(text, at) * 10 + digit(text, at + 1);
@@ -49,5 +53,5 @@ export const queueTypes = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
     oid === TIMESTAMPTZ_OID && format !== 'binary'
       ? parseTimestamptz
-      : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+      : pgTypes().getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
 };

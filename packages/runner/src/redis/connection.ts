@@ -1,8 +1,14 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { requireDriver } from '../drivers/optional-driver.js';
+
+/** ioredis's client class, loaded on first use (an optional peer dependency). */
+function ioredisClass(): typeof Redis {
+  return requireDriver<typeof import('ioredis')>('ioredis', 'RedisQueue (@hangar/runner/redis)').Redis;
+}
 
 /** Opens a client for a redis:// URL, named so that it shows up in `CLIENT LIST`. */
 export function openConnection(url: string, connectionName: string): Redis {
-  return new Redis(url, { connectionName });
+  return new (ioredisClass())(url, { connectionName });
 }
 
 /**
@@ -38,7 +44,7 @@ export async function closeConnection(conn: Redis): Promise<void> {
  * Never retries, so a missing server is reported within about a second.
  */
 export async function probeRedis(url: string): Promise<string | undefined> {
-  const conn = new Redis(url, {
+  const conn = new (ioredisClass())(url, {
     lazyConnect: true,
     connectTimeout: 1000,
     maxRetriesPerRequest: 0,

@@ -131,6 +131,18 @@ function checkJobLimits(def: AnyJobDefinition, origin: string): void {
   if (jitter !== undefined && !(Number.isFinite(jitter) && jitter >= 0 && jitter <= 1)) {
     throw new ConfigurationError(`${where}.retry.jitter`, `must be a fraction from 0 to 1, got ${jitter}`);
   }
+  if (def.isolation !== undefined && def.isolation !== 'inline' && def.isolation !== 'worker') {
+    throw new ConfigurationError(
+      `${where}.isolation`,
+      `must be 'inline' or 'worker', got ${String(def.isolation)}`,
+    );
+  }
+  if (def.isolation === 'worker' && !(typeof def.module === 'string' || def.module instanceof URL)) {
+    throw new ConfigurationError(
+      `${where}.module`,
+      'an isolated job needs the URL of the module that exports it: `module: import.meta.url`',
+    );
+  }
   const { timeoutMs } = def;
   if (timeoutMs !== undefined && !isStorableTimeout(timeoutMs)) {
     throw new ConfigurationError(

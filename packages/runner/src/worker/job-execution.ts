@@ -8,6 +8,7 @@ import {
   type JobContext,
   type JobRecord,
   type JobResult,
+  JobTerminatedError,
   JobTimeoutError,
   type Logger,
   type NewLogEntry,
@@ -17,6 +18,8 @@ import {
   type TranslatableString,
   validateParams,
 } from '@hangar/core';
+import type { ThreadPool } from './isolation/thread-pool.js';
+import { WorkerThreadJob } from './isolation/worker-thread-job.js';
 import { JobLocks } from './job-locks.js';
 import { JobLogWriter } from './job-log-writer.js';
 
@@ -43,6 +46,8 @@ export interface ExecutionDeps {
   services: ServiceResolver;
   logger: Logger;
   abortGraceMs: number;
+  /** Worker threads of isolated jobs, reused across attempts. */
+  threads: ThreadPool;
   onLog: (jobId: string, entry: NewLogEntry) => void;
 }
 
@@ -61,6 +66,8 @@ export class JobExecution {
   /** Rejects the attempt's wait once a stopped job outlived the grace period. */
   private giveUp: ((reason: unknown) => void) | undefined;
   private grace: NodeJS.Timeout | undefined;
+  /** The stopped job outlived the grace period (an isolated job's thread is then terminated). */
+  private gaveUp = false;
   private job: Job | undefined;
   private readonly outputFiles: OutputFile[] = [];
   private readonly warnings: TranslatableString[] = [];
@@ -107,7 +114,7 @@ export class JobExecution {
     this.stopError = error;
     this.controller?.abort(error);
     const giveUp = this.giveUp;
-    if (giveUp) this.grace = setTimeout(() => giveUp(error), this.deps.abortGraceMs);
+    if (giveUp) this.startGrace(giveUp);
     try {
       const aborted = this.job?.abort?.();
       if (aborted instanceof Promise)
@@ -125,7 +132,10 @@ export class JobExecution {
     let outcome: AttemptOutcome;
     try {
       const params = validateParams(record.type, definition.params, record.params);
-      this.job = definition.create(deps.services);
+      this.job =
+        definition.isolation === 'worker'
+          ? new WorkerThreadJob(record, definition, deps.services, deps.logger, deps.threads)
+          : definition.create(deps.services);
       const value = await this.untilStopped(this.job.execute(params, this.context()));
       outcome = this.stopReason ? this.stoppedOutcome(undefined) : this.success(value);
     } catch (error) {
@@ -149,12 +159,32 @@ export class JobExecution {
     return new Promise<T>((resolve, reject) => {
       this.giveUp = reject;
       // stopped while `create` or `execute` was still being called: the grace starts now
-      if (this.stopError && !this.grace) {
-        const error = this.stopError;
-        this.grace = setTimeout(() => reject(error), this.deps.abortGraceMs);
-      }
+      if (this.stopError && !this.grace) this.startGrace(reject);
       work.then(resolve, reject);
     });
+  }
+
+  private startGrace(giveUp: (reason: unknown) => void): void {
+    this.grace = setTimeout(() => {
+      this.gaveUp = true;
+      giveUp(this.stopError);
+    }, this.deps.abortGraceMs);
+  }
+
+  /**
+   * Why a stopped attempt ended: the stop itself, and for an isolated job that ignored it past the
+   * grace, that its thread was terminated (both entries in its ErrorInfo).
+   */
+  private stopFailure(): Error | undefined {
+    const stop = this.stopError;
+    if (!stop || !this.gaveUp || this.definition.isolation !== 'worker') return stop;
+    const reason = this.stopReason === 'timeout' ? 'timeout' : 'cancel';
+    const terminated = new JobTerminatedError(this.record.id, reason, this.deps.abortGraceMs);
+    const errorInfo = [
+      errorInfoFromError(stop, this.record.type),
+      errorInfoFromError(terminated, this.record.type),
+    ];
+    return Object.assign(terminated, { errorInfo });
   }
 
   private success(value: unknown): AttemptOutcome {
@@ -175,18 +205,19 @@ export class JobExecution {
   private stoppedOutcome(error: unknown): AttemptOutcome {
     switch (this.stopReason) {
       case 'cancel': {
-        const reason = this.stopError;
+        const reason = this.stopFailure();
+        const detailed = (reason as { errorInfo?: ErrorInfo } | undefined)?.errorInfo;
         return {
           kind: 'cancelled',
           result: {
             success: false,
-            errorInfo: [errorInfoFromError(reason, this.record.type)],
+            errorInfo: detailed ?? [errorInfoFromError(reason, this.record.type)],
             warnings: this.warnings,
           },
         };
       }
       case 'timeout':
-        return this.failure(this.stopError);
+        return this.failure(this.stopFailure());
       case 'shutdown':
         return { kind: 'released' };
       case 'lease-lost':

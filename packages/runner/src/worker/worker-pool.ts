@@ -15,6 +15,7 @@ import type { EventEmitter } from 'eventemitter3';
 import type { ResolvedRunnerOptions } from '../options/runner-options.js';
 import type { JobRegistry } from '../registry/job-registry.js';
 import { AttemptRecorder } from './attempt-recorder.js';
+import { ThreadPool } from './isolation/thread-pool.js';
 import { JobExecution } from './job-execution.js';
 
 interface QueueSlot {
@@ -69,6 +70,8 @@ export class WorkerPool {
   private readonly slots = new Map<string, QueueSlot>();
   private readonly active = new Map<string, JobExecution>();
   private readonly settled = new Set<Promise<void>>();
+  /** Idle threads of isolated jobs, terminated once the pool has drained. */
+  private readonly threads = new ThreadPool();
   private readonly subscriptions: Unsubscribe[] = [];
   private timers: NodeJS.Timeout[] = [];
   private accepting = false;
@@ -168,6 +171,7 @@ export class WorkerPool {
     for (const timer of this.timers) clearInterval(timer);
     this.timers = [];
     for (const off of this.subscriptions.splice(0)) await off();
+    await this.threads.close();
   }
 
   /**
@@ -303,6 +307,7 @@ export class WorkerPool {
       services: this.services,
       logger: this.logger,
       abortGraceMs: this.options.abortGraceMs,
+      threads: this.threads,
       onLog: (jobId, entry) =>
         safeEmit(this.events, this.logger, 'job:progress', { jobId, entry: { ...entry, seq: 0 } }),
     });
