@@ -1,4 +1,5 @@
 import {
+  ConfigurationError,
   isTerminalState,
   type JobPage,
   type JobState,
@@ -11,7 +12,7 @@ import type { PlainStore, StoredJob } from './plain-store.js';
 /** One page of the jobs matching `filter`, newest first; the cursor is the last job's enqueue order. */
 export function listJobs(store: PlainStore, filter: ListJobsFilter): JobPage {
   const size = listPageSize(filter.limit);
-  const before = filter.cursor === undefined ? Number.POSITIVE_INFINITY : Number(filter.cursor);
+  const before = filter.cursor === undefined ? Number.POSITIVE_INFINITY : cursorSeq(filter.cursor);
   const states = filter.states && new Set<JobState>(filter.states);
   const types = filter.types && new Set(filter.types);
   const matches = ({ record: r, seq }: StoredJob) =>
@@ -53,4 +54,12 @@ export function cleanupJobs(store: PlainStore, policy: RetentionPolicy): number 
     deleted += 1;
   }
   return deleted;
+}
+
+/** The enqueue order inside a cursor; a cursor this adapter did not issue is a `ConfigurationError`. */
+function cursorSeq(cursor: string): number {
+  if (!/^[1-9][0-9]{0,15}$/.test(cursor)) {
+    throw new ConfigurationError('cursor', 'pass the `nextCursor` of the previous page unchanged');
+  }
+  return Number(cursor);
 }

@@ -3,6 +3,7 @@ import {
   assertTransition,
   type CancelOutcome,
   type ClaimRequest,
+  type DeleteOutcome,
   type EnqueueOptions,
   type EnqueueRequest,
   type EnqueueResult,
@@ -18,7 +19,12 @@ import {
   type NewLogEntry,
   type QueueAdapter,
   type QueueChange,
+  type QueueDepth,
   type RetentionPolicy,
+  type RetryOutcome,
+  type RetryRequest,
+  type RunnerInfo,
+  type RunnerRecord,
   type SubscribeOptions,
   type Unsubscribe,
 } from '@hangar/core';
@@ -31,6 +37,7 @@ import {
   refuseTransaction,
 } from '@hangar/core/adapter';
 import { PlainCoordination } from './plain-coordination.js';
+import { PlainHandChanges } from './plain-hand-changes.js';
 import { cleanupJobs, listJobs } from './plain-listing.js';
 import { idempotencyIndex, PlainStore, type StoredJob } from './plain-store.js';
 
@@ -54,10 +61,12 @@ export interface PlainQueueOptions {
 export class PlainQueue extends PlainCoordination implements QueueAdapter {
   readonly name = 'plain';
   private readonly unsubscribes = new Set<() => void>();
+  private readonly hand: PlainHandChanges;
 
   constructor(options: PlainQueueOptions = {}) {
     // locks and schedules come from the base class, which holds the store
     super(options.store ?? new PlainStore());
+    this.hand = new PlainHandChanges(this.store);
   }
 
   async enqueue(request: EnqueueRequest, options?: EnqueueOptions): Promise<EnqueueResult> {
@@ -247,6 +256,30 @@ export class PlainQueue extends PlainCoordination implements QueueAdapter {
     // every change goes to every subscriber: a wake-ups-only one filters them itself, as allowed
     this.store.changeListeners.add(listener);
     return this.track(() => this.store.changeListeners.delete(listener));
+  }
+
+  async retryJob(jobId: string, request: RetryRequest): Promise<RetryOutcome> {
+    return this.hand.retry(jobId, request);
+  }
+
+  async deleteJob(jobId: string, options: { customerId?: string } = {}): Promise<DeleteOutcome> {
+    return this.hand.delete(jobId, options.customerId);
+  }
+
+  async advertiseRunner(info: RunnerInfo, ttlMs: number): Promise<void> {
+    this.hand.advertise(info, ttlMs);
+  }
+
+  async withdrawRunner(id: string): Promise<void> {
+    this.hand.withdraw(id);
+  }
+
+  async listRunners(): Promise<RunnerRecord[]> {
+    return this.hand.alive();
+  }
+
+  async queueDepths(): Promise<QueueDepth[]> {
+    return this.hand.depths();
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,4 @@
-import type { JobRecord, LogEntry, QueueChange, ScheduleRecord } from '@hangar/core';
+import type { JobRecord, LogEntry, QueueChange, RunnerRecord, ScheduleRecord } from '@hangar/core';
 
 /** A job as the store keeps it: its record, and its place in enqueue order. */
 export interface StoredJob {
@@ -25,6 +25,8 @@ export class PlainStore {
   readonly idempotency = new Map<string, string>();
   /** Named locks. */
   readonly locks = new Map<string, { owner: string; expiresAt: number }>();
+  /** Runner advertisements by id, with when they lapse. */
+  readonly runners = new Map<string, RunnerRecord>();
   /** Schedules by name. */
   readonly schedules = new Map<string, ScheduleRecord>();
   /** Subscribers to job changes, of every queue on this store. */
