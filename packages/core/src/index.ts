@@ -26,6 +26,7 @@ export {
 } from './job/job.js';
 export type { JobContext, LockHandle, LockOptions, ProgressCounts } from './job/job-context.js';
 export type { JobResult, OutputFile } from './job/job-result.js';
+export { type ItemOutcome, itemOutcomesOf } from './job/item-outcome.js';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy, retryDelayMs } from './job/retry-policy.js';
 export {
   createServiceToken,
