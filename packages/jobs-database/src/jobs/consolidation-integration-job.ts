@@ -5,12 +5,13 @@ import type { ConsoRecord } from '../db/conso-record.js';
 import { jobScope } from '../db/job-scope.js';
 import { ConsoLockedError } from '../errors/conso-locked-error.js';
 import { ConsosFailedError } from '../errors/consos-failed-error.js';
+import { failureEntries } from '../steps/conso-failure.js';
 import { consoJobsOptionsOf } from '../steps/conso-jobs-options.js';
 import { type ConsoRunRequest, type ConsoRunSummary, runConso } from '../steps/run-conso.js';
 import { STEP_FLAGS } from '../steps/step-flags.js';
 import { ConsoCheckpoint, type ConsoOutcomeRow } from './conso-outcomes.js';
 import { customerParam, refParam } from './job-params.js';
-import { failureEntries, throwIfCancelled } from './run-failure.js';
+import { throwIfCancelled } from './run-failure.js';
 
 /** Parameters of {@link consolidationIntegrationJob}. */
 export const integrationParams = z.object({

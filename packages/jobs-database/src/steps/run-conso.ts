@@ -1,5 +1,5 @@
 import { type ConsoDb, logModification, type TenantScope } from '@hangar/conso-db';
-import { errorInfoFromError, errorInfoMessage, type JobContext, t } from '@hangar/core';
+import { errorInfoMessage, type JobContext, t } from '@hangar/core';
 import { attachCanceller } from '../cancellation/sql-canceller.js';
 import { assertConsoUnlocked } from '../db/conso-lock-check.js';
 import type { ConsoRecord } from '../db/conso-record.js';
@@ -9,6 +9,7 @@ import { StoredProcedureError } from '../errors/stored-procedure-error.js';
 import { BEFORE_CONSOLIDATION_GROUP, loadFormulas } from '../formulas/formula-loader.js';
 import { companyIdOf, loadConsoModel } from '../loading/conso-model.js';
 import { runAdjustmentsStep } from './adjustments-step.js';
+import { failureEntries } from './conso-failure.js';
 import { runBundlesStep } from './bundles-step.js';
 import type { ResolvedConsoJobsOptions } from './conso-jobs-options.js';
 import { runElimsStep } from './elims-step.js';
@@ -162,7 +163,8 @@ export async function runConso(request: ConsoRunRequest): Promise<ConsoRunSummar
   });
   } catch (error) {
     // Outside the rolled-back transaction, so the log keeps what became of the conso.
-    await log('conso.log.integrationFailed', { code: errorInfoFromError(error, conso.code).code }).catch(
+    const code = failureEntries(error, conso.code)[0]?.code ?? 'UNEXPECTED';
+    await log('conso.log.integrationFailed', { code }).catch(
       (logError: unknown) => ctx.log.warn({ err: logError }, 'modification log not written'),
     );
     throw error;
