@@ -16,6 +16,7 @@ export {
   type MessageCatalogs,
   Translator,
 } from './i18n/translator.js';
+export { type ItemOutcome, itemOutcomesOf } from './job/item-outcome.js';
 export {
   type AnyJobDefinition,
   defineJob,
@@ -26,7 +27,6 @@ export {
 } from './job/job.js';
 export type { JobContext, LockHandle, LockOptions, ProgressCounts } from './job/job-context.js';
 export type { JobResult, OutputFile } from './job/job-result.js';
-export { type ItemOutcome, itemOutcomesOf } from './job/item-outcome.js';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy, retryDelayMs } from './job/retry-policy.js';
 export {
   createServiceToken,

@@ -23,5 +23,9 @@ export function itemOutcomesOf(result: unknown): ItemOutcome[] | undefined {
 function isItemOutcome(value: unknown): value is ItemOutcome {
   if (typeof value !== 'object' || value === null) return false;
   const { item, outcome, detail } = value as Record<string, unknown>;
-  return typeof item === 'string' && typeof outcome === 'string' && (detail === undefined || typeof detail === 'string');
+  return (
+    typeof item === 'string' &&
+    typeof outcome === 'string' &&
+    (detail === undefined || typeof detail === 'string')
+  );
 }

@@ -61,14 +61,20 @@ describe.each(backends)('conso.integration checkpoint, locks and screen on %s', 
     sample = await generateSampleGroup(db, { companies: 6, accounts: 40, seed: 4 });
     harness = await startJobHarness(createConsoJobsPlugin(), testDb.consoDb);
     expect((await harness.run(OWNERSHIP_JOB_TYPE, { conso: ACT }, user)).state).toBe(JobState.Succeeded);
-    await db.insertInto('categories').values({ customer_id: sample.customerId, code: 'FCT', name: 'Forecast' }).execute();
+    await db
+      .insertInto('categories')
+      .values({ customer_id: sample.customerId, code: 'FCT', name: 'Forecast' })
+      .execute();
     ids.set(ACT, sample.consoId);
     ids.set(BUD, await copySampleConso(db, sample, { code: BUD, category: 'BUD' }));
     // FCT has bundles but no exchange rates: the conso fails once it translates.
     ids.set(FAILING, await copySampleConso(db, sample, { code: FAILING, category: 'FCT' }));
     // Same period and category as FAILING, so it shares its bundles, but no perimeter.
     ids.set(EMPTY, await copySampleConso(db, sample, { code: EMPTY, category: 'FCT', bundles: false }));
-    await db.deleteFrom('ownerships').where('conso_id', '=', ids.get(EMPTY) ?? 0).execute();
+    await db
+      .deleteFrom('ownerships')
+      .where('conso_id', '=', ids.get(EMPTY) ?? 0)
+      .execute();
     ids.set(LOCKED, await copySampleConso(db, sample, { code: LOCKED, category: 'BUD', bundles: false }));
     await lockConso(db, { consoId: ids.get(LOCKED) ?? 0, login: 'alice', at: LOCKED_AT });
   }, 120_000);
@@ -78,33 +84,55 @@ describe.each(backends)('conso.integration checkpoint, locks and screen on %s', 
     await testDb?.dispose();
   });
 
-  it.skipIf(skip !== undefined)('returns every conso outcome and records the screen it was launched from', async () => {
-    const id = await harness.enqueue(
-      INTEGRATION_JOB_TYPE,
-      { consos: [EMPTY, ACT], screen: 'ConsoIntegrationScreen' },
-      user,
-    );
-    const record = await harness.wait(id);
-    expect(record.state).toBe(JobState.Succeeded);
-    const result = record.result?.result as IntegrationResult;
-    expect(result.outcomes).toEqual([
-      { item: ACT, outcome: 'done' },
-      { item: EMPTY, outcome: 'skipped' },
-    ]);
-    expect(await logOf(id)).toEqual([
-      { conso: ACT, key: 'conso.log.integrationStarted', code: undefined, screen: 'ConsoIntegrationScreen' },
-      { conso: ACT, key: 'conso.log.integrationFinished', code: undefined, screen: 'ConsoIntegrationScreen' },
-      { conso: EMPTY, key: 'conso.log.integrationSkipped', code: undefined, screen: 'ConsoIntegrationScreen' },
-    ]);
-    // Without a screen the log says none rather than inventing one.
-    const plain = await harness.run(INTEGRATION_JOB_TYPE, { consos: [ACT], steps: 8 }, user);
-    expect((await logOf(plain.id)).map((l) => l.screen)).toEqual([null, null]);
-  });
+  it.skipIf(skip !== undefined)(
+    'returns every conso outcome and records the screen it was launched from',
+    async () => {
+      const id = await harness.enqueue(
+        INTEGRATION_JOB_TYPE,
+        { consos: [EMPTY, ACT], screen: 'ConsoIntegrationScreen' },
+        user,
+      );
+      const record = await harness.wait(id);
+      expect(record.state).toBe(JobState.Succeeded);
+      const result = record.result?.result as IntegrationResult;
+      expect(result.outcomes).toEqual([
+        { item: ACT, outcome: 'done' },
+        { item: EMPTY, outcome: 'skipped' },
+      ]);
+      expect(await logOf(id)).toEqual([
+        {
+          conso: ACT,
+          key: 'conso.log.integrationStarted',
+          code: undefined,
+          screen: 'ConsoIntegrationScreen',
+        },
+        {
+          conso: ACT,
+          key: 'conso.log.integrationFinished',
+          code: undefined,
+          screen: 'ConsoIntegrationScreen',
+        },
+        {
+          conso: EMPTY,
+          key: 'conso.log.integrationSkipped',
+          code: undefined,
+          screen: 'ConsoIntegrationScreen',
+        },
+      ]);
+      // Without a screen the log says none rather than inventing one.
+      const plain = await harness.run(INTEGRATION_JOB_TYPE, { consos: [ACT], steps: 8 }, user);
+      expect((await logOf(plain.id)).map((l) => l.screen)).toEqual([null, null]);
+    },
+  );
 
   it.skipIf(skip !== undefined)(
     'says which consos completed when one fails mid-run, in the ErrorInfo and the modification log',
     async () => {
-      const id = await harness.enqueue(INTEGRATION_JOB_TYPE, { consos: [LOCKED, EMPTY, FAILING, BUD, ACT] }, user);
+      const id = await harness.enqueue(
+        INTEGRATION_JOB_TYPE,
+        { consos: [LOCKED, EMPTY, FAILING, BUD, ACT] },
+        user,
+      );
       const record = await harness.wait(id);
       expect(record.state).toBe(JobState.Failed);
       expect(record.errorInfo?.map((e) => [e.source, e.code, e.severity])).toEqual([
@@ -134,7 +162,10 @@ describe.each(backends)('conso.integration checkpoint, locks and screen on %s', 
     "with onLocked 'fail-job' refuses the whole job, naming the login and the date in the reader's language",
     async () => {
       const db = testDb.consoDb.db;
-      await db.deleteFrom('consolidated_data').where('conso_id', 'in', [ids.get(ACT) ?? 0, ids.get(BUD) ?? 0]).execute();
+      await db
+        .deleteFrom('consolidated_data')
+        .where('conso_id', 'in', [ids.get(ACT) ?? 0, ids.get(BUD) ?? 0])
+        .execute();
       const id = await harness.enqueue(
         INTEGRATION_JOB_TYPE,
         { consos: [ACT, LOCKED, BUD], onLocked: 'fail-job' },
@@ -147,7 +178,10 @@ describe.each(backends)('conso.integration checkpoint, locks and screen on %s', 
         [ACT, 'CONSO_NOT_STARTED'],
         [BUD, 'CONSO_NOT_STARTED'],
       ]);
-      expect(record.errorInfo?.[0]?.params).toMatchObject({ lockedBy: 'alice', lockedAt: LOCKED_AT.toISOString() });
+      expect(record.errorInfo?.[0]?.params).toMatchObject({
+        lockedBy: 'alice',
+        lockedAt: LOCKED_AT.toISOString(),
+      });
       expect(await rowCount(ACT)).toBe(0);
       expect(await rowCount(BUD)).toBe(0);
       expect(await logOf(id)).toEqual([]);
@@ -156,7 +190,11 @@ describe.each(backends)('conso.integration checkpoint, locks and screen on %s', 
       // Unlocked, the same job runs every conso.
       await unlockConso(db, ids.get(LOCKED) ?? 0);
       try {
-        const again = await harness.run(INTEGRATION_JOB_TYPE, { consos: [ACT, LOCKED], onLocked: 'fail-job' }, user);
+        const again = await harness.run(
+          INTEGRATION_JOB_TYPE,
+          { consos: [ACT, LOCKED], onLocked: 'fail-job' },
+          user,
+        );
         expect(again.state).toBe(JobState.Succeeded);
       } finally {
         await lockConso(db, { consoId: ids.get(LOCKED) ?? 0, login: 'alice', at: LOCKED_AT });

@@ -32,7 +32,9 @@ const ALL_FLAGS = Array.from({ length: 15 }, (_, i) => i + 1);
  */
 function expectedOrder(flags: number): string[] {
   const steps = STEP_TEXT.filter(([flag]) => (flags & flag) !== 0).map(([, text]) => text);
-  return (flags & 1) !== 0 ? [steps[0] as string, FORMULAS_TEXT, ...steps.slice(1)] : [FORMULAS_TEXT, ...steps];
+  return (flags & 1) !== 0
+    ? [steps[0] as string, FORMULAS_TEXT, ...steps.slice(1)]
+    : [FORMULAS_TEXT, ...steps];
 }
 
 describe.each(backends)('conso.integration formulas on every run, on %s', (backend, skip) => {
@@ -55,7 +57,10 @@ describe.each(backends)('conso.integration formulas on every run, on %s', (backe
       .execute();
     return new Map(
       // `+ 0` turns a rounded -0 into 0.
-      rows.map((r) => [`${r.company_id}/${r.account_id}/${r.origin}`, Math.round(Number(r.amount) * 100) + 0]),
+      rows.map((r) => [
+        `${r.company_id}/${r.account_id}/${r.origin}`,
+        Math.round(Number(r.amount) * 100) + 0,
+      ]),
     );
   }
 

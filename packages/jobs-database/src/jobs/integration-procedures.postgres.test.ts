@@ -58,7 +58,9 @@ describe.skipIf(skip !== undefined)('conso.integration on PostgreSQL in stored p
     sample = await generateSampleGroup(testDb.consoDb.db, { companies: 6, accounts: 40, seed: 9 });
     for (const statement of PROCEDURES) await sql.raw(statement).execute(testDb.consoDb.db);
     const h = await harness({});
-    expect((await h.run(OWNERSHIP_JOB_TYPE, { conso: sample.consoCode }, user)).state).toBe(JobState.Succeeded);
+    expect((await h.run(OWNERSHIP_JOB_TYPE, { conso: sample.consoCode }, user)).state).toBe(
+      JobState.Succeeded,
+    );
   }, 60_000);
 
   afterAll(async () => {
@@ -83,9 +85,14 @@ describe.skipIf(skip !== undefined)('conso.integration on PostgreSQL in stored p
       const selected = STEPS.filter((_, i) => (flags & (1 << i)) !== 0);
       // Each selected procedure ran once, in order; LinkedCategories saw no formula rows yet, the
       // others saw every row the formulas wrote.
-      expect(rows.map((r) => r.step), `steps ${flags}`).toEqual(selected);
+      expect(
+        rows.map((r) => r.step),
+        `steps ${flags}`,
+      ).toEqual(selected);
       for (const row of rows)
-        expect(row.formula_rows, `steps ${flags} ${row.step}`).toBe(row.step === 'linkedCategories' ? 0 : written);
+        expect(row.formula_rows, `steps ${flags} ${row.step}`).toBe(
+          row.step === 'linkedCategories' ? 0 : written,
+        );
     }
   }, 300_000);
 
@@ -126,7 +133,10 @@ describe.skipIf(skip !== undefined)('conso.integration on PostgreSQL in stored p
       .where('log_group', '=', id)
       .orderBy('id')
       .execute();
-    expect(log.map((l) => l.message_key)).toEqual(['conso.log.integrationStarted', 'conso.log.integrationFailed']);
+    expect(log.map((l) => l.message_key)).toEqual([
+      'conso.log.integrationStarted',
+      'conso.log.integrationFailed',
+    ]);
     expect(JSON.parse(log[1]?.params ?? '{}')).toMatchObject({ code: 'STEP_TIMEOUT' });
   }, 120_000);
 

@@ -23,7 +23,9 @@ function emittedKeys(): Set<string> {
   for (const file of sourceFiles(SRC)) {
     if (file.includes(`${join('src', 'messages')}`)) continue;
     const text = readFileSync(file, 'utf8');
-    for (const match of text.matchAll(/'(conso\.(?:job|progress|step|warning|log|error|outcome)\.[A-Za-z0-9.]+)'/g)) {
+    for (const match of text.matchAll(
+      /'(conso\.(?:job|progress|step|warning|log|error|outcome)\.[A-Za-z0-9.]+)'/g,
+    )) {
       keys.add(match[1] as string);
     }
     if (file.includes(join('src', 'engine', 'errors'))) {

@@ -33,11 +33,7 @@ export async function runBundlesStep(run: StepRun): Promise<StepResult> {
   return { deleted, written };
 }
 
-function translateCompany(
-  run: StepRun,
-  company: RunCompany,
-  bundle: readonly BundleLine[],
-): OutputLine[] {
+function translateCompany(run: StepRun, company: RunCompany, bundle: readonly BundleLine[]): OutputLine[] {
   const total = sumAmounts(bundle.map((l) => l.amount));
   if (!isZeroAmount(total)) throw new UnbalancedBundleError(company.code, total);
   const local = bundle;

@@ -22,7 +22,10 @@ export async function runFormulasStep(run: StepRun, formulas: readonly LoadedFor
   let written = 0;
   for await (const batch of bundleBatches(run)) {
     const lines = batch.flatMap(({ company, bundle }) => formulaLines(run, company, bundle, formulas));
-    written += await insertConsolidatedRows(run.trx, toConsolidatedRows(run.model, STEP_NAMES.formulas, lines));
+    written += await insertConsolidatedRows(
+      run.trx,
+      toConsolidatedRows(run.model, STEP_NAMES.formulas, lines),
+    );
   }
   return { deleted, written };
 }

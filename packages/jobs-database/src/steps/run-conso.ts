@@ -9,8 +9,8 @@ import { StoredProcedureError } from '../errors/stored-procedure-error.js';
 import { BEFORE_CONSOLIDATION_GROUP, loadFormulas } from '../formulas/formula-loader.js';
 import { companyIdOf, loadConsoModel } from '../loading/conso-model.js';
 import { runAdjustmentsStep } from './adjustments-step.js';
-import { failureEntries } from './conso-failure.js';
 import { runBundlesStep } from './bundles-step.js';
+import { failureEntries } from './conso-failure.js';
 import type { ResolvedConsoJobsOptions } from './conso-jobs-options.js';
 import { runElimsStep } from './elims-step.js';
 import { runFormulasStep } from './formulas-step.js';
@@ -107,65 +107,65 @@ export async function runConso(request: ConsoRunRequest): Promise<ConsoRunSummar
 
   const results: Partial<Record<RunItem, StepResult>> = {};
   try {
-  await db.transaction().execute(async (trx) => {
-    const canceller = await attachCanceller(consoDb, trx);
-    const onAbort = (): void => void canceller.cancel();
-    ctx.signal.addEventListener('abort', onAbort, { once: true });
-    try {
-      await assertConsoUnlocked(trx, conso);
-      const run: StepRun = {
-        trx,
-        model,
-        selected,
-        selectedIds,
-        selectedIdList: selected.map((c) => companyIdOf(model, c.code)),
-        options: {
-          executeDimensions: request.executeDimensions,
-          debug: request.debug,
-          companyBatchSize: request.options.companyBatchSize,
-        },
-        checkpoint: () => ctx.checkpoint(),
-        warn: (message) => ctx.warn(message),
-        log: ctx.log,
-      };
-      for (const item of plan) {
-        ctx.checkpoint();
-        ctx.progress(
-          t('conso.progress.step', {
-            index: request.index,
-            count: request.count,
-            code: conso.code,
-            step: stepMessageKey(item),
-          }),
-          { current: request.index, total: request.count },
-        );
-        const limit = await limitStatements(trx, canceller, limitMs);
-        try {
-          const procedure = item === 'formulas' ? undefined : procedures[item];
-          results[item] =
-            item === 'formulas'
-              ? await runFormulasStep(run, formulas)
-              : procedure === undefined
-                ? await runBuiltIn(item, run)
-                : await runProcedure(procedure, run, request, userId);
-        } catch (error) {
-          if (!ctx.signal.aborted && limitMs !== undefined && limit.fired(error)) {
-            throw new StepTimeoutError(stepMessageKey(item), conso.code, limitMs, error);
+    await db.transaction().execute(async (trx) => {
+      const canceller = await attachCanceller(consoDb, trx);
+      const onAbort = (): void => void canceller.cancel();
+      ctx.signal.addEventListener('abort', onAbort, { once: true });
+      try {
+        await assertConsoUnlocked(trx, conso);
+        const run: StepRun = {
+          trx,
+          model,
+          selected,
+          selectedIds,
+          selectedIdList: selected.map((c) => companyIdOf(model, c.code)),
+          options: {
+            executeDimensions: request.executeDimensions,
+            debug: request.debug,
+            companyBatchSize: request.options.companyBatchSize,
+          },
+          checkpoint: () => ctx.checkpoint(),
+          warn: (message) => ctx.warn(message),
+          log: ctx.log,
+        };
+        for (const item of plan) {
+          ctx.checkpoint();
+          ctx.progress(
+            t('conso.progress.step', {
+              index: request.index,
+              count: request.count,
+              code: conso.code,
+              step: stepMessageKey(item),
+            }),
+            { current: request.index, total: request.count },
+          );
+          const limit = await limitStatements(trx, canceller, limitMs);
+          try {
+            const procedure = item === 'formulas' ? undefined : procedures[item];
+            results[item] =
+              item === 'formulas'
+                ? await runFormulasStep(run, formulas)
+                : procedure === undefined
+                  ? await runBuiltIn(item, run)
+                  : await runProcedure(procedure, run, request, userId);
+          } catch (error) {
+            if (!ctx.signal.aborted && limitMs !== undefined && limit.fired(error)) {
+              throw new StepTimeoutError(stepMessageKey(item), conso.code, limitMs, error);
+            }
+            throw error;
+          } finally {
+            limit.end();
           }
-          throw error;
-        } finally {
-          limit.end();
         }
+      } finally {
+        ctx.signal.removeEventListener('abort', onAbort);
       }
-    } finally {
-      ctx.signal.removeEventListener('abort', onAbort);
-    }
-  });
+    });
   } catch (error) {
     // Outside the rolled-back transaction, so the log keeps what became of the conso.
     const code = failureEntries(error, conso.code)[0]?.code ?? 'UNEXPECTED';
-    await log('conso.log.integrationFailed', { code }).catch(
-      (logError: unknown) => ctx.log.warn({ err: logError }, 'modification log not written'),
+    await log('conso.log.integrationFailed', { code }).catch((logError: unknown) =>
+      ctx.log.warn({ err: logError }, 'modification log not written'),
     );
     throw error;
   }

@@ -20,7 +20,14 @@ export async function copySampleConso(
   const act = await readConso(db, sample.consoId);
   await db
     .insertInto('consos')
-    .values({ ...act, id: undefined, code: target.code, name: target.code, category_id: category.id, locked: 0 })
+    .values({
+      ...act,
+      id: undefined,
+      code: target.code,
+      name: target.code,
+      category_id: category.id,
+      locked: 0,
+    })
     .execute();
   const copy = await readConso(db, target.code, sample.customerId);
   if (target.bundles !== false) await copyBundles(db, act, category.id);

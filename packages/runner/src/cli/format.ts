@@ -84,7 +84,11 @@ export function formatJob(job: JobView): string[] {
   if (job.errors.length)
     lines.push(
       'Errors:',
-      ...job.errors.map((e) => `  ${e.code}: ${e.text}${e.source ? ` [${e.source}]` : ''}`),
+      // An entry that is not an error (what became of an item that did not fail) says so.
+      ...job.errors.map(
+        (e) =>
+          `  ${e.severity === 'error' ? '' : `${e.severity} `}${e.code}: ${e.text}${e.source ? ` [${e.source}]` : ''}`,
+      ),
     );
   const outcomes = itemOutcomesOf(job.result);
   if (outcomes !== undefined) {

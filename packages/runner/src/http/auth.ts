@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { ConfigurationError } from '@hangar/core';
-import { type ForbiddenKey, ForbiddenError, UnauthorizedError } from './http-errors.js';
+import { ForbiddenError, type ForbiddenKey, UnauthorizedError } from './http-errors.js';
 
 /** What a token may do: `viewer` reads, `operator` also enqueues and cancels, `admin` may also act for another customer. */
 export type ApiRole = 'admin' | 'operator' | 'viewer';
