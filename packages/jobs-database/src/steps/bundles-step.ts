@@ -36,11 +36,10 @@ export async function runBundlesStep(run: StepRun): Promise<StepResult> {
 function translateCompany(run: StepRun, company: RunCompany, bundle: readonly BundleLine[]): OutputLine[] {
   const total = sumAmounts(bundle.map((l) => l.amount));
   if (!isZeroAmount(total)) throw new UnbalancedBundleError(company.code, total);
-  const local = bundle;
   const context = translationContextOf(run.model, company);
-  const translated = translateLines(company.code, local, context, true);
+  const translated = translateLines(company.code, bundle, context, true);
   // translateLines drops lines on the CTA account of a foreign company and keeps the rest in order.
-  const kept = translated.foreign ? local.filter((l) => l.account !== context.ctaAccount) : local;
+  const kept = translated.foreign ? bundle.filter((l) => l.account !== context.ctaAccount) : bundle;
   const pairs = kept.map((l, i) => ({
     local: l,
     translated: translated.lines[i] ?? { ...l, company: company.code },
