@@ -141,13 +141,14 @@ export async function runConso(request: ConsoRunRequest): Promise<ConsoRunSummar
           );
           const limit = await limitStatements(trx, canceller, limitMs);
           try {
-            const procedure = item === 'formulas' ? undefined : procedures[item];
-            results[item] =
-              item === 'formulas'
-                ? await runFormulasStep(run, formulas)
-                : procedure === undefined
+            if (item === 'formulas') results[item] = await runFormulasStep(run, formulas);
+            else {
+              const procedure = procedures[item];
+              results[item] =
+                procedure === undefined
                   ? await runBuiltIn(item, run)
                   : await runProcedure(procedure, run, request, userId);
+            }
           } catch (error) {
             if (!ctx.signal.aborted && limitMs !== undefined && limit.fired(error)) {
               throw new StepTimeoutError(stepMessageKey(item), conso.code, limitMs, error);
