@@ -22,6 +22,7 @@ export {
   type MessageCatalogs,
   Translator,
 } from './i18n/translator.js';
+export { type ItemOutcome, itemOutcomesOf } from './job/item-outcome.js';
 export {
   type AnyJobDefinition,
   defineJob,

@@ -12,6 +12,8 @@ export * as engine from './engine/index.js';
 export { ConsoError } from './errors/conso-error.js';
 /** A conso is locked; names the login and the time. */
 export { ConsoLockedError } from './errors/conso-locked-error.js';
+/** A step ran longer than the statement limit; names the step, the conso and the limit. */
+export { StepTimeoutError } from './errors/step-timeout-error.js';
 /** A stored procedure returned errors in its @errorinfo XML. */
 export { StoredProcedureError } from './errors/stored-procedure-error.js';
 /** CalculateIndirectPercentages: writes the conso's ownerships. */
@@ -30,6 +32,8 @@ export {
   consoActionJob,
   consoActionParams,
 } from './jobs/conso-action-job.js';
+/** What became of each conso of an integration run (the result's `outcomes`). */
+export type { ConsoOutcome, ConsoOutcomeRow } from './jobs/conso-outcomes.js';
 /** ConsolidationIntegrationJob: LinkedCategories → formulas → Bundles → Adjustments → Elims. */
 export {
   consolidationIntegrationJob,
@@ -48,8 +52,8 @@ export {
   type ConsoJobsOptions,
   consoJobsOptionsToken,
 } from './steps/conso-jobs-options.js';
-/** Step flags of the integration job. */
-export { type ConsoStep, STEP_FLAGS } from './steps/step-flags.js';
+/** Step flags of the integration job, and what a flag set runs in order (formulas included). */
+export { type ConsoStep, type RunItem, runPlanOf, STEP_FLAGS } from './steps/step-flags.js';
 
 /** The plugin, as the CLI and runners load it by default. */
 export default consoJobsPlugin;

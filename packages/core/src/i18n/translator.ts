@@ -9,7 +9,11 @@ export type MessageCatalogs = Readonly<Record<string, MessageCatalog>>;
 /** The language every key must exist in; others fall back to it. */
 export const FALLBACK_LANGUAGE = 'en';
 
-/** Renders translatable strings from registered catalogs, falling back to English, then to the key. */
+/**
+ * Renders translatable strings from registered catalogs, falling back to English, then to the key.
+ * Placeholders: `{name}` the value, `{@name}` a nested message key, `{name:date}` and
+ * `{name:datetime}` an ISO timestamp in the reader's language.
+ */
 export class Translator {
   private readonly catalogs = new Map<string, Map<string, string>>();
 
@@ -59,13 +63,42 @@ function interpolate(
   translator: Translator,
   lang: string,
 ): string {
-  return template.replace(/\{(@?)([A-Za-z0-9_.]+)\}/g, (whole, nested: string, name: string) => {
-    const value = params[name];
-    if (value === undefined) return whole;
-    // `{@name}` renders a parameter that is itself a message key, e.g. a step name.
-    if (nested === '@' && typeof value === 'string') return translator.render({ key: value }, lang);
-    return value === null ? '' : String(value);
-  });
+  return template.replace(
+    /\{(@?)([A-Za-z0-9_.]+)(?::(date|datetime))?\}/g,
+    (whole, nested: string, name: string, format: MessageDateFormat | undefined) => {
+      const value = params[name];
+      if (value === undefined) return whole;
+      // `{@name}` renders a parameter that is itself a message key, e.g. a step name.
+      if (nested === '@' && typeof value === 'string') return translator.render({ key: value }, lang);
+      if (format !== undefined) return formatDate(value, format, lang);
+      return value === null ? '' : String(value);
+    },
+  );
+}
+
+/** Formats a placeholder may ask for: `{at:date}`, `{at:datetime}`. */
+type MessageDateFormat = 'date' | 'datetime';
+
+/**
+ * Renders an ISO timestamp (or epoch ms) in the reader's language. Parameters stay plain JSON,
+ * so the stored message keeps the exact instant and each reader gets their own format. Times are
+ * shown in UTC, named as such, because the reader's time zone is not known here. A value that is
+ * not a date is rendered as is, never dropped.
+ */
+function formatDate(value: MessageParam, format: MessageDateFormat, lang: string): string {
+  const text = value === null ? '' : String(value);
+  const time = typeof value === 'number' ? value : typeof value === 'string' ? Date.parse(value) : Number.NaN;
+  if (!Number.isFinite(time)) return text;
+  const options: Intl.DateTimeFormatOptions =
+    format === 'date'
+      ? { dateStyle: 'long', timeZone: 'UTC' }
+      : { dateStyle: 'long', timeStyle: 'long', timeZone: 'UTC' };
+  try {
+    return new Intl.DateTimeFormat(lang, options).format(time);
+  } catch {
+    // An unknown language tag: English rather than nothing.
+    return new Intl.DateTimeFormat(FALLBACK_LANGUAGE, options).format(time);
+  }
 }
 
 function renderMissing(message: TranslatableString): string {

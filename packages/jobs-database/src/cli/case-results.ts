@@ -89,7 +89,9 @@ export async function readRunResults(
     const account = codes.accounts.codeOf(row.account_id);
     const company = codes.companies.codeOf(row.company_id);
     tb.set(row.account_id, (tb.get(row.account_id) ?? 0) + amount);
-    if (row.step === STEP_NAMES.bundles) put(bundles, company, account, amount);
+    // A translated bundle is the bundle step's rows plus what the formulas added to it.
+    if (row.step === STEP_NAMES.bundles || row.step === STEP_NAMES.formulas)
+      put(bundles, company, account, amount);
     else if (row.step.startsWith(STEP_NAMES.adjustmentsPrefix)) {
       put(adjustments, journals.code(stepRef(row.step) ?? 0) ?? row.step, account, amount);
     } else if (row.step.startsWith(STEP_NAMES.icPrefix) && row.partner_company_id !== null) {

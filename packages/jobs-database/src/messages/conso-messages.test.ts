@@ -23,7 +23,9 @@ function emittedKeys(): Set<string> {
   for (const file of sourceFiles(SRC)) {
     if (file.includes(`${join('src', 'messages')}`)) continue;
     const text = readFileSync(file, 'utf8');
-    for (const match of text.matchAll(/'(conso\.(?:job|progress|step|warning|log|error)\.[A-Za-z0-9.]+)'/g)) {
+    for (const match of text.matchAll(
+      /'(conso\.(?:job|progress|step|warning|log|error|outcome)\.[A-Za-z0-9.]+)'/g,
+    )) {
       keys.add(match[1] as string);
     }
     if (file.includes(join('src', 'engine', 'errors'))) {
@@ -51,7 +53,7 @@ describe('consolidation messages', () => {
   it('has the same keys and placeholders in both languages', () => {
     expect(Object.keys(fr).sort()).toEqual(Object.keys(en).sort());
     const placeholders = (text: string) =>
-      [...text.matchAll(/\{@?([A-Za-z0-9_.]+)\}/g)].map((m) => m[1]).sort();
+      [...text.matchAll(/\{@?([A-Za-z0-9_.]+(?::[a-z]+)?)\}/g)].map((m) => m[1]).sort();
     for (const [key, text] of Object.entries(en))
       expect(placeholders(fr[key] ?? ''), key).toEqual(placeholders(text));
   });

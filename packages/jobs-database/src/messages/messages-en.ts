@@ -24,11 +24,20 @@ export const messagesEn = {
   'conso.log.integrationStarted':
     "Consolidation of conso '{conso}' started (steps {steps}, {companies} companies)",
   'conso.log.integrationFinished': "Consolidation of conso '{conso}' finished",
+  'conso.log.integrationSkipped': "Consolidation of conso '{conso}' skipped: no companies in its scope",
+  'conso.log.integrationFailed': "Consolidation of conso '{conso}' failed ({code}); its data was rolled back",
+
+  'conso.outcome.done': "Conso '{conso}' completed",
+  'conso.outcome.skipped': "Conso '{conso}' skipped: no companies in its scope",
+  'conso.outcome.notStarted': "Conso '{conso}' not started",
   'conso.log.locked': "Conso '{conso}' locked by {login}",
   'conso.log.unlocked': "Conso '{conso}' unlocked by {login}",
   'conso.log.cleared': "Consolidated data of conso '{conso}' cleared ({rows} rows)",
 
-  'conso.error.consoLocked': "Conso '{conso}' is locked by {lockedBy} since {lockedAt}; unlock it first",
+  'conso.error.consoLocked':
+    "Conso '{conso}' is locked by {lockedBy} since {lockedAt:datetime}; unlock it first",
+  'conso.error.stepTimeout':
+    "Conso '{conso}': step {@step} ran longer than the statement time limit of {limitMs} ms; the conso was rolled back",
   'conso.error.accountMissing':
     "Conso '{conso}' needs account {account}, which is not in the chart of accounts",
   'conso.error.storedProcedure':

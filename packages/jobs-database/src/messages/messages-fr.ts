@@ -26,12 +26,22 @@ export const messagesFr: Record<keyof typeof messagesEn, string> = {
   'conso.log.integrationStarted':
     "Consolidation de la conso '{conso}' démarrée (étapes {steps}, {companies} sociétés)",
   'conso.log.integrationFinished': "Consolidation de la conso '{conso}' terminée",
+  'conso.log.integrationSkipped':
+    "Consolidation de la conso '{conso}' ignorée : aucune société dans son périmètre",
+  'conso.log.integrationFailed':
+    "Échec de la consolidation de la conso '{conso}' ({code}) ; ses données ont été restaurées",
+
+  'conso.outcome.done': "Conso '{conso}' terminée",
+  'conso.outcome.skipped': "Conso '{conso}' ignorée : aucune société dans son périmètre",
+  'conso.outcome.notStarted': "Conso '{conso}' non démarrée",
   'conso.log.locked': "Conso '{conso}' verrouillée par {login}",
   'conso.log.unlocked': "Conso '{conso}' déverrouillée par {login}",
   'conso.log.cleared': "Données consolidées de la conso '{conso}' effacées ({rows} lignes)",
 
   'conso.error.consoLocked':
-    "La conso '{conso}' est verrouillée par {lockedBy} depuis {lockedAt} ; déverrouillez-la d’abord",
+    "La conso '{conso}' est verrouillée par {lockedBy} depuis le {lockedAt:datetime} ; déverrouillez-la d’abord",
+  'conso.error.stepTimeout':
+    "Conso '{conso}' : l'étape {@step} a dépassé la limite de durée des instructions ({limitMs} ms) ; la conso a été restaurée",
   'conso.error.accountMissing': "La conso '{conso}' a besoin du compte {account}, absent du plan de comptes",
   'conso.error.storedProcedure':
     "La procédure stockée {procedure} a signalé {errors} erreur(s) pour la conso '{conso}'",

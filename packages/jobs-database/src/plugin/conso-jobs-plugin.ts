@@ -1,5 +1,5 @@
 import { bindJobsToTenant, consoDbMessages } from '@hangar/conso-db';
-import { definePlugin, type HangarPlugin } from '@hangar/core';
+import { ConfigurationError, definePlugin, type HangarPlugin } from '@hangar/core';
 import { createEvaluateCommand } from '../cli/conso-evaluate-command.js';
 import { dbMigrateCommand } from '../cli/db-migrate-command.js';
 import { calculateIndirectPercentagesJob } from '../jobs/calculate-indirect-percentages-job.js';
@@ -15,12 +15,17 @@ export const CONSO_JOBS_PLUGIN_NAME = '@hangar/jobs-database';
 
 /**
  * Builds the consolidation plugin: its jobs, their options (stored procedure mode, lock wait,
- * batch size) as a service, the en/fr messages, the `conso evaluate` and `db migrate`
- * commands, and the settings a host reads to open its database. Procedure names are checked here, so a bad name fails at start-up, not mid-run.
+ * batch size) as a service, the en/fr messages, the `conso evaluate` and `db migrate` commands,
+ * and the settings a host reads to open its database. Procedure names and the statement limit are
+ * checked here, so a bad value fails at start-up, not mid-run.
  */
 export function createConsoJobsPlugin(options: ConsoJobsOptions = {}): HangarPlugin {
   for (const name of Object.values(options.storedProcedures ?? {}))
     if (name !== undefined) checkProcedureName(name);
+  const limit = options.statementTimeoutMs;
+  if (limit !== undefined && (!Number.isInteger(limit) || limit <= 0)) {
+    throw new ConfigurationError('statementTimeoutMs', `must be a positive whole number of ms, got ${limit}`);
+  }
   const plugin: HangarPlugin = definePlugin({
     name: CONSO_JOBS_PLUGIN_NAME,
     // Each job runs as its tenant, so PostgreSQL row-level security confines it when enabled.

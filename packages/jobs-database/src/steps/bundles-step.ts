@@ -5,46 +5,26 @@ import {
   translateLines,
   UnbalancedBundleError,
 } from '../engine/index.js';
-import { applyFormulas, type FormulaLine } from '../formulas/apply-formulas.js';
-import type { LoadedFormula } from '../formulas/formula-loader.js';
-import { type BundleLine, readBundles } from '../loading/bundle-reader.js';
-import { companyIdOf } from '../loading/conso-model.js';
+import type { BundleLine } from '../loading/bundle-reader.js';
 import { type OutputLine, toConsolidatedRows } from '../writing/consolidated-rows.js';
 import { STEP_NAMES } from '../writing/step-names.js';
 import { deleteStepOutput, insertConsolidatedRows } from '../writing/step-output.js';
+import { bundleBatches } from './bundle-batches.js';
 import { translateByFlows } from './flow-translation.js';
 import type { StepResult, StepRun } from './step-run.js';
 import { translationContextOf } from './translation-context.js';
 
-type LocalLine = BundleLine | (FormulaLine & { readonly dimension?: string });
-
 /**
  * Bundles: per batch of companies, reads the local bundles (summed in SQL), checks each balances,
- * applies the `before_consolidation` formulas, translates every line by its account's rate type
- * with the CTA plug (flows re-spread by {@link translateByFlows}) and writes the result as the
- * company's 100% data, replacing the step's earlier rows of those companies.
+ * translates every line by its account's rate type with the CTA plug (flows re-spread by
+ * {@link translateByFlows}) and writes the result as the company's 100% data, replacing the
+ * step's earlier rows of those companies. The formulas are a step of their own (`formulas-step`).
  */
-export async function runBundlesStep(run: StepRun, formulas: readonly LoadedFormula[]): Promise<StepResult> {
+export async function runBundlesStep(run: StepRun): Promise<StepResult> {
   const deleted = await deleteStepOutput(run.trx, run.model.conso.id, 'bundles', run.selectedIds);
   let written = 0;
-  const size = Math.max(1, run.options.companyBatchSize);
-  for (let start = 0; start < run.selected.length; start += size) {
-    run.checkpoint();
-    const batch = run.selected.slice(start, start + size);
-    const bundles = await readBundles(
-      run.trx,
-      run.model.conso,
-      batch.map((c) => companyIdOf(run.model, c.code)),
-      { chart: run.model.chart, accounts: run.model.accounts },
-      run.model.codes,
-      { dimensions: run.options.executeDimensions },
-    );
-    const lines: OutputLine[] = [];
-    for (const company of batch) {
-      const bundle = bundles.get(company.code);
-      if (bundle === undefined) continue;
-      lines.push(...translateCompany(run, company, bundle, formulas));
-    }
+  for await (const batch of bundleBatches(run)) {
+    const lines = batch.flatMap(({ company, bundle }) => translateCompany(run, company, bundle));
     written += await insertConsolidatedRows(
       run.trx,
       toConsolidatedRows(run.model, STEP_NAMES.bundles, lines),
@@ -53,22 +33,13 @@ export async function runBundlesStep(run: StepRun, formulas: readonly LoadedForm
   return { deleted, written };
 }
 
-function translateCompany(
-  run: StepRun,
-  company: RunCompany,
-  bundle: readonly BundleLine[],
-  formulas: readonly LoadedFormula[],
-): OutputLine[] {
+function translateCompany(run: StepRun, company: RunCompany, bundle: readonly BundleLine[]): OutputLine[] {
   const total = sumAmounts(bundle.map((l) => l.amount));
   if (!isZeroAmount(total)) throw new UnbalancedBundleError(company.code, total);
-  const local: LocalLine[] = [
-    ...bundle,
-    ...applyFormulas(formulas, bundle, run.model.chart, company.percentages),
-  ];
   const context = translationContextOf(run.model, company);
-  const translated = translateLines(company.code, local, context, true);
+  const translated = translateLines(company.code, bundle, context, true);
   // translateLines drops lines on the CTA account of a foreign company and keeps the rest in order.
-  const kept = translated.foreign ? local.filter((l) => l.account !== context.ctaAccount) : local;
+  const kept = translated.foreign ? bundle.filter((l) => l.account !== context.ctaAccount) : bundle;
   const pairs = kept.map((l, i) => ({
     local: l,
     translated: translated.lines[i] ?? { ...l, company: company.code },
@@ -78,7 +49,7 @@ function translateCompany(
     company: company.code,
     account: t.account,
     amount: t.amount,
-    origin: 'fromFormula' in l ? 'formula' : 'bundle',
+    origin: 'bundle',
     ...(t.partner === undefined ? {} : { partner: t.partner }),
     ...(t.flow === undefined ? {} : { flow: t.flow }),
     ...(l.dimension === undefined ? {} : { dimension: l.dimension }),

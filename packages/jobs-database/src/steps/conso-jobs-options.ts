@@ -14,11 +14,22 @@ export interface ConsoJobsOptions {
   readonly lockTtlMs?: number;
   /** Companies whose bundles are read and translated together. @defaultValue 50 */
   readonly companyBatchSize?: number;
+  /**
+   * Limit on each statement of a step, in ms, enforced by the server (the product's
+   * `ScriptsCommandTimeoutSeconds`): PostgreSQL `statement_timeout` in the conso's transaction, a
+   * request timeout on SQL Server; SQLite cannot interrupt a statement and ignores it. A statement
+   * that runs longer fails its conso with `STEP_TIMEOUT`. The integration job's
+   * `statementTimeoutMs` param overrides it for one run.
+   * @defaultValue undefined (no limit beyond the server's own)
+   */
+  readonly statementTimeoutMs?: number;
 }
 
 /** Options with every default applied. */
-export type ResolvedConsoJobsOptions = Required<Omit<ConsoJobsOptions, 'storedProcedures'>> &
-  Pick<ConsoJobsOptions, 'storedProcedures'>;
+export type ResolvedConsoJobsOptions = Required<
+  Omit<ConsoJobsOptions, 'storedProcedures' | 'statementTimeoutMs'>
+> &
+  Pick<ConsoJobsOptions, 'storedProcedures' | 'statementTimeoutMs'>;
 
 /** The defaults of {@link ConsoJobsOptions}. */
 export const CONSO_JOBS_DEFAULTS = { lockWaitMs: 60_000, lockTtlMs: 60_000, companyBatchSize: 50 } as const;

@@ -28,6 +28,21 @@ export const consoCrossTenantCases: CrossTenantCases = {
       params: ({ a }) => ({ consos: [a.consoCode], companies: ['HOLD', 'FR1'] }),
       expect: 'confined',
     },
+    {
+      name: "B's conso by id with onLocked fail-job is refused before any lock check",
+      params: ({ a, b }) => ({ consos: [a.consoCode, b.consoId], onLocked: 'fail-job' }),
+      expect: { refused: 'TENANT_MISMATCH' },
+    },
+    {
+      name: "a screen, a statement limit and fail-job on shared codes stay in A's log and data",
+      params: ({ a }) => ({
+        consos: [a.consoCode],
+        screen: 'ConsoIntegrationScreen',
+        statementTimeoutMs: 60_000,
+        onLocked: 'fail-job',
+      }),
+      expect: 'confined',
+    },
   ],
   [CONSO_ACTION_JOB_TYPE]: [
     {

@@ -2,13 +2,14 @@ import type { ConsoDatabase } from '@hangar/conso-db';
 import { type ExpressionBuilder, sql } from 'kysely';
 
 /**
- * Values of `consolidated_data.step`. Bundles and adjustments hold each company's data at 100% in
- * group currency; the `elims.*` rows are the Elims postings, so the sum of every row of a conso is
+ * Values of `consolidated_data.step`. Bundles, formulas (what the `before_consolidation` formulas
+ * add to a bundle) and adjustments hold each company's data at 100% in group currency; the `elims.*` rows are the Elims postings, so the sum of every row of a conso is
  * its consolidated trial balance. Adjustment and IC rows carry the journal or rule id after `#`,
  * so each row can be traced to what produced it.
  */
 export const STEP_NAMES = {
   bundles: 'bundles',
+  formulas: 'formulas',
   adjustmentsPrefix: 'adjustments#',
   integration: 'elims.integration',
   icPrefix: 'elims.ic#',
@@ -35,7 +36,7 @@ export function stepRef(step: string): number | undefined {
 }
 
 /** The job steps whose output rows can be replaced. */
-export type OutputStep = 'bundles' | 'adjustments' | 'elims';
+export type OutputStep = 'bundles' | 'formulas' | 'adjustments' | 'elims';
 
 type Builder = ExpressionBuilder<ConsoDatabase, 'consolidated_data'>;
 
@@ -45,6 +46,8 @@ export function stepFilter(step: OutputStep) {
     switch (step) {
       case 'bundles':
         return eb('step', '=', STEP_NAMES.bundles);
+      case 'formulas':
+        return eb('step', '=', STEP_NAMES.formulas);
       case 'adjustments':
         return eb('step', 'like', `${STEP_NAMES.adjustmentsPrefix}%`);
       case 'elims':
@@ -53,14 +56,17 @@ export function stepFilter(step: OutputStep) {
   };
 }
 
-/** Filter on the rows holding company data at 100% (what Elims reads): bundles and adjustments. */
+/** Filter on the rows holding company data at 100% (what Elims reads): bundles, formulas, adjustments. */
 export function companyDataFilter() {
   return (eb: Builder) =>
-    eb.or([eb('step', '=', STEP_NAMES.bundles), eb('step', 'like', `${STEP_NAMES.adjustmentsPrefix}%`)]);
+    eb.or([
+      eb('step', 'in', [STEP_NAMES.bundles, STEP_NAMES.formulas]),
+      eb('step', 'like', `${STEP_NAMES.adjustmentsPrefix}%`),
+    ]);
 }
 
 /** The same filter as {@link companyDataFilter} as raw SQL on an aliased `consolidated_data`. */
 export function companyDataSql(alias: string) {
   const step = sql.ref(`${alias}.step`);
-  return sql<boolean>`(${step} = ${STEP_NAMES.bundles} or ${step} like ${`${STEP_NAMES.adjustmentsPrefix}%`})`;
+  return sql<boolean>`(${step} in (${STEP_NAMES.bundles}, ${STEP_NAMES.formulas}) or ${step} like ${`${STEP_NAMES.adjustmentsPrefix}%`})`;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { JobView } from '../http/view-schemas.js';
 import { languageFromEnv } from './cli-context.js';
 import { exitCodeForApiError } from './exit-codes.js';
-import { relativeTime, table } from './format.js';
+import { formatJob, relativeTime, table } from './format.js';
 import { intFlag, parseCommand } from './parse-command.js';
 import { ProgressBar } from './progress-bar.js';
 import { SseParser } from './sse-parser.js';
@@ -90,5 +91,80 @@ describe('parseCommand', () => {
     );
     expect(() => intFlag('--port', '12x', 0, 65_535)).toThrow('must be a whole number, got "12x"');
     expect(intFlag('--priority', '-3', -10)).toBe(-3);
+  });
+});
+
+describe('formatJob', () => {
+  const job: JobView = {
+    id: '7',
+    type: 'conso.integration',
+    queue: 'default',
+    state: 'Succeeded',
+    priority: 0,
+    attempts: 1,
+    maxAttempts: 1,
+    customerId: 'ACME',
+    userId: 'jdoe',
+    parentId: null,
+    cancelRequested: false,
+    progress: null,
+    warnings: [],
+    errors: [],
+    success: true,
+    result: {
+      consos: [],
+      outcomes: [
+        { item: '202312ACT001', outcome: 'done' },
+        { item: '202312BUD001', outcome: 'failed', detail: 'BUNDLE_UNBALANCED' },
+      ],
+    },
+    outputFiles: [],
+    worker: null,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    runAt: '2026-01-01T00:00:00.000Z',
+    startedAt: null,
+    finishedAt: null,
+  };
+
+  it("prints a result's per-item outcomes as a table before the raw result", () => {
+    const lines = formatJob(job);
+    const at = lines.indexOf('Outcomes:');
+    expect(lines.slice(at, at + 4)).toEqual([
+      'Outcomes:',
+      '  ITEM          OUTCOME  DETAIL',
+      '  202312ACT001  done',
+      '  202312BUD001  failed   BUNDLE_UNBALANCED',
+    ]);
+    expect(lines.indexOf('Result:')).toBeGreaterThan(at);
+  });
+
+  it('prints no outcome table for a result without outcomes, and tags entries that are not errors', () => {
+    const lines = formatJob({
+      ...job,
+      state: 'Failed',
+      result: { sum: 42 },
+      errors: [
+        {
+          key: 'k1',
+          params: {},
+          text: 'Bundle unbalanced',
+          code: 'BUNDLE_UNBALANCED',
+          severity: 'error',
+          source: 'B',
+        },
+        {
+          key: 'k2',
+          params: {},
+          text: "Conso 'A' completed",
+          code: 'CONSO_DONE',
+          severity: 'info',
+          source: 'A',
+        },
+      ],
+    });
+    expect(lines).not.toContain('Outcomes:');
+    expect(lines).toContain('  BUNDLE_UNBALANCED: Bundle unbalanced [B]');
+    expect(lines).toContain("  info CONSO_DONE: Conso 'A' completed [A]");
   });
 });

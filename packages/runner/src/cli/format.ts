@@ -1,3 +1,4 @@
+import { itemOutcomesOf } from '@hangar/core';
 import type { JobView, LogEntryView, ScheduleView } from '../http/view-schemas.js';
 
 /** Pads cells into aligned columns. */
@@ -83,8 +84,18 @@ export function formatJob(job: JobView): string[] {
   if (job.errors.length)
     lines.push(
       'Errors:',
-      ...job.errors.map((e) => `  ${e.code}: ${e.text}${e.source ? ` [${e.source}]` : ''}`),
+      // An entry that is not an error (what became of an item that did not fail) says so.
+      ...job.errors.map(
+        (e) =>
+          `  ${e.severity === 'error' ? '' : `${e.severity} `}${e.code}: ${e.text}${e.source ? ` [${e.source}]` : ''}`,
+      ),
     );
+  const outcomes = itemOutcomesOf(job.result);
+  if (outcomes !== undefined) {
+    // A job that works through a list says what became of each item: shown first, as a table.
+    const rows = outcomes.map((o) => [o.item, o.outcome, o.detail ?? '']);
+    lines.push('Outcomes:', ...table(['ITEM', 'OUTCOME', 'DETAIL'], rows).map((l) => `  ${l}`));
+  }
   if (job.result !== null && job.result !== undefined) {
     lines.push(
       'Result:',
