@@ -44,7 +44,7 @@ describe.each(backends)('tenant files through the HTTP API on $kind', ({ kind, s
       client: runner.client,
       auth: {
         tokens: [
-          { token: TOKENS.acme, customerId: 'acme', userId: 'alice', roles: ['operator'] },
+          { token: TOKENS.acme, customerId: 'DEMO', userId: 'alice', roles: ['operator'] },
           { token: TOKENS.globex, customerId: 'globex', userId: 'gina', roles: ['operator'] },
           { token: TOKENS.admin, customerId: 'ops', userId: 'root', roles: ['admin'] },
         ],
@@ -79,6 +79,7 @@ describe.each(backends)('tenant files through the HTTP API on $kind', ({ kind, s
     await runner.client.waitFor(id, { pollMs: 20 });
     return (await (await call(`/jobs/${id}?lang=${lang}`, token)).json()) as JobView;
   }
+  // The operator token's tenant is the demo group's customer, DEMO.
   const scope = { customer: 'DEMO', period: '202312', category: 'ACT' };
 
   it.skipIf(skipReason)(
@@ -91,7 +92,7 @@ describe.each(backends)('tenant files through the HTTP API on $kind', ({ kind, s
       const stored = await runner.client.get(job.id);
       const location = stored?.result?.outputFiles?.[0]?.location ?? '';
       expect(location).toMatch(
-        new RegExp(`^tenants/acme/jobs/${job.id}/[0-9a-f-]{36}/data-202312-ACT\\.csv$`),
+        new RegExp(`^tenants/DEMO/jobs/${job.id}/[0-9a-f-]{36}/data-202312-ACT\\.csv$`),
       );
       const mine = await call(file!.url, TOKENS.acme);
       expect(mine.status).toBe(200);
@@ -99,15 +100,15 @@ describe.each(backends)('tenant files through the HTTP API on $kind', ({ kind, s
       expect(body).toBe(await readFile(join(fx.store.root, location), 'utf8'));
       expect(body.split('\n')[0]).toBe('company,account,partner,flow,dimension,amount');
       expect((await call(file!.url, TOKENS.globex)).status).toBe(404);
-      expect((await call(`${file!.url}?customerId=acme`, TOKENS.admin)).status).toBe(200);
+      expect((await call(`${file!.url}?customerId=DEMO`, TOKENS.admin)).status).toBe(200);
     },
   );
 
   it.skipIf(skipReason)("imports a file of its tenant's uploads, named relative to them", async () => {
     const exported = await run(TOKENS.acme, 'importexport.export-data', scope);
     const location = (await runner.client.get(exported.id))?.result?.outputFiles?.[0]?.location ?? '';
-    await mkdir(join(fx.store.root, 'tenants/acme/uploads'), { recursive: true });
-    await copyFile(join(fx.store.root, location), join(fx.store.root, 'tenants/acme/uploads/data.csv'));
+    await mkdir(join(fx.store.root, 'tenants/DEMO/uploads'), { recursive: true });
+    await copyFile(join(fx.store.root, location), join(fx.store.root, 'tenants/DEMO/uploads/data.csv'));
     const imported = await run(TOKENS.acme, 'importexport.import-data', {
       ...scope,
       file: 'data.csv',
@@ -130,12 +131,12 @@ describe.each(backends)('tenant files through the HTTP API on $kind', ({ kind, s
         expect(job.state).toBe('Failed');
         expect(job.errors?.[0]).toMatchObject({
           code: 'IMPORTEXPORT_FILE_LOCATION',
-          params: { param: 'file', area: 'tenants/acme/uploads' },
+          params: { param: 'file', area: 'tenants/DEMO/uploads' },
         });
         expect(job.errors?.[0]?.text).toContain(lang === 'en' ? 'Parameter file' : 'Paramètre file');
       }
+      // Into its own tenant (a customer's job cannot name another customer): refused for the file.
       const group = await run(TOKENS.acme, 'importexport.import-group-file', {
-        customer: 'NEWGROUP',
         file: '../../globex/uploads/group.json',
       });
       expect(group.errors?.[0]).toMatchObject({
@@ -158,7 +159,7 @@ describe.each(backends)('tenant files through the HTTP API on $kind', ({ kind, s
       });
       expect(job.state).toBe('Failed');
       const shown = JSON.stringify(job);
-      expect(shown, type).toContain('tenants/acme/uploads/none');
+      expect(shown, type).toContain('tenants/DEMO/uploads/none');
       expect(shown, type).not.toContain(fx.store.root);
       expect(shown, type).not.toContain(fx.test.dir);
     }
