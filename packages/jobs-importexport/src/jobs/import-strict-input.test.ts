@@ -188,15 +188,20 @@ describe.each(backends)('files that do not say what they seem to, on $kind', ({ 
     await unchanged();
   });
 
-  it.skipIf(skipReason)('fails a workbook value beyond the header, naming its column letter', async () => {
+  it.skipIf(skipReason)('fails a workbook value beyond the header and cells holding errors', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('data');
     sheet.addRow(HEADER.split(','));
     sheet.addRow(['FR1', 1000, null, null, 'X1', 1]);
     sheet.addRow(['FR1', 1200, null, null, 'X1', -1, 234.5]);
-    await workbook.xlsx.writeFile(join(fx.store.root, 'extra.xlsx'));
+    sheet.addRow(['FR1', 1000, null, null, { error: '#N/A' }, 5]);
+    sheet.addRow(['FR1', 1200, null, null, 'X2', { formula: '1/0', result: { error: '#DIV/0!' } }]);
     const { outcome } = await importData(await workbookBytes(workbook), {}, 'extra.xlsx');
-    expect(errorsOf(outcome)).toEqual([[3, 'G', 'IMPORT_UNNAMED_COLUMN', 234.5]]);
+    expect(errorsOf(outcome)).toEqual([
+      [3, 'G', 'IMPORT_UNNAMED_COLUMN', 234.5],
+      [4, 'dimension', 'IMPORT_ERROR_CELL', '#N/A'],
+      [5, 'amount', 'IMPORT_ERROR_CELL', '#DIV/0!'],
+    ]);
     expect((outcome as ImportValidationError).errorInfo[1]!.params.sheet).toBe('data');
     await unchanged();
   });

@@ -48,6 +48,8 @@ export const messagesEn = {
   'importexport.row.cycle': '{file} row {row}, column {column}: parent {value} makes the hierarchy loop',
   'importexport.row.fieldCount':
     '{file} row {row}: {actual} fields where the header has {expected} (from column {column}); the row was not read',
+  'importexport.row.errorCell':
+    '{file} row {row}, column {column}: the cell holds the error {value}, not a value',
   'importexport.row.unnamedColumn':
     '{file} row {row}, column {column}: "{value}" is in a column the header does not name',
   'importexport.job.importAdjustments':

@@ -18,9 +18,10 @@ export interface SourceRow {
 export interface RowMisfit {
   /**
    * `fieldCount`: a CSV row has more or fewer fields than the header; `unnamedColumn`: a value
-   * stands in a column the header does not name (a blank header cell, or beyond the last one).
+   * stands in a column the header does not name (a blank header cell, or beyond the last one);
+   * `errorCell`: a sheet's cell holds an error value (`#DIV/0!`, `#N/A`), which is no value.
    */
-  readonly problem: 'fieldCount' | 'unnamedColumn';
+  readonly problem: 'fieldCount' | 'unnamedColumn' | 'errorCell';
   /** Where the row departs from the header: a header name, or a position (`#7`, or `G` in a sheet). */
   readonly column: string;
   /** The first value beyond the header (null when fields are missing). */
