@@ -142,6 +142,22 @@ describe.each(backends)('files that do not say what they seem to, on $kind', ({ 
     await unchanged();
   });
 
+  it.skipIf(skipReason)('fails two different values for a column the header names twice', async () => {
+    const lines = [
+      'company,account,dimension,Amount,amount',
+      'FR1,1000,R1,10,10',
+      'FR1,1200,R1,-10,-10.00',
+      'FR1,1000,R2,," 5 "',
+    ];
+    const { outcome, paths: read } = await importData(`${lines.join('\n')}\n`, { requireBalanced: false });
+    expect(read).toEqual(copyOr('repeatedColumn'));
+    expect(errorsOf(outcome)).toEqual([
+      [3, 'amount', 'IMPORT_REPEATED_COLUMN', '-10'],
+      [4, 'amount', 'IMPORT_REPEATED_COLUMN', ''],
+    ]);
+    await unchanged();
+  });
+
   it.skipIf(skipReason)('fails a thousands separator when none is configured', async () => {
     const { outcome } = await importData(`${HEADER}\nFR1,1000,,,,"1,234.50"\nFR1,1200,,,,-1234.50\n`);
     expect(errorsOf(outcome)).toEqual([[2, 'amount', 'IMPORT_NOT_NUMERIC', '1,234.50']]);

@@ -50,6 +50,8 @@ export const messagesEn = {
     '{file} row {row}: {actual} fields where the header has {expected} (from column {column}); the row was not read',
   'importexport.row.errorCell':
     '{file} row {row}, column {column}: the cell holds the error {value}, not a value',
+  'importexport.row.repeatedColumn':
+    '{file} row {row}, column {column}: the header names this column more than once and the row gives it different values ("{value}" first)',
   'importexport.row.unnamedColumn':
     '{file} row {row}, column {column}: "{value}" is in a column the header does not name',
   'importexport.job.importAdjustments':

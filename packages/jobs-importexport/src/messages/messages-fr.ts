@@ -57,6 +57,8 @@ export const messagesFr: Readonly<Record<keyof typeof messagesEn, string>> = {
     "{file} ligne {row} : {actual} champs alors que l'en-tête en a {expected} (à partir de la colonne {column}) ; la ligne n'a pas été lue",
   'importexport.row.errorCell':
     "{file} ligne {row}, colonne {column} : la cellule contient l'erreur {value}, pas une valeur",
+  'importexport.row.repeatedColumn':
+    "{file} ligne {row}, colonne {column} : l'en-tête nomme cette colonne plusieurs fois et la ligne lui donne des valeurs différentes (« {value} » d'abord)",
   'importexport.row.unnamedColumn':
     "{file} ligne {row}, colonne {column} : « {value} » est dans une colonne que l'en-tête ne nomme pas",
   'importexport.job.importAdjustments':

@@ -7,6 +7,8 @@ import {
   type CellValue,
   normalizeHeader,
   type RowMisfit,
+  repeatedColumnMisfit,
+  repeatedColumns,
   type SourceRow,
   type SourceSheet,
 } from './source-row.js';
@@ -93,8 +95,8 @@ async function* rowsOf(
 /**
  * Why a sheet row cannot be read as it stands: a value in a column the header does not name
  * (cells left empty are absent from a sheet's XML, so a short row is normal, but a value beyond
- * the header would be dropped unseen), or a cell holding an error (`#DIV/0!`), which would read
- * as empty.
+ * the header would be dropped unseen), a cell holding an error (`#DIV/0!`), which would read
+ * as empty, or two different values for a column the header names twice.
  */
 function misfitOf(row: XlsxRow, header: readonly string[]): RowMisfit | undefined {
   const expected = header.length;
@@ -105,7 +107,10 @@ function misfitOf(row: XlsxRow, header: readonly string[]): RowMisfit | undefine
     return { problem: 'unnamedColumn', column: columnLetters(unnamed), value, expected, actual };
   }
   const [index, error] = row.errors?.entries().next().value ?? [];
-  if (index === undefined || error === undefined) return undefined;
+  if (index === undefined || error === undefined) {
+    const text = (i: number) => String(row.values[i] ?? '');
+    return repeatedColumnMisfit(header, repeatedColumns(header), text, actual);
+  }
   const column = header[index] || columnLetters(index);
   return { problem: 'errorCell', column, value: error, expected, actual };
 }

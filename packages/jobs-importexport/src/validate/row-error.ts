@@ -16,7 +16,8 @@ export type RowProblem =
   | 'cycle'
   | 'fieldCount'
   | 'unnamedColumn'
-  | 'errorCell';
+  | 'errorCell'
+  | 'repeatedColumn';
 
 /** One error of an import file, located by its row (as the user sees it) and column. */
 export interface RowError {
@@ -50,4 +51,5 @@ export const ROW_PROBLEM_CODES: Readonly<Record<RowProblem, string>> = {
   fieldCount: 'IMPORT_FIELD_COUNT',
   unnamedColumn: 'IMPORT_UNNAMED_COLUMN',
   errorCell: 'IMPORT_ERROR_CELL',
+  repeatedColumn: 'IMPORT_REPEATED_COLUMN',
 };
