@@ -129,6 +129,21 @@ describe('local file store by tenant', () => {
     expect(shown(error)).not.toContain(root);
   });
 
+  it('reports a store it cannot write by the store-relative folder only', async () => {
+    const notADirectory = join(root, 'tenants', 'acme', 'uploads', 'data.csv');
+    const broken = new LocalFileStore(notADirectory);
+    const error = await refusal(
+      () => broken.create('out.csv', 'text/csv', { customerId: 'acme', jobId: 'job-9' }),
+      StoredFileError,
+    );
+    expect(error).toMatchObject({
+      key: 'importexport.error.storedFile.unwritable',
+      params: { reason: 'ENOTDIR' },
+    });
+    expect(error.params.location).toMatch(/^tenants\/acme\/jobs\/job-9\/[0-9a-f-]{36}$/);
+    expect(shown(error)).not.toContain(root);
+  });
+
   it('reports a missing file or a folder by its store-relative location only', async () => {
     const missing = await refusal(() => store.size('tenants/acme/uploads/none.csv'), StoredFileError);
     expect(missing).toMatchObject({

@@ -27,6 +27,7 @@ export const messagesEn = {
   'importexport.error.storedFile.missing': 'No file at {location}',
   'importexport.error.storedFile.notAFile': '{location} is not a file',
   'importexport.error.storedFile.unreadable': 'Cannot read {location} ({reason})',
+  'importexport.error.storedFile.unwritable': 'Cannot write {location} ({reason})',
   'importexport.error.profile': 'Mapping profile "{profile}" is invalid: {problem}',
   'importexport.row.required': '{file} row {row}, column {column}: a value is required',
   'importexport.row.unknownCode': '{file} row {row}, column {column}: unknown {kind} "{value}"',

@@ -32,6 +32,7 @@ export const messagesFr: Readonly<Record<keyof typeof messagesEn, string>> = {
   'importexport.error.storedFile.missing': 'Aucun fichier à {location}',
   'importexport.error.storedFile.notAFile': '{location} n’est pas un fichier',
   'importexport.error.storedFile.unreadable': 'Impossible de lire {location} ({reason})',
+  'importexport.error.storedFile.unwritable': "Impossible d'écrire {location} ({reason})",
   'importexport.error.profile': 'Le profil de correspondance « {profile} » est invalide : {problem}',
   'importexport.row.required': '{file} ligne {row}, colonne {column} : une valeur est obligatoire',
   'importexport.row.unknownCode': '{file} ligne {row}, colonne {column} : {kind} « {value} » inconnu(e)',
