@@ -154,6 +154,9 @@ describe('local file store by tenant', () => {
     expect(shown(missing)).not.toContain(root);
     const opened = await refusal(() => store.openRead('tenants/acme/uploads/none.csv'), StoredFileError);
     expect(shown(opened)).not.toContain(root);
+    // Node's own message for a path with a NUL byte quotes the absolute path.
+    const nul = await refusal(() => store.size('tenants/acme/uploads/x\0.csv'), StoredFileError);
+    expect(shown(nul)).not.toContain(root);
     const folder = await refusal(() => store.openRead('tenants/acme/uploads'), StoredFileError);
     expect(folder.key).toBe('importexport.error.storedFile.notAFile');
     expect(shown(folder)).not.toContain(root);
