@@ -147,7 +147,10 @@ export async function* readSheetRows(
       if (name === 'v' || name === 't') capture = false;
       else if (name === 'c' && row && cell) {
         row.values[cell.column] = cellValue(cell.type, cell.text, shared);
-        if (cell.type === 'e') (row.errors ??= new Map()).set(cell.column, cell.text || '#ERROR');
+        if (cell.type === 'e') {
+          row.errors ??= new Map();
+          row.errors.set(cell.column, cell.text || '#ERROR');
+        }
         cell = undefined;
       } else if (name === 'row' && row) {
         for (let i = 0; i < row.values.length; i++) row.values[i] ??= null;
