@@ -1,11 +1,19 @@
 import { importExportPlugin } from './plugin/import-export-plugin.js';
 
+export { FileLocationError, type FileLocationProblem } from './errors/file-location-error.js';
 export { FILE_PROBLEMS } from './errors/file-problems.js';
 export { type FileProblem, ImportFileError } from './errors/import-file-error.js';
 export { ImportValidationError } from './errors/import-validation-error.js';
 export { MappingProfileError } from './errors/mapping-profile-error.js';
+export { StoredFileError, type StoredFileProblem } from './errors/stored-file-error.js';
 export type { ExportResult } from './export/export-result.js';
-export { type FileSink, type FileStore, fileStoreToken, type StoredFile } from './files/file-store.js';
+export {
+  type FileOwner,
+  type FileSink,
+  type FileStore,
+  fileStoreToken,
+  type StoredFile,
+} from './files/file-store.js';
 export { LocalFileStore } from './files/local-file-store.js';
 export { type GroupFile, groupFileSchema } from './group-file/group-file-schema.js';
 export { exportAdjustmentsJob, exportAdjustmentsParams } from './jobs/export-adjustments-job.js';

@@ -129,6 +129,21 @@ describe('local file store by tenant', () => {
     expect(shown(error)).not.toContain(root);
   });
 
+  it('reports a store it cannot write by the store-relative folder only', async () => {
+    const notADirectory = join(root, 'tenants', 'acme', 'uploads', 'data.csv');
+    const broken = new LocalFileStore(notADirectory);
+    const error = await refusal(
+      () => broken.create('out.csv', 'text/csv', { customerId: 'acme', jobId: 'job-9' }),
+      StoredFileError,
+    );
+    expect(error).toMatchObject({
+      key: 'importexport.error.storedFile.unwritable',
+      params: { reason: 'ENOTDIR' },
+    });
+    expect(error.params.location).toMatch(/^tenants\/acme\/jobs\/job-9\/[0-9a-f-]{36}$/);
+    expect(shown(error)).not.toContain(root);
+  });
+
   it('reports a missing file or a folder by its store-relative location only', async () => {
     const missing = await refusal(() => store.size('tenants/acme/uploads/none.csv'), StoredFileError);
     expect(missing).toMatchObject({
@@ -139,6 +154,9 @@ describe('local file store by tenant', () => {
     expect(shown(missing)).not.toContain(root);
     const opened = await refusal(() => store.openRead('tenants/acme/uploads/none.csv'), StoredFileError);
     expect(shown(opened)).not.toContain(root);
+    // Node's own message for a path with a NUL byte quotes the absolute path.
+    const nul = await refusal(() => store.size('tenants/acme/uploads/x\0.csv'), StoredFileError);
+    expect(shown(nul)).not.toContain(root);
     const folder = await refusal(() => store.openRead('tenants/acme/uploads'), StoredFileError);
     expect(folder.key).toBe('importexport.error.storedFile.notAFile');
     expect(shown(folder)).not.toContain(root);

@@ -91,26 +91,32 @@ export class LocalFileStore implements FileStore {
     try {
       await mkdir(join(this.root, folder), { recursive: true });
     } catch (error) {
-      throw StoredFileError.from(error, folder);
+      throw StoredFileError.from(error, folder, true);
     }
     // Written under a temporary name and renamed on close: a reader never sees half a file.
     const partial = `${path}.part`;
-    const stream = createWriteStream(partial);
+    const file = createWriteStream(partial);
+    // The writers see this stream: the file's own errors (a full disk...) name the absolute path
+    // and reach them as StoredFileError instead.
+    const stream = new PassThrough();
+    file.on('error', (error) => stream.destroy(StoredFileError.from(error, location, true) as Error));
+    stream.pipe(file);
     return {
       stream,
       location,
       async close(): Promise<StoredFile> {
         stream.end();
         try {
-          await finished(stream);
+          await finished(file);
           await rename(partial, path);
           return { name, size: (await stat(path)).size, mediaType, location };
         } catch (error) {
-          throw StoredFileError.from(error, location);
+          throw StoredFileError.from(error, location, true);
         }
       },
       async discard(): Promise<void> {
         stream.destroy();
+        file.destroy();
         await rm(join(path, '..'), { recursive: true, force: true });
       },
     };

@@ -50,6 +50,8 @@ describe.each(backends)('tenant files through the HTTP API on $kind', ({ kind, s
         ],
       },
       filesRoot: fx.store.root,
+      // Keep-alive sockets of the test's fetch calls close with the server, not after the file ends.
+      fastify: { forceCloseConnections: true },
     });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();

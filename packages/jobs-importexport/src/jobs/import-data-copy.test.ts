@@ -83,7 +83,7 @@ describe.each(backends)('data import through COPY or the stream on $kind', ({ ki
 
   it.skipIf(skipReason)('trims and unquotes cells as the streaming reader does', async () => {
     const lines = [
-      '\uFEFF Company ,ACCOUNT,Flow,amount,dimension,comment,amount',
+      '\uFEFF Company ,ACCOUNT,Flow,remark,dimension,comment,amount',
       '"FR1", 1000 ,F20,x,"a, ""quoted"" dim",c1,"12.50"',
       '\u00a0FR1\u3000,1200,"",x,"a, ""quoted"" dim",c2,-12.5',
       'US1,1000,, x ,Zoné,,\t7',

@@ -142,6 +142,22 @@ describe.each(backends)('files that do not say what they seem to, on $kind', ({ 
     await unchanged();
   });
 
+  it.skipIf(skipReason)('fails two different values for a column the header names twice', async () => {
+    const lines = [
+      'company,account,dimension,Amount,amount',
+      'FR1,1000,R1,10,10',
+      'FR1,1200,R1,-10,-10.00',
+      'FR1,1000,R2,," 5 "',
+    ];
+    const { outcome, paths: read } = await importData(`${lines.join('\n')}\n`, { requireBalanced: false });
+    expect(read).toEqual(copyOr('repeatedColumn'));
+    expect(errorsOf(outcome)).toEqual([
+      [3, 'amount', 'IMPORT_REPEATED_COLUMN', '-10'],
+      [4, 'amount', 'IMPORT_REPEATED_COLUMN', ''],
+    ]);
+    await unchanged();
+  });
+
   it.skipIf(skipReason)('fails a thousands separator when none is configured', async () => {
     const { outcome } = await importData(`${HEADER}\nFR1,1000,,,,"1,234.50"\nFR1,1200,,,,-1234.50\n`);
     expect(errorsOf(outcome)).toEqual([[2, 'amount', 'IMPORT_NOT_NUMERIC', '1,234.50']]);
@@ -188,15 +204,20 @@ describe.each(backends)('files that do not say what they seem to, on $kind', ({ 
     await unchanged();
   });
 
-  it.skipIf(skipReason)('fails a workbook value beyond the header, naming its column letter', async () => {
+  it.skipIf(skipReason)('fails a workbook value beyond the header and cells holding errors', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('data');
     sheet.addRow(HEADER.split(','));
     sheet.addRow(['FR1', 1000, null, null, 'X1', 1]);
     sheet.addRow(['FR1', 1200, null, null, 'X1', -1, 234.5]);
-    await workbook.xlsx.writeFile(join(fx.store.root, 'extra.xlsx'));
+    sheet.addRow(['FR1', 1000, null, null, { error: '#N/A' }, 5]);
+    sheet.addRow(['FR1', 1200, null, null, 'X2', { formula: '1/0', result: { error: '#DIV/0!' } }]);
     const { outcome } = await importData(await workbookBytes(workbook), {}, 'extra.xlsx');
-    expect(errorsOf(outcome)).toEqual([[3, 'G', 'IMPORT_UNNAMED_COLUMN', 234.5]]);
+    expect(errorsOf(outcome)).toEqual([
+      [3, 'G', 'IMPORT_UNNAMED_COLUMN', 234.5],
+      [4, 'dimension', 'IMPORT_ERROR_CELL', '#N/A'],
+      [5, 'amount', 'IMPORT_ERROR_CELL', '#DIV/0!'],
+    ]);
     expect((outcome as ImportValidationError).errorInfo[1]!.params.sheet).toBe('data');
     await unchanged();
   });

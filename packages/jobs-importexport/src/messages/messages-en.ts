@@ -26,6 +26,7 @@ export const messagesEn = {
   'importexport.error.storedFile.missing': 'No file at {location}',
   'importexport.error.storedFile.notAFile': '{location} is not a file',
   'importexport.error.storedFile.unreadable': 'Cannot read {location} ({reason})',
+  'importexport.error.storedFile.unwritable': 'Cannot write {location} ({reason})',
   'importexport.error.profile': 'Mapping profile "{profile}" is invalid: {problem}',
   'importexport.row.required': '{file} row {row}, column {column}: a value is required',
   'importexport.row.unknownCode': '{file} row {row}, column {column}: unknown {kind} "{value}"',
@@ -47,6 +48,10 @@ export const messagesEn = {
   'importexport.row.cycle': '{file} row {row}, column {column}: parent {value} makes the hierarchy loop',
   'importexport.row.fieldCount':
     '{file} row {row}: {actual} fields where the header has {expected} (from column {column}); the row was not read',
+  'importexport.row.errorCell':
+    '{file} row {row}, column {column}: the cell holds the error {value}, not a value',
+  'importexport.row.repeatedColumn':
+    '{file} row {row}, column {column}: the header names this column more than once and the row gives it different values ("{value}" first)',
   'importexport.row.unnamedColumn':
     '{file} row {row}, column {column}: "{value}" is in a column the header does not name',
   'importexport.job.importAdjustments':

@@ -31,6 +31,7 @@ export const messagesFr: Readonly<Record<keyof typeof messagesEn, string>> = {
   'importexport.error.storedFile.missing': 'Aucun fichier à {location}',
   'importexport.error.storedFile.notAFile': '{location} n’est pas un fichier',
   'importexport.error.storedFile.unreadable': 'Impossible de lire {location} ({reason})',
+  'importexport.error.storedFile.unwritable': "Impossible d'écrire {location} ({reason})",
   'importexport.error.profile': 'Le profil de correspondance « {profile} » est invalide : {problem}',
   'importexport.row.required': '{file} ligne {row}, colonne {column} : une valeur est obligatoire',
   'importexport.row.unknownCode': '{file} ligne {row}, colonne {column} : {kind} « {value} » inconnu(e)',
@@ -54,6 +55,10 @@ export const messagesFr: Readonly<Record<keyof typeof messagesEn, string>> = {
     '{file} ligne {row}, colonne {column} : le parent {value} fait boucler la hiérarchie',
   'importexport.row.fieldCount':
     "{file} ligne {row} : {actual} champs alors que l'en-tête en a {expected} (à partir de la colonne {column}) ; la ligne n'a pas été lue",
+  'importexport.row.errorCell':
+    "{file} ligne {row}, colonne {column} : la cellule contient l'erreur {value}, pas une valeur",
+  'importexport.row.repeatedColumn':
+    "{file} ligne {row}, colonne {column} : l'en-tête nomme cette colonne plusieurs fois et la ligne lui donne des valeurs différentes (« {value} » d'abord)",
   'importexport.row.unnamedColumn':
     "{file} ligne {row}, colonne {column} : « {value} » est dans une colonne que l'en-tête ne nomme pas",
   'importexport.job.importAdjustments':

@@ -14,7 +14,7 @@ export const csvOptionsSchema = z
     encoding: z.enum(CSV_ENCODINGS).default('utf-8'),
     /** Amounts use a decimal comma (`1234,56`); exports write them the same way. */
     decimalComma: z.boolean().default(false),
-    /** Thousands separator accepted in amounts on import (e.g. `.` or ` `); none by default. */
+    /** Thousands separator accepted in amounts on import (e.g. `.` or ` `), in groups of exactly three digits; none by default. */
     thousandsSeparator: z.string().max(1).optional(),
     /** Exports only: start the file with a UTF-8 byte-order mark (for Excel). */
     bom: z.boolean().default(false),

@@ -7,6 +7,8 @@ import {
   type CellValue,
   normalizeHeader,
   type RowMisfit,
+  repeatedColumnMisfit,
+  repeatedColumns,
   type SourceRow,
   type SourceSheet,
 } from './source-row.js';
@@ -91,11 +93,12 @@ async function* rowsOf(
   records: AsyncIterator<LineRecord>,
   header: readonly string[],
 ): AsyncGenerator<SourceRow> {
+  const repeated = repeatedColumns(header);
   for (;;) {
     const item = await records.next();
     if (item.done) return;
     const [line, record] = item.value;
-    const misfit = misfitOf(header, record);
+    const misfit = misfitOf(header, record, repeated);
     yield misfit === undefined
       ? { row: line, cells: cellsOf(header, record) }
       : { row: line, cells: {}, misfit };
@@ -104,12 +107,15 @@ async function* rowsOf(
 
 /**
  * Why a record does not line up with the header, if it does not: another number of fields (a
- * trailing delimiter, an unquoted thousands separator, a missing field), or a value under a blank
- * header cell. A blank header cell over blank values (a trailing delimiter on every line) is fine.
+ * trailing delimiter, an unquoted thousands separator, a missing field), a value under a blank
+ * header cell, or two different values for a column the header names twice. A blank header cell
+ * over blank values (a trailing delimiter on every line) is fine, and so is a repeated column
+ * given the same value.
  */
 export function misfitOf(
   header: readonly string[],
   record: readonly (string | null)[],
+  repeated: readonly (readonly number[])[] = repeatedColumns(header),
 ): RowMisfit | undefined {
   const expected = header.length;
   const actual = record.length;
@@ -132,7 +138,8 @@ export function misfitOf(
     };
   }
   const unnamed = header.findIndex((name, index) => name === '' && (record[index] ?? '').trim() !== '');
-  if (unnamed < 0) return undefined;
+  if (unnamed < 0)
+    return repeatedColumnMisfit(header, repeated, (index) => (record[index] ?? '').trim(), actual);
   return {
     problem: 'unnamedColumn',
     column: `#${unnamed + 1}`,
@@ -142,7 +149,7 @@ export function misfitOf(
   };
 }
 
-/** A record's cells by header name: trimmed, empty as null; a repeated header name keeps its last cell. */
+/** A record's cells by header name: trimmed, empty as null; a repeated header name keeps its last cell (`misfitOf` has checked they agree). */
 export function cellsOf(
   header: readonly string[],
   record: readonly (string | null)[],

@@ -18,9 +18,11 @@ export interface SourceRow {
 export interface RowMisfit {
   /**
    * `fieldCount`: a CSV row has more or fewer fields than the header; `unnamedColumn`: a value
-   * stands in a column the header does not name (a blank header cell, or beyond the last one).
+   * stands in a column the header does not name (a blank header cell, or beyond the last one);
+   * `errorCell`: a sheet's cell holds an error value (`#DIV/0!`, `#N/A`), which is no value;
+   * `repeatedColumn`: the header names a column twice and the row gives it two different values.
    */
-  readonly problem: 'fieldCount' | 'unnamedColumn';
+  readonly problem: 'fieldCount' | 'unnamedColumn' | 'errorCell' | 'repeatedColumn';
   /** Where the row departs from the header: a header name, or a position (`#7`, or `G` in a sheet). */
   readonly column: string;
   /** The first value beyond the header (null when fields are missing). */
@@ -47,4 +49,32 @@ export function normalizeHeader(name: string): string {
     .trim()
     .toLowerCase()
     .replace(/[\s-]+/g, '_');
+}
+
+/** Positions of each header name that appears more than once (blank names aside). */
+export function repeatedColumns(header: readonly string[]): readonly (readonly number[])[] {
+  const positions = new Map<string, number[]>();
+  header.forEach((name, index) => {
+    if (name !== '') positions.set(name, [...(positions.get(name) ?? []), index]);
+  });
+  return [...positions.values()].filter((indexes) => indexes.length > 1);
+}
+
+/**
+ * The misfit of a row that gives a repeated column two different values (compared as `text`
+ * returns them), blamed on the column's first position: which one was meant cannot be told.
+ */
+export function repeatedColumnMisfit(
+  header: readonly string[],
+  repeated: readonly (readonly number[])[],
+  text: (index: number) => string,
+  actual: number,
+): RowMisfit | undefined {
+  for (const indexes of repeated) {
+    const [first, ...others] = indexes;
+    if (first === undefined || others.every((index) => text(index) === text(first))) continue;
+    const column = header[first] ?? `#${first + 1}`;
+    return { problem: 'repeatedColumn', column, value: text(first), expected: header.length, actual };
+  }
+  return undefined;
 }

@@ -108,11 +108,13 @@ function columnIndex(ref: string): number {
 export interface XlsxRow {
   number: number;
   values: CellValue[];
+  /** Cells holding an error value (`#DIV/0!`, `#N/A`...), by zero-based column: empty in `values`. */
+  errors?: Map<number, string>;
 }
 
 /**
  * Streams the rows of one worksheet part: shared strings resolved, inline and formula strings as
- * text, numbers as numbers, booleans as `true`/`false`, errors as empty.
+ * text, numbers as numbers, booleans as `true`/`false`, errors as empty values listed in `errors`.
  */
 export async function* readSheetRows(
   zip: ZipDirectory,
@@ -145,6 +147,10 @@ export async function* readSheetRows(
       if (name === 'v' || name === 't') capture = false;
       else if (name === 'c' && row && cell) {
         row.values[cell.column] = cellValue(cell.type, cell.text, shared);
+        if (cell.type === 'e') {
+          row.errors ??= new Map();
+          row.errors.set(cell.column, cell.text || '#ERROR');
+        }
         cell = undefined;
       } else if (name === 'row' && row) {
         for (let i = 0; i < row.values.length; i++) row.values[i] ??= null;

@@ -7,6 +7,8 @@ import {
   type CellValue,
   normalizeHeader,
   type RowMisfit,
+  repeatedColumnMisfit,
+  repeatedColumns,
   type SourceRow,
   type SourceSheet,
 } from './source-row.js';
@@ -76,17 +78,8 @@ async function* rowsOf(
     const result = await next(rows, file);
     if (result === undefined) return;
     if (result.values.every((value) => value === null)) continue;
-    // Cells left empty are absent from a sheet's XML, so a short row is normal; a value in a
-    // column the header does not name is not, and would otherwise be dropped unseen.
-    const unnamed = result.values.findIndex((value, index) => value !== null && !header[index]);
-    if (unnamed >= 0) {
-      const misfit: RowMisfit = {
-        problem: 'unnamedColumn',
-        column: columnLetters(unnamed),
-        value: result.values[unnamed] ?? null,
-        expected: header.length,
-        actual: result.values.length,
-      };
+    const misfit = misfitOf(result, header);
+    if (misfit) {
       yield { row: result.number, cells: {}, misfit };
       continue;
     }
@@ -97,6 +90,29 @@ async function* rowsOf(
     });
     yield { row: result.number, cells };
   }
+}
+
+/**
+ * Why a sheet row cannot be read as it stands: a value in a column the header does not name
+ * (cells left empty are absent from a sheet's XML, so a short row is normal, but a value beyond
+ * the header would be dropped unseen), a cell holding an error (`#DIV/0!`), which would read
+ * as empty, or two different values for a column the header names twice.
+ */
+function misfitOf(row: XlsxRow, header: readonly string[]): RowMisfit | undefined {
+  const expected = header.length;
+  const actual = row.values.length;
+  const unnamed = row.values.findIndex((value, index) => value !== null && !header[index]);
+  if (unnamed >= 0) {
+    const value = row.values[unnamed] ?? null;
+    return { problem: 'unnamedColumn', column: columnLetters(unnamed), value, expected, actual };
+  }
+  const [index, error] = row.errors?.entries().next().value ?? [];
+  if (index === undefined || error === undefined) {
+    const text = (i: number) => String(row.values[i] ?? '');
+    return repeatedColumnMisfit(header, repeatedColumns(header), text, actual);
+  }
+  const column = header[index] || columnLetters(index);
+  return { problem: 'errorCell', column, value: error, expected, actual };
 }
 
 /** A zero-based column index as a sheet names it (0 → `A`, 26 → `AA`). */

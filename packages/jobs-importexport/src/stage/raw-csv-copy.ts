@@ -2,7 +2,7 @@ import { parse as parseSync } from 'csv-parse/sync';
 import { type Kysely, sql } from 'kysely';
 import type { CsvOptions } from '../read/csv-options.js';
 import { csvParserOptions } from '../read/csv-sheet-reader.js';
-import { normalizeHeader } from '../read/source-row.js';
+import { normalizeHeader, repeatedColumns } from '../read/source-row.js';
 import type { CopyCsvDialect } from './copy-csv-dialect.js';
 import { CopyInput } from './copy-input.js';
 import { type ColumnShape, CsvShapeScanner } from './csv-shape-scanner.js';
@@ -66,6 +66,8 @@ export async function copyRawCsv(
   let bytes = 0;
   const start = async (): Promise<CopyInput> => {
     table = await createRawTable(trx, csv, pending, scanner.columns);
+    // Two columns of one name must agree on every row: the streaming reader checks it row by row.
+    if (repeatedColumns(table.header).length > 0) throw new CopyPathUnavailable('repeatedColumn');
     const columns = table.header.map((_, index) => `"c${index + 1}"`).join(', ');
     const started = new CopyInput(
       await startPostgresCopy(

@@ -15,7 +15,9 @@ export type RowProblem =
   | 'inconsistent'
   | 'cycle'
   | 'fieldCount'
-  | 'unnamedColumn';
+  | 'unnamedColumn'
+  | 'errorCell'
+  | 'repeatedColumn';
 
 /** One error of an import file, located by its row (as the user sees it) and column. */
 export interface RowError {
@@ -48,4 +50,6 @@ export const ROW_PROBLEM_CODES: Readonly<Record<RowProblem, string>> = {
   cycle: 'IMPORT_HIERARCHY_CYCLE',
   fieldCount: 'IMPORT_FIELD_COUNT',
   unnamedColumn: 'IMPORT_UNNAMED_COLUMN',
+  errorCell: 'IMPORT_ERROR_CELL',
+  repeatedColumn: 'IMPORT_REPEATED_COLUMN',
 };

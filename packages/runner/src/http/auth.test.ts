@@ -1,3 +1,5 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeAll, enqueue, startApi, TOKENS, waitDone } from './test-fixtures.js';
 
@@ -91,9 +93,12 @@ describe('roles', () => {
 describe('tenant isolation', () => {
   it("hides another customer's job from get, list, cancel, events and files with 404 JOB_NOT_FOUND", async () => {
     const api = await startApi();
+    // Served from the job's own tenant area of filesRoot only.
+    await mkdir(join(api.filesRoot, 'tenants', 'acme'), { recursive: true });
+    await writeFile(join(api.filesRoot, 'tenants', 'acme', 'report.csv'), 'a,b\n1,2\n');
     const created = await enqueue(api, TOKENS.acmeOperator, {
       type: 'test.files',
-      params: { name: 'report.csv', location: 'report.csv' },
+      params: { name: 'report.csv', location: 'tenants/acme/report.csv' },
     });
     const { id } = (await created.json()) as { id: string };
     await waitDone(api, id);
