@@ -97,6 +97,17 @@ describe('options', () => {
     [{ client, auth: { tokens: [token] }, maxPageSize: 0 }, 'maxPageSize', 'whole number from 1'],
     [{ client, auth: { tokens: [token] }, defaultPageSize: 500 }, 'defaultPageSize', 'from 1 to 200'],
     [{ client, auth: { tokens: [token] }, filesRoot: '' }, 'filesRoot', 'directory'],
+    [{ client, auth: { tokens: [token] }, metrics: { prefix: '9x' } }, 'metrics.prefix', 'not starting'],
+    [
+      { client, auth: { tokens: [token] }, metrics: { durationBuckets: [1, 0.5] } },
+      'metrics.durationBuckets',
+      'increasing',
+    ],
+    [
+      { client, auth: { tokens: [token] }, readinessChecks: { queue: async () => 1 } },
+      'readinessChecks.queue',
+      'another name',
+    ],
   ])('rejects bad options before listening (%#: %s)', (options, option, hint) => {
     let error: unknown;
     try {

@@ -15,6 +15,7 @@ import { registerHealthRoutes } from './health-routes.js';
 import { httpMessages } from './http-messages.js';
 import { type HangarHttpOptions, resolveHttpOptions } from './http-options.js';
 import { registerJobRoutes } from './job-routes.js';
+import { registerMetricsRoute } from './metrics-route.js';
 import { registerOpenApiRoute } from './openapi.js';
 import { registerScheduleRoutes } from './schedule-routes.js';
 import { registerSseRoute } from './sse-route.js';
@@ -39,6 +40,7 @@ export const hangarHttpPlugin: FastifyPluginAsync<HangarHttpOptions> = async (ap
   registerOpenApiRoute(app, api);
   registerDocsPage(app);
   registerHealthRoutes(app, api);
+  if (resolved.metrics) await registerMetricsRoute(app, api, resolved.metrics);
 };
 
 /** Options of the standalone server: the API's options plus those of the fastify instance. */
