@@ -89,6 +89,10 @@ describe('GET /metrics on Redis', () => {
     ).toBe(2);
     expect(sample(after, 'hangar_queue_depth', { queue: 'nightly' })).toBe(1);
     expect(sample(after, 'hangar_queue_depth', { queue: 'default' })).toBeUndefined();
+    expect(sample(after, 'hangar_queue_oldest_waiting_seconds', { queue: 'nightly' })).toBeGreaterThanOrEqual(
+      0,
+    );
+    expect(sample(after, 'hangar_queue_oldest_waiting_seconds', { queue: 'default' })).toBeUndefined();
     expect(after).not.toContain('customer=');
   });
 

@@ -1,4 +1,4 @@
-import type { HangarEvents, JobRecord, QueueAdapter } from '@hangar/core';
+import type { HangarEvents, JobRecord, QueueAdapter, QueueDepth } from '@hangar/core';
 import type { EventEmitter } from 'eventemitter3';
 import type { Counter, Histogram, Registry } from 'prom-client';
 import type { ResolvedMetricsOptions } from './metrics-options.js';
@@ -52,14 +52,32 @@ export class JobMetrics {
       buckets: [...options.durationBuckets],
       registers: [this.registry],
     });
+    // Both queue gauges come from one read per scrape: the first collected reads, the second reuses it.
+    let depths: Promise<QueueDepth[]> | undefined;
     const queueDepth = new prom.Gauge({
       name: `${p}queue_depth`,
       help: 'Enqueued jobs waiting for a worker, per queue (read from the queue on each scrape)',
       labelNames: ['queue'],
       registers: [this.registry],
       collect: async () => {
+        depths = this.queue.queueDepths();
         queueDepth.reset();
-        for (const d of await this.queue.queueDepths()) queueDepth.set({ queue: d.queue }, d.waiting);
+        for (const d of await depths) queueDepth.set({ queue: d.queue }, d.waiting);
+      },
+    });
+    const oldestWaiting = new prom.Gauge({
+      name: `${p}queue_oldest_waiting_seconds`,
+      help: 'How long the longest-waiting Enqueued job of each queue could have run already',
+      labelNames: ['queue'],
+      registers: [this.registry],
+      collect: async () => {
+        const read = depths ?? this.queue.queueDepths();
+        depths = undefined;
+        oldestWaiting.reset();
+        const now = Date.now();
+        for (const d of await read) {
+          oldestWaiting.set({ queue: d.queue }, Math.max(0, (now - d.oldestRunAt.getTime()) / 1000));
+        }
       },
     });
     const runners = new prom.Gauge({
