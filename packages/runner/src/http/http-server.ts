@@ -31,6 +31,9 @@ export const hangarHttpPlugin: FastifyPluginAsync<HangarHttpOptions> = async (ap
   const translator = resolved.client.registry.translator.register(httpMessages);
   const api = new ApiContext(resolved, translator, new Authenticator(resolved.auth), app.prefix);
 
+  // A client with tracing on loads @opentelemetry/api now: missing, it stops the server from
+  // starting rather than failing the first enqueue as if the caller's request were wrong.
+  await resolved.client.tracing();
   installErrorReplies(app, translator, resolved.logger);
   registerJobRoutes(app, api);
   registerSseRoute(app, api);
