@@ -48,6 +48,16 @@ describe('hangarHttpPlugin inside an existing fastify service', () => {
       message: 'host error',
     });
     expect((await fetch(`${base}/hangar/jobs`)).status).toBe(401);
+    // An unknown route under the prefix is the API's ROUTE_NOT_FOUND; elsewhere, the host's own 404.
+    const unknown = await fetch(`${base}/hangar/nowhere`);
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({
+      error: { code: 'ROUTE_NOT_FOUND', params: { url: '/hangar/nowhere' } },
+    });
+    expect(await (await fetch(`${base}/elsewhere`)).json()).toMatchObject({
+      statusCode: 404,
+      error: 'Not Found',
+    });
 
     const res = await authedFetch(`${base}/hangar/jobs`, TOKENS.acmeOperator, {
       method: 'POST',

@@ -35,6 +35,9 @@ export const hangarHttpPlugin: FastifyPluginAsync<HangarHttpOptions> = async (ap
   // starting rather than failing the first enqueue as if the caller's request were wrong.
   await resolved.client.tracing();
   installErrorReplies(app, translator, resolved.logger);
+  // Under a prefix the API answers unknown routes of its own in its format; at the root, the
+  // not-found handler is the instance's (createHttpServer sets the same one there).
+  if (app.prefix !== '') app.setNotFoundHandler(routeNotFoundReply(translator, resolved.logger));
   registerJobRoutes(app, api);
   registerSseRoute(app, api);
   registerFileRoute(app, api);
