@@ -12,4 +12,10 @@ export { RUNNER_DEFAULTS, type RunnerOptions, resolveRunnerOptions } from './opt
 export { JobRegistry, type JobTypeInfo } from './registry/job-registry.js';
 export { createRunner, HangarRunner } from './runner/hangar-runner.js';
 export { nextCronRun } from './scheduler/cron-expression.js';
-export { type ScheduleInput, ScheduleManager } from './scheduler/schedule-manager.js';
+export { type ScheduleEnqueue, type ScheduleInput, ScheduleManager } from './scheduler/schedule-manager.js';
+export { TRACEPARENT_KEY } from './tracing/job-tracing.js';
+export {
+  TRACING_DEFAULTS,
+  type TracerProviderLike,
+  type TracingOptions,
+} from './tracing/tracing-options.js';

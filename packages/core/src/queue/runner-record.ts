@@ -28,4 +28,6 @@ export interface QueueDepth {
   queue: string;
   /** How many Enqueued jobs it holds (more than 0). */
   waiting: number;
+  /** The earliest run-at among them: since when the longest-waiting one could have run. */
+  oldestRunAt: Date;
 }

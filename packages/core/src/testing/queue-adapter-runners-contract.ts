@@ -44,23 +44,32 @@ export function defineRunnersContract(s: ContractScope): void {
       expect(await s.b.listRunners()).toEqual([]);
     });
 
-    it('counts the Enqueued jobs of each queue, across processes', async () => {
+    it('counts the Enqueued jobs of each queue with the earliest run-at among them, across processes', async () => {
       expect(await s.a.queueDepths()).toEqual([]);
-      await s.a.enqueueMany([
-        testJob(),
-        testJob(),
+      const past = (ms: number) => new Date(Date.now() - ms);
+      // Priorities apart: the oldest job is not the next one to run.
+      const [oldest] = await s.a.enqueueMany([
+        testJob({ runAt: past(60_000), priority: 5 }),
+        testJob({ runAt: past(1_000), priority: -5 }),
+        testJob({ runAt: past(30_000) }),
         testJob({ queue: 'imports' }),
         testJob({ queue: 'later', runAt: new Date(Date.now() + 60_000) }),
       ]);
-      expect(await s.b.queueDepths()).toEqual([
-        { queue: 'default', waiting: 2 },
+      const depths = await s.b.queueDepths();
+      expect(depths.map(({ queue, waiting }) => ({ queue, waiting }))).toEqual([
+        { queue: 'default', waiting: 3 },
         { queue: 'imports', waiting: 1 },
       ]);
+      expect(depths[0]?.oldestRunAt.getTime()).toBe(oldest?.job.runAt.getTime());
+      // Claims take the best priorities first (-5, then 0): the oldest job, at 5, waits longest.
+      await s.a.claim({ ...claimAll, limit: 2, worker: testWorker('w1') });
+      expect((await s.b.queueDepths())[0]).toMatchObject({
+        queue: 'default',
+        waiting: 1,
+        oldestRunAt: oldest?.job.runAt,
+      });
       await s.a.claim({ ...claimAll, limit: 1, worker: testWorker('w1') });
-      expect(await s.b.queueDepths()).toEqual([
-        { queue: 'default', waiting: 1 },
-        { queue: 'imports', waiting: 1 },
-      ]);
+      expect((await s.b.queueDepths()).map((d) => d.queue)).toEqual(['imports']);
     });
   });
 }

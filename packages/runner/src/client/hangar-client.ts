@@ -23,6 +23,12 @@ import {
 import { EventEmitter } from 'eventemitter3';
 import { JobRegistry } from '../registry/job-registry.js';
 import { ScheduleManager } from '../scheduler/schedule-manager.js';
+import { JobTracing } from '../tracing/job-tracing.js';
+import {
+  type ResolvedTracingOptions,
+  resolveTracingOptions,
+  type TracingOptions,
+} from '../tracing/tracing-options.js';
 import type { JobId, JobRecordOf, TypedEnqueueResult } from './typed-job.js';
 
 /** Options of one enqueue call. */
@@ -73,6 +79,11 @@ export interface ClientOptions {
   jobs?: readonly AnyJobDefinition[];
   /** Logger. @defaultValue silent */
   logger?: Logger;
+  /**
+   * OpenTelemetry spans of enqueues (needs the optional peer `@opentelemetry/api` 1): `true`, or
+   * `{ tracerProvider, tracerName }`. @defaultValue false
+   */
+  tracing?: boolean | TracingOptions;
 }
 
 /** Enqueues, reads, cancels and waits for jobs; usable without a runner in the same process. */
@@ -82,6 +93,8 @@ export class HangarClient {
   /** Recurring schedules. */
   readonly schedules: ScheduleManager;
   private readonly logger: Logger;
+  private readonly tracingOptions: ResolvedTracingOptions | undefined;
+  private tracingLoad: Promise<JobTracing> | undefined;
 
   constructor(
     /** The adapter. */
@@ -89,8 +102,10 @@ export class HangarClient {
     /** Registered job types and messages. */
     readonly registry: JobRegistry,
     logger: Logger = silentLogger,
+    tracing?: boolean | TracingOptions,
   ) {
     this.logger = logger;
+    this.tracingOptions = resolveTracingOptions(tracing);
     this.schedules = new ScheduleManager(queue, registry, (type, params, options) =>
       this.enqueue(type, params, options),
     );
@@ -149,10 +164,24 @@ export class HangarClient {
         metadata: options.metadata,
       };
     });
-    const results = await this.queue.enqueueMany(requests, common);
+    const tracing = await this.tracing();
+    const results = tracing
+      ? await tracing.enqueue(requests, (traced) => this.queue.enqueueMany(traced, common))
+      : await this.queue.enqueueMany(requests, common);
     for (const r of results)
       if (r.created) safeEmit(this.events, this.logger, 'job:enqueued', { job: r.job });
     return results;
+  }
+
+  /**
+   * The OpenTelemetry spans of this client and its runner, or undefined when tracing is off;
+   * `@opentelemetry/api` is loaded on first use (a `ConfigurationError` naming `tracing` says to
+   * install it when missing).
+   */
+  tracing(): Promise<JobTracing | undefined> {
+    if (!this.tracingOptions) return Promise.resolve(undefined);
+    this.tracingLoad ??= JobTracing.create(this.tracingOptions);
+    return this.tracingLoad;
   }
 
   /** One job; with `customerId`, another customer's job is not found. */
@@ -290,5 +319,10 @@ export function createClient(options: ClientOptions): HangarClient {
   if (!options || typeof options.queue?.enqueue !== 'function') {
     throw new ConfigurationError('queue', 'pass a queue adapter, e.g. `new MemoryQueue()`');
   }
-  return new HangarClient(options.queue, new JobRegistry(options.plugins, options.jobs), options.logger);
+  return new HangarClient(
+    options.queue,
+    new JobRegistry(options.plugins, options.jobs),
+    options.logger,
+    options.tracing,
+  );
 }

@@ -52,7 +52,7 @@ export function registerHealthRoutes(app: FastifyInstance, api: ApiContext): voi
         .logOf(request)
         .warn({ outcome: outcome.outcome, err: outcome.error }, 'Could not tell unserved queues');
     }
-    return outcome.value ?? [];
+    return (outcome.value ?? []).map((d) => ({ ...d, oldestRunAt: d.oldestRunAt.toISOString() }));
   }
 
   app.get('/health', { exposeHeadRoute: false }, async () => ({ status: 'ok' as const }));

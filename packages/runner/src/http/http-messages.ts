@@ -35,5 +35,7 @@ export const httpMessages = {
     'hangar.http.unavailable': "Le serveur est en cours d'arrêt ; réessayez dans un instant",
     'hangar.http.scheduleNameTaken':
       'Le nom de planification « {name} » est déjà pris ; choisissez-en un autre',
+    'hangar.http.queueNotServed':
+      "Aucun runner actif ne sert la file « {queue} » pour le type de tâche « {type} » ; la tâche est enregistrée et attend qu'il en démarre un",
   },
 } as const satisfies MessageCatalogs;

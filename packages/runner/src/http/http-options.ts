@@ -1,6 +1,11 @@
 import { isAbsolute, resolve } from 'node:path';
 import { ConfigurationError, type Logger } from '@hangar/core';
 import type { HangarClient } from '../client/hangar-client.js';
+import {
+  type MetricsOptions,
+  type ResolvedMetricsOptions,
+  resolveMetricsOptions,
+} from '../metrics/metrics-options.js';
 import { type AuthOptions, validateAuthOptions } from './auth.js';
 
 /** Options of the HTTP API, as a fastify plugin or a standalone server. */
@@ -38,6 +43,11 @@ export interface HangarHttpOptions {
   readinessChecks?: Readonly<Record<string, ReadinessCheck>>;
   /** How long one readiness check may take before it counts as failed. @defaultValue 2_000 */
   readinessTimeoutMs?: number;
+  /**
+   * Prometheus metrics at `GET /metrics` (needs the optional peer `prom-client` 15): `true`, or
+   * options such as `{ customerLabel: true }`. @defaultValue false
+   */
+  metrics?: boolean | MetricsOptions;
 }
 
 /** A readiness check: resolves when the dependency answers, rejects (or outlasts the timeout) when not. */
@@ -56,9 +66,10 @@ export const HTTP_DEFAULTS = {
 } as const satisfies Partial<HangarHttpOptions>;
 
 /** HTTP options with every default applied. */
-export type ResolvedHttpOptions = Required<Omit<HangarHttpOptions, 'filesRoot' | 'logger'>> & {
+export type ResolvedHttpOptions = Required<Omit<HangarHttpOptions, 'filesRoot' | 'logger' | 'metrics'>> & {
   filesRoot: string | undefined;
   logger: Logger | undefined;
+  metrics: ResolvedMetricsOptions | undefined;
 };
 
 function intAtLeast(name: string, value: number, min: number, max = Number.MAX_SAFE_INTEGER): void {
@@ -88,6 +99,7 @@ export function resolveHttpOptions(options: HangarHttpOptions): ResolvedHttpOpti
     auth: options.auth,
     filesRoot: undefined,
     logger: options.logger,
+    metrics: resolveMetricsOptions(options.metrics),
     defaultPageSize: options.defaultPageSize ?? HTTP_DEFAULTS.defaultPageSize,
     maxPageSize: options.maxPageSize ?? HTTP_DEFAULTS.maxPageSize,
     sseHeartbeatMs: options.sseHeartbeatMs ?? HTTP_DEFAULTS.sseHeartbeatMs,

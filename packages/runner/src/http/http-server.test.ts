@@ -48,6 +48,16 @@ describe('hangarHttpPlugin inside an existing fastify service', () => {
       message: 'host error',
     });
     expect((await fetch(`${base}/hangar/jobs`)).status).toBe(401);
+    // An unknown route under the prefix is the API's ROUTE_NOT_FOUND; elsewhere, the host's own 404.
+    const unknown = await fetch(`${base}/hangar/nowhere`);
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({
+      error: { code: 'ROUTE_NOT_FOUND', params: { url: '/hangar/nowhere' } },
+    });
+    expect(await (await fetch(`${base}/elsewhere`)).json()).toMatchObject({
+      statusCode: 404,
+      error: 'Not Found',
+    });
 
     const res = await authedFetch(`${base}/hangar/jobs`, TOKENS.acmeOperator, {
       method: 'POST',
@@ -97,6 +107,17 @@ describe('options', () => {
     [{ client, auth: { tokens: [token] }, maxPageSize: 0 }, 'maxPageSize', 'whole number from 1'],
     [{ client, auth: { tokens: [token] }, defaultPageSize: 500 }, 'defaultPageSize', 'from 1 to 200'],
     [{ client, auth: { tokens: [token] }, filesRoot: '' }, 'filesRoot', 'directory'],
+    [{ client, auth: { tokens: [token] }, metrics: { prefix: '9x' } }, 'metrics.prefix', 'not starting'],
+    [
+      { client, auth: { tokens: [token] }, metrics: { durationBuckets: [1, 0.5] } },
+      'metrics.durationBuckets',
+      'increasing',
+    ],
+    [
+      { client, auth: { tokens: [token] }, readinessChecks: { queue: async () => 1 } },
+      'readinessChecks.queue',
+      'another name',
+    ],
   ])('rejects bad options before listening (%#: %s)', (options, option, hint) => {
     let error: unknown;
     try {

@@ -16,6 +16,7 @@ import { registerHealthRoutes } from './health-routes.js';
 import { httpMessages } from './http-messages.js';
 import { type HangarHttpOptions, resolveHttpOptions } from './http-options.js';
 import { registerJobRoutes } from './job-routes.js';
+import { registerMetricsRoute } from './metrics-route.js';
 import { registerOpenApiRoute } from './openapi.js';
 import { registerScheduleRoutes } from './schedule-routes.js';
 import { registerSseRoute } from './sse-route.js';
@@ -31,7 +32,13 @@ export const hangarHttpPlugin: FastifyPluginAsync<HangarHttpOptions> = async (ap
   const translator = resolved.client.registry.translator.register(httpMessages);
   const api = new ApiContext(resolved, translator, new Authenticator(resolved.auth), app.prefix);
 
+  // A client with tracing on loads @opentelemetry/api now: missing, it stops the server from
+  // starting rather than failing the first enqueue as if the caller's request were wrong.
+  await resolved.client.tracing();
   installErrorReplies(app, translator, resolved.logger);
+  // Under a prefix the API answers unknown routes of its own in its format; at the root, the
+  // not-found handler is the instance's (createHttpServer sets the same one there).
+  if (app.prefix !== '') app.setNotFoundHandler(routeNotFoundReply(translator, resolved.logger));
   registerJobRoutes(app, api);
   registerSseRoute(app, api);
   registerFileRoute(app, api);
@@ -40,6 +47,7 @@ export const hangarHttpPlugin: FastifyPluginAsync<HangarHttpOptions> = async (ap
   registerOpenApiRoute(app, api);
   registerDocsPage(app);
   registerHealthRoutes(app, api);
+  if (resolved.metrics) await registerMetricsRoute(app, api, resolved.metrics);
 };
 
 /** Options of the standalone server: the API's options plus those of the fastify instance. */

@@ -1,3 +1,4 @@
+export { METRICS_DEFAULTS, type MetricsOptions } from '../metrics/metrics-options.js';
 export {
   API_ROLES,
   type ApiRole,
@@ -16,11 +17,18 @@ export {
   UnauthorizedError,
 } from './http-errors.js';
 export { httpMessages } from './http-messages.js';
-export { type HangarHttpOptions, HTTP_DEFAULTS, resolveHttpOptions } from './http-options.js';
+export {
+  type HangarHttpOptions,
+  HTTP_DEFAULTS,
+  type ReadinessCheck,
+  resolveHttpOptions,
+} from './http-options.js';
 export { createHttpServer, type HttpServerOptions, hangarHttpPlugin } from './http-server.js';
 export { buildOpenApiDocument, type OpenApiDocument, type OpenApiSettings } from './openapi.js';
+export { ScheduleNameTakenError } from './schedule-name-taken-error.js';
 export type {
   CancelResponse,
+  DeleteResponse,
   EnqueueResponse,
   ErrorView,
   JobPageView,
@@ -29,5 +37,10 @@ export type {
   LogEntryView,
   MessageView,
   OutputFileView,
+  ReadinessView,
+  RetryResponse,
+  ScheduleDeleteResponse,
+  ScheduleSaveResponse,
+  ScheduleTriggerResponse,
   ScheduleView,
 } from './view-schemas.js';

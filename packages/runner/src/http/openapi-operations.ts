@@ -22,6 +22,8 @@ export interface OpenApiSettings {
   defaultPageSize: number;
   /** Largest page size of the listing. */
   maxPageSize: number;
+  /** Whether `GET /metrics` is served. */
+  metrics: boolean;
   /** The job types a caller may enqueue, with the JSON schema of their parameters as sent. */
   jobTypes: ReadonlyArray<{ type: string; paramsSchema: unknown }>;
 }
@@ -300,6 +302,23 @@ export function operations(settings: OpenApiSettings): OperationDoc[] {
       errors: [],
       ok: { status: 200, description: 'Always `{ "status": "ok" }`', content: json(ref('Health')) },
     },
+    ...(settings.metrics
+      ? [
+          {
+            method: 'get',
+            path: '/metrics',
+            summary: 'Prometheus metrics: job counters, attempt durations, queue depths, live runners',
+            role: 'public',
+            query: z.object({}),
+            errors: [],
+            ok: {
+              status: 200,
+              description: 'The Prometheus text format',
+              content: { 'text/plain': { schema: { type: 'string' } } },
+            },
+          } satisfies OperationDoc,
+        ]
+      : []),
     {
       method: 'get',
       path: '/ready',

@@ -165,6 +165,7 @@ export function registerOpenApiRoute(app: FastifyInstance, api: ApiContext): voi
     defaultPageSize: api.options.defaultPageSize,
     maxPageSize: api.options.maxPageSize,
     jobTypes: api.options.client.registry.describe(),
+    metrics: api.options.metrics !== undefined,
   });
   // Readable without a token, so that any OpenAPI tool can fetch it; it names routes and job
   // types, which are no secret, and never a job.

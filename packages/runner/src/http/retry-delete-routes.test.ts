@@ -66,6 +66,27 @@ function retryDeleteRoutes(open: () => Promise<QueueAdapter | undefined>): void 
     expect(error.message).toContain('seule une tâche Failed ou Cancelled');
   });
 
+  it('refuses to retry a child before its parent has succeeded', async (ctx) => {
+    const server = await api();
+    if (!server) return ctx.skip();
+    const { client } = server.runner;
+    const parent = await client.enqueue('test.fail', {}, { customerId: 'acme' });
+    const child = await client.enqueue(
+      'math.add',
+      { a: 1, b: 1 },
+      { customerId: 'acme', parentId: parent.id },
+    );
+    expect((await client.waitFor(child.id, { pollMs: 20 })).state).toBe('Cancelled');
+    const res = await server.call(`/jobs/${child.id}/retry`, TOKENS.acmeOperator, { method: 'POST' });
+    expect(res.status).toBe(409);
+    expect(((await res.json()) as ErrorJson).error).toMatchObject({
+      code: 'JOB_STATE_CONFLICT',
+      key: 'hangar.error.retryParentFirst',
+      params: { jobId: child.id, parentId: parent.id, state: 'Failed' },
+    });
+    expect((await client.get(child.id))?.state).toBe('Cancelled');
+  });
+
   it('deletes a finished job with its log; keeps a running one; another customer’s job is 404', async (ctx) => {
     const server = await api();
     if (!server) return ctx.skip();

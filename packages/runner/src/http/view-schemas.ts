@@ -125,7 +125,13 @@ export const healthViewSchema = z.object({ status: z.literal('ok') });
 export const readinessViewSchema = z.object({
   status: z.enum(['ready', 'unavailable']),
   unservedQueues: z
-    .array(z.object({ queue: z.string(), waiting: z.number().int() }))
+    .array(
+      z.object({
+        queue: z.string(),
+        waiting: z.number().int(),
+        oldestRunAt: timestamp.describe('Since when the longest-waiting job could have run'),
+      }),
+    )
     .describe(
       'Queues with Enqueued jobs that no live runner serves (they wait until one starts); not a failure of this server',
     ),

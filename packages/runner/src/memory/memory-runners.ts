@@ -27,11 +27,15 @@ export function listStoredRunners(store: MemoryStore): RunnerRecord[] {
 
 /** Enqueued jobs per queue, by queue name. */
 export function storedQueueDepths(store: MemoryStore): QueueDepth[] {
-  const counts = new Map<string, number>();
+  const depths = new Map<string, QueueDepth>();
   for (const job of store.jobs.values()) {
-    if (job.state === 'Enqueued') counts.set(job.queue, (counts.get(job.queue) ?? 0) + 1);
+    if (job.state !== 'Enqueued') continue;
+    const depth = depths.get(job.queue);
+    if (!depth) depths.set(job.queue, { queue: job.queue, waiting: 1, oldestRunAt: new Date(job.runAt) });
+    else {
+      depth.waiting += 1;
+      if (job.runAt < depth.oldestRunAt) depth.oldestRunAt = new Date(job.runAt);
+    }
   }
-  return [...counts]
-    .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
-    .map(([queue, waiting]) => ({ queue, waiting }));
+  return [...depths.values()].sort((x, y) => (x.queue < y.queue ? -1 : x.queue > y.queue ? 1 : 0));
 }

@@ -8,6 +8,11 @@ import {
   type ServiceRegistration,
 } from '@hangar/core';
 import { stderrLogger } from '../logging/stderr-logger.js';
+import {
+  type ResolvedTracingOptions,
+  resolveTracingOptions,
+  type TracingOptions,
+} from '../tracing/tracing-options.js';
 
 /** Options of `createRunner`. */
 export interface RunnerOptions {
@@ -57,6 +62,11 @@ export interface RunnerOptions {
   handleSignals?: boolean;
   /** Worker id recorded on each job it runs. @defaultValue `<host>:<pid>:<random>` */
   workerId?: string;
+  /**
+   * OpenTelemetry spans of enqueues and attempts (needs the optional peer `@opentelemetry/api` 1):
+   * `true`, or `{ tracerProvider, tracerName }`. @defaultValue false
+   */
+  tracing?: boolean | TracingOptions;
 }
 
 /** The defaults of every optional runner option. */
@@ -84,8 +94,9 @@ export const RUNNER_DEFAULTS = {
 
 /** Runner options with every default applied. */
 export type ResolvedRunnerOptions = Required<
-  Omit<RunnerOptions, 'jobTypes' | 'maxPerCustomer' | 'workerId' | 'queues'>
+  Omit<RunnerOptions, 'jobTypes' | 'maxPerCustomer' | 'workerId' | 'queues' | 'tracing'>
 > & {
+  tracing: ResolvedTracingOptions | undefined;
   jobTypes: readonly string[] | undefined;
   maxPerCustomer: number | undefined;
   workerId: string | undefined;
@@ -137,6 +148,7 @@ export function resolveRunnerOptions(options: RunnerOptions): ResolvedRunnerOpti
     jobTypes: options.jobTypes,
     maxPerCustomer: options.maxPerCustomer,
     workerId: options.workerId,
+    tracing: resolveTracingOptions(options.tracing),
   };
   for (const key of [
     'pollIntervalMs',

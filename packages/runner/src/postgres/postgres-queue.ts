@@ -1,7 +1,6 @@
 import {
   type CancelOutcome,
   type ClaimRequest,
-  type DeleteOutcome,
   type EnqueueOptions,
   type EnqueueRequest,
   type EnqueueResult,
@@ -15,12 +14,7 @@ import {
   type NewLogEntry,
   type QueueAdapter,
   type QueueChange,
-  type QueueDepth,
   type RetentionPolicy,
-  type RetryOutcome,
-  type RetryRequest,
-  type RunnerInfo,
-  type RunnerRecord,
   type ScheduleRecord,
   type SubscribeOptions,
   type Unsubscribe,
@@ -35,6 +29,7 @@ import {
   lockTtlMs,
 } from '@hangar/core/adapter';
 import type pg from 'pg';
+import { type OperatorCalls, OperatorCallsBase } from '../operator-calls/operator-calls.js';
 import { transactionClient } from './argument-checks.js';
 import { ChangeHub } from './change-hub.js';
 import { claimedJobColumns, claimedRowToJob } from './claimed-row.js';
@@ -49,19 +44,13 @@ import { lockSql } from './lock-sql.js';
 import { latestProgress, toLogInputs } from './log-input.js';
 import { runMigrations } from './migrations.js';
 import { toLogEntry } from './notification.js';
+import { postgresOperatorCalls } from './operator-calls.js';
 import {
   type PostgresQueueOptions,
   type ResolvedPostgresQueueOptions,
   resolvePostgresQueueOptions,
 } from './options.js';
 import { openQueuePool } from './queue-pool.js';
-import {
-  deletePostgresJob,
-  type RetryDeleteSql,
-  retryDeleteSql,
-  retryPostgresJob,
-} from './retry-delete-sql.js';
-import { PostgresRunners } from './runner-sql.js';
 import { rowToSchedule, type ScheduleRow, scheduleSql, scheduleValues } from './schedule-sql.js';
 import { type SchemaNames, schemaNames } from './schema-names.js';
 import { execute, queryRows, type SqlClient, sqlState } from './sql-client.js';
@@ -74,7 +63,7 @@ const CLAIM_ATTEMPTS = 3;
  * `FOR UPDATE SKIP LOCKED`, leases recovered after a crash, and changes pushed to every
  * process with LISTEN/NOTIFY. Safe to run from any number of processes on one database.
  */
-export class PostgresQueue implements QueueAdapter {
+export class PostgresQueue extends OperatorCallsBase implements QueueAdapter {
   /** Adapter name for logs. */
   readonly name = 'postgres';
   private readonly options: ResolvedPostgresQueueOptions;
@@ -82,8 +71,7 @@ export class PostgresQueue implements QueueAdapter {
   private readonly ownsPool: boolean;
   private readonly names: SchemaNames;
   private readonly sql: JobSql;
-  private readonly handSql: RetryDeleteSql;
-  private readonly runners: PostgresRunners;
+  protected readonly operatorCalls: OperatorCalls;
   private readonly locks: ReturnType<typeof lockSql>;
   private readonly schedules: ReturnType<typeof scheduleSql>;
   private readonly hub: ChangeHub;
@@ -105,11 +93,11 @@ export class PostgresQueue implements QueueAdapter {
 
   /** Validates the options (throwing `ConfigurationError`); connects lazily. */
   constructor(options: PostgresQueueOptions) {
+    super();
     this.options = resolvePostgresQueueOptions(options);
     this.names = schemaNames(this.options.schema);
     this.sql = jobSql(this.names);
-    this.handSql = retryDeleteSql(this.names);
-    this.runners = new PostgresRunners((text, values) => this.rows(text, values), this.names);
+    this.operatorCalls = postgresOperatorCalls((text, values) => this.rows(text, values), this.names);
     this.locks = lockSql(this.names);
     this.schedules = scheduleSql(this.names);
     this.insertSql = insertJobsSql(this.names);
@@ -251,20 +239,6 @@ export class PostgresQueue implements QueueAdapter {
     return found.length > 0 ? 'finished' : 'not-found';
   }
 
-  async retryJob(jobId: string, request: RetryRequest): Promise<RetryOutcome> {
-    checkRetryRequest(request);
-    return retryPostgresJob((text, values) => this.rows(text, values), this.handSql, jobId, request);
-  }
-
-  async deleteJob(jobId: string, options: { customerId?: string } = {}): Promise<DeleteOutcome> {
-    return deletePostgresJob(
-      (text, values) => this.rows(text, values),
-      this.handSql,
-      jobId,
-      options.customerId,
-    );
-  }
-
   async onCancelRequest(workerId: string, listener: (jobId: string) => void): Promise<Unsubscribe> {
     this.assertOpen();
     await this.ready();
@@ -338,22 +312,6 @@ export class PostgresQueue implements QueueAdapter {
 
   async advanceSchedule(name: string, expected: Date, next: Date | null, firedAt: Date): Promise<boolean> {
     return (await this.exec(this.schedules.advance, [name, expected, next, firedAt])) === 1;
-  }
-
-  advertiseRunner(info: RunnerInfo, ttlMs: number): Promise<void> {
-    return this.runners.advertise(info, ttlMs);
-  }
-
-  withdrawRunner(id: string): Promise<void> {
-    return this.runners.withdraw(id);
-  }
-
-  listRunners(): Promise<RunnerRecord[]> {
-    return this.runners.list();
-  }
-
-  queueDepths(): Promise<QueueDepth[]> {
-    return this.runners.queueDepths();
   }
 
   async cleanup(policy: RetentionPolicy): Promise<number> {

@@ -69,10 +69,11 @@ export class PostgresRunners {
 
   /** Enqueued jobs per queue. */
   async queueDepths(): Promise<QueueDepth[]> {
-    return this.rows<QueueDepth>(
-      `SELECT queue, count(*)::integer AS waiting FROM ${this.n.job}
+    const rows = await this.rows<{ queue: string; waiting: number; oldest: Date }>(
+      `SELECT queue, count(*)::integer AS waiting, min(run_at) AS oldest FROM ${this.n.job}
         WHERE state = 'Enqueued' GROUP BY queue ORDER BY queue COLLATE "C"`,
       [],
     );
+    return rows.map((r) => ({ queue: r.queue, waiting: r.waiting, oldestRunAt: new Date(r.oldest) }));
   }
 }

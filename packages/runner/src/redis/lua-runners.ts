@@ -47,3 +47,33 @@ local function main(A)
   return out
 end
 `);
+
+/**
+ * Read-only. ARGV: ready or park zset keys relative to the prefix. Returns per key its size and
+ * the earliest run-at of its entries ('' when empty). Entries are scored by priority and, within
+ * one priority, ordered by their member, which starts with the run-at: the first entry of each
+ * priority is its oldest, so one lookup per distinct priority finds the oldest of all.
+ */
+export const QUEUE_DEPTHS_LUA = keysScript(
+  `
+local function main(A)
+  local out = {}
+  for _, relative in ipairs(A) do
+    local key = P .. relative
+    local oldest = ''
+    local from = '-inf'
+    while true do
+      local first = redis.call('ZRANGEBYSCORE', key, from, '+inf', 'WITHSCORES', 'LIMIT', 0, 1)
+      if #first == 0 then break end
+      local runAt = string.sub(first[1], 1, 16)
+      if oldest == '' or runAt < oldest then oldest = runAt end
+      from = '(' .. first[2]
+    end
+    out[#out + 1] = redis.call('ZCARD', key)
+    out[#out + 1] = oldest
+  end
+  return out
+end
+`,
+  { readOnly: true },
+);

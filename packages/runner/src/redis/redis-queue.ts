@@ -3,7 +3,6 @@ import {
   type CancelOutcome,
   type ClaimRequest,
   ConfigurationError,
-  type DeleteOutcome,
   type EnqueueOptions,
   type EnqueueRequest,
   type EnqueueResult,
@@ -18,12 +17,7 @@ import {
   type NewLogEntry,
   type QueueAdapter,
   type QueueChange,
-  type QueueDepth,
   type RetentionPolicy,
-  type RetryOutcome,
-  type RetryRequest,
-  type RunnerInfo,
-  type RunnerRecord,
   type ScheduleRecord,
   type SubscribeOptions,
   type Unsubscribe,
@@ -39,14 +33,15 @@ import {
   refuseTransaction,
 } from '@hangar/core/adapter';
 import type { Redis } from 'ioredis';
+import { type OperatorCalls, OperatorCallsBase } from '../operator-calls/operator-calls.js';
 import { type ClaimReply, decodeClaimReply } from './claim-reply.js';
 import { ClaimWaits } from './claim-waits.js';
 import { closeConnection, openConnection } from './connection.js';
-import { deleteRedisJob, retryRedisJob } from './hand-changes.js';
 import { decodeJob, type EncodedJob, encodeNewJob, type FlatHash } from './job-codec.js';
 import { decodeCursor, encodeCursor, listArgs } from './list-query.js';
 import { decodeLogEntry, encodeLogEntry, progressOf } from './log-codec.js';
 import { PARENT_NOT_FOUND } from './lua-enqueue.js';
+import { redisOperatorCalls } from './operator-calls.js';
 import {
   type RedisQueueOptions,
   type ResolvedRedisQueueOptions,
@@ -55,7 +50,6 @@ import {
 import { RedisKeys, readyGroup } from './redis-keys.js';
 import { type RedisScripts, registerScripts } from './redis-scripts.js';
 import { RedisSubscriber } from './redis-subscriber.js';
-import { RedisRunners } from './runner-records.js';
 import { decodeSchedule, encodeSchedule } from './schedule-codec.js';
 import { SettleBatcher } from './settle-batcher.js';
 
@@ -65,14 +59,14 @@ type EnqueueReply = [1, JobState, string, string, string] | [0, string, FlatHash
  * The Redis queue adapter: every state change is one Lua script, so it is atomic and safe with
  * any number of runner processes; events and cancellations travel over pub/sub.
  */
-export class RedisQueue implements QueueAdapter {
+export class RedisQueue extends OperatorCallsBase implements QueueAdapter {
   readonly name = 'redis';
   /** The options in effect, defaults applied. */
   readonly options: Readonly<ResolvedRedisQueueOptions>;
   /** The command connection (yours when you passed a client). */
   readonly redis: Redis;
   private readonly keys: RedisKeys;
-  private readonly runners: RedisRunners;
+  protected readonly operatorCalls: OperatorCalls;
   private readonly scripts: RedisScripts;
   private readonly subscriber: RedisSubscriber;
   private readonly ownsConnection: boolean;
@@ -84,6 +78,7 @@ export class RedisQueue implements QueueAdapter {
   private waits: ClaimWaits | undefined;
 
   constructor(options: RedisQueueOptions = {}) {
+    super();
     this.options = resolveRedisQueueOptions(options);
     const { connection, connectionName, prefix, logger } = this.options;
     this.ownsConnection = typeof connection === 'string';
@@ -93,7 +88,7 @@ export class RedisQueue implements QueueAdapter {
     }
     this.keys = new RedisKeys(prefix);
     this.scripts = registerScripts(this.redis, this.keys.base, this.options.functions);
-    this.runners = new RedisRunners(this.redis, this.scripts, this.keys.base);
+    this.operatorCalls = redisOperatorCalls(this.redis, this.scripts, this.keys.base);
     this.settles = new SettleBatcher(this.scripts.settle);
     this.subscriber = new RedisSubscriber({ main: this.redis, keys: this.keys, connectionName, logger });
   }
@@ -258,14 +253,6 @@ export class RedisQueue implements QueueAdapter {
     return (await this.scripts.requestCancel(jobId, checkCustomer, customerId ?? '')) as CancelOutcome;
   }
 
-  async retryJob(jobId: string, request: RetryRequest): Promise<RetryOutcome> {
-    return retryRedisJob(this.scripts, jobId, request);
-  }
-
-  async deleteJob(jobId: string, options: { customerId?: string } = {}): Promise<DeleteOutcome> {
-    return deleteRedisJob(this.scripts, jobId, options.customerId);
-  }
-
   async onCancelRequest(workerId: string, listener: (jobId: string) => void): Promise<Unsubscribe> {
     return this.subscriber.onCancel(workerId, listener);
   }
@@ -377,22 +364,6 @@ export class RedisQueue implements QueueAdapter {
       String(firedAt.getTime()),
     );
     return reply === 1;
-  }
-
-  advertiseRunner(info: RunnerInfo, ttlMs: number): Promise<void> {
-    return this.runners.advertise(info, ttlMs);
-  }
-
-  withdrawRunner(id: string): Promise<void> {
-    return this.runners.withdraw(id);
-  }
-
-  listRunners(): Promise<RunnerRecord[]> {
-    return this.runners.list();
-  }
-
-  queueDepths(): Promise<QueueDepth[]> {
-    return this.runners.queueDepths();
   }
 
   async cleanup(policy: RetentionPolicy): Promise<number> {

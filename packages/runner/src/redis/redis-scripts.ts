@@ -12,7 +12,7 @@ import { ENQUEUE_LUA } from './lua-enqueue.js';
 import { DELETE_LUA, RETRY_LUA } from './lua-hand-changes.js';
 import { HEARTBEAT_LUA, RECOVER_LUA, REQUEST_CANCEL_LUA, SETTLE_LUA } from './lua-lifecycle.js';
 import { APPEND_LOG_LUA, CLEANUP_LUA, LIST_LUA } from './lua-records.js';
-import { ADVERTISE_RUNNER_LUA, LIST_RUNNERS_LUA } from './lua-runners.js';
+import { ADVERTISE_RUNNER_LUA, LIST_RUNNERS_LUA, QUEUE_DEPTHS_LUA } from './lua-runners.js';
 
 const SCRIPTS = {
   enqueue: ENQUEUE_LUA,
@@ -32,6 +32,7 @@ const SCRIPTS = {
   advanceSchedule: ADVANCE_SCHEDULE_LUA,
   advertiseRunner: ADVERTISE_RUNNER_LUA,
   listRunners: LIST_RUNNERS_LUA,
+  queueDepths: QUEUE_DEPTHS_LUA,
 } as const satisfies Record<string, LuaScript>;
 
 /** Names of the queue's Lua scripts. */

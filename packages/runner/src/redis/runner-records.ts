@@ -68,29 +68,35 @@ export class RedisRunners {
   }
 
   /**
-   * Enqueued jobs per queue: the sizes of the ready zsets and of the park zsets (Enqueued jobs set
-   * aside behind a concurrency key or customer limit), found with SCAN, so the cost grows with
-   * the number of keys, not of jobs.
+   * Enqueued jobs per queue: the sizes and oldest entries of the ready zsets and of the park
+   * zsets (Enqueued jobs set aside behind a concurrency key or customer limit), found with SCAN,
+   * so the cost grows with the number of queues, job types and distinct priorities, not of jobs.
    */
   async queueDepths(): Promise<QueueDepth[]> {
-    const counts = new Map<string, number>();
+    const depths = new Map<string, QueueDepth>();
     for (const pattern of ['ready:*', 'kpark:*', 'cpark:*']) {
       let cursor = '0';
       do {
         const [next, keys] = await this.redis.scan(cursor, 'MATCH', `${this.base}${pattern}`, 'COUNT', 1000);
         cursor = next;
-        const pipeline = this.redis.pipeline();
-        for (const key of keys) pipeline.zcard(key);
-        const sizes = keys.length > 0 ? ((await pipeline.exec()) ?? []) : [];
-        keys.forEach((key, i) => {
-          const queue = queueOfKey(key.slice(this.base.length));
-          const size = Number(sizes[i]?.[1] ?? 0);
-          if (queue !== undefined && size > 0) counts.set(queue, (counts.get(queue) ?? 0) + size);
+        const relative = keys.map((key) => key.slice(this.base.length));
+        const reply =
+          relative.length > 0 ? ((await this.scripts.queueDepths(relative)) as Array<number | string>) : [];
+        relative.forEach((key, i) => {
+          const queue = queueOfKey(key);
+          const size = Number(reply[2 * i] ?? 0);
+          const oldest = String(reply[2 * i + 1] ?? '');
+          if (queue === undefined || size === 0 || oldest === '') return;
+          const runAt = new Date(Number(oldest));
+          const depth = depths.get(queue);
+          if (!depth) depths.set(queue, { queue, waiting: size, oldestRunAt: runAt });
+          else {
+            depth.waiting += size;
+            if (runAt < depth.oldestRunAt) depth.oldestRunAt = runAt;
+          }
         });
       } while (cursor !== '0');
     }
-    return [...counts]
-      .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
-      .map(([queue, waiting]) => ({ queue, waiting }));
+    return [...depths.values()].sort((x, y) => (x.queue < y.queue ? -1 : x.queue > y.queue ? 1 : 0));
   }
 }

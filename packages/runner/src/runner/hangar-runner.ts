@@ -40,6 +40,7 @@ export class HangarRunner {
   private readonly scheduler: RecurringScheduler;
   private timers: NodeJS.Timeout[] = [];
   private startedAt = new Date();
+  private stopTracing: (() => void) | undefined;
   private state: 'idle' | 'running' | 'stopping' | 'stopped' = 'idle';
   private stopping: Promise<void> | undefined;
   private readonly onSignal = (signal: NodeJS.Signals) => {
@@ -52,7 +53,7 @@ export class HangarRunner {
     this.logger = this.options.logger;
     this.registry = new JobRegistry(this.options.plugins, this.options.jobs);
     this.services = new PluginContainer(this.options.plugins, this.options.services);
-    this.client = new HangarClient(this.options.queue, this.registry, this.logger);
+    this.client = new HangarClient(this.options.queue, this.registry, this.logger, options.tracing);
     this.events = this.client.events;
     logRunnerEvents(this.events, this.logger);
     const all = this.registry.types();
@@ -92,8 +93,12 @@ export class HangarRunner {
   async start(): Promise<this> {
     if (this.state !== 'idle')
       throw new ConfigurationError('start', `the runner is ${this.state}; create a new one`);
+    // Loaded first, so that a missing @opentelemetry/api fails the start before anything runs,
+    // and followed before the pool starts, so that the first attempt already has its span.
+    const tracing = await this.client.tracing();
     this.state = 'running';
     this.startedAt = new Date();
+    this.stopTracing = tracing?.followAttempts(this.events);
     await this.pool.start();
     await this.advertise();
     const every = (ms: number, fn: () => Promise<unknown>) => {
@@ -176,6 +181,7 @@ export class HangarRunner {
       for (const timer of this.timers) clearInterval(timer);
       this.timers = [];
       if (wasRunning) await this.pool.drain(graceMs);
+      this.stopTracing?.();
       if (wasRunning) {
         await this.options.queue.withdrawRunner(this.worker.id).catch((error: unknown) => {
           safeEmit(this.events, this.logger, 'worker:error', { error, context: 'runner advertisement' });
