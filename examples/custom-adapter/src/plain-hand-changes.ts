@@ -81,12 +81,19 @@ export class PlainHandChanges {
     return [...this.runners.values()].map((r) => structuredClone(r)).sort((x, y) => (x.id < y.id ? -1 : 1));
   }
 
-  /** Enqueued jobs per queue, by queue name. */
+  /** Enqueued jobs per queue, with the earliest run-at among them, by queue name. */
   depths(): QueueDepth[] {
-    const counts = new Map<string, number>();
+    const depths = new Map<string, QueueDepth>();
     for (const { record } of this.store.jobs.values()) {
-      if (record.state === 'Enqueued') counts.set(record.queue, (counts.get(record.queue) ?? 0) + 1);
+      if (record.state !== 'Enqueued') continue;
+      const depth = depths.get(record.queue);
+      if (!depth)
+        depths.set(record.queue, { queue: record.queue, waiting: 1, oldestRunAt: new Date(record.runAt) });
+      else {
+        depth.waiting += 1;
+        if (record.runAt < depth.oldestRunAt) depth.oldestRunAt = new Date(record.runAt);
+      }
     }
-    return [...counts].sort(([x], [y]) => (x < y ? -1 : 1)).map(([queue, waiting]) => ({ queue, waiting }));
+    return [...depths.values()].sort((x, y) => (x.queue < y.queue ? -1 : 1));
   }
 }
