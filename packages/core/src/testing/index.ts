@@ -6,4 +6,9 @@ export {
   testJob,
   testWorker,
 } from './contract-harness.js';
+export {
+  type CatalogCheckOptions,
+  type CatalogProblems,
+  messageCatalogProblems,
+} from './message-catalog-check.js';
 export { collectChanges, queueAdapterContract } from './queue-adapter-contract.js';

@@ -1,0 +1,20 @@
+/** English messages of every key the utility jobs emit. */
+export const messagesEn = {
+  'utils.job.runCommandLine': 'Run an allow-listed command line',
+  'utils.job.runSqlCommand': 'Run a SQL script on a configured connection',
+  'utils.progress.commandStarted': 'Running {command} in {cwd}',
+  'utils.progress.commandDone': '{command} finished: {stdout} lines of output, {stderr} lines of errors',
+  'utils.progress.statement': 'Statement {statement} of {total} (line {line})',
+  'utils.progress.sqlDone': '{total} statements run on {connection}',
+  'utils.commandLine.stdout': '{line}',
+  'utils.commandLine.stderr': 'stderr: {line}',
+  'utils.error.systemOnly': '{jobType} runs as a system job only; customer {tenant} may not run it',
+  'utils.error.notAllowed': 'Parameter "{field}": {value} is not in the allow-list',
+  'utils.error.badPath': 'Parameter "{field}": {path} {problem}',
+  'utils.error.invalidParam': 'Parameter "{field}": {problem}',
+  'utils.error.commandFailed': '{command} failed ({exit}). Last lines:\n{lastLines}',
+  'utils.error.commandTimeout': '{command} ran past its timeout of {timeoutMs} ms and was stopped',
+  'utils.error.unknownConnection': 'Parameter "{field}": no connection named "{name}"',
+  'utils.error.sqlFailed':
+    'Statement {statement} (line {line}) failed: {detail}; {committed} statements committed',
+} as const;

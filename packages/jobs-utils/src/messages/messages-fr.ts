@@ -1,0 +1,23 @@
+import type { messagesEn } from './messages-en.js';
+
+/** French messages; typed against the English catalog so a missing key does not compile. */
+export const messagesFr: Readonly<Record<keyof typeof messagesEn, string>> = {
+  'utils.job.runCommandLine': 'Exécuter une ligne de commande autorisée',
+  'utils.job.runSqlCommand': 'Exécuter un script SQL sur une connexion configurée',
+  'utils.progress.commandStarted': 'Exécution de {command} dans {cwd}',
+  'utils.progress.commandDone': '{command} terminé : {stdout} lignes de sortie, {stderr} lignes d’erreur',
+  'utils.progress.statement': 'Instruction {statement} sur {total} (ligne {line})',
+  'utils.progress.sqlDone': '{total} instructions exécutées sur {connection}',
+  'utils.commandLine.stdout': '{line}',
+  'utils.commandLine.stderr': 'stderr : {line}',
+  'utils.error.systemOnly':
+    '{jobType} ne s’exécute qu’en tâche système ; le client {tenant} ne peut pas le lancer',
+  'utils.error.notAllowed': 'Paramètre « {field} » : {value} n’est pas dans la liste autorisée',
+  'utils.error.badPath': 'Paramètre « {field} » : {path} {problem}',
+  'utils.error.invalidParam': 'Paramètre « {field} » : {problem}',
+  'utils.error.commandFailed': 'Échec de {command} ({exit}). Dernières lignes :\n{lastLines}',
+  'utils.error.commandTimeout': '{command} a dépassé son délai de {timeoutMs} ms et a été arrêté',
+  'utils.error.unknownConnection': 'Paramètre « {field} » : aucune connexion nommée « {name} »',
+  'utils.error.sqlFailed':
+    'Échec de l’instruction {statement} (ligne {line}) : {detail} ; {committed} instructions validées',
+};

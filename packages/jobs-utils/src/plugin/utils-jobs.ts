@@ -1,0 +1,6 @@
+import type { AnyJobDefinition } from '@hangar/core';
+import { runCommandLineJob } from '../jobs/run-command-line-job.js';
+import { runSqlCommandJob } from '../jobs/run-sql-command-job.js';
+
+/** Every job type of the pack. */
+export const utilsJobs: readonly AnyJobDefinition[] = [runCommandLineJob, runSqlCommandJob];
