@@ -6,6 +6,7 @@ export { CommandTimeoutError } from './errors/command-timeout-error.js';
 export { InvalidParamError } from './errors/invalid-param-error.js';
 export { PathOutsideRootError } from './errors/path-outside-root-error.js';
 export { SqlStatementError } from './errors/sql-statement-error.js';
+export { StoredProcedureError } from './errors/stored-procedure-error.js';
 export { SystemOnlyError } from './errors/system-only-error.js';
 export { UnknownConnectionError } from './errors/unknown-connection-error.js';
 export {
@@ -21,6 +22,11 @@ export {
   runSqlCommandParams,
   type StatementOutcome,
 } from './jobs/run-sql-command-job.js';
+export {
+  RUN_STORED_PROCEDURE_JOB_TYPE,
+  type RunStoredProcedureResult,
+  runStoredProcedureJob,
+} from './jobs/run-stored-procedure-job.js';
 export { utilsMessages } from './messages/utils-messages.js';
 export { utilsJobs } from './plugin/utils-jobs.js';
 export {
@@ -29,6 +35,13 @@ export {
   utilsPlugin,
   utilsPluginFromSettings,
 } from './plugin/utils-plugin.js';
+export {
+  PROCEDURE_PARAM_TYPES,
+  type ProcedureParam,
+  type ProcedureParamType,
+  type RunStoredProcedureParams,
+  runStoredProcedureParams,
+} from './procedure/procedure-params.js';
 export { type ProcessExit, ProcessGroup, type ProcessGroupSpec } from './process/process-group.js';
 export {
   type CommandLineOptions,

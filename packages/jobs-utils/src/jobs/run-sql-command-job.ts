@@ -1,14 +1,13 @@
 import { setImmediate } from 'node:timers/promises';
-import { type ConsoDialect, openConsoDb, parseConsoDbUrl } from '@hangar/conso-db';
+import { type ConsoDialect, openConsoDb } from '@hangar/conso-db';
 import { defineJob, type JobContext, t } from '@hangar/core';
 import { type QueryExecutorProvider, sql } from 'kysely';
 import { z } from 'zod';
 import { InvalidParamError } from '../errors/invalid-param-error.js';
 import { SqlStatementError } from '../errors/sql-statement-error.js';
-import { UnknownConnectionError } from '../errors/unknown-connection-error.js';
-import { assertSystemOrAllowed } from '../scope/system-only.js';
-import { configuredEntry, utilsOptionsOf } from '../settings/utils-options.js';
+import { utilsOptionsOf } from '../settings/utils-options.js';
 import { cancelRunningStatementOnAbort } from '../sql/cancel-running-statement.js';
+import { configuredConnection } from '../sql/configured-connection.js';
 import { type ScriptStatement, ScriptSyntaxError, splitSqlScript } from '../sql/sql-splitter.js';
 
 export const RUN_SQL_COMMAND_JOB_TYPE = 'utils.run-sql-command';
@@ -112,10 +111,8 @@ export const runSqlCommandJob = defineJob<Params, RunSqlCommandResult>({
   create: (services) => ({
     async execute(params, ctx) {
       const options = utilsOptionsOf(services).sql;
-      assertSystemOrAllowed(ctx, RUN_SQL_COMMAND_JOB_TYPE, options.allowedCustomers);
-      const url = configuredEntry(options.connections, params.connection);
-      if (url === undefined) throw new UnknownConnectionError('connection', params.connection);
-      const { dialect } = parseConsoDbUrl(url);
+      const { url, parsed } = configuredConnection(options, ctx, RUN_SQL_COMMAND_JOB_TYPE, params.connection);
+      const { dialect } = parsed;
       const statements = statementsOf(params, dialect);
       ctx.checkpoint();
       const conso = await openConsoDb(url, { poolSize: 2 });

@@ -2,6 +2,10 @@
 export const messagesEn = {
   'utils.job.runCommandLine': 'Run an allow-listed command line',
   'utils.job.runSqlCommand': 'Run a SQL script on a configured connection',
+  'utils.job.runStoredProcedure': 'Call a stored procedure or function on a configured connection',
+  'utils.progress.procedureStarted': 'Calling {procedure}',
+  'utils.progress.procedureDone': '{procedure} done: {rows} rows returned',
+  'utils.error.procedureFailed': '{procedure} failed: {detail}',
   'utils.progress.commandStarted': 'Running {command} in {cwd}',
   'utils.progress.commandDone': '{command} finished: {stdout} lines of output, {stderr} lines of errors',
   'utils.progress.statement': 'Statement {statement} of {total} (line {line})',

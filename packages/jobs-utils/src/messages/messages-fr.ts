@@ -4,6 +4,11 @@ import type { messagesEn } from './messages-en.js';
 export const messagesFr: Readonly<Record<keyof typeof messagesEn, string>> = {
   'utils.job.runCommandLine': 'Exécuter une ligne de commande autorisée',
   'utils.job.runSqlCommand': 'Exécuter un script SQL sur une connexion configurée',
+  'utils.job.runStoredProcedure':
+    'Appeler une procédure stockée ou une fonction sur une connexion configurée',
+  'utils.progress.procedureStarted': 'Appel de {procedure}',
+  'utils.progress.procedureDone': '{procedure} terminé : {rows} lignes renvoyées',
+  'utils.error.procedureFailed': 'Échec de {procedure} : {detail}',
   'utils.progress.commandStarted': 'Exécution de {command} dans {cwd}',
   'utils.progress.commandDone': '{command} terminé : {stdout} lignes de sortie, {stderr} lignes d’erreur',
   'utils.progress.statement': 'Instruction {statement} sur {total} (ligne {line})',

@@ -1,6 +1,11 @@
 import type { AnyJobDefinition } from '@hangar/core';
 import { runCommandLineJob } from '../jobs/run-command-line-job.js';
 import { runSqlCommandJob } from '../jobs/run-sql-command-job.js';
+import { runStoredProcedureJob } from '../jobs/run-stored-procedure-job.js';
 
 /** Every job type of the pack. */
-export const utilsJobs: readonly AnyJobDefinition[] = [runCommandLineJob, runSqlCommandJob];
+export const utilsJobs: readonly AnyJobDefinition[] = [
+  runCommandLineJob,
+  runSqlCommandJob,
+  runStoredProcedureJob,
+];

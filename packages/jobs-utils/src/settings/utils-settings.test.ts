@@ -20,7 +20,11 @@ describe('plugin options and settings', () => {
     expect(plugin.options).toEqual(UTILS_DEFAULTS);
     expect(plugin.options.commandLine.executables).toEqual({});
     expect(plugin.options.sql.connections).toEqual({});
-    expect(plugin.jobs.map((job) => job.type)).toEqual(['utils.run-command-line', 'utils.run-sql-command']);
+    expect(plugin.jobs.map((job) => job.type)).toEqual([
+      'utils.run-command-line',
+      'utils.run-sql-command',
+      'utils.run-stored-procedure',
+    ]);
   });
 
   it('refuses a bad option in the constructor, naming it', () => {

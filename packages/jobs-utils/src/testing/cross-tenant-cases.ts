@@ -1,6 +1,7 @@
 import type { CrossTenantCases } from '@hangar/conso-db/testing';
 import { RUN_COMMAND_LINE_JOB_TYPE } from '../jobs/run-command-line-job.js';
 import { RUN_SQL_COMMAND_JOB_TYPE } from '../jobs/run-sql-command-job.js';
+import { RUN_STORED_PROCEDURE_JOB_TYPE } from '../jobs/run-stored-procedure-job.js';
 
 /**
  * Customer A's utility jobs, for the cross-tenant suite. The command-line and SQL jobs act on
@@ -21,6 +22,17 @@ export const utilsCrossTenantCases: CrossTenantCases = {
       params: ({ b }) => ({
         connection: 'conso',
         script: `delete from bundles where company_id in (select id from companies where customer_id = ${b.customerId})`,
+      }),
+      expect: { refused: 'UTILS_SYSTEM_ONLY' },
+    },
+  ],
+  [RUN_STORED_PROCEDURE_JOB_TYPE]: [
+    {
+      name: "a customer calls a procedure with B's customer id",
+      params: ({ b }) => ({
+        connection: 'conso',
+        procedure: 'purge_customer',
+        parameters: [{ name: 'customer_id', type: 'int', value: b.customerId }],
       }),
       expect: { refused: 'UTILS_SYSTEM_ONLY' },
     },
