@@ -29,6 +29,7 @@ async function openBackend(kind: 'sqlite' | 'postgres'): Promise<CrossTenantBack
       createUtilsPlugin({
         commandLine: { executables: { node: process.execPath }, roots: [test.dir] },
         sql: { connections: { conso: `sqlite:${join(test.dir, 'refused-before-opening.db')}` } },
+        cleanup: { allowedCustomers: ['ALPHA'] },
       }),
     ],
     services: [{ token: consoDbToken, value: test.consoDb }],

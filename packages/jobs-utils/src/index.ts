@@ -1,5 +1,7 @@
 import { utilsPlugin } from './plugin/utils-plugin.js';
 
+export { CLEANUP_KINDS, type CleanupCount, type CleanupKind } from './cleanup/cleanup-kinds.js';
+export { type CleanupParams, cleanupParams } from './cleanup/cleanup-params.js';
 export { CommandFailedError } from './errors/command-failed-error.js';
 export { CommandNotAllowedError } from './errors/command-not-allowed-error.js';
 export { CommandTimeoutError } from './errors/command-timeout-error.js';
@@ -9,6 +11,7 @@ export { SqlStatementError } from './errors/sql-statement-error.js';
 export { StoredProcedureError } from './errors/stored-procedure-error.js';
 export { SystemOnlyError } from './errors/system-only-error.js';
 export { UnknownConnectionError } from './errors/unknown-connection-error.js';
+export { CLEANUP_JOB_TYPE, type CleanupResult, cleanupJob } from './jobs/cleanup-job.js';
 export {
   RUN_COMMAND_LINE_JOB_TYPE,
   type RunCommandLineResult,
@@ -43,8 +46,11 @@ export {
   runStoredProcedureParams,
 } from './procedure/procedure-params.js';
 export { type ProcessExit, ProcessGroup, type ProcessGroupSpec } from './process/process-group.js';
+export { queueAdapterToken } from './queue/queue-token.js';
 export {
+  type CleanupOptions,
   type CommandLineOptions,
+  configuredEntry,
   resolveUtilsOptions,
   type SqlCommandOptions,
   UTILS_DEFAULTS,

@@ -11,6 +11,8 @@ export interface CatalogCheckOptions {
   readonly catalogs: MessageCatalogs;
   /** Keys built at run time (from problem names, a stream name…), which no literal shows. */
   readonly builtKeys?: Iterable<string>;
+  /** Literals with the prefix that are no message keys, such as a job type (`utils.cleanup`). */
+  readonly notKeys?: Iterable<string>;
 }
 
 /** What is wrong with the catalogs; every list empty when they are right. */
@@ -45,11 +47,12 @@ const placeholders = (text: string) =>
  */
 export function messageCatalogProblems(options: CatalogCheckOptions): CatalogProblems {
   const used = new Set<string>(options.builtKeys ?? []);
+  const notKeys = new Set<string>(options.notKeys ?? []);
   const literal = new RegExp(`['\`](${options.prefix.replace(/\./g, '\\.')}\\.[A-Za-z.]+)['\`]`, 'g');
   for (const file of sources(options.sourcesDir)) {
     for (const match of readFileSync(file, 'utf8').matchAll(literal)) {
       const key = match[1] ?? '';
-      if (!key.endsWith('.')) used.add(key);
+      if (!key.endsWith('.') && !notKeys.has(key)) used.add(key);
     }
   }
   const missing: string[] = [];

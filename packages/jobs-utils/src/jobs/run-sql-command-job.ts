@@ -1,8 +1,8 @@
-import { setImmediate } from 'node:timers/promises';
 import { type ConsoDialect, openConsoDb } from '@hangar/conso-db';
 import { defineJob, type JobContext, t } from '@hangar/core';
 import { type QueryExecutorProvider, sql } from 'kysely';
 import { z } from 'zod';
+import { checkpointTurn } from '../cancellation/checkpoint-turn.js';
 import { InvalidParamError } from '../errors/invalid-param-error.js';
 import { SqlStatementError } from '../errors/sql-statement-error.js';
 import { utilsOptionsOf } from '../settings/utils-options.js';
@@ -67,10 +67,7 @@ async function runStatements(
 ): Promise<StatementOutcome[]> {
   const outcomes: StatementOutcome[] = [];
   for (const [index, statement] of statements.entries()) {
-    // SQLite runs each statement synchronously: without a turn of the event loop, a cancel
-    // request would never be heard before the script's end.
-    await setImmediate();
-    ctx.checkpoint();
+    await checkpointTurn(ctx);
     ctx.progress(
       t('utils.progress.statement', { statement: index + 1, total: statements.length, line: statement.line }),
       {

@@ -6,6 +6,10 @@ export const messagesEn = {
   'utils.progress.procedureStarted': 'Calling {procedure}',
   'utils.progress.procedureDone': '{procedure} done: {rows} rows returned',
   'utils.error.procedureFailed': '{procedure} failed: {detail}',
+  'utils.job.cleanup':
+    'Delete finished jobs, old files, leftover staging tables and old modification-log entries',
+  'utils.progress.cleanup': 'Cleaning {kind}: {done} so far (dry run: {dryRun})',
+  'utils.progress.cleanupKindDone': '{kind}: {count} deleted, {bytes} bytes (dry run: {dryRun})',
   'utils.progress.commandStarted': 'Running {command} in {cwd}',
   'utils.progress.commandDone': '{command} finished: {stdout} lines of output, {stderr} lines of errors',
   'utils.progress.statement': 'Statement {statement} of {total} (line {line})',

@@ -9,6 +9,10 @@ export const messagesFr: Readonly<Record<keyof typeof messagesEn, string>> = {
   'utils.progress.procedureStarted': 'Appel de {procedure}',
   'utils.progress.procedureDone': '{procedure} terminé : {rows} lignes renvoyées',
   'utils.error.procedureFailed': 'Échec de {procedure} : {detail}',
+  'utils.job.cleanup':
+    'Supprimer les tâches terminées, les anciens fichiers, les tables de préparation abandonnées et les anciennes entrées du journal des modifications',
+  'utils.progress.cleanup': 'Nettoyage de {kind} : {done} pour l’instant (simulation : {dryRun})',
+  'utils.progress.cleanupKindDone': '{kind} : {count} supprimés, {bytes} octets (simulation : {dryRun})',
   'utils.progress.commandStarted': 'Exécution de {command} dans {cwd}',
   'utils.progress.commandDone': '{command} terminé : {stdout} lignes de sortie, {stderr} lignes d’erreur',
   'utils.progress.statement': 'Instruction {statement} sur {total} (ligne {line})',

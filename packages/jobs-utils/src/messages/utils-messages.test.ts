@@ -13,6 +13,7 @@ describe('message catalogs', () => {
       catalogs: utilsMessages,
       // The job log's output lines: `utils.commandLine.${stream}`.
       builtKeys: ['utils.commandLine.stdout', 'utils.commandLine.stderr'],
+      notKeys: utilsJobs.map((job) => job.type),
     });
     expect(problems.emitted).toBeGreaterThan(10);
     expect(problems).toMatchObject({ missing: [], unused: [], placeholders: [] });

@@ -1,4 +1,5 @@
 import type { AnyJobDefinition } from '@hangar/core';
+import { cleanupJob } from '../jobs/cleanup-job.js';
 import { runCommandLineJob } from '../jobs/run-command-line-job.js';
 import { runSqlCommandJob } from '../jobs/run-sql-command-job.js';
 import { runStoredProcedureJob } from '../jobs/run-stored-procedure-job.js';
@@ -8,4 +9,5 @@ export const utilsJobs: readonly AnyJobDefinition[] = [
   runCommandLineJob,
   runSqlCommandJob,
   runStoredProcedureJob,
+  cleanupJob,
 ];

@@ -36,16 +36,38 @@ export interface SqlCommandOptions {
   readonly allowedCustomers: readonly string[];
 }
 
+/** Settings of `utils.cleanup`: what it keeps, by age in days, and where it deletes files. */
+export interface CleanupOptions {
+  /** Succeeded jobs older than this many days are deleted. @defaultValue `7` */
+  readonly succeededJobDays: number;
+  /** Cancelled jobs older than this many days are deleted. @defaultValue `7` */
+  readonly cancelledJobDays: number;
+  /** Failed jobs older than this many days are deleted. @defaultValue `30` */
+  readonly failedJobDays: number;
+  /** Files older than this many days are deleted from `directories`. @defaultValue `30` */
+  readonly fileDays: number;
+  /** Modification-log entries older than this many days are deleted. @defaultValue `365` */
+  readonly modificationLogDays: number;
+  /** Output and temporary file directories to clean (absolute). @defaultValue `[]` */
+  readonly directories: readonly string[];
+  /** Jobs deleted per queue call, so the queue stays responsive. @defaultValue `1000` */
+  readonly batchSize: number;
+  /** Customers whose own jobs may clean their modification log; otherwise system jobs only. @defaultValue `[]` */
+  readonly allowedCustomers: readonly string[];
+}
+
 /** Options of the utility pack, as the plugin's jobs read them. */
 export interface UtilsOptions {
   readonly commandLine: CommandLineOptions;
   readonly sql: SqlCommandOptions;
+  readonly cleanup: CleanupOptions;
 }
 
 /** Options as given to the plugin: every field optional. */
 export interface UtilsPluginOptions {
   readonly commandLine?: Partial<CommandLineOptions>;
   readonly sql?: Partial<SqlCommandOptions>;
+  readonly cleanup?: Partial<CleanupOptions>;
 }
 
 /** The defaults of every option. */
@@ -62,6 +84,16 @@ export const UTILS_DEFAULTS: UtilsOptions = {
     allowedCustomers: [],
   },
   sql: { connections: {}, allowedCustomers: [] },
+  cleanup: {
+    succeededJobDays: 7,
+    cancelledJobDays: 7,
+    failedJobDays: 30,
+    fileDays: 30,
+    modificationLogDays: 365,
+    directories: [],
+    batchSize: 1_000,
+    allowedCustomers: [],
+  },
 };
 
 /** The service under which the plugin hands its resolved options to its jobs. */
@@ -130,5 +162,22 @@ export function resolveUtilsOptions(options: UtilsPluginOptions = {}): UtilsOpti
     }
   }
   customers('sql.allowedCustomers', sql.allowedCustomers);
-  return { commandLine, sql };
+  const cleanup = { ...UTILS_DEFAULTS.cleanup, ...options.cleanup };
+  for (const days of [
+    'succeededJobDays',
+    'cancelledJobDays',
+    'failedJobDays',
+    'fileDays',
+    'modificationLogDays',
+  ] as const) {
+    if (!(Number.isFinite(cleanup[days]) && cleanup[days] >= 0))
+      throw new ConfigurationError(`cleanup.${days}`, 'must be a number of days, 0 or more');
+  }
+  cleanup.directories.forEach((dir, i) => {
+    if (typeof dir !== 'string' || !isAbsolute(dir))
+      throw new ConfigurationError(`cleanup.directories.${i}`, 'must be an absolute directory');
+  });
+  positiveInteger('cleanup.batchSize', cleanup.batchSize);
+  customers('cleanup.allowedCustomers', cleanup.allowedCustomers);
+  return { commandLine, sql, cleanup };
 }

@@ -24,6 +24,7 @@ describe('plugin options and settings', () => {
       'utils.run-command-line',
       'utils.run-sql-command',
       'utils.run-stored-procedure',
+      'utils.cleanup',
     ]);
   });
 

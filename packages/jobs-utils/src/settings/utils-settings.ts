@@ -29,6 +29,19 @@ export const utilsSettings = z
       })
       .partial()
       .strict(),
+    cleanup: z
+      .object({
+        succeededJobDays: z.number().nonnegative(),
+        cancelledJobDays: z.number().nonnegative(),
+        failedJobDays: z.number().nonnegative(),
+        fileDays: z.number().nonnegative(),
+        modificationLogDays: z.number().nonnegative(),
+        directories: z.array(z.string().min(1)),
+        batchSize: z.number().int().positive(),
+        allowedCustomers: z.array(z.string().min(1)),
+      })
+      .partial()
+      .strict(),
   })
   .partial()
   .strict();

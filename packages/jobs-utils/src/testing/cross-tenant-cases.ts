@@ -1,4 +1,5 @@
-import type { CrossTenantCases } from '@hangar/conso-db/testing';
+import { type CrossTenantCases, customerParamNamesB } from '@hangar/conso-db/testing';
+import { CLEANUP_JOB_TYPE } from '../jobs/cleanup-job.js';
 import { RUN_COMMAND_LINE_JOB_TYPE } from '../jobs/run-command-line-job.js';
 import { RUN_SQL_COMMAND_JOB_TYPE } from '../jobs/run-sql-command-job.js';
 import { RUN_STORED_PROCEDURE_JOB_TYPE } from '../jobs/run-stored-procedure-job.js';
@@ -6,9 +7,29 @@ import { RUN_STORED_PROCEDURE_JOB_TYPE } from '../jobs/run-stored-procedure-job.
 /**
  * Customer A's utility jobs, for the cross-tenant suite. The command-line and SQL jobs act on
  * the whole system: a customer's run is refused (`UTILS_SYSTEM_ONLY`) before it starts anything,
- * whatever it names, unless the operator opened the job to that customer.
+ * whatever it names, unless the operator opened the job to that customer. The host must let
+ * customer A (`ALPHA`) clean its own modification log (`cleanup.allowedCustomers`), so that the
+ * cleanup's tenant scope is what refuses B.
  */
 export const utilsCrossTenantCases: CrossTenantCases = {
+  [CLEANUP_JOB_TYPE]: [
+    { ...customerParamNamesB, params: ({ b }) => ({ customer: b.code, modificationLogDays: 0 }) },
+    {
+      name: "B's customer id in the customer param",
+      params: ({ b }) => ({ customer: b.customerId, modificationLogDays: 0 }),
+      expect: { refused: 'TENANT_MISMATCH' },
+    },
+    {
+      name: "a customer cleans every tenant's finished jobs",
+      params: () => ({ kinds: ['jobs'], succeededJobDays: 0, failedJobDays: 0, cancelledJobDays: 0 }),
+      expect: { refused: 'UTILS_SYSTEM_ONLY' },
+    },
+    {
+      name: 'its own modification log, everything older than now',
+      params: () => ({ kinds: ['modificationLog'], modificationLogDays: 0 }),
+      expect: 'confined',
+    },
+  ],
   [RUN_COMMAND_LINE_JOB_TYPE]: [
     {
       name: 'a customer runs a command',

@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { JobRecord, LogEntry, ServiceRegistration } from '@hangar/core';
 import { createRunner, type HangarRunner, MemoryQueue } from '@hangar/runner';
 import { UtilsPlugin } from '../plugin/utils-plugin.js';
+import { queueAdapterToken } from '../queue/queue-token.js';
 import type { UtilsPluginOptions } from '../settings/utils-options.js';
 
 /** A started runner hosting the utility plugin, and shortcuts for its tests. */
@@ -28,7 +29,8 @@ export async function startUtilsHarness(
   const runner = await createRunner({
     queue,
     plugins: [new UtilsPlugin(options)],
-    services,
+    // The queue itself, for the cleanup job.
+    services: [{ token: queueAdapterToken, value: queue } as ServiceRegistration, ...services],
     pollIntervalMs: 20,
   }).start();
   const enqueue = async (type: string, params: unknown, customerId?: string) =>
