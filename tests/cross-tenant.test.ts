@@ -9,7 +9,7 @@ import { consoJobsPlugin } from '@hangar/jobs-database';
 import { consoCrossTenantCases } from '@hangar/jobs-database/testing';
 import { createImportExportPlugin, LocalFileStore } from '@hangar/jobs-importexport';
 import { importExportCrossTenantCases, openTestDb, testBackends } from '@hangar/jobs-importexport/testing';
-import { createUtilsPlugin } from '@hangar/jobs-utils';
+import { createUtilsPlugin, queueAdapterToken } from '@hangar/jobs-utils';
 import { utilsCrossTenantCases } from '@hangar/jobs-utils/testing';
 import { createRunner, MemoryQueue } from '@hangar/runner';
 
@@ -32,7 +32,10 @@ async function openBackend(kind: 'sqlite' | 'postgres'): Promise<CrossTenantBack
         cleanup: { allowedCustomers: ['ALPHA'] },
       }),
     ],
-    services: [{ token: consoDbToken, value: test.consoDb }],
+    services: [
+      { token: consoDbToken, value: test.consoDb },
+      { token: queueAdapterToken, value: queue },
+    ],
     pollIntervalMs: 20,
   });
   await runner.start();

@@ -7,11 +7,18 @@ export { CommandNotAllowedError } from './errors/command-not-allowed-error.js';
 export { CommandTimeoutError } from './errors/command-timeout-error.js';
 export { InvalidParamError } from './errors/invalid-param-error.js';
 export { PathOutsideRootError } from './errors/path-outside-root-error.js';
+export { PeriodBusyError } from './errors/period-busy-error.js';
 export { SqlStatementError } from './errors/sql-statement-error.js';
 export { StoredProcedureError } from './errors/stored-procedure-error.js';
 export { SystemOnlyError } from './errors/system-only-error.js';
 export { UnknownConnectionError } from './errors/unknown-connection-error.js';
 export { CLEANUP_JOB_TYPE, type CleanupResult, cleanupJob } from './jobs/cleanup-job.js';
+export {
+  CLOSE_PERIOD_JOB_TYPE,
+  type ClosePeriodResult,
+  closePeriodJob,
+  closePeriodParams,
+} from './jobs/close-period-job.js';
 export {
   RUN_COMMAND_LINE_JOB_TYPE,
   type RunCommandLineResult,

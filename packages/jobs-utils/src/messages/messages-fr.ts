@@ -13,6 +13,16 @@ export const messagesFr: Readonly<Record<keyof typeof messagesEn, string>> = {
     'Supprimer les tâches terminées, les anciens fichiers, les tables de préparation abandonnées et les anciennes entrées du journal des modifications',
   'utils.progress.cleanup': 'Nettoyage de {kind} : {done} pour l’instant (simulation : {dryRun})',
   'utils.progress.cleanupKindDone': '{kind} : {count} supprimés, {bytes} octets (simulation : {dryRun})',
+  'utils.job.closePeriod': 'Clôturer une période (verrouiller ses consolidations) ou la rouvrir',
+  'utils.progress.closePeriod': 'Période {period} ({action}) : {done} consolidations sur {total}',
+  'utils.progress.closePeriodDone':
+    'Période {period} ({action}) terminée : {consos} consolidations modifiées',
+  'utils.error.periodBusy':
+    'La période {period} ne peut pas être clôturée : la tâche {jobId} ({jobType}) sur {conso} est en attente ou en cours',
+  'utils.log.periodClosed': 'Période {period} clôturée par {login} ; {consos} consolidations verrouillées',
+  'utils.log.consoLockedForClosing':
+    'Consolidation {conso} verrouillée par {login} pour clôturer la période {period}',
+  'utils.log.periodReopened': 'Période {period} rouverte par {login}',
   'utils.progress.commandStarted': 'Exécution de {command} dans {cwd}',
   'utils.progress.commandDone': '{command} terminé : {stdout} lignes de sortie, {stderr} lignes d’erreur',
   'utils.progress.statement': 'Instruction {statement} sur {total} (ligne {line})',

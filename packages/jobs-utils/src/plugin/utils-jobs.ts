@@ -1,5 +1,6 @@
 import type { AnyJobDefinition } from '@hangar/core';
 import { cleanupJob } from '../jobs/cleanup-job.js';
+import { closePeriodJob } from '../jobs/close-period-job.js';
 import { runCommandLineJob } from '../jobs/run-command-line-job.js';
 import { runSqlCommandJob } from '../jobs/run-sql-command-job.js';
 import { runStoredProcedureJob } from '../jobs/run-stored-procedure-job.js';
@@ -10,4 +11,5 @@ export const utilsJobs: readonly AnyJobDefinition[] = [
   runSqlCommandJob,
   runStoredProcedureJob,
   cleanupJob,
+  closePeriodJob,
 ];

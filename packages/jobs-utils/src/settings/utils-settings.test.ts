@@ -25,6 +25,7 @@ describe('plugin options and settings', () => {
       'utils.run-sql-command',
       'utils.run-stored-procedure',
       'utils.cleanup',
+      'utils.close-period',
     ]);
   });
 

@@ -1,5 +1,6 @@
 import { type CrossTenantCases, customerParamNamesB } from '@hangar/conso-db/testing';
 import { CLEANUP_JOB_TYPE } from '../jobs/cleanup-job.js';
+import { CLOSE_PERIOD_JOB_TYPE } from '../jobs/close-period-job.js';
 import { RUN_COMMAND_LINE_JOB_TYPE } from '../jobs/run-command-line-job.js';
 import { RUN_SQL_COMMAND_JOB_TYPE } from '../jobs/run-sql-command-job.js';
 import { RUN_STORED_PROCEDURE_JOB_TYPE } from '../jobs/run-stored-procedure-job.js';
@@ -9,7 +10,8 @@ import { RUN_STORED_PROCEDURE_JOB_TYPE } from '../jobs/run-stored-procedure-job.
  * the whole system: a customer's run is refused (`UTILS_SYSTEM_ONLY`) before it starts anything,
  * whatever it names, unless the operator opened the job to that customer. The host must let
  * customer A (`ALPHA`) clean its own modification log (`cleanup.allowedCustomers`), so that the
- * cleanup's tenant scope is what refuses B.
+ * cleanup's tenant scope is what refuses B, and register its queue under `queueAdapterToken`
+ * (the period closing reads it).
  */
 export const utilsCrossTenantCases: CrossTenantCases = {
   [CLEANUP_JOB_TYPE]: [
@@ -27,6 +29,20 @@ export const utilsCrossTenantCases: CrossTenantCases = {
     {
       name: 'its own modification log, everything older than now',
       params: () => ({ kinds: ['modificationLog'], modificationLogDays: 0 }),
+      expect: 'confined',
+    },
+  ],
+  // Last: closing A's period locks A's conso.
+  [CLOSE_PERIOD_JOB_TYPE]: [
+    { ...customerParamNamesB, params: ({ a, b }) => ({ customer: b.code, period: a.periodCode }) },
+    {
+      name: "a customer reopens a period (admins' action)",
+      params: ({ a }) => ({ period: a.periodCode, action: 'reopen' }),
+      expect: { refused: 'UTILS_SYSTEM_ONLY' },
+    },
+    {
+      name: 'the period code both customers use closes A only',
+      params: ({ a }) => ({ period: a.periodCode }),
       expect: 'confined',
     },
   ],

@@ -10,6 +10,8 @@ import type { UtilsPluginOptions } from '../settings/utils-options.js';
 /** A started runner hosting the utility plugin, and shortcuts for its tests. */
 export interface UtilsHarness {
   readonly runner: HangarRunner;
+  /** The runner's queue (also registered under `queueAdapterToken`). */
+  readonly queue: MemoryQueue;
   /** Enqueues and waits for the end. */
   run(type: string, params: unknown, customerId?: string): Promise<JobRecord>;
   enqueue(type: string, params: unknown, customerId?: string): Promise<string>;
@@ -37,6 +39,7 @@ export async function startUtilsHarness(
     (await runner.client.enqueue(type, params, customerId === undefined ? {} : { customerId })).id;
   return {
     runner,
+    queue,
     enqueue,
     run: async (type, params, customerId) =>
       runner.client.waitFor(await enqueue(type, params, customerId), { pollMs: 20 }),
