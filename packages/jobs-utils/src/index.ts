@@ -12,6 +12,10 @@ export { SqlStatementError } from './errors/sql-statement-error.js';
 export { StoredProcedureError } from './errors/stored-procedure-error.js';
 export { SystemOnlyError } from './errors/system-only-error.js';
 export { UnknownConnectionError } from './errors/unknown-connection-error.js';
+export {
+  type MssqlIndexFragmentation,
+  mssqlIndexStatement,
+} from './indexes/mssql-index-maintenance.js';
 export { CLEANUP_JOB_TYPE, type CleanupResult, cleanupJob } from './jobs/cleanup-job.js';
 export {
   CLOSE_PERIOD_JOB_TYPE,
@@ -19,6 +23,13 @@ export {
   closePeriodJob,
   closePeriodParams,
 } from './jobs/close-period-job.js';
+export {
+  INDEX_REBUILD_JOB_TYPE,
+  type IndexRebuildResult,
+  indexRebuildJob,
+  indexRebuildParams,
+  type TableMaintenance,
+} from './jobs/index-rebuild-job.js';
 export {
   RUN_COMMAND_LINE_JOB_TYPE,
   type RunCommandLineResult,

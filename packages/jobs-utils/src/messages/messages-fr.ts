@@ -23,6 +23,9 @@ export const messagesFr: Readonly<Record<keyof typeof messagesEn, string>> = {
   'utils.log.consoLockedForClosing':
     'Consolidation {conso} verrouillée par {login} pour clôturer la période {period}',
   'utils.log.periodReopened': 'Période {period} rouverte par {login}',
+  'utils.job.indexRebuild': 'Reconstruire les index table par table',
+  'utils.progress.indexTable': 'Reconstruction des index de {table} ({done} tables sur {total} terminées)',
+  'utils.progress.indexDone': 'Index de {total} tables reconstruits',
   'utils.progress.commandStarted': 'Exécution de {command} dans {cwd}',
   'utils.progress.commandDone': '{command} terminé : {stdout} lignes de sortie, {stderr} lignes d’erreur',
   'utils.progress.statement': 'Instruction {statement} sur {total} (ligne {line})',

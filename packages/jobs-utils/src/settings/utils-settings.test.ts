@@ -26,6 +26,7 @@ describe('plugin options and settings', () => {
       'utils.run-stored-procedure',
       'utils.cleanup',
       'utils.close-period',
+      'utils.index-rebuild',
     ]);
   });
 

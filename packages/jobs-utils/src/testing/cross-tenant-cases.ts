@@ -1,6 +1,7 @@
 import { type CrossTenantCases, customerParamNamesB } from '@hangar/conso-db/testing';
 import { CLEANUP_JOB_TYPE } from '../jobs/cleanup-job.js';
 import { CLOSE_PERIOD_JOB_TYPE } from '../jobs/close-period-job.js';
+import { INDEX_REBUILD_JOB_TYPE } from '../jobs/index-rebuild-job.js';
 import { RUN_COMMAND_LINE_JOB_TYPE } from '../jobs/run-command-line-job.js';
 import { RUN_SQL_COMMAND_JOB_TYPE } from '../jobs/run-sql-command-job.js';
 import { RUN_STORED_PROCEDURE_JOB_TYPE } from '../jobs/run-stored-procedure-job.js';
@@ -30,6 +31,13 @@ export const utilsCrossTenantCases: CrossTenantCases = {
       name: 'its own modification log, everything older than now',
       params: () => ({ kinds: ['modificationLog'], modificationLogDays: 0 }),
       expect: 'confined',
+    },
+  ],
+  [INDEX_REBUILD_JOB_TYPE]: [
+    {
+      name: 'a customer rebuilds the indexes of the shared database',
+      params: () => ({ connection: 'conso', tables: ['bundles'] }),
+      expect: { refused: 'UTILS_SYSTEM_ONLY' },
     },
   ],
   // Last: closing A's period locks A's conso.
