@@ -1,5 +1,13 @@
 import type { Generated } from 'kysely';
-import type { AccountRole, AccountType, Flag, FlowKind, IsoDate, IsoTimestamp, RateType } from './column-kinds.js';
+import type {
+  AccountRole,
+  AccountType,
+  Flag,
+  FlowKind,
+  IsoDate,
+  IsoTimestamp,
+  RateType,
+} from './column-kinds.js';
 
 /** `companies`: a legal entity reporting a bundle in its local currency. */
 export interface CompaniesTable {

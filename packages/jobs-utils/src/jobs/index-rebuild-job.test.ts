@@ -54,7 +54,9 @@ describe.each(backends)('utils.index-rebuild on $kind', ({ kind, skipReason }) =
     const before = kind === 'postgres' ? await filenode('items_name_idx') : undefined;
     const job = await h.run(TYPE, { connection: 'scratch', minIndexBytes: 1 });
     expect(job.state).toBe('Succeeded');
-    const { tables } = job.result?.result as { tables: { table: string; statements: string[] }[] };
+    const { tables } = (job.result?.result ?? { tables: [] }) as {
+      tables: { table: string; statements: string[] }[];
+    };
     if (kind === 'postgres') {
       expect(tables.map((t) => t.table)).toEqual(['items', 'small']);
       expect(tables[0]?.statements).toEqual([
