@@ -1,25 +1,14 @@
 import { performance } from 'node:perf_hooks';
-import { defineJob } from '@hangar/core';
 import { createUtilsPlugin, queueAdapterToken } from '@hangar/jobs-utils';
 import { createClient, createRunner } from '@hangar/runner';
 import { PostgresQueue } from '@hangar/runner/postgres';
-import { z } from 'zod';
+import { noopJob, whenSucceeded } from './noop-job.js';
 import { type LatencySizes, startProbe } from './peer-measure.js';
 import { dropSchema } from './postgres-peers.js';
 import { percentile } from './report.js';
 
 let started: (() => void) | undefined;
-const noop = defineJob({
-  type: 'bench.noop',
-  params: z.object({ i: z.number() }),
-  retry: { maxAttempts: 1 },
-  create: () => ({
-    execute: async () => {
-      started?.();
-      return null;
-    },
-  }),
-});
+const noop = noopJob(() => started?.());
 
 /** What the cleanup benchmark measured. */
 export interface CleanupBenchResult {
@@ -71,13 +60,7 @@ export async function benchCleanup(
       retention: false,
       pollIntervalMs: 1000,
     });
-    let done = 0;
-    const filled = new Promise<void>((resolve) =>
-      runner.events.on('job:succeeded', () => {
-        done += 1;
-        if (done === finishedJobs) resolve();
-      }),
-    );
+    const filled = whenSucceeded(runner, finishedJobs);
     await runner.start();
     await filled;
 
