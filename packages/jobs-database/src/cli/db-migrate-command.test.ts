@@ -28,7 +28,7 @@ describe('hangar db migrate', () => {
     const url = `sqlite:${join(dir, 'conso.db')}`;
     const first = await run(['--db', url]);
     expect(first.code).toBe(0);
-    expect(first.out).toMatch(/^Applied 8 migration\(s\): 0001-/);
+    expect(first.out).toMatch(/^Applied 9 migration\(s\): 0001-/);
     const second = await run([`--db=${url}`]);
     expect(second).toEqual({ code: 0, out: 'Database is up to date\n', err: '' });
   });
