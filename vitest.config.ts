@@ -22,6 +22,8 @@ export default defineConfig({
         replacement: src('jobs-importexport', 'testing/index'),
       },
       { find: /^@hangar\/jobs-importexport$/, replacement: src('jobs-importexport') },
+      { find: /^@hangar\/jobs-utils\/testing$/, replacement: src('jobs-utils', 'testing/index') },
+      { find: /^@hangar\/jobs-utils$/, replacement: src('jobs-utils') },
     ],
   },
   test: {

@@ -9,6 +9,8 @@ import { consoJobsPlugin } from '@hangar/jobs-database';
 import { consoCrossTenantCases } from '@hangar/jobs-database/testing';
 import { createImportExportPlugin, LocalFileStore } from '@hangar/jobs-importexport';
 import { importExportCrossTenantCases, openTestDb, testBackends } from '@hangar/jobs-importexport/testing';
+import { createUtilsPlugin, queueAdapterToken } from '@hangar/jobs-utils';
+import { utilsCrossTenantCases } from '@hangar/jobs-utils/testing';
 import { createRunner, MemoryQueue } from '@hangar/runner';
 
 const TEXT_TYPES = /^(text\/|application\/json)/;
@@ -22,8 +24,20 @@ async function openBackend(kind: 'sqlite' | 'postgres'): Promise<CrossTenantBack
   const queue = new MemoryQueue();
   const runner = createRunner({
     queue,
-    plugins: [consoJobsPlugin, createImportExportPlugin({ fileStore: store })],
-    services: [{ token: consoDbToken, value: test.consoDb }],
+    plugins: [
+      consoJobsPlugin,
+      createImportExportPlugin({ fileStore: store }),
+      // The system-only jobs get a command and a connection, so a refusal is the tenancy rule's, not a missing setting's.
+      createUtilsPlugin({
+        commandLine: { executables: { node: process.execPath }, roots: [test.dir] },
+        sql: { connections: { conso: `sqlite:${join(test.dir, 'refused-before-opening.db')}` } },
+        cleanup: { allowedCustomers: ['ALPHA'] },
+      }),
+    ],
+    services: [
+      { token: consoDbToken, value: test.consoDb },
+      { token: queueAdapterToken, value: queue },
+    ],
     pollIntervalMs: 20,
   });
   await runner.start();
@@ -66,6 +80,6 @@ for (const backend of await testBackends()) {
     name: backend.kind,
     skipReason: backend.skipReason,
     open: () => openBackend(backend.kind),
-    cases: [consoCrossTenantCases, importExportCrossTenantCases],
+    cases: [consoCrossTenantCases, importExportCrossTenantCases, utilsCrossTenantCases],
   });
 }

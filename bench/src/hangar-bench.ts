@@ -1,23 +1,13 @@
 import { performance } from 'node:perf_hooks';
-import { defineJob, type QueueAdapter } from '@hangar/core';
+import type { QueueAdapter } from '@hangar/core';
 import { createClient, createRunner } from '@hangar/runner';
-import { z } from 'zod';
 import type { BenchSizes } from './bench-sizes.js';
+import { noopJob, whenSucceeded } from './noop-job.js';
 import { type StartProbe, startProbe } from './peer-measure.js';
 import type { BenchRow } from './report.js';
 
 let probe: StartProbe | undefined;
-const noop = defineJob({
-  type: 'bench.noop',
-  params: z.object({ i: z.number() }),
-  retry: { maxAttempts: 1 },
-  create: () => ({
-    execute: async () => {
-      probe?.started();
-      return null;
-    },
-  }),
-});
+const noop = noopJob(() => probe?.started());
 
 /** Measures Hangar on one adapter: bulk enqueue, processing throughput, enqueue-to-start latency. */
 export async function benchHangar(
@@ -45,13 +35,7 @@ export async function benchHangar(
       retention: false,
       pollIntervalMs: 1000,
     });
-    let done = 0;
-    const finished = new Promise<void>((resolve) =>
-      runner.events.on('job:succeeded', () => {
-        done += 1;
-        if (done === sizes.jobs) resolve();
-      }),
-    );
+    const finished = whenSucceeded(runner, sizes.jobs);
     t0 = performance.now();
     await runner.start();
     await finished;

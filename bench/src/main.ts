@@ -1,6 +1,7 @@
 import { MemoryQueue } from '@hangar/runner';
 import { PostgresQueue } from '@hangar/runner/postgres';
 import { RedisQueue } from '@hangar/runner/redis';
+import { benchCleanup } from './cleanup-bench.js';
 import { benchConsolidation } from './conso-bench.js';
 import { benchHangar } from './hangar-bench.js';
 import { benchImport } from './import-bench.js';
@@ -102,6 +103,24 @@ if (run('import')) {
 if (run('conso')) {
   console.log('\n## Consolidation of a generated group on PostgreSQL\n');
   await benchConsolidation();
+}
+
+if (run('utils')) {
+  const finished = Number(process.env.BENCH_CLEANUP_JOBS ?? 100_000);
+  const r = await benchCleanup(pgUrl, finished, sizes);
+  const ms = (n: number) => n.toFixed(3);
+  console.log(`\n## utils.cleanup on PostgreSQL: ${finished} finished jobs deleted while no-op jobs run\n`);
+  console.log('| stream | samples | p50 ms | p95 ms | p99 ms |');
+  console.log('|---|---:|---:|---:|---:|');
+  console.log(
+    `| idle (before the cleanup) | ${r.idle.samples} | ${ms(r.idle.p50)} | ${ms(r.idle.p95)} | ${ms(r.idle.p99)} |`,
+  );
+  console.log(
+    `| during the cleanup | ${r.during.samples} | ${ms(r.during.p50)} | ${ms(r.during.p95)} | ${ms(r.during.p99)} |`,
+  );
+  console.log(
+    `\nDeleted ${r.deleted} jobs in ${(r.cleanupMs / 1000).toFixed(2)} s; p99 during ÷ idle: ${(r.during.p99 / r.idle.p99).toFixed(2)}× (target ≤ 2×).`,
+  );
 }
 
 // Peer libraries can keep sockets or timers alive after close; the numbers are printed, so exit.

@@ -1,5 +1,13 @@
 import type { Generated } from 'kysely';
-import type { AccountRole, AccountType, Flag, FlowKind, IsoDate, RateType } from './column-kinds.js';
+import type {
+  AccountRole,
+  AccountType,
+  Flag,
+  FlowKind,
+  IsoDate,
+  IsoTimestamp,
+  RateType,
+} from './column-kinds.js';
 
 /** `companies`: a legal entity reporting a bundle in its local currency. */
 export interface CompaniesTable {
@@ -59,4 +67,8 @@ export interface PeriodsTable {
   code: string;
   start_date: IsoDate;
   end_date: IsoDate;
+  /** When the period was closed; null while it is open. */
+  closed_at: IsoTimestamp | null;
+  /** Login that closed it. */
+  closed_by: string | null;
 }

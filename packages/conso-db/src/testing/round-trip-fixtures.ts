@@ -91,6 +91,8 @@ export const ROUND_TRIP_ROWS: RoundTripFixtures = {
     code: '202403',
     start_date: '2024-03-01',
     end_date: '2024-03-31',
+    closed_at: '2024-04-15T08:00:00.000Z',
+    closed_by: 'controller',
   }),
   consos: (id) => ({
     customer_id: id('customers'),

@@ -1,0 +1,111 @@
+import { performance } from 'node:perf_hooks';
+import { createUtilsPlugin, queueAdapterToken } from '@hangar/jobs-utils';
+import { createClient, createRunner } from '@hangar/runner';
+import { PostgresQueue } from '@hangar/runner/postgres';
+import { noopJob, whenSucceeded } from './noop-job.js';
+import { type LatencySizes, startProbe } from './peer-measure.js';
+import { dropSchema } from './postgres-peers.js';
+import { percentile } from './report.js';
+
+let started: (() => void) | undefined;
+const noop = noopJob(() => started?.());
+
+/** What the cleanup benchmark measured. */
+export interface CleanupBenchResult {
+  readonly finishedJobs: number;
+  readonly deleted: number;
+  readonly cleanupMs: number;
+  readonly idle: { p50: number; p95: number; p99: number; samples: number };
+  readonly during: { p50: number; p95: number; p99: number; samples: number };
+}
+
+const stats = (times: number[]) => {
+  const sorted = [...times].sort((a, b) => a - b);
+  return {
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    samples: times.length,
+  };
+};
+
+/**
+ * `utils.cleanup` deleting `finishedJobs` succeeded jobs from a PostgreSQL queue while a stream of
+ * no-op jobs runs on the same runner: enqueue-to-start latency of that stream during the cleanup,
+ * against the same stream idle just before, in the same run.
+ */
+export async function benchCleanup(
+  pgUrl: string,
+  finishedJobs: number,
+  sizes: LatencySizes,
+): Promise<CleanupBenchResult> {
+  const schema = 'bench_utils_cleanup';
+  await dropSchema(pgUrl, schema);
+  const queue = new PostgresQueue({ connectionString: pgUrl, schema });
+  await queue.migrate();
+  try {
+    const client = createClient({ queue, jobs: [noop] });
+    for (let i = 0; i < finishedJobs; i += 1000) {
+      const n = Math.min(1000, finishedJobs - i);
+      await client.enqueueMany(
+        Array.from({ length: n }, (_, k) => ({ type: 'bench.noop', params: { i: i + k } })),
+      );
+    }
+    const runner = createRunner({
+      queue,
+      jobs: [noop],
+      plugins: [createUtilsPlugin()],
+      services: [{ token: queueAdapterToken, value: queue }],
+      concurrency: 16,
+      retention: false,
+      pollIntervalMs: 1000,
+    });
+    const filled = whenSucceeded(runner, finishedJobs);
+    await runner.start();
+    await filled;
+
+    // Idle baseline: the probe's warm-up, then its samples.
+    const probe = startProbe(0);
+    started = () => probe.started();
+    const idleLatency = await probe.latency(sizes, (i) => runner.client.enqueue('bench.noop', { i }));
+
+    // The same stream while the cleanup runs, one sample after another until it ends.
+    const cleanup = await runner.client.enqueue('utils.cleanup', { kinds: ['jobs'], succeededJobDays: 0 });
+    const times: number[] = [];
+    const t0 = performance.now();
+    let cleanupDone = false;
+    const ended = runner.client.waitFor(cleanup.id, { pollMs: 50 }).then((job) => {
+      cleanupDone = true;
+      return job;
+    });
+    while (!cleanupDone) {
+      const sample = new Promise<number>((resolve) => {
+        started = () => resolve(performance.now());
+      });
+      const before = performance.now();
+      await runner.client.enqueue('bench.noop', { i: -1 });
+      const ms = (await sample) - before;
+      if (!cleanupDone) times.push(ms);
+    }
+    const job = await ended;
+    const cleanupMs = performance.now() - t0;
+    started = undefined;
+    await runner.stop();
+    const kinds = (job.result?.result as { kinds?: { count: number }[] } | undefined)?.kinds ?? [];
+    return {
+      finishedJobs,
+      deleted: kinds[0]?.count ?? 0,
+      cleanupMs,
+      idle: {
+        p50: idleLatency.p50 ?? Number.NaN,
+        p95: idleLatency.p95 ?? Number.NaN,
+        p99: idleLatency.p99 ?? Number.NaN,
+        samples: sizes.latencySamples,
+      },
+      during: stats(times),
+    };
+  } finally {
+    await queue.close();
+    await dropSchema(pgUrl, schema);
+  }
+}
