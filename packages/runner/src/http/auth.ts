@@ -135,7 +135,7 @@ export function requirePermission(caller: Caller, permission: Permission): void 
 }
 
 /** Throws `ForbiddenError` with `key` unless the caller is an admin. */
-export function requireAdmin(caller: Caller, key: string): void {
+export function requireAdmin(caller: Caller, key: ConstructorParameters<typeof ForbiddenError>[0]): void {
   if (!caller.roles.includes('admin'))
     throw new ForbiddenError(key, { roles: caller.roles.join(', ') || '(none)' });
 }

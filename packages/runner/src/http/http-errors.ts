@@ -12,7 +12,7 @@ export class UnauthorizedError extends HangarError {
 /** The token is valid but its roles do not allow the action. */
 export class ForbiddenError extends HangarError {
   constructor(
-    key: 'hangar.http.roleRequired' | 'hangar.http.customerForbidden',
+    key: 'hangar.http.roleRequired' | 'hangar.http.customerForbidden' | 'hangar.http.systemJobForbidden',
     params: Record<string, string>,
   ) {
     super('FORBIDDEN', key, `Forbidden: ${Object.values(params).join(', ')}`, { params, retryable: false });
