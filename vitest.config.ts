@@ -22,6 +22,8 @@ export default defineConfig({
         replacement: src('jobs-importexport', 'testing/index'),
       },
       { find: /^@hangar\/jobs-importexport$/, replacement: src('jobs-importexport') },
+      { find: /^@hangar\/jobs-other\/testing$/, replacement: src('jobs-other', 'testing/index') },
+      { find: /^@hangar\/jobs-other$/, replacement: src('jobs-other') },
     ],
   },
   test: {

@@ -4,6 +4,7 @@ import { consoDbMessages } from '@hangar/conso-db';
 import { coreMessages, type MessageCatalogs } from '@hangar/core';
 import { consoMessages } from '@hangar/jobs-database';
 import { importExportMessages } from '@hangar/jobs-importexport';
+import { otherMessages } from '@hangar/jobs-other';
 import { cliMessages } from '@hangar/runner/cli';
 import { httpMessages } from '@hangar/runner/http';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +16,7 @@ const catalogs: Record<string, MessageCatalogs> = {
   'conso-db': consoDbMessages,
   'jobs-database': consoMessages,
   'jobs-importexport': importExportMessages,
+  'jobs-other': otherMessages,
 };
 
 const root = join(import.meta.dirname, '..');

@@ -1,0 +1,60 @@
+import { otherJobsPlugin } from './plugin/other-jobs-plugin.js';
+
+export type { SendOutcome } from './email/smtp-sender.js';
+export { AttachmentNotFoundError } from './errors/attachment-not-found-error.js';
+export { EmailRejectedError } from './errors/email-rejected-error.js';
+export { EmailTransientError } from './errors/email-transient-error.js';
+export { JobParamError } from './errors/job-param-error.js';
+export { ValidationRuleError } from './errors/validation-rule-error.js';
+export {
+  EMAIL_JOB_TYPE,
+  type EmailResult,
+  emailJob,
+  emailParams,
+  type RecipientOutcome,
+} from './jobs/email-job.js';
+export {
+  VALIDATION_REPORT_JOB_TYPE,
+  type ValidationReportResult,
+  validationReportJob,
+  validationReportParams,
+  XLSX_MEDIA_TYPE,
+} from './jobs/validation-report-job.js';
+export { otherMessages } from './messages/other-messages.js';
+export { otherJobs } from './plugin/other-jobs.js';
+export {
+  BUILT_IN_TEMPLATES,
+  type EmailTemplate,
+  OTHER_JOBS_DEFAULTS,
+  type OtherJobsConfig,
+  type OtherJobsOptions,
+  otherJobsConfigToken,
+  type SmtpOptions,
+} from './plugin/other-jobs-options.js';
+export {
+  createOtherJobsPlugin,
+  OtherJobsPlugin,
+  otherJobsPlugin,
+} from './plugin/other-jobs-plugin.js';
+export { type JobRecordSource, jobRecordsToken } from './services/job-records.js';
+export { otherTranslatorToken } from './services/other-services.js';
+export {
+  createOtherJobsPluginFromSettings,
+  type OtherJobsSettings,
+  otherJobsSettings,
+} from './settings/other-jobs-settings.js';
+export { type RuleSelector, ruleSelectorSchema } from './validation/rule-selector.js';
+export {
+  saveValidationRule,
+  type ValidationRuleInput,
+  validationRuleSchema,
+} from './validation/validation-rules.js';
+export {
+  CHECK_KINDS,
+  type CheckKind,
+  type RuleOutcome,
+  type ValidationFailure,
+} from './validation/validation-types.js';
+
+/** The plugin (default export): both jobs, the default file store and the en/fr messages. */
+export default otherJobsPlugin;

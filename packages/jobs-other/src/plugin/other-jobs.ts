@@ -1,0 +1,6 @@
+import type { AnyJobDefinition } from '@hangar/core';
+import { emailJob } from '../jobs/email-job.js';
+import { validationReportJob } from '../jobs/validation-report-job.js';
+
+/** Every job type of the pack. */
+export const otherJobs: readonly AnyJobDefinition[] = [validationReportJob, emailJob];
