@@ -36,9 +36,11 @@ export class SmtpSender {
     private readonly signal: AbortSignal,
     private readonly jobId: string,
   ) {
-    this.transport = nodemailer.createTransport({
-      pool: true,
+    const pool = {
+      pool: true as const,
       maxConnections: 1,
+      // The pool would resend a message whose connection dropped, unseen; this class retries instead.
+      maxRequeues: 0,
       host: options.host,
       port: options.port,
       secure: options.secure,
@@ -48,7 +50,8 @@ export class SmtpSender {
       socketTimeout: options.socketTimeoutMs,
       // Loopback and internal relays often have no certificate for their name.
       tls: { rejectUnauthorized: false },
-    });
+    };
+    this.transport = nodemailer.createTransport(pool);
     signal.addEventListener('abort', this.onAbort, { once: true });
   }
 
@@ -58,7 +61,9 @@ export class SmtpSender {
     for (let attempt = 1; attempt <= retry.attempts; attempt++) {
       this.checkCancelled();
       try {
-        const info = await this.transport.sendMail({
+        // nodemailer 10 ends the delivery of a message when its `signal` fires.
+        const mail: Parameters<Transporter['sendMail']>[0] & { signal: AbortSignal } = {
+          signal: this.signal,
           from: this.options.from,
           to:
             message.to.name === undefined
@@ -68,7 +73,8 @@ export class SmtpSender {
           text: message.text,
           html: message.html,
           attachments: message.attachments.map((a) => ({ ...a })),
-        });
+        };
+        const info = await this.transport.sendMail(mail);
         return {
           status: 'sent',
           attempts: attempt,

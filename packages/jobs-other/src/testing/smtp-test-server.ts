@@ -80,21 +80,17 @@ export async function startSmtpTestServer(behaviour: SmtpTestBehaviour = {}): Pr
   };
 }
 
-/** Decodes a MIME encoded-word header value and quoted-printable text, for reading messages back. */
+/** Decodes MIME encoded-word headers and quoted-printable text, for reading messages back. */
 export function decodeMime(text: string): string {
-  const words = text.replace(/=\?UTF-8\?([QB])\?([^?]*)\?=\s*/gi, (_whole, enc: string, body: string) =>
-    enc.toUpperCase() === 'B'
-      ? Buffer.from(body, 'base64').toString('utf8')
-      : Buffer.from(
-          body
-            .replace(/_/g, ' ')
-            .replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))),
-          'latin1',
-        ).toString('utf8'),
-  );
-  const soft = words.replace(/=\r?\n/g, '');
-  return Buffer.from(
-    soft.replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))),
-    'latin1',
-  ).toString('utf8');
+  const hex = (_m: string, code: string) => String.fromCharCode(Number.parseInt(code, 16));
+  // Bytes as latin1 characters first, then the whole message read as UTF-8 once.
+  const words = text
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(/=\?UTF-8\?([QB])\?([^?]*)\?=/gi, (_whole, enc: string, body: string) =>
+      enc.toUpperCase() === 'B'
+        ? Buffer.from(body, 'base64').toString('latin1')
+        : body.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, hex),
+    );
+  const bytes = words.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, hex);
+  return Buffer.from(bytes, 'latin1').toString('utf8');
 }
