@@ -10,7 +10,11 @@ import { consoCrossTenantCases } from '@hangar/jobs-database/testing';
 import { createImportExportPlugin, LocalFileStore } from '@hangar/jobs-importexport';
 import { importExportCrossTenantCases, openTestDb, testBackends } from '@hangar/jobs-importexport/testing';
 import { createOtherJobsPlugin, jobRecordsToken } from '@hangar/jobs-other';
-import { type ForeignJobSource, otherCrossTenantCases } from '@hangar/jobs-other/testing';
+import {
+  CROSS_TENANT_ENDPOINT,
+  type ForeignJobSource,
+  otherCrossTenantCases,
+} from '@hangar/jobs-other/testing';
 import { createRunner, MemoryQueue } from '@hangar/runner';
 
 const TEXT_TYPES = /^(text\/|application\/json)/;
@@ -38,11 +42,12 @@ async function openBackend(kind: 'sqlite' | 'postgres', foreign: ForeignJobs): P
     plugins: [
       consoJobsPlugin,
       createImportExportPlugin({ fileStore: store }),
-      // No case sends mail: port 9 on loopback answers nothing, and one try is made.
+      // No case sends mail or calls a service: port 9 on loopback answers nothing, and one try is made.
       createOtherJobsPlugin({
         fileStore: store,
         smtp: { port: 9, connectionTimeoutMs: 2_000 },
         sendAttempts: 1,
+        webService: { allowList: [CROSS_TENANT_ENDPOINT], attempts: 1, timeoutMs: 2_000 },
       }),
     ],
     services: [

@@ -5,7 +5,10 @@ export { AttachmentNotFoundError } from './errors/attachment-not-found-error.js'
 export { EmailRejectedError } from './errors/email-rejected-error.js';
 export { EmailTransientError } from './errors/email-transient-error.js';
 export { JobParamError } from './errors/job-param-error.js';
+export { UrlNotAllowedError } from './errors/url-not-allowed-error.js';
 export { ValidationRuleError } from './errors/validation-rule-error.js';
+export { WebServiceRefusedError } from './errors/web-service-refused-error.js';
+export { WebServiceUnavailableError } from './errors/web-service-unavailable-error.js';
 export {
   EMAIL_JOB_TYPE,
   type EmailResult,
@@ -20,6 +23,12 @@ export {
   validationReportParams,
   XLSX_MEDIA_TYPE,
 } from './jobs/validation-report-job.js';
+export {
+  WEB_SERVICE_JOB_TYPE,
+  type WebServiceResult,
+  webServiceJob,
+  webServiceParams,
+} from './jobs/web-service-job.js';
 export { otherMessages } from './messages/other-messages.js';
 export { otherJobs } from './plugin/other-jobs.js';
 export {
@@ -36,6 +45,11 @@ export {
   OtherJobsPlugin,
   otherJobsPlugin,
 } from './plugin/other-jobs-plugin.js';
+export {
+  type AllowedEndpoint,
+  WEB_SERVICE_DEFAULTS,
+  type WebServiceOptions,
+} from './plugin/web-service-options.js';
 export { type JobRecordSource, jobRecordsToken } from './services/job-records.js';
 export { otherTranslatorToken } from './services/other-services.js';
 export {
@@ -56,5 +70,5 @@ export {
   type ValidationFailure,
 } from './validation/validation-types.js';
 
-/** The plugin (default export): both jobs, the default file store and the en/fr messages. */
+/** The plugin (default export): every job, the default file store and the en/fr messages. */
 export default otherJobsPlugin;

@@ -1,6 +1,7 @@
 import { JobCancelledError, retryDelayMs } from '@hangar/core';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { SmtpOptions } from '../plugin/other-jobs-options.js';
+import { cancellableDelay } from '../retry/cancellable-delay.js';
 import { classifySmtpError, type SmtpFailure } from './smtp-failure.js';
 
 /** A message for one recipient. */
@@ -114,18 +115,7 @@ export class SmtpSender {
   }
 
   private pause(delayMs: number, attempt: number): Promise<void> {
-    const ms = retryDelayMs(
-      { maxAttempts: attempt + 1, backoffMs: delayMs, maxBackoffMs: 60_000, jitter: 0.5 },
-      attempt,
-    );
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.signal.removeEventListener('abort', done);
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.signal.addEventListener('abort', done, { once: true });
-    });
+    const policy = { maxAttempts: attempt + 1, backoffMs: delayMs, maxBackoffMs: 60_000, jitter: 0.5 };
+    return cancellableDelay(retryDelayMs(policy, attempt), this.signal);
   }
 }

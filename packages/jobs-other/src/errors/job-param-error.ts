@@ -6,13 +6,13 @@ import { HangarError } from '@hangar/core';
  */
 export class JobParamError extends HangarError {
   /** Path of the parameter, e.g. `attachments.0.file`. */
-  readonly field: string;
+  readonly param: string;
 
-  constructor(field: string, problem: string) {
-    super('OTHER_PARAM_INVALID', 'other.error.param', `Parameter "${field}" is invalid: ${problem}`, {
-      params: { field, problem },
+  constructor(param: string, problem: string) {
+    super('OTHER_PARAM_INVALID', 'other.error.param', `Parameter "${param}" is invalid: ${problem}`, {
+      params: { param, problem },
       retryable: false,
     });
-    this.field = field;
+    this.param = param;
   }
 }

@@ -191,10 +191,10 @@ describe('EmailJob against a real SMTP server on loopback', () => {
     const other = await fx.run('other.validation-report', { conso: '202312ACT001' });
     expect(other.state).toBe('Succeeded');
     const cases: [Record<string, unknown>, Record<string, unknown>][] = [
-      [{ template: 'nope' }, { code: 'OTHER_PARAM_INVALID', params: { field: 'template' } }],
+      [{ template: 'nope' }, { code: 'OTHER_PARAM_INVALID', params: { param: 'template' } }],
       [
         { attachments: [{ job: 'no-such-job', file: 'x.xlsx' }] },
-        { code: 'OTHER_ATTACHMENT_NOT_FOUND', params: { field: 'attachments.0.job' } },
+        { code: 'OTHER_ATTACHMENT_NOT_FOUND', params: { param: 'attachments.0.job' } },
       ],
       // A system job's file is not the tenant's.
       [
@@ -215,7 +215,7 @@ describe('EmailJob against a real SMTP server on loopback', () => {
       to: [{ address: 'a@acme.test' }],
       attachments: [{ job: mine.id, file: 'other.xlsx' }],
     });
-    expect(missing.errorInfo?.[0]).toMatchObject({ params: { field: 'attachments.0.file' } });
+    expect(missing.errorInfo?.[0]).toMatchObject({ params: { param: 'attachments.0.file' } });
     await expect(
       fx.runner.client.enqueue('other.email', {
         template: 'job-finished',

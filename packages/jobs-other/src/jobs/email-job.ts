@@ -7,6 +7,7 @@ import { EmailRejectedError } from '../errors/email-rejected-error.js';
 import { EmailTransientError } from '../errors/email-transient-error.js';
 import { JobParamError } from '../errors/job-param-error.js';
 import { customerParam, languageParam } from '../params/common-params.js';
+import { jobCustomer } from '../params/job-customer.js';
 import { configOf, translatorOf } from '../services/other-services.js';
 
 /** Type name of {@link emailJob}. */
@@ -66,9 +67,7 @@ export const emailJob = defineJob<z.output<typeof emailParams>, EmailResult>({
     async execute(params, ctx) {
       const config = configOf(services);
       const tenant = ctx.customerId;
-      if (tenant !== undefined && params.customer !== undefined && params.customer !== tenant) {
-        throw new TenantMismatchError('customer', params.customer, tenant);
-      }
+      const customer = jobCustomer(ctx, params.customer);
       const template = config.emailTemplates[params.template];
       if (template === undefined) {
         const known = Object.keys(config.emailTemplates).join(', ');
@@ -83,7 +82,7 @@ export const emailJob = defineJob<z.output<typeof emailParams>, EmailResult>({
       const found = await findAttachments(
         services,
         params.attachments,
-        { tenant, customer: tenant ?? params.customer },
+        { tenant, customer },
         config.maxAttachmentBytes,
       );
       const attachments = await readAttachments(services, found, ctx.signal);

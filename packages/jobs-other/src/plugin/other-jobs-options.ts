@@ -1,6 +1,7 @@
 import type { MessageCatalogs } from '@hangar/core';
 import { ConfigurationError, createServiceToken } from '@hangar/core';
 import type { FileStore } from '@hangar/jobs-importexport';
+import { resolveWebServiceOptions, type WebServiceOptions } from './web-service-options.js';
 
 /** How to reach the SMTP server the e-mail job sends through. */
 export interface SmtpOptions {
@@ -56,6 +57,8 @@ export interface OtherJobsOptions {
   maxAttachmentBytes?: number;
   /** Most recipients of one e-mail job. @defaultValue 100 */
   maxRecipients?: number;
+  /** The web-service job: allowed endpoints, secrets, timeouts and retries (defaults in `WEB_SERVICE_DEFAULTS`). */
+  webService?: Partial<WebServiceOptions>;
 }
 
 /** The built-in templates. */
@@ -100,6 +103,7 @@ export interface OtherJobsConfig {
   readonly sendRetryDelayMs: number;
   readonly maxAttachmentBytes: number;
   readonly maxRecipients: number;
+  readonly webService: WebServiceOptions;
 }
 
 /** Service token of the resolved {@link OtherJobsConfig} the plugin registers. */
@@ -124,6 +128,7 @@ export function resolveOtherJobsOptions(
     sendRetryDelayMs: options.sendRetryDelayMs ?? d.sendRetryDelayMs,
     maxAttachmentBytes: options.maxAttachmentBytes ?? d.maxAttachmentBytes,
     maxRecipients: options.maxRecipients ?? d.maxRecipients,
+    webService: resolveWebServiceOptions(options.webService),
   };
   number('balanceTolerance', config.balanceTolerance, 0, Number.MAX_SAFE_INTEGER, false);
   integer('smtp.port', smtp.port, 1, 65_535);

@@ -9,9 +9,13 @@ import plugin, {
 } from '../index.js';
 
 describe('the other-jobs plugin', () => {
-  it('is the default export, with both jobs and the defaults', () => {
+  it('is the default export, with every job and the defaults', () => {
     expect(plugin).toBe(otherJobsPlugin);
-    expect(plugin.jobs.map((job) => job.type)).toEqual(['other.validation-report', 'other.email']);
+    expect(plugin.jobs.map((job) => job.type)).toEqual([
+      'other.validation-report',
+      'other.email',
+      'other.web-service',
+    ]);
     expect(plugin.config).toMatchObject({
       balanceTolerance: OTHER_JOBS_DEFAULTS.balanceTolerance,
       smtp: OTHER_JOBS_DEFAULTS.smtp,
@@ -29,6 +33,13 @@ describe('the other-jobs plugin', () => {
       [{ sendAttempts: 0 }, 'sendAttempts'],
       [{ sendRetryDelayMs: 1.5 }, 'sendRetryDelayMs'],
       [{ maxRecipients: 0 }, 'maxRecipients'],
+      [{ webService: { timeoutMs: 0 } }, 'webService.timeoutMs'],
+      [{ webService: { allowList: [{ url: 'ftp://x.test/' }] } }, 'webService.allowList.0.url'],
+      [{ webService: { allowList: [{ url: 'https://x.test/?a=1' }] } }, 'webService.allowList.0.url'],
+      [
+        { webService: { allowList: [{ url: 'https://x.test/', headers: { authorization: 'missing' } }] } },
+        'webService.allowList.0.headers.authorization',
+      ],
       [
         { emailTemplates: { close: { subject: 'acme.missing', text: 'other.email.jobFinished.text' } } },
         'emailTemplates.close.subject',

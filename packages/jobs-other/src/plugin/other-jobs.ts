@@ -1,6 +1,7 @@
 import type { AnyJobDefinition } from '@hangar/core';
 import { emailJob } from '../jobs/email-job.js';
 import { validationReportJob } from '../jobs/validation-report-job.js';
+import { webServiceJob } from '../jobs/web-service-job.js';
 
 /** Every job type of the pack. */
-export const otherJobs: readonly AnyJobDefinition[] = [validationReportJob, emailJob];
+export const otherJobs: readonly AnyJobDefinition[] = [validationReportJob, emailJob, webServiceJob];

@@ -34,6 +34,29 @@ export const otherJobsSettings = z
     sendRetryDelayMs: z.number().int().min(0).optional(),
     maxAttachmentBytes: z.number().int().min(0).optional(),
     maxRecipients: z.number().int().min(1).optional(),
+    webService: z
+      .object({
+        allowList: z
+          .array(
+            z
+              .object({
+                url: z.url(),
+                headers: z.record(z.string().min(1), z.string().min(1)).optional(),
+                customers: z.array(z.string().min(1)).optional(),
+              })
+              .strict(),
+          )
+          .optional(),
+        secrets: z.record(z.string().min(1), z.string()).optional(),
+        timeoutMs: z.number().int().positive().optional(),
+        attempts: z.number().int().min(1).max(10).optional(),
+        retryDelayMs: z.number().int().min(0).optional(),
+        maxRetryAfterMs: z.number().int().min(0).optional(),
+        maxResultBytes: z.number().int().min(0).optional(),
+        maxResponseBytes: z.number().int().positive().optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 

@@ -1,2 +1,6 @@
 // Test support of @hangar/jobs-other: `@hangar/jobs-other/testing`.
-export { type ForeignJobSource, otherCrossTenantCases } from './cross-tenant-cases.js';
+export {
+  CROSS_TENANT_ENDPOINT,
+  type ForeignJobSource,
+  otherCrossTenantCases,
+} from './cross-tenant-cases.js';
