@@ -10,12 +10,24 @@ export { ValidationRuleError } from './errors/validation-rule-error.js';
 export { WebServiceRefusedError } from './errors/web-service-refused-error.js';
 export { WebServiceUnavailableError } from './errors/web-service-unavailable-error.js';
 export {
+  FLEX_DIMENSIONS,
+  type FlexBinding,
+  type FlexDimension,
+  flexBindingSchema,
+} from './flex/flex-binding.js';
+export {
   EMAIL_JOB_TYPE,
   type EmailResult,
   emailJob,
   emailParams,
   type RecipientOutcome,
 } from './jobs/email-job.js';
+export {
+  FLEX_SHEET_JOB_TYPE,
+  type FlexSheetResult,
+  flexSheetJob,
+  flexSheetParams,
+} from './jobs/flex-sheet-job.js';
 export {
   VALIDATION_REPORT_JOB_TYPE,
   type ValidationReportResult,

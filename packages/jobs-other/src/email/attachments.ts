@@ -39,21 +39,25 @@ export async function findAttachments(
   refs: readonly AttachmentRef[],
   owner: AttachmentOwner,
   maxBytes: number,
+  paramOf: (index: number) => string = (index) => `attachments.${index}`,
 ): Promise<FoundAttachment[]> {
   if (refs.length === 0) return [];
   if (!services.has(jobRecordsToken)) {
-    throw new JobParamError('attachments', 'the host registered no job records (jobRecordsToken)');
+    throw new JobParamError(
+      paramOf(0).replace(/\.0$/, ''),
+      'the host registered no job records (jobRecordsToken)',
+    );
   }
   const records = services.get(jobRecordsToken);
   const found: FoundAttachment[] = [];
   for (const [i, ref] of refs.entries()) {
     const record = await records.get(ref.job);
-    if (record === undefined) throw new AttachmentNotFoundError(`attachments.${i}.job`, ref.job, ref.file);
+    if (record === undefined) throw new AttachmentNotFoundError(`${paramOf(i)}.job`, ref.job, ref.file);
     if (owner.customer !== undefined && record.customerId !== owner.customer) {
-      throw new TenantMismatchError(`attachments.${i}.job`, ref.job, owner.tenant ?? owner.customer);
+      throw new TenantMismatchError(`${paramOf(i)}.job`, ref.job, owner.tenant ?? owner.customer);
     }
     const file = record.result?.outputFiles?.find((f) => f.name === ref.file);
-    if (file === undefined) throw new AttachmentNotFoundError(`attachments.${i}.file`, ref.job, ref.file);
+    if (file === undefined) throw new AttachmentNotFoundError(`${paramOf(i)}.file`, ref.job, ref.file);
     found.push({
       filename: file.name,
       contentType: file.mediaType,
@@ -63,7 +67,10 @@ export async function findAttachments(
   }
   const total = found.reduce((n, f) => n + f.size, 0);
   if (total > maxBytes) {
-    throw new JobParamError('attachments', `${total} bytes in all, more than the ${maxBytes} allowed`);
+    throw new JobParamError(
+      paramOf(0).replace(/\.0$/, ''),
+      `${total} bytes in all, more than the ${maxBytes} allowed`,
+    );
   }
   return found;
 }

@@ -56,4 +56,7 @@ export const messagesEn = {
   'other.error.urlNotAllowed': 'Parameter "{param}": {url} is not in the allow-list',
   'other.error.webServiceRefused': '{url} answered {status}: {detail}',
   'other.error.webServiceUnavailable': '{url} is unavailable after {attempts} tries: {detail}',
+  'other.job.flexSheet': 'Fill an XLSX template’s named ranges with consolidated data',
+  'other.progress.flexBinding': 'Range {name} filled',
+  'other.progress.flexDone': '{file} written: {cells} cells filled, {formulas} formulas to recalculate',
 } as const satisfies MessageCatalog;

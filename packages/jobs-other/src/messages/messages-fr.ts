@@ -57,4 +57,7 @@ export const messagesFr = {
   'other.error.urlNotAllowed': 'Paramètre « {param} » : {url} n’est pas dans la liste autorisée',
   'other.error.webServiceRefused': '{url} a répondu {status} : {detail}',
   'other.error.webServiceUnavailable': '{url} est indisponible après {attempts} essais : {detail}',
+  'other.job.flexSheet': 'Remplir les plages nommées d’un modèle XLSX avec les données consolidées',
+  'other.progress.flexBinding': 'Plage {name} remplie',
+  'other.progress.flexDone': '{file} écrit : {cells} cellules remplies, {formulas} formules à recalculer',
 } as const satisfies Record<keyof typeof messagesEn, string> satisfies MessageCatalog;

@@ -15,6 +15,7 @@ describe('the other-jobs plugin', () => {
       'other.validation-report',
       'other.email',
       'other.web-service',
+      'other.flex-sheet',
     ]);
     expect(plugin.config).toMatchObject({
       balanceTolerance: OTHER_JOBS_DEFAULTS.balanceTolerance,

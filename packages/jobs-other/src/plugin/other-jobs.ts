@@ -1,7 +1,13 @@
 import type { AnyJobDefinition } from '@hangar/core';
 import { emailJob } from '../jobs/email-job.js';
+import { flexSheetJob } from '../jobs/flex-sheet-job.js';
 import { validationReportJob } from '../jobs/validation-report-job.js';
 import { webServiceJob } from '../jobs/web-service-job.js';
 
 /** Every job type of the pack. */
-export const otherJobs: readonly AnyJobDefinition[] = [validationReportJob, emailJob, webServiceJob];
+export const otherJobs: readonly AnyJobDefinition[] = [
+  validationReportJob,
+  emailJob,
+  webServiceJob,
+  flexSheetJob,
+];

@@ -1,5 +1,21 @@
 import { type CrossTenantCases, customerParamNamesB, TWO_TENANT_CODES } from '@hangar/conso-db/testing';
+import ExcelJS from 'exceljs';
 import type { AllowedEndpoint } from '../plugin/web-service-options.js';
+
+/** A one-sheet template with the named range `PL` (two rows by two columns). */
+async function flexTemplate(): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Report');
+  sheet.getCell('D2').value = { formula: 'SUM(B2:C2)' } as ExcelJS.CellFormulaValue;
+  workbook.definedNames.add('Report!$B$2:$C$3', 'PL');
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+const plBinding = (companies: readonly (string | number)[]) => ({
+  name: 'PL',
+  rows: { dimension: 'account', members: ['7100', '6100'] },
+  columns: { dimension: 'company', members: companies },
+});
 
 /**
  * An endpoint reserved for customer B, for the host's `webService.allowList`: customer A's job
@@ -17,7 +33,7 @@ export interface ForeignJobSource {
 }
 
 /**
- * Customer A's validation-report, e-mail and web-service jobs aimed at customer B's data, for the cross-tenant
+ * Customer A's validation-report, e-mail, web-service and flex-sheet jobs aimed at customer B's data, for the cross-tenant
  * suite: B's code in the `customer` param, B's conso or companies by id, and B's job's output file
  * as an attachment are refused; the codes both customers use resolve to A's rows. No case sends an
  * e-mail, so the host may point the SMTP settings anywhere.
@@ -63,6 +79,56 @@ export function otherCrossTenantCases(jobs: ForeignJobSource): CrossTenantCases 
           };
         },
         expect: { refused: 'TENANT_MISMATCH' },
+      },
+    ],
+    'other.flex-sheet': [
+      {
+        ...customerParamNamesB,
+        params: async ({ b, writeFile }) => ({
+          customer: b.code,
+          conso: b.consoCode,
+          template: await writeFile('flex.xlsx', await flexTemplate()),
+          bindings: [plBinding(['FR1', 'US1'])],
+        }),
+      },
+      {
+        name: "a company of a binding named by B's id",
+        params: async ({ a, b, writeFile }) => ({
+          conso: a.consoCode,
+          template: await writeFile('flex.xlsx', await flexTemplate()),
+          bindings: [plBinding(['FR1', b.companies.US1 as number])],
+        }),
+        expect: { refused: 'TENANT_MISMATCH' },
+      },
+      {
+        name: "B's conso by id",
+        params: async ({ b, writeFile }) => ({
+          conso: b.consoId,
+          template: await writeFile('flex.xlsx', await flexTemplate()),
+          bindings: [plBinding(['FR1', 'US1'])],
+        }),
+        expect: { refused: 'TENANT_MISMATCH' },
+      },
+      {
+        name: "an output file of B's job as template",
+        params: async ({ a, b }) => {
+          const job = await jobs.finishedJobOf(b.code);
+          return {
+            conso: a.consoCode,
+            template: { job: job.id, file: job.file },
+            bindings: [plBinding(['FR1', 'US1'])],
+          };
+        },
+        expect: { refused: 'TENANT_MISMATCH' },
+      },
+      {
+        name: 'codes both customers use resolve to A',
+        params: async ({ a, writeFile }) => ({
+          conso: a.consoCode,
+          template: await writeFile('flex.xlsx', await flexTemplate()),
+          bindings: [plBinding(['FR1', 'US1'])],
+        }),
+        expect: 'confined',
       },
     ],
     'other.web-service': [
