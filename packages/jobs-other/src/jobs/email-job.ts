@@ -1,4 +1,4 @@
-import { defineJob, TenantMismatchError, t } from '@hangar/core';
+import { defineJob, t } from '@hangar/core';
 import { z } from 'zod';
 import { findAttachments, readAttachments } from '../email/attachments.js';
 import { renderEmail } from '../email/render-email.js';

@@ -182,7 +182,7 @@ describe.each(backends)('FlexSheetJob on $kind', ({ kind, skipReason }) => {
       { customerId: 'DEMO' },
     );
     expect(again.state, JSON.stringify(again.errorInfo)).toBe('Succeeded');
-    expect((again.result?.result as FlexSheetResult).file.name).toBe('first-202312ACT001.xlsx');
+    expect((again.result!.result as FlexSheetResult).file.name).toBe('first-202312ACT001.xlsx');
   });
 
   it.skipIf(skipReason)(

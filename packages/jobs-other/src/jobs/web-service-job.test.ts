@@ -85,7 +85,7 @@ describe('WebServiceJob against a real HTTP server on loopback', () => {
       url: `${http.url}/api/form`,
       body: { form: { a: '1', b: 'x y' } },
     });
-    expect((job.result?.result as WebServiceResult).body).toBe(
+    expect((job.result!.result as WebServiceResult).body).toBe(
       'got a=1&b=x+y as application/x-www-form-urlencoded',
     );
   });

@@ -1,4 +1,4 @@
-import { defineJob, JobCancelledError, retryDelayMs, TenantMismatchError, t } from '@hangar/core';
+import { defineJob, JobCancelledError, retryDelayMs, t } from '@hangar/core';
 import { fileStoreOf, type StoredFile } from '@hangar/jobs-importexport';
 import { z } from 'zod';
 import { WebServiceRefusedError } from '../errors/web-service-refused-error.js';
