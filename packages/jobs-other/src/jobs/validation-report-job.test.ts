@@ -202,3 +202,73 @@ describe.each(backends)('ValidationReportJob on $kind', ({ kind, skipReason }) =
     expect(await bundleBalances(fx.test.consoDb.db, where)).toEqual(before);
   });
 });
+
+describe.each(backends)('ValidationReportJob intercompany currencies on $kind', ({ kind, skipReason }) => {
+  let fx: RunnerFixture;
+  beforeAll(async () => {
+    if (skipReason) return;
+    fx = await openRunnerFixture(kind);
+    const { db } = fx.test.consoDb;
+    const { customerId, periodId, categoryId } = fx.demo;
+    const companies = new Map(await codesToIds(db, 'companies', customerId));
+    const accounts = new Map(await codesToIds(db, 'accounts', customerId));
+    const flows = new Map(await codesToIds(db, 'flows', customerId));
+    const row = (company: string, account: string, partner: string, amount: number) => ({
+      company_id: companies.get(company)!,
+      period_id: periodId,
+      category_id: categoryId,
+      account_id: accounts.get(account)!,
+      partner_company_id: companies.get(partner)!,
+      flow_id: flows.get('F20')!,
+      dimension: null,
+      amount,
+    });
+    await db
+      .insertInto('bundles')
+      .values([
+        // 100,000 USD at the closing rate 0.905 offset HOLD's 90,500 EUR exactly.
+        row('HOLD', '1400', 'US1', 90_500),
+        row('US1', '4400', 'HOLD', -100_000),
+        // UK1 reports in GBP, whose closing rate is removed below.
+        row('HOLD', '1400', 'UK1', 1_150),
+        row('UK1', '4400', 'HOLD', -1_000),
+      ])
+      .execute();
+    await db
+      .deleteFrom('exchange_rates')
+      .where('period_id', '=', periodId)
+      .where('category_id', '=', categoryId)
+      .where('currency', '=', 'GBP')
+      .execute();
+  }, 120_000);
+  afterAll(async () => fx?.close());
+
+  it.skipIf(skipReason)('compares partners in the reference currency and flags a missing rate', async () => {
+    const job = await fx.run(
+      'other.validation-report',
+      { conso: '202312ACT001', checks: ['intercompany'] },
+      { customerId: 'DEMO' },
+    );
+    expect(job.state, JSON.stringify(job.errorInfo)).toBe('Succeeded');
+    const result = job.result?.result as ValidationReportResult;
+    expect(result.rules.map((r) => [r.rule, r.checks, r.failures])).toEqual([
+      ['IC-BAL', 3, 2],
+      ['IC-PL', 1, 0],
+    ]);
+    const sheets = await readWorkbook(fx, result.file.location);
+    expect(sheets.Failures!.slice(1)).toEqual([
+      ['HOLD', 'FR1', 'IC-BAL', 'Intercompany', 118_500, 120_000, 1_500, 'no'],
+      [
+        'HOLD',
+        'UK1',
+        'IC-BAL',
+        'Intercompany',
+        1_000,
+        1_150,
+        150,
+        'no',
+        'No closing rate for the currency: converted at 1',
+      ],
+    ]);
+  });
+});
