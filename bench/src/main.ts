@@ -4,6 +4,7 @@ import { RedisQueue } from '@hangar/runner/redis';
 import { benchConsolidation } from './conso-bench.js';
 import { benchHangar } from './hangar-bench.js';
 import { benchImport } from './import-bench.js';
+import { benchOtherJobs } from './other-bench.js';
 import { benchGraphileWorker, benchPgBoss, dropSchema } from './postgres-peers.js';
 import { benchBeeQueue, benchBullmq, flushPrefix } from './redis-peers.js';
 import { printTable } from './report.js';
@@ -82,6 +83,11 @@ if (run('import')) {
 if (run('conso')) {
   console.log('\n## Consolidation of a generated group on PostgreSQL\n');
   await benchConsolidation();
+}
+
+if (run('other')) {
+  console.log('\n## Other jobs: e-mail against nodemailer alone, validation report against bare SQL\n');
+  await benchOtherJobs();
 }
 
 // Peer libraries can keep sockets or timers alive after close; the numbers are printed, so exit.

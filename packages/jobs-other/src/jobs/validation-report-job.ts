@@ -84,6 +84,11 @@ export const validationReportJob = defineJob<z.output<typeof validationReportPar
         const customer = consoScope.requireCustomer();
         const companyIds =
           params.companies === undefined ? undefined : await consoScope.companies(params.companies);
+        const companyRows = await db
+          .selectFrom('companies')
+          .select(['id', 'code', 'currency'])
+          .where('customer_id', '=', customer.id)
+          .execute();
         const check: CheckScope = {
           db,
           customerId: customer.id,
@@ -91,6 +96,7 @@ export const validationReportJob = defineJob<z.output<typeof validationReportPar
           periodId: conso.period_id,
           categoryId: conso.category_id,
           companyIds,
+          companies: new Map(companyRows.map((row) => [row.id, { code: row.code, currency: row.currency }])),
         };
         const counted = await scopedBundles(check)
           .select((eb) => eb.fn.count<number>('b.company_id').distinct().as('companies'))

@@ -1,6 +1,13 @@
 import { sql } from 'kysely';
 import { scopedBundles } from './bundle-filter.js';
-import { type CheckResult, type CheckScope, fromCents, toleranceCents } from './validation-types.js';
+import {
+  byCompany,
+  type CheckResult,
+  type CheckScope,
+  companyCode,
+  fromCents,
+  toleranceCents,
+} from './validation-types.js';
 
 /** Code of the built-in balance rule in reports. */
 export const BALANCE_RULE = 'BALANCE';
@@ -10,11 +17,13 @@ export const BALANCE_RULE = 'BALANCE';
  * amounts are summed in cents so SQLite's binary floating point compares exactly.
  */
 export async function balanceChecks(scope: CheckScope, tolerance: number): Promise<CheckResult> {
-  const rows = await scopedBundles(scope)
-    .select(['c.code as company', sql<number>`sum(round(${sql.ref('b.amount')} * 100, 0))`.as('cents')])
-    .groupBy('c.code')
-    .orderBy('c.code')
+  const grouped = await scopedBundles(scope)
+    .select(['b.company_id', sql<number>`sum(round(${sql.ref('b.amount')} * 100, 0))`.as('cents')])
+    .groupBy('b.company_id')
     .execute();
+  const rows = byCompany(
+    grouped.map((row) => ({ company: companyCode(scope, row.company_id), cents: row.cents })),
+  );
   const limit = toleranceCents(tolerance);
   const failures = rows
     .filter((row) => Math.abs(Number(row.cents)) > limit)

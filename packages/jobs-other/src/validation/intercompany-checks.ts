@@ -3,6 +3,7 @@ import { scopedBundles } from './bundle-filter.js';
 import {
   type CheckResult,
   type CheckScope,
+  companyCode,
   fromCents,
   type RuleOutcome,
   toleranceCents,
@@ -12,75 +13,109 @@ import {
 /** Key of the note on a pair whose amounts lacked a closing rate (converted at 1). */
 export const MISSING_RATE_NOTE = 'other.report.note.missingRate';
 
+/** One pair of partners under one rule, amounts in reference-currency cents. */
+interface Pair {
+  rule: string;
+  name: string;
+  tolerance: number;
+  a: string;
+  b: string;
+  aCents: number;
+  bCents: number;
+  missingRate: boolean;
+}
+
 /**
  * Intercompany matching of the customer's `ic_rules`: for each rule and each pair of companies,
  * what company X books on the rule's side-A accounts towards partner Y must offset what Y books
- * on the side-B accounts towards X, within the rule's tolerance. Amounts are converted to the
- * customer's reference currency at the period's closing rate, so partners reporting in different
- * currencies compare. One grouped query over every rule and pair at once.
+ * on the side-B accounts towards X, within the rule's tolerance. One grouped query sums every
+ * rule, side, company and partner in local currency; each sum is then converted to the customer's
+ * reference currency at the period's closing rate, so partners reporting in different currencies
+ * compare.
  */
 export async function intercompanyChecks(scope: CheckScope): Promise<CheckResult> {
-  const side = sql.ref('ra.side');
-  const rate = sql`case when ${sql.ref('c.currency')} = ${scope.referenceCurrency} then 1 else ${sql.ref('x.closing_rate')} end`;
-  const cents = sql`round(${sql.ref('b.amount')} * coalesce(${rate}, 1) * 100, 0)`;
-  const aCompany = sql<string>`case when ${side} = 'A' then ${sql.ref('c.code')} else ${sql.ref('p.code')} end`;
-  const bCompany = sql<string>`case when ${side} = 'A' then ${sql.ref('p.code')} else ${sql.ref('c.code')} end`;
-  const rows = await scopedBundles(scope)
-    .innerJoin('companies as p', 'p.id', 'b.partner_company_id')
+  const sums = await scopedBundles(scope)
     .innerJoin('ic_rule_accounts as ra', 'ra.account_id', 'b.account_id')
     .innerJoin('ic_rules as r', 'r.id', 'ra.ic_rule_id')
-    .leftJoin('exchange_rates as x', (join) =>
-      join
-        .onRef('x.period_id', '=', 'b.period_id')
-        .onRef('x.category_id', '=', 'b.category_id')
-        .onRef('x.currency', '=', 'c.currency'),
-    )
     .where('r.customer_id', '=', scope.customerId)
-    .where('p.customer_id', '=', scope.customerId)
+    .where('b.partner_company_id', 'is not', null)
     .select([
       'r.code as rule',
       'r.name as name',
       'r.tolerance as tolerance',
-      aCompany.as('a_company'),
-      bCompany.as('b_company'),
-      sql<number>`sum(case when ${side} = 'A' then ${cents} else 0 end)`.as('a_cents'),
-      sql<number>`sum(case when ${side} = 'B' then ${cents} else 0 end)`.as('b_cents'),
-      sql<number>`sum(case when ${rate} is null then 1 else 0 end)`.as('missing_rates'),
+      'ra.side as side',
+      'b.company_id as company_id',
+      'b.partner_company_id as partner_id',
+      sql<number>`sum(round(${sql.ref('b.amount')} * 100, 0))`.as('cents'),
     ])
-    .groupBy(['r.code', 'r.name', 'r.tolerance', aCompany, bCompany])
-    .orderBy('r.code')
-    .orderBy(aCompany)
-    .orderBy(bCompany)
+    .groupBy(['r.code', 'r.name', 'r.tolerance', 'ra.side', 'b.company_id', 'b.partner_company_id'])
     .execute();
+  const rates = new Map(
+    (
+      await scope.db
+        .selectFrom('exchange_rates')
+        .select(['currency', 'closing_rate'])
+        .where('period_id', '=', scope.periodId)
+        .where('category_id', '=', scope.categoryId)
+        .execute()
+    ).map((row) => [row.currency, Number(row.closing_rate)]),
+  );
+  const pairs = new Map<string, Pair>();
+  for (const sum of sums) {
+    const currency = scope.companies.get(sum.company_id)?.currency ?? scope.referenceCurrency;
+    const rate = currency === scope.referenceCurrency ? 1 : rates.get(currency);
+    const cents = Math.round(Number(sum.cents) * (rate ?? 1));
+    const [a, b] = sum.side === 'A' ? [sum.company_id, sum.partner_id] : [sum.partner_id, sum.company_id];
+    const key = `${sum.rule}\u0000${a}\u0000${b}`;
+    const pair = pairs.get(key) ?? {
+      rule: sum.rule,
+      name: sum.name,
+      tolerance: Number(sum.tolerance),
+      a: companyCode(scope, a as number),
+      b: companyCode(scope, b as number),
+      aCents: 0,
+      bCents: 0,
+      missingRate: false,
+    };
+    pairs.set(key, pair);
+    if (sum.side === 'A') pair.aCents += cents;
+    else pair.bCents += cents;
+    if (rate === undefined) pair.missingRate = true;
+  }
+  const ordered = [...pairs.values()].sort(
+    (x, y) => compare(x.rule, y.rule) || compare(x.a, y.a) || compare(x.b, y.b),
+  );
   const outcomes = new Map<string, RuleOutcome>();
   const failures: ValidationFailure[] = [];
-  for (const row of rows) {
-    const outcome = outcomes.get(row.rule) ?? {
-      rule: row.rule,
-      name: row.name,
+  for (const pair of ordered) {
+    const outcome = outcomes.get(pair.rule) ?? {
+      rule: pair.rule,
+      name: pair.name,
       kind: 'intercompany' as const,
       checks: 0,
       failures: 0,
       blocking: false,
     };
-    outcomes.set(row.rule, outcome);
+    outcomes.set(pair.rule, outcome);
     outcome.checks += 1;
-    const a = Number(row.a_cents);
-    const b = Number(row.b_cents);
-    const missing = Number(row.missing_rates) > 0;
-    if (Math.abs(a + b) <= toleranceCents(row.tolerance) && !missing) continue;
+    const difference = pair.aCents + pair.bCents;
+    if (Math.abs(difference) <= toleranceCents(pair.tolerance) && !pair.missingRate) continue;
     outcome.failures += 1;
     failures.push({
-      rule: row.rule,
+      rule: pair.rule,
       kind: 'intercompany',
-      company: row.a_company,
-      partner: row.b_company,
-      expected: fromCents(-b),
-      actual: fromCents(a),
-      difference: fromCents(a + b),
+      company: pair.a,
+      partner: pair.b,
+      expected: fromCents(-pair.bCents),
+      actual: fromCents(pair.aCents),
+      difference: fromCents(difference),
       blocking: false,
-      note: missing ? MISSING_RATE_NOTE : null,
+      note: pair.missingRate ? MISSING_RATE_NOTE : null,
     });
   }
   return { outcomes: [...outcomes.values()], failures };
+}
+
+function compare(x: string, y: string): number {
+  return x < y ? -1 : x > y ? 1 : 0;
 }

@@ -3,8 +3,10 @@ import { ValidationRuleError } from '../errors/validation-rule-error.js';
 import { scopedBundles } from './bundle-filter.js';
 import { type ResolvedSelector, resolveSelector, ruleSelectorSchema } from './rule-selector.js';
 import {
+  byCompany,
   type CheckResult,
   type CheckScope,
+  companyCode,
   fromCents,
   type RuleOutcome,
   toleranceCents,
@@ -32,19 +34,17 @@ export async function relationChecks(scope: CheckScope, onlyRules?: readonly str
   const outcomes: RuleOutcome[] = [];
   const failures: ValidationFailure[] = [];
   for (const rule of rules) {
-    const rows = await scopedBundles(scope)
+    const amount = sql`round(${sql.ref('b.amount')} * 100, 0)`;
+    const right = rule.right === undefined ? sql<SqlBool>`1 = 0` : condition(rule.right);
+    const grouped = await scopedBundles(scope)
       .select([
-        'c.code as company',
-        sql<number>`sum(case when ${condition(rule.left)} then round(${sql.ref('b.amount')} * 100, 0) else 0 end)`.as(
-          'left_cents',
-        ),
-        sql<number>`sum(case when ${rule.right === undefined ? sql<SqlBool>`1 = 0` : condition(rule.right)} then round(${sql.ref('b.amount')} * 100, 0) else 0 end)`.as(
-          'right_cents',
-        ),
+        'b.company_id',
+        sql<number>`sum(case when ${condition(rule.left)} then ${amount} else 0 end)`.as('left_cents'),
+        sql<number>`sum(case when ${right} then ${amount} else 0 end)`.as('right_cents'),
       ])
-      .groupBy('c.code')
-      .orderBy('c.code')
+      .groupBy('b.company_id')
       .execute();
+    const rows = byCompany(grouped.map((row) => ({ ...row, company: companyCode(scope, row.company_id) })));
     const outcome: RuleOutcome = {
       rule: rule.code,
       name: rule.name,

@@ -35,7 +35,16 @@ export interface RuleOutcome {
   blocking: boolean;
 }
 
-/** The data a check runs on: the bundles of one period and category of one customer. */
+/** A company of the customer, as checks report it. */
+export interface CheckCompany {
+  code: string;
+  currency: string;
+}
+
+/**
+ * The data a check runs on: the bundles of one period and category of one customer (periods and
+ * categories belong to a customer, so those two ids confine every query to its bundles).
+ */
 export interface CheckScope {
   readonly db: Kysely<ConsoDatabase>;
   readonly customerId: number;
@@ -44,7 +53,17 @@ export interface CheckScope {
   readonly categoryId: number;
   /** Only these companies (ids); every company of the customer when undefined. */
   readonly companyIds: readonly number[] | undefined;
+  /** The customer's companies by id. */
+  readonly companies: ReadonlyMap<number, CheckCompany>;
 }
+
+/** The code of a company of the scope (its id when it is not the customer's, which cannot happen). */
+export const companyCode = (scope: CheckScope, id: number): string =>
+  scope.companies.get(id)?.code ?? String(id);
+
+/** Rows sorted by their `company` code. */
+export const byCompany = <T extends { company: string }>(rows: T[]): T[] =>
+  rows.sort((a, b) => (a.company < b.company ? -1 : a.company > b.company ? 1 : 0));
 
 /** The failures and outcomes of one kind of check. */
 export interface CheckResult {
