@@ -11,6 +11,7 @@ import { createImportExportPlugin, LocalFileStore } from '@hangar/jobs-importexp
 import { importExportCrossTenantCases, openTestDb, testBackends } from '@hangar/jobs-importexport/testing';
 import { createOtherJobsPlugin, jobRecordsToken } from '@hangar/jobs-other';
 import {
+  CROSS_TENANT_CONNECTION,
   CROSS_TENANT_ENDPOINT,
   type ForeignJobSource,
   otherCrossTenantCases,
@@ -48,6 +49,7 @@ async function openBackend(kind: 'sqlite' | 'postgres', foreign: ForeignJobs): P
         smtp: { port: 9, connectionTimeoutMs: 2_000 },
         sendAttempts: 1,
         webService: { allowList: [CROSS_TENANT_ENDPOINT], attempts: 1, timeoutMs: 2_000 },
+        diStudio: { connections: { bravo: CROSS_TENANT_CONNECTION } },
       }),
     ],
     services: [

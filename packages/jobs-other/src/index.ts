@@ -1,5 +1,12 @@
 import { otherJobsPlugin } from './plugin/other-jobs-plugin.js';
 
+export type { DryRunReport } from './di/dry-run.js';
+export {
+  type DiStudioParams,
+  diStudioParams,
+  type PipelineSource,
+  pipelineSourceSchema,
+} from './di/pipeline.js';
 export type { SendOutcome } from './email/smtp-sender.js';
 export { AttachmentNotFoundError } from './errors/attachment-not-found-error.js';
 export { EmailRejectedError } from './errors/email-rejected-error.js';
@@ -15,6 +22,11 @@ export {
   type FlexDimension,
   flexBindingSchema,
 } from './flex/flex-binding.js';
+export {
+  DI_STUDIO_JOB_TYPE,
+  type DiStudioResult,
+  diStudioJob,
+} from './jobs/di-studio-job.js';
 export {
   EMAIL_JOB_TYPE,
   type EmailResult,
@@ -42,6 +54,7 @@ export {
   webServiceParams,
 } from './jobs/web-service-job.js';
 export { otherMessages } from './messages/other-messages.js';
+export { DI_STUDIO_DEFAULTS, type DiConnection, type DiStudioOptions } from './plugin/di-studio-options.js';
 export { otherJobs } from './plugin/other-jobs.js';
 export {
   BUILT_IN_TEMPLATES,

@@ -1,6 +1,5 @@
-import { TenantScope } from '@hangar/conso-db';
 import { defineJob, t } from '@hangar/core';
-import { consoDbOf, fileStoreOf, type StoredFile } from '@hangar/jobs-importexport';
+import { fileStoreOf, type StoredFile } from '@hangar/jobs-importexport';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { findAttachments } from '../email/attachments.js';
@@ -9,7 +8,7 @@ import { bindingValues, type ResolvedBinding, resolveBinding } from '../flex/bin
 import { fillRange, markForRecalculation, namedRange } from '../flex/fill-workbook.js';
 import { flexBindingSchema } from '../flex/flex-binding.js';
 import { customerParam, fileNameParam, refParam } from '../params/common-params.js';
-import { configOf } from '../services/other-services.js';
+import { configOf, openScope } from '../services/other-services.js';
 import { XLSX_MEDIA_TYPE } from './validation-report-job.js';
 
 /** Type name of {@link flexSheetJob}. */
@@ -55,8 +54,8 @@ export const flexSheetJob = defineJob<z.output<typeof flexSheetParams>, FlexShee
   retry: { maxAttempts: 1 },
   create: (services) => ({
     async execute(params, ctx) {
-      const { db } = consoDbOf(services);
-      const scope = await TenantScope.open(db, { tenant: ctx.customerId, customer: params.customer });
+      const { db, scope } = await openScope(services, ctx, params.customer);
+
       const conso = await scope.conso(params.conso);
       const consoScope = await scope.forConso(conso);
       const customer = consoScope.requireCustomer();

@@ -1,9 +1,8 @@
-import { TenantScope } from '@hangar/conso-db';
 import { defineJob, t } from '@hangar/core';
-import { consoDbOf, fileStoreOf, type StoredFile } from '@hangar/jobs-importexport';
+import { fileStoreOf, type StoredFile } from '@hangar/jobs-importexport';
 import { z } from 'zod';
 import { customerParam, fileNameParam, languageParam, refParam } from '../params/common-params.js';
-import { configOf, translatorOf } from '../services/other-services.js';
+import { configOf, openScope, translatorOf } from '../services/other-services.js';
 import { balanceChecks } from '../validation/balance-checks.js';
 import { scopedBundles } from '../validation/bundle-filter.js';
 import { intercompanyChecks } from '../validation/intercompany-checks.js';
@@ -76,9 +75,8 @@ export const validationReportJob = defineJob<z.output<typeof validationReportPar
     retry: { maxAttempts: 1 },
     create: (services) => ({
       async execute(params, ctx) {
-        const { db } = consoDbOf(services);
+        const { db, scope } = await openScope(services, ctx, params.customer);
         const config = configOf(services);
-        const scope = await TenantScope.open(db, { tenant: ctx.customerId, customer: params.customer });
         const conso = await scope.conso(params.conso);
         const consoScope = await scope.forConso(conso);
         const customer = consoScope.requireCustomer();

@@ -59,4 +59,7 @@ export const messagesEn = {
   'other.job.flexSheet': 'Fill an XLSX template’s named ranges with consolidated data',
   'other.progress.flexBinding': 'Range {name} filled',
   'other.progress.flexDone': '{file} written: {cells} cells filled, {formulas} formulas to recalculate',
+  'other.job.diStudio': 'Run a data-integration pipeline: extract, map through a profile, load or dry-run',
+  'other.progress.diExtracted': 'Source ({kind}) extracted for profile {profile}',
+  'other.progress.diDryRun': 'Dry run: {rows} rows would be loaded into {table}; nothing was written',
 } as const satisfies MessageCatalog;

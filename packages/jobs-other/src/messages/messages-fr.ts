@@ -60,4 +60,8 @@ export const messagesFr = {
   'other.job.flexSheet': 'Remplir les plages nommées d’un modèle XLSX avec les données consolidées',
   'other.progress.flexBinding': 'Plage {name} remplie',
   'other.progress.flexDone': '{file} écrit : {cells} cellules remplies, {formulas} formules à recalculer',
+  'other.job.diStudio':
+    'Exécuter un flux d’intégration : extraire, transformer par un profil, charger ou simuler',
+  'other.progress.diExtracted': 'Source ({kind}) extraite pour le profil {profile}',
+  'other.progress.diDryRun': 'Simulation : {rows} lignes seraient chargées dans {table} ; rien n’a été écrit',
 } as const satisfies Record<keyof typeof messagesEn, string> satisfies MessageCatalog;

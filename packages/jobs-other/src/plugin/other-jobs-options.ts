@@ -1,6 +1,7 @@
 import type { MessageCatalogs } from '@hangar/core';
 import { ConfigurationError, createServiceToken } from '@hangar/core';
 import type { FileStore } from '@hangar/jobs-importexport';
+import { type DiStudioOptions, resolveDiStudioOptions } from './di-studio-options.js';
 import { resolveWebServiceOptions, type WebServiceOptions } from './web-service-options.js';
 
 /** How to reach the SMTP server the e-mail job sends through. */
@@ -59,6 +60,8 @@ export interface OtherJobsOptions {
   maxRecipients?: number;
   /** The web-service job: allowed endpoints, secrets, timeouts and retries (defaults in `WEB_SERVICE_DEFAULTS`). */
   webService?: Partial<WebServiceOptions>;
+  /** The DI Studio job: SQL connections and the dry run's preview (defaults in `DI_STUDIO_DEFAULTS`). */
+  diStudio?: Partial<DiStudioOptions>;
 }
 
 /** The built-in templates. */
@@ -104,6 +107,7 @@ export interface OtherJobsConfig {
   readonly maxAttachmentBytes: number;
   readonly maxRecipients: number;
   readonly webService: WebServiceOptions;
+  readonly diStudio: DiStudioOptions;
 }
 
 /** Service token of the resolved {@link OtherJobsConfig} the plugin registers. */
@@ -129,6 +133,7 @@ export function resolveOtherJobsOptions(
     maxAttachmentBytes: options.maxAttachmentBytes ?? d.maxAttachmentBytes,
     maxRecipients: options.maxRecipients ?? d.maxRecipients,
     webService: resolveWebServiceOptions(options.webService),
+    diStudio: resolveDiStudioOptions(options.diStudio),
   };
   number('balanceTolerance', config.balanceTolerance, 0, Number.MAX_SAFE_INTEGER, false);
   integer('smtp.port', smtp.port, 1, 65_535);

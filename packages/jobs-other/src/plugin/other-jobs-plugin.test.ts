@@ -16,6 +16,7 @@ describe('the other-jobs plugin', () => {
       'other.email',
       'other.web-service',
       'other.flex-sheet',
+      'other.di-studio',
     ]);
     expect(plugin.config).toMatchObject({
       balanceTolerance: OTHER_JOBS_DEFAULTS.balanceTolerance,

@@ -1,4 +1,5 @@
 import type { AnyJobDefinition } from '@hangar/core';
+import { diStudioJob } from '../jobs/di-studio-job.js';
 import { emailJob } from '../jobs/email-job.js';
 import { flexSheetJob } from '../jobs/flex-sheet-job.js';
 import { validationReportJob } from '../jobs/validation-report-job.js';
@@ -10,4 +11,5 @@ export const otherJobs: readonly AnyJobDefinition[] = [
   emailJob,
   webServiceJob,
   flexSheetJob,
+  diStudioJob,
 ];

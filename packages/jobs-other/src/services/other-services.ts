@@ -1,4 +1,7 @@
-import { createServiceToken, type ServiceResolver, Translator } from '@hangar/core';
+import { type ConsoDatabase, TenantScope } from '@hangar/conso-db';
+import { createServiceToken, type JobContext, type ServiceResolver, Translator } from '@hangar/core';
+import { consoDbOf } from '@hangar/jobs-importexport';
+import type { Kysely } from 'kysely';
 import { otherMessages } from '../messages/other-messages.js';
 import {
   OTHER_JOBS_DEFAULTS,
@@ -20,4 +23,14 @@ export function configOf(services: ServiceResolver): OtherJobsConfig {
 export function translatorOf(services: ServiceResolver): Translator {
   if (services.has(otherTranslatorToken)) return services.get(otherTranslatorToken);
   return new Translator().register(otherMessages);
+}
+
+/** The database and the job's tenant scope (a `customer` param may only repeat the tenant). */
+export async function openScope(
+  services: ServiceResolver,
+  ctx: Pick<JobContext, 'customerId'>,
+  customer: string | undefined,
+): Promise<{ db: Kysely<ConsoDatabase>; scope: TenantScope }> {
+  const { db } = consoDbOf(services);
+  return { db, scope: await TenantScope.open(db, { tenant: ctx.customerId, customer }) };
 }

@@ -57,6 +57,18 @@ export const otherJobsSettings = z
       })
       .strict()
       .optional(),
+    diStudio: z
+      .object({
+        connections: z
+          .record(
+            z.string().min(1),
+            z.object({ url: z.string().min(1), customers: z.array(z.string().min(1)).optional() }).strict(),
+          )
+          .optional(),
+        previewRows: z.number().int().min(0).max(1000).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 

@@ -1,6 +1,16 @@
 import { type CrossTenantCases, customerParamNamesB, TWO_TENANT_CODES } from '@hangar/conso-db/testing';
 import ExcelJS from 'exceljs';
+import type { DiConnection } from '../plugin/di-studio-options.js';
 import type { AllowedEndpoint } from '../plugin/web-service-options.js';
+
+/**
+ * A SQL connection reserved for customer B, for the host's `diStudio.connections` under the name
+ * `bravo`: customer A's pipeline naming it must be refused before it is opened.
+ */
+export const CROSS_TENANT_CONNECTION: DiConnection = {
+  url: 'sqlite::memory:',
+  customers: [TWO_TENANT_CODES.b],
+};
 
 /** A one-sheet template with the named range `PL` (two rows by two columns). */
 async function flexTemplate(): Promise<Buffer> {
@@ -33,7 +43,7 @@ export interface ForeignJobSource {
 }
 
 /**
- * Customer A's validation-report, e-mail, web-service and flex-sheet jobs aimed at customer B's data, for the cross-tenant
+ * Customer A's validation-report, e-mail, web-service, flex-sheet and DI Studio jobs aimed at customer B's data, for the cross-tenant
  * suite: B's code in the `customer` param, B's conso or companies by id, and B's job's output file
  * as an attachment are refused; the codes both customers use resolve to A's rows. No case sends an
  * e-mail, so the host may point the SMTP settings anywhere.
@@ -127,6 +137,40 @@ export function otherCrossTenantCases(jobs: ForeignJobSource): CrossTenantCases 
           conso: a.consoCode,
           template: await writeFile('flex.xlsx', await flexTemplate()),
           bindings: [plBinding(['FR1', 'US1'])],
+        }),
+        expect: 'confined',
+      },
+    ],
+    'other.di-studio': [
+      {
+        ...customerParamNamesB,
+        params: async ({ b, writeFile }) => ({
+          customer: b.code,
+          profile: 'COMPANIES',
+          source: { kind: 'file', file: await writeFile('di.csv', 'code,name,currency\nX1,X,EUR\n') },
+        }),
+      },
+      {
+        name: "an output file of B's job as source",
+        params: async ({ b }) => {
+          const job = await jobs.finishedJobOf(b.code);
+          return { profile: 'COMPANIES', source: { kind: 'job', job: job.id, file: job.file } };
+        },
+        expect: { refused: 'TENANT_MISMATCH' },
+      },
+      {
+        name: "a connection reserved for B (the host's connections include CROSS_TENANT_CONNECTION as bravo)",
+        params: () => ({
+          profile: 'COMPANIES',
+          source: { kind: 'sql', connection: 'bravo', query: 'select 1' },
+        }),
+        expect: { refused: 'TENANT_MISMATCH' },
+      },
+      {
+        name: 'a profile code both customers could use resolves to A',
+        params: async ({ writeFile }) => ({
+          profile: 'COMPANIES',
+          source: { kind: 'file', file: await writeFile('di.csv', 'code,name,currency\nX1,X,EUR\n') },
         }),
         expect: 'confined',
       },

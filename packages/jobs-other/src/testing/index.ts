@@ -1,5 +1,6 @@
 // Test support of @hangar/jobs-other: `@hangar/jobs-other/testing`.
 export {
+  CROSS_TENANT_CONNECTION,
   CROSS_TENANT_ENDPOINT,
   type ForeignJobSource,
   otherCrossTenantCases,
