@@ -24,6 +24,8 @@ export default defineConfig({
       { find: /^@hangar\/jobs-importexport$/, replacement: src('jobs-importexport') },
       { find: /^@hangar\/jobs-utils\/testing$/, replacement: src('jobs-utils', 'testing/index') },
       { find: /^@hangar\/jobs-utils$/, replacement: src('jobs-utils') },
+      { find: /^@hangar\/jobs-other\/testing$/, replacement: src('jobs-other', 'testing/index') },
+      { find: /^@hangar\/jobs-other$/, replacement: src('jobs-other') },
     ],
   },
   test: {

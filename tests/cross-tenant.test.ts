@@ -9,13 +9,33 @@ import { consoJobsPlugin } from '@hangar/jobs-database';
 import { consoCrossTenantCases } from '@hangar/jobs-database/testing';
 import { createImportExportPlugin, LocalFileStore } from '@hangar/jobs-importexport';
 import { importExportCrossTenantCases, openTestDb, testBackends } from '@hangar/jobs-importexport/testing';
+import { createOtherJobsPlugin, jobRecordsToken } from '@hangar/jobs-other';
+import {
+  CROSS_TENANT_CONNECTION,
+  CROSS_TENANT_ENDPOINT,
+  type ForeignJobSource,
+  otherCrossTenantCases,
+} from '@hangar/jobs-other/testing';
 import { createUtilsPlugin, queueAdapterToken } from '@hangar/jobs-utils';
 import { utilsCrossTenantCases } from '@hangar/jobs-utils/testing';
 import { createRunner, MemoryQueue } from '@hangar/runner';
 
 const TEXT_TYPES = /^(text\/|application\/json)/;
 
-async function openBackend(kind: 'sqlite' | 'postgres'): Promise<CrossTenantBackend> {
+/** Runs jobs as another customer for the cases that need one of its finished jobs. */
+class ForeignJobs implements ForeignJobSource {
+  run: ((type: string, params: unknown, customerId: string) => Promise<JobRecord>) | undefined;
+
+  async finishedJobOf(customer: string): Promise<{ id: string; file: string }> {
+    const record = await this.run!('other.validation-report', { conso: '202312ACT001' }, customer);
+    const file = record.result?.outputFiles?.[0];
+    if (record.state !== 'Succeeded' || file === undefined)
+      throw new Error(`${customer}'s job did not succeed`);
+    return { id: record.id, file: file.name };
+  }
+}
+
+async function openBackend(kind: 'sqlite' | 'postgres', foreign: ForeignJobs): Promise<CrossTenantBackend> {
   const test = await openTestDb(kind);
   const store = new LocalFileStore(join(test.dir, 'files'));
   // Customer A's uploads, where its import jobs read their `file` param (`tenantUploadArea`).
@@ -33,26 +53,33 @@ async function openBackend(kind: 'sqlite' | 'postgres'): Promise<CrossTenantBack
         sql: { connections: { conso: `sqlite:${join(test.dir, 'refused-before-opening.db')}` } },
         cleanup: { allowedCustomers: ['ALPHA'] },
       }),
+      // No case sends mail or calls a service: port 9 on loopback answers nothing, and one try is made.
+      createOtherJobsPlugin({
+        fileStore: store,
+        smtp: { port: 9, connectionTimeoutMs: 2_000 },
+        sendAttempts: 1,
+        webService: { allowList: [CROSS_TENANT_ENDPOINT], attempts: 1, timeoutMs: 2_000 },
+        diStudio: { connections: { bravo: CROSS_TENANT_CONNECTION } },
+      }),
     ],
     services: [
       { token: consoDbToken, value: test.consoDb },
       { token: queueAdapterToken, value: queue },
+      { token: jobRecordsToken, value: queue },
     ],
     pollIntervalMs: 20,
   });
   await runner.start();
+  const run = async (type: string, params: unknown, customerId: string | undefined): Promise<JobRecord> => {
+    const { id } = await runner.client.enqueue(type, params, customerId === undefined ? {} : { customerId });
+    return runner.client.waitFor(id, { pollMs: 20 });
+  };
+  foreign.run = run;
   return {
     db: test.consoDb.db,
     host: {
       types: runner.registry.types(),
-      async run(type, params, customerId): Promise<JobRecord> {
-        const { id } = await runner.client.enqueue(
-          type,
-          params,
-          customerId === undefined ? {} : { customerId },
-        );
-        return runner.client.waitFor(id, { pollMs: 20 });
-      },
+      run,
       async outputText(record) {
         const files = record.result?.files ?? [];
         const texts = await Promise.all(
@@ -76,10 +103,16 @@ async function openBackend(kind: 'sqlite' | 'postgres'): Promise<CrossTenantBack
 }
 
 for (const backend of await testBackends()) {
+  const foreign = new ForeignJobs();
   crossTenantSuite({
     name: backend.kind,
     skipReason: backend.skipReason,
-    open: () => openBackend(backend.kind),
-    cases: [consoCrossTenantCases, importExportCrossTenantCases, utilsCrossTenantCases],
+    open: () => openBackend(backend.kind, foreign),
+    cases: [
+      consoCrossTenantCases,
+      importExportCrossTenantCases,
+      utilsCrossTenantCases,
+      otherCrossTenantCases(foreign),
+    ],
   });
 }

@@ -4,6 +4,7 @@ import { consoDbMessages } from '@hangar/conso-db';
 import { coreMessages, type MessageCatalogs } from '@hangar/core';
 import { consoMessages } from '@hangar/jobs-database';
 import { importExportMessages } from '@hangar/jobs-importexport';
+import { otherMessages } from '@hangar/jobs-other';
 import { utilsMessages } from '@hangar/jobs-utils';
 import { cliMessages } from '@hangar/runner/cli';
 import { httpMessages } from '@hangar/runner/http';
@@ -17,6 +18,7 @@ const catalogs: Record<string, MessageCatalogs> = {
   'jobs-database': consoMessages,
   'jobs-importexport': importExportMessages,
   'jobs-utils': utilsMessages,
+  'jobs-other': otherMessages,
 };
 
 const root = join(import.meta.dirname, '..');

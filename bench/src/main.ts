@@ -6,6 +6,7 @@ import { benchConsolidation } from './conso-bench.js';
 import { benchHangar } from './hangar-bench.js';
 import { benchImport } from './import-bench.js';
 import { benchIsolation } from './isolation-bench.js';
+import { benchOtherJobs } from './other-bench.js';
 import { benchGraphileWorker, benchPgBoss, dropSchema } from './postgres-peers.js';
 import { benchBeeQueue, benchBullmq, flushPrefix } from './redis-peers.js';
 import { printTable } from './report.js';
@@ -121,6 +122,11 @@ if (run('utils')) {
   console.log(
     `\nDeleted ${r.deleted} jobs in ${(r.cleanupMs / 1000).toFixed(2)} s; p99 during ÷ idle: ${(r.during.p99 / r.idle.p99).toFixed(2)}× (target ≤ 2×).`,
   );
+}
+
+if (run('other')) {
+  console.log('\n## Other jobs: e-mail against nodemailer alone, validation report against bare SQL\n');
+  await benchOtherJobs();
 }
 
 // Peer libraries can keep sockets or timers alive after close; the numbers are printed, so exit.

@@ -106,6 +106,7 @@ export type {
   IsoTimestamp,
   JournalCurrency,
   RateType,
+  ValidationOperator,
 } from './schema/column-kinds.js';
 /** Allowed values of enumerated columns, as the CHECK constraints list them. */
 export {
@@ -118,6 +119,7 @@ export {
   IC_SIDE_VALUES,
   JOURNAL_CURRENCY_VALUES,
   RATE_TYPE_VALUES,
+  VALIDATION_OPERATOR_VALUES,
 } from './schema/column-kinds.js';
 // --- Schema -----------------------------------------------------------------------------------------
 /** The Kysely database interface: every table of the consolidation database. */

@@ -63,7 +63,10 @@ export {
   importExportPlugin,
 } from './plugin/import-export-plugin.js';
 export { type CsvOptions, csvOptionsSchema } from './read/csv-options.js';
+export { type OpenedSource, openSource } from './read/open-source.js';
+export { type CellValue, normalizeHeader, type SourceRow, type SourceSheet } from './read/source-row.js';
 export type { ImportResult } from './session/import-result.js';
+export { consoDbOf, defaultFilesDir, fileStoreOf } from './session/job-services.js';
 export { ROW_PROBLEM_CODES, type RowError, type RowProblem } from './validate/row-error.js';
 
 /** The plugin (default export): every job, the default file store and the en/fr messages. */

@@ -82,3 +82,8 @@ export const DATA_ORIGIN_VALUES = [
 ] as const;
 /** Origin of a consolidated amount, e.g. `bundle` or `ic_elimination`. */
 export type DataOrigin = (typeof DATA_ORIGIN_VALUES)[number];
+
+/** How a validation rule compares its two sides: equal amounts, or amounts of opposite sign. */
+export const VALIDATION_OPERATOR_VALUES = ['equal', 'opposite'] as const;
+/** Operator of a validation rule: `equal` (left = right) or `opposite` (left = -right). */
+export type ValidationOperator = (typeof VALIDATION_OPERATOR_VALUES)[number];

@@ -23,7 +23,13 @@ import type {
 } from './platform.js';
 import type { ExchangeRatesTable, HistoricalRatesTable } from './rates.js';
 import type { AdjustmentJournalsTable, AdjustmentLinesTable, BundlesTable } from './reported-data.js';
-import type { FormulaGroupsTable, FormulasTable, IcRuleAccountsTable, IcRulesTable } from './rules.js';
+import type {
+  FormulaGroupsTable,
+  FormulasTable,
+  IcRuleAccountsTable,
+  IcRulesTable,
+  ValidationRulesTable,
+} from './rules.js';
 import type { CurrenciesTable, CustomersTable, UsersTable } from './tenancy.js';
 
 /** Every table of the consolidation database, keyed by table name: the type parameter of `Kysely`. */
@@ -57,6 +63,7 @@ export interface ConsoDatabase {
   modification_log: ModificationLogTable;
   job_schedules: JobSchedulesTable;
   file_mapping_profiles: FileMappingProfilesTable;
+  validation_rules: ValidationRulesTable;
 }
 
 /** Name of a table of {@link ConsoDatabase}. */

@@ -107,4 +107,33 @@ describe.skipIf(target.skipReason !== undefined)('PostgreSQL row-level security'
       await runAsTenant(fx.a.code, () => jobs.db.selectFrom('currencies').select('code').execute()),
     ).not.toEqual([]);
   });
+
+  it('confines validation_rules (migration 0009) like every customer table', async () => {
+    const rule = (customerId: number, code: string) => ({
+      customer_id: customerId,
+      code,
+      name: code,
+      left_selector: '{"types":["PL"]}',
+      right_selector: null,
+      operator: 'equal' as const,
+      tolerance: 0,
+    });
+    await owner.db
+      .insertInto('validation_rules')
+      .values([rule(fx.a.customerId, 'A-RULE'), rule(fx.b.customerId, 'B-RULE')])
+      .execute();
+    const seen = await runAsTenant(fx.a.code, () =>
+      jobs.db.selectFrom('validation_rules').select('code').execute(),
+    );
+    expect(seen.map((r) => r.code)).toEqual(['A-RULE']);
+    await expect(
+      runAsTenant(fx.a.code, () =>
+        jobs.db.insertInto('validation_rules').values(rule(fx.b.customerId, 'SNEAK')).execute(),
+      ),
+    ).rejects.toThrow(/row-level security/);
+    const all = await runAsTenant(undefined, () =>
+      jobs.db.selectFrom('validation_rules').select('code').execute(),
+    );
+    expect(all.map((r) => r.code).sort()).toEqual(['A-RULE', 'B-RULE']);
+  });
 });

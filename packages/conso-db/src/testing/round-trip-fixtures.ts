@@ -37,6 +37,7 @@ export const ROUND_TRIP_ORDER: readonly ConsoTableName[] = [
   'modification_log',
   'job_schedules',
   'file_mapping_profiles',
+  'validation_rules',
 ];
 
 // Values chosen to catch lossy storage: 16 significant digits in amounts (exact in a double and in
@@ -258,5 +259,16 @@ export const ROUND_TRIP_ROWS: RoundTripFixtures = {
     options: '{"delimiter":";","headerRows":1}',
     column_mappings: '[{"source":"A","target":"company"}]',
     created_at: AT,
+  }),
+  validation_rules: (id) => ({
+    customer_id: id('customers'),
+    code: 'RESULT',
+    name: 'Résultat en capitaux propres = résultat',
+    left_selector: '{"roles":["retained_earnings"],"flows":["F20"]}',
+    right_selector: '{"types":["PL"]}',
+    operator: 'opposite',
+    tolerance: 0.5,
+    is_blocking: 1,
+    enabled: 0,
   }),
 };

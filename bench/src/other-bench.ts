@@ -1,0 +1,151 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  bundleBalances,
+  consoDbToken,
+  generateSampleGroup,
+  migrateToLatest,
+  openConsoDb,
+} from '@hangar/conso-db';
+import { LocalFileStore } from '@hangar/jobs-importexport';
+import { createOtherJobsPlugin, EMAIL_JOB_TYPE, VALIDATION_REPORT_JOB_TYPE } from '@hangar/jobs-other';
+import { createRunner, MemoryQueue } from '@hangar/runner';
+import { sql } from 'kysely';
+import nodemailer from 'nodemailer';
+import { SMTPServer } from 'smtp-server';
+
+/** One timed line of the other-jobs benchmark. */
+export interface OtherBenchRow {
+  what: string;
+  seconds: number;
+  /** Messages sent or companies checked. */
+  units: number;
+}
+
+async function startSink(): Promise<{ port: number; close(): Promise<void> }> {
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    closeTimeout: 100,
+    onData(stream, _session, callback) {
+      stream.resume();
+      stream.on('end', () => callback());
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  return {
+    port: (server.server.address() as AddressInfo).port,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * EmailJob sending `messages` e-mails (one job, one recipient per message, rendered per recipient)
+ * to a local smtp-server, beside nodemailer alone sending the same number of messages over one
+ * pooled connection; then ValidationReportJob on a generated group in PostgreSQL beside one bare
+ * SQL balance check. Alternating runs; prints a table and returns its rows.
+ */
+export async function benchOtherJobs(): Promise<OtherBenchRow[]> {
+  const messages = Number(process.env.BENCH_EMAILS ?? 1000);
+  const rounds = Number(process.env.BENCH_OTHER_ROUNDS ?? 2);
+  const url = process.env.HANGAR_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const companies = Number(process.env.BENCH_OTHER_COMPANIES ?? 200);
+  const accounts = Number(process.env.BENCH_OTHER_ACCOUNTS ?? 500);
+  const rows: OtherBenchRow[] = [];
+  const time = async (what: string, units: number, work: () => Promise<void>) => {
+    const started = performance.now();
+    await work();
+    const seconds = (performance.now() - started) / 1000;
+    rows.push({ what, seconds, units });
+    console.log(`  ${what}: ${seconds.toFixed(2)} s`);
+  };
+
+  const sink = await startSink();
+  const dir = await mkdtemp(join(tmpdir(), 'bench-other-'));
+  const schema = `bench_other_${randomBytes(4).toString('hex')}`;
+  const consoDb = await openConsoDb(url, { schema, poolSize: 4 });
+  const queue = new MemoryQueue();
+  try {
+    await migrateToLatest(consoDb.db);
+    const group = await generateSampleGroup(consoDb.db, { companies, accounts, seed: 7 });
+    const runner = await createRunner({
+      queue,
+      plugins: [
+        createOtherJobsPlugin({
+          fileStore: new LocalFileStore(dir),
+          smtp: { port: sink.port, from: 'bench@hangar.test' },
+          maxRecipients: messages,
+        }),
+      ],
+      services: [{ token: consoDbToken, value: consoDb }],
+      pollIntervalMs: 20,
+    }).start();
+    const to = Array.from({ length: messages }, (_, i) => ({
+      address: `user${i}@bench.test`,
+      language: i % 2 ? 'fr' : 'en',
+    }));
+    const run = async (type: string, params: unknown) => {
+      const job = await runner.client.waitFor((await runner.client.enqueue(type, params)).id, { pollMs: 5 });
+      if (job.state !== 'Succeeded')
+        throw new Error(`${type} ended ${job.state}: ${JSON.stringify(job.errorInfo)}`);
+    };
+    for (let round = 1; round <= rounds; round++) {
+      await time(`nodemailer alone, ${messages} messages (round ${round})`, messages, async () => {
+        const transport = nodemailer.createTransport({
+          pool: true,
+          maxConnections: 1,
+          host: '127.0.0.1',
+          port: sink.port,
+        });
+        for (const recipient of to) {
+          await transport.sendMail({
+            from: 'bench@hangar.test',
+            to: recipient.address,
+            subject: 'Your report r.xlsx is ready',
+            text: 'Hello,\n\nyour report r.xlsx is attached.\n\nHangar',
+            html: '<p>Hello,</p><p>your report <strong>r.xlsx</strong> is attached.</p><p>Hangar</p>',
+          });
+        }
+        transport.close();
+      });
+      await time(`EmailJob, ${messages} messages (round ${round})`, messages, () =>
+        run(EMAIL_JOB_TYPE, { template: 'report-ready', params: { name: 'r.xlsx' }, to }),
+      );
+    }
+    const where = { periodId: group.periodId, categoryId: group.categoryId };
+    for (let round = 1; round <= rounds; round++) {
+      await time(`bare SQL balance check (round ${round})`, companies, async () => {
+        await bundleBalances(consoDb.db, where);
+      });
+      await time(`ValidationReportJob, balance only (round ${round})`, companies, () =>
+        run(VALIDATION_REPORT_JOB_TYPE, {
+          customer: group.customerCode,
+          conso: group.consoCode,
+          checks: ['balance'],
+        }),
+      );
+      await time(`ValidationReportJob, all checks (round ${round})`, companies, () =>
+        run(VALIDATION_REPORT_JOB_TYPE, { customer: group.customerCode, conso: group.consoCode }),
+      );
+    }
+    await runner.stop();
+  } finally {
+    await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(consoDb.db);
+    await consoDb.close();
+    await queue.close();
+    await sink.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+  console.log('\n| what | seconds | per unit ms |');
+  console.log('|---|---:|---:|');
+  for (const row of rows) {
+    console.log(
+      `| ${row.what} | ${row.seconds.toFixed(2)} | ${((row.seconds * 1000) / row.units).toFixed(3)} |`,
+    );
+  }
+  return rows;
+}
