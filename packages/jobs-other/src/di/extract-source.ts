@@ -1,5 +1,5 @@
 import type { ServiceResolver } from '@hangar/core';
-import { fileStoreOf } from '@hangar/jobs-importexport';
+import { type FileOwner, fileStoreOf } from '@hangar/jobs-importexport';
 import { findAttachments } from '../email/attachments.js';
 import { JobParamError } from '../errors/job-param-error.js';
 import { WebServiceRefusedError } from '../errors/web-service-refused-error.js';
@@ -26,6 +26,7 @@ export async function checkSource(
   source: PipelineSource,
   who: { tenant: string | undefined; customer: string | undefined },
   signal: AbortSignal,
+  owner: FileOwner,
 ): Promise<CheckedSource> {
   const store = fileStoreOf(services);
   switch (source.kind) {
@@ -72,6 +73,7 @@ export async function checkSource(
             maxResponseBytes: config.webService.maxResponseBytes,
             fileName: name,
             url: shown,
+            owner,
           });
           if (body.kind === 'inline') throw new JobParamError('source.url', 'the response is empty');
           return body.file.location;
@@ -81,7 +83,7 @@ export async function checkSource(
     case 'sql': {
       const url = checkSqlSource(config.diStudio, source, who.customer);
       return {
-        extract: async (name) => (await extractSql(url, source.query, store, name, signal)).location,
+        extract: async (name) => (await extractSql(url, source.query, store, name, signal, owner)).location,
       };
     }
   }

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { openConsoDb } from '@hangar/conso-db';
 import { TenantMismatchError } from '@hangar/core';
-import type { FileStore, StoredFile } from '@hangar/jobs-importexport';
+import type { FileOwner, FileStore, StoredFile } from '@hangar/jobs-importexport';
 import { sql } from 'kysely';
 import { JobParamError } from '../errors/job-param-error.js';
 import type { DiStudioOptions } from '../plugin/di-studio-options.js';
@@ -47,9 +47,10 @@ export async function extractSql(
   store: FileStore,
   name: string,
   signal: AbortSignal,
+  owner: FileOwner,
 ): Promise<StoredFile> {
   const connection = await openConsoDb(url, { poolSize: 1 });
-  const sink = await store.create(name, 'text/csv');
+  const sink = await store.create(name, 'text/csv', owner);
   try {
     const rows = await connection.db.transaction().execute(async (trx) => {
       if (connection.dialect === 'postgres') await sql`set transaction read only`.execute(trx);

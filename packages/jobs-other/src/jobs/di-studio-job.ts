@@ -5,6 +5,7 @@ import {
   type ImportResult,
   loadMappingProfile,
 } from '@hangar/jobs-importexport';
+import type { z } from 'zod';
 import { type DryRunReport, dryRun } from '../di/dry-run.js';
 import { checkSource } from '../di/extract-source.js';
 import { type DiStudioParams, diStudioParams } from '../di/pipeline.js';
@@ -24,7 +25,7 @@ export type DiStudioResult = DryRunReport | ({ dryRun: false; table: string } & 
  * the customer's mapping profile and loaded through the generic import (every row validated,
  * all or nothing). A dry run reports what would be loaded and writes nothing to the database.
  */
-export const diStudioJob = defineJob<DiStudioParams, DiStudioResult>({
+export const diStudioJob = defineJob<DiStudioParams, DiStudioResult, z.input<typeof diStudioParams>>({
   type: DI_STUDIO_JOB_TYPE,
   description: t('other.job.diStudio'),
   params: diStudioParams,
@@ -41,6 +42,7 @@ export const diStudioJob = defineJob<DiStudioParams, DiStudioResult>({
         params.source,
         { tenant: ctx.customerId, customer: customer.code },
         ctx.signal,
+        ctx,
       );
       const profile = await loadMappingProfile(db, customer.id, params.profile);
       if (params.source.kind === 'sql') {

@@ -58,7 +58,7 @@ export interface EmailResult {
  * when nobody got the message; a permanent one (5xx) is never retried. The outcome of every
  * recipient is in the result.
  */
-export const emailJob = defineJob<z.output<typeof emailParams>, EmailResult>({
+export const emailJob = defineJob<z.output<typeof emailParams>, EmailResult, z.input<typeof emailParams>>({
   type: EMAIL_JOB_TYPE,
   description: t('other.job.email'),
   params: emailParams,

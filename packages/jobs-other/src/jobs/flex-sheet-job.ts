@@ -47,7 +47,11 @@ export interface FlexSheetResult {
  * consos (periods) receives the group-currency amounts, one grouped query per binding; formulas
  * are kept and the workbook recalculates when opened. The workbook is the output file.
  */
-export const flexSheetJob = defineJob<z.output<typeof flexSheetParams>, FlexSheetResult>({
+export const flexSheetJob = defineJob<
+  z.output<typeof flexSheetParams>,
+  FlexSheetResult,
+  z.input<typeof flexSheetParams>
+>({
   type: FLEX_SHEET_JOB_TYPE,
   description: t('other.job.flexSheet'),
   params: flexSheetParams,
@@ -108,7 +112,7 @@ export const flexSheetJob = defineJob<z.output<typeof flexSheetParams>, FlexShee
       const formulas = markForRecalculation(workbook);
       ctx.checkpoint();
       const base = templateName.replace(/\.xlsx$/i, '');
-      const sink = await store.create(params.fileName ?? `${base}-${conso.code}.xlsx`, XLSX_MEDIA_TYPE);
+      const sink = await store.create(params.fileName ?? `${base}-${conso.code}.xlsx`, XLSX_MEDIA_TYPE, ctx);
       let file: StoredFile;
       try {
         await workbook.xlsx.write(sink.stream);

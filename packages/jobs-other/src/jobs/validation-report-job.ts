@@ -67,99 +67,102 @@ export interface ValidationReportResult {
  * XLSX report (summary, then one line per failure) as an output file and returns the counts.
  * Reads only; every reference is resolved inside the job's tenant first.
  */
-export const validationReportJob = defineJob<z.output<typeof validationReportParams>, ValidationReportResult>(
-  {
-    type: VALIDATION_REPORT_JOB_TYPE,
-    description: t('other.job.validationReport'),
-    params: validationReportParams,
-    retry: { maxAttempts: 1 },
-    create: (services) => ({
-      async execute(params, ctx) {
-        const { db, scope } = await openScope(services, ctx, params.customer);
-        const config = configOf(services);
-        const conso = await scope.conso(params.conso);
-        const consoScope = await scope.forConso(conso);
-        const customer = consoScope.requireCustomer();
-        const companyIds =
-          params.companies === undefined ? undefined : await consoScope.companies(params.companies);
-        const companyRows = await db
-          .selectFrom('companies')
-          .select(['id', 'code', 'currency'])
-          .where('customer_id', '=', customer.id)
-          .execute();
-        const check: CheckScope = {
-          db,
-          customerId: customer.id,
-          referenceCurrency: customer.referenceCurrency,
-          periodId: conso.period_id,
-          categoryId: conso.category_id,
-          companyIds,
-          companies: new Map(companyRows.map((row) => [row.id, { code: row.code, currency: row.currency }])),
-        };
-        const counted = await scopedBundles(check)
-          .select((eb) => eb.fn.count<number>('b.company_id').distinct().as('companies'))
-          .executeTakeFirst();
-        const companies = Number(counted?.companies ?? 0);
-        const runs: Record<CheckKind, () => Promise<CheckResult>> = {
-          balance: () => balanceChecks(check, config.balanceTolerance),
-          intercompany: () => intercompanyChecks(check),
-          relation: () => relationChecks(check, params.rules),
-        };
-        const outcomes: RuleOutcome[] = [];
-        const failures: ValidationFailure[] = [];
-        const kinds = CHECK_KINDS.filter((kind) => params.checks.includes(kind));
-        for (const [i, kind] of kinds.entries()) {
-          ctx.checkpoint();
-          const result = await runs[kind]();
-          outcomes.push(...result.outcomes);
-          failures.push(...result.failures);
-          ctx.progress(
-            t('other.progress.validationChecked', {
-              kind: `other.report.kind.${kind}`,
-              checks: result.outcomes.reduce((n, o) => n + o.checks, 0),
-              failures: result.failures.length,
-            }),
-            { current: i + 1, total: kinds.length },
-          );
-        }
+export const validationReportJob = defineJob<
+  z.output<typeof validationReportParams>,
+  ValidationReportResult,
+  z.input<typeof validationReportParams>
+>({
+  type: VALIDATION_REPORT_JOB_TYPE,
+  description: t('other.job.validationReport'),
+  params: validationReportParams,
+  retry: { maxAttempts: 1 },
+  create: (services) => ({
+    async execute(params, ctx) {
+      const { db, scope } = await openScope(services, ctx, params.customer);
+      const config = configOf(services);
+      const conso = await scope.conso(params.conso);
+      const consoScope = await scope.forConso(conso);
+      const customer = consoScope.requireCustomer();
+      const companyIds =
+        params.companies === undefined ? undefined : await consoScope.companies(params.companies);
+      const companyRows = await db
+        .selectFrom('companies')
+        .select(['id', 'code', 'currency'])
+        .where('customer_id', '=', customer.id)
+        .execute();
+      const check: CheckScope = {
+        db,
+        customerId: customer.id,
+        referenceCurrency: customer.referenceCurrency,
+        periodId: conso.period_id,
+        categoryId: conso.category_id,
+        companyIds,
+        companies: new Map(companyRows.map((row) => [row.id, { code: row.code, currency: row.currency }])),
+      };
+      const counted = await scopedBundles(check)
+        .select((eb) => eb.fn.count<number>('b.company_id').distinct().as('companies'))
+        .executeTakeFirst();
+      const companies = Number(counted?.companies ?? 0);
+      const runs: Record<CheckKind, () => Promise<CheckResult>> = {
+        balance: () => balanceChecks(check, config.balanceTolerance),
+        intercompany: () => intercompanyChecks(check),
+        relation: () => relationChecks(check, params.rules),
+      };
+      const outcomes: RuleOutcome[] = [];
+      const failures: ValidationFailure[] = [];
+      const kinds = CHECK_KINDS.filter((kind) => params.checks.includes(kind));
+      for (const [i, kind] of kinds.entries()) {
         ctx.checkpoint();
-        const sink = await fileStoreOf(services).create(
-          params.fileName ?? `validation-${conso.code}.xlsx`,
-          XLSX_MEDIA_TYPE,
-        );
-        let file: StoredFile;
-        try {
-          file = await writeValidationReport(
-            sink,
-            translatorOf(services),
-            params.language ?? config.defaultLanguage,
-            { conso: conso.code, period: conso.period_code, category: conso.category_code, companies },
-            outcomes,
-            failures,
-          );
-          ctx.checkpoint();
-        } catch (error) {
-          await sink.discard().catch(() => undefined);
-          throw error;
-        }
-        ctx.addOutputFile(file);
-        const blockingFailures = failures.filter((f) => f.blocking).length;
+        const result = await runs[kind]();
+        outcomes.push(...result.outcomes);
+        failures.push(...result.failures);
         ctx.progress(
-          t('other.progress.validationDone', {
-            file: file.name,
-            failures: failures.length,
-            blockingFailures,
+          t('other.progress.validationChecked', {
+            kind: `other.report.kind.${kind}`,
+            checks: result.outcomes.reduce((n, o) => n + o.checks, 0),
+            failures: result.failures.length,
           }),
+          { current: i + 1, total: kinds.length },
         );
-        return {
-          file,
-          companies,
-          checks: outcomes.reduce((n, o) => n + o.checks, 0),
+      }
+      ctx.checkpoint();
+      const sink = await fileStoreOf(services).create(
+        params.fileName ?? `validation-${conso.code}.xlsx`,
+        XLSX_MEDIA_TYPE,
+        ctx,
+      );
+      let file: StoredFile;
+      try {
+        file = await writeValidationReport(
+          sink,
+          translatorOf(services),
+          params.language ?? config.defaultLanguage,
+          { conso: conso.code, period: conso.period_code, category: conso.category_code, companies },
+          outcomes,
+          failures,
+        );
+        ctx.checkpoint();
+      } catch (error) {
+        await sink.discard().catch(() => undefined);
+        throw error;
+      }
+      ctx.addOutputFile(file);
+      const blockingFailures = failures.filter((f) => f.blocking).length;
+      ctx.progress(
+        t('other.progress.validationDone', {
+          file: file.name,
           failures: failures.length,
           blockingFailures,
-          rules: outcomes,
-        };
-      },
-    }),
-  },
-);
+        }),
+      );
+      return {
+        file,
+        companies,
+        checks: outcomes.reduce((n, o) => n + o.checks, 0),
+        failures: failures.length,
+        blockingFailures,
+        rules: outcomes,
+      };
+    },
+  }),
+});

@@ -59,7 +59,11 @@ const retryableStatus = (status: number) => status >= 500 || status === 429;
  * The response is the result, or an output file when large, written as it streams. Cancellation
  * aborts the request in flight.
  */
-export const webServiceJob = defineJob<z.output<typeof webServiceParams>, WebServiceResult>({
+export const webServiceJob = defineJob<
+  z.output<typeof webServiceParams>,
+  WebServiceResult,
+  z.input<typeof webServiceParams>
+>({
   type: WEB_SERVICE_JOB_TYPE,
   description: t('other.job.webService'),
   params: webServiceParams,
@@ -112,6 +116,7 @@ export const webServiceJob = defineJob<z.output<typeof webServiceParams>, WebSer
               maxResponseBytes: options.maxResponseBytes,
               fileName: params.fileName ?? `response-${ctx.jobId}`,
               url: shown,
+              owner: ctx,
             });
             const base = { status: response.status, contentType: read.contentType, attempts: attempt };
             if (read.kind === 'inline') return { ...base, body: read.body };

@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import type { FileSink, FileStore, StoredFile } from '@hangar/jobs-importexport';
+import type { FileOwner, FileSink, FileStore, StoredFile } from '@hangar/jobs-importexport';
 import { WebServiceRefusedError } from '../errors/web-service-refused-error.js';
 
 /** A response body: kept as the result when small and textual, else stored as a file. */
@@ -14,6 +14,8 @@ export interface ResponseBodyOptions {
   /** Name of the output file, when the body becomes one. */
   fileName: string;
   url: string;
+  /** The job the file belongs to: the store writes it in that job's tenant area. */
+  owner: FileOwner;
 }
 
 const TEXTUAL = /^(text\/|application\/(json|xml|[\w.+-]+\+(json|xml))|application\/x-www-form-urlencoded)/i;
@@ -45,7 +47,7 @@ export async function readResponseBody(
         );
       }
       if (sink === undefined && (!textual || bytes > options.maxResultBytes)) {
-        sink = await store.create(options.fileName, contentType.split(';')[0]!.trim());
+        sink = await store.create(options.fileName, contentType.split(';')[0]!.trim(), options.owner);
         for (const part of held.splice(0)) await write(sink, part);
       }
       if (sink === undefined) held.push(data);

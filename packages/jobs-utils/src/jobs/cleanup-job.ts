@@ -1,5 +1,6 @@
 import { type ConsoDb, consoDbToken, TenantScope } from '@hangar/conso-db';
 import { defineJob, type JobContext, type ServiceResolver, t } from '@hangar/core';
+import type { z } from 'zod';
 import { cleanFinishedJobs } from '../cleanup/clean-finished-jobs.js';
 import { cleanModificationLog } from '../cleanup/clean-modification-log.js';
 import { cleanOldFiles } from '../cleanup/clean-old-files.js';
@@ -74,7 +75,7 @@ function kindsOf(
  * kind; `dryRun` counts without deleting. System jobs clean everything (or one customer's log);
  * a customer's job, if the operator allows it, only its own modification log.
  */
-export const cleanupJob = defineJob<CleanupParams, CleanupResult>({
+export const cleanupJob = defineJob<CleanupParams, CleanupResult, z.input<typeof cleanupParams>>({
   type: CLEANUP_JOB_TYPE,
   description: t('utils.job.cleanup'),
   params: cleanupParams,

@@ -37,7 +37,7 @@ export interface ClosePeriodResult extends ClosingOutcome {
  * closed and writes the modification log, in one transaction. Reopening (`action: 'reopen'`)
  * is for system jobs (admins) only: it clears the mark and unlocks the consos the closing locked.
  */
-export const closePeriodJob = defineJob<Params, ClosePeriodResult>({
+export const closePeriodJob = defineJob<Params, ClosePeriodResult, z.input<typeof closePeriodParams>>({
   type: CLOSE_PERIOD_JOB_TYPE,
   description: t('utils.job.closePeriod'),
   params: closePeriodParams,

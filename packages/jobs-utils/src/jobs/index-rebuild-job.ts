@@ -103,7 +103,7 @@ async function runTable(conso: ConsoDb, statements: readonly string[], ctx: JobC
  * stops the running statement on PostgreSQL (dropping the half-built copy) and is checked
  * between statements elsewhere. System jobs only, unless the customer is in `sql.allowedCustomers`.
  */
-export const indexRebuildJob = defineJob<Params, IndexRebuildResult>({
+export const indexRebuildJob = defineJob<Params, IndexRebuildResult, z.input<typeof indexRebuildParams>>({
   type: INDEX_REBUILD_JOB_TYPE,
   description: t('utils.job.indexRebuild'),
   params: indexRebuildParams,

@@ -54,7 +54,11 @@ function childEnv(params: Params, options: CommandLineOptions): Record<string, s
  * line of stdout and stderr goes to the job log; a non-zero exit fails the job with its code and
  * last lines. Cancellation and timeout stop the whole process group (SIGTERM, then SIGKILL).
  */
-export const runCommandLineJob = defineJob<Params, RunCommandLineResult>({
+export const runCommandLineJob = defineJob<
+  Params,
+  RunCommandLineResult,
+  z.input<typeof runCommandLineParams>
+>({
   type: RUN_COMMAND_LINE_JOB_TYPE,
   description: t('utils.job.runCommandLine'),
   params: runCommandLineParams,

@@ -100,7 +100,7 @@ async function runStatements(
  * running statement on PostgreSQL (`pg_cancel_backend`) and rolls the transaction back. A system
  * job only, unless the operator lists the customer in `sql.allowedCustomers`.
  */
-export const runSqlCommandJob = defineJob<Params, RunSqlCommandResult>({
+export const runSqlCommandJob = defineJob<Params, RunSqlCommandResult, z.input<typeof runSqlCommandParams>>({
   type: RUN_SQL_COMMAND_JOB_TYPE,
   description: t('utils.job.runSqlCommand'),
   params: runSqlCommandParams,

@@ -7,6 +7,7 @@ import {
   parseErrorInfoXml,
   t,
 } from '@hangar/core';
+import type { z } from 'zod';
 import { StoredProcedureError } from '../errors/stored-procedure-error.js';
 import { checkProcedureCall } from '../procedure/check-procedure-call.js';
 import { callMssqlProcedure, loadMssql } from '../procedure/mssql-procedure-call.js';
@@ -56,7 +57,11 @@ function applyErrorInfo(procedure: string, xml: string | undefined, ctx: JobCont
  * (`pg_cancel_backend`, `request.cancel()` on SQL Server). System jobs only, unless the customer
  * is in `sql.allowedCustomers`.
  */
-export const runStoredProcedureJob = defineJob<RunStoredProcedureParams, RunStoredProcedureResult>({
+export const runStoredProcedureJob = defineJob<
+  RunStoredProcedureParams,
+  RunStoredProcedureResult,
+  z.input<typeof runStoredProcedureParams>
+>({
   type: RUN_STORED_PROCEDURE_JOB_TYPE,
   description: t('utils.job.runStoredProcedure'),
   params: runStoredProcedureParams,
