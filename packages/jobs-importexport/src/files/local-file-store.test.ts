@@ -105,6 +105,16 @@ describe('local file store by tenant', () => {
     expect(shown(error)).not.toContain(root);
   });
 
+  it('accepts a store location inside its own tenant area, such as an output of its own job', async () => {
+    expect(await store.resolveTenantPath('acme', 'tenants/acme/jobs/job-1/out.csv', 'file')).toBe(
+      'tenants/acme/jobs/job-1/out.csv',
+    );
+    // Another tenant's location is no store location of acme's: it names a folder of acme's uploads.
+    expect(await store.resolveTenantPath('acme', 'tenants/globex/uploads/data.csv', 'file')).toBe(
+      'tenants/acme/uploads/tenants/globex/uploads/data.csv',
+    );
+  });
+
   it("refuses a symbolic link of the upload area that leads into another tenant's", async () => {
     await symlink(
       join(root, 'tenants', 'globex', 'uploads'),

@@ -44,6 +44,13 @@ export class LocalFileStore implements FileStore {
     }
     const area = tenantUploadArea(customerId);
     if (area === undefined) throw new FileLocationError('customerId', customerId, 'notPlainId');
+    // A store location inside the tenant's own area (`tenants/<id>/...`, e.g. an output of one of
+    // its jobs that a pipeline loads next) is the tenant's own file: accepted as it is.
+    const own = tenantFileArea(customerId) as string;
+    const normalized = posix.normalize(relativePath.replace(/\\/g, '/'));
+    if (normalized.startsWith(`${own}/`) && !isAbsolute(relativePath)) {
+      return await this.checkLinks(normalized, own, param, relativePath);
+    }
     const location = posix.join(area, relativePath.replace(/\\/g, '/'));
     if (isAbsolute(relativePath) || /^[A-Za-z]:/.test(relativePath) || !location.startsWith(`${area}/`)) {
       throw new FileLocationError(param, relativePath, 'outsideArea', area);

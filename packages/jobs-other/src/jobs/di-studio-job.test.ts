@@ -1,6 +1,7 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openConsoDb } from '@hangar/conso-db';
+import { tenantUploadArea } from '@hangar/core';
 import { saveMappingProfile } from '@hangar/jobs-importexport';
 import { testBackends } from '@hangar/jobs-importexport/testing';
 import { sql } from 'kysely';
@@ -69,6 +70,12 @@ describe.each(backends)('DIStudioJob on $kind', ({ kind, skipReason }) => {
     await http?.close();
   });
 
+  // A customer's file source is read from its upload area (`tenantUploadArea`).
+  const writeUpload = async (name: string, content: string) => {
+    const area = tenantUploadArea('DEMO') as string;
+    await mkdir(fx.store.pathOf(area), { recursive: true });
+    await writeFile(fx.store.pathOf(`${area}/${name}`), content);
+  };
   const run = (params: Record<string, unknown>) =>
     fx.run('other.di-studio', { profile: 'COMPANIES', ...params }, { customerId: 'DEMO' });
   const companies = async () =>
@@ -102,13 +109,13 @@ describe.each(backends)('DIStudioJob on $kind', ({ kind, skipReason }) => {
   });
 
   it.skipIf(skipReason)('loads a file through the mapping profile, all or nothing', async () => {
-    await writeFile(fx.store.pathOf('bad.csv'), `${CSV}BAD1,Bad,XXX,FR\n`);
+    await writeUpload('bad.csv', `${CSV}BAD1,Bad,XXX,FR\n`);
     const before = await companies();
     const bad = await run({ source: { kind: 'file', file: 'bad.csv' } });
     expect(bad.state).toBe('Failed');
     expect(bad.errorInfo?.map((e) => e.code)).toEqual(['IMPORT_VALIDATION_FAILED', 'IMPORT_UNKNOWN_CODE']);
     expect(await companies()).toEqual(before);
-    await writeFile(fx.store.pathOf('good.csv'), CSV);
+    await writeUpload('good.csv', CSV);
     const good = await run({ source: { kind: 'file', file: 'good.csv' } });
     expect(good.state, JSON.stringify(good.errorInfo)).toBe('Succeeded');
     expect(good.result?.result).toMatchObject({
