@@ -44,6 +44,8 @@ describe('packed packages', () => {
       '@hangar/core',
       '@hangar/jobs-database',
       '@hangar/jobs-importexport',
+      '@hangar/jobs-other',
+      '@hangar/jobs-utils',
       '@hangar/runner',
     ]);
     for (const pack of packs) {
