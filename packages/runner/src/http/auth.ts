@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { ConfigurationError } from '@hangar/core';
-import { ForbiddenError, UnauthorizedError } from './http-errors.js';
+import { ForbiddenError, type ForbiddenKey, UnauthorizedError } from './http-errors.js';
 
 /** What a token may do: `viewer` reads, `operator` also enqueues and cancels, `admin` may also act for another customer. */
 export type ApiRole = 'admin' | 'operator' | 'viewer';
@@ -135,7 +135,7 @@ export function requirePermission(caller: Caller, permission: Permission): void 
 }
 
 /** Throws `ForbiddenError` with `key` unless the caller is an admin. */
-export function requireAdmin(caller: Caller, key: string): void {
+export function requireAdmin(caller: Caller, key: ForbiddenKey): void {
   if (!caller.roles.includes('admin'))
     throw new ForbiddenError(key, { roles: caller.roles.join(', ') || '(none)' });
 }
