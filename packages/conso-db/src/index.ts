@@ -19,6 +19,8 @@ export { maskUrlPassword, parseConsoDbUrl } from './dialects/conso-db-url.js';
 export type { ConsoDialect } from './dialects/conso-dialect.js';
 /** The dialect behind a Kysely instance or transaction. */
 export { consoDialectOf } from './dialects/conso-dialect.js';
+/** A conso whose deletion started and has not finished; code `CONSO_BEING_DELETED`. */
+export { ConsoBeingDeletedError } from './errors/conso-being-deleted-error.js';
 /** Thrown when the optional driver package of the dialect is not installed; code `CONSO_DB_DRIVER_MISSING`. */
 export { ConsoDbDriverMissingError } from './errors/conso-db-driver-missing-error.js';
 /** English and French messages of this package's error keys. */
@@ -34,6 +36,8 @@ export {
   ConsoDbUrlUnsupportedError,
   SUPPORTED_URL_SCHEMES,
 } from './errors/conso-db-url-unsupported-error.js';
+/** A customer whose deletion started and has not finished; code `CUSTOMER_BEING_DELETED`. */
+export { CustomerBeingDeletedError } from './errors/customer-being-deleted-error.js';
 /** A system job named no customer where one is needed; code `SCOPE_CUSTOMER_REQUIRED`. */
 export { ScopeCustomerRequiredError } from './errors/scope-customer-required-error.js';
 /** A param names a row the job's customer does not have; code `SCOPE_NOT_FOUND`. */
@@ -173,5 +177,11 @@ export { assertMayWriteShared, SHARED_TABLES } from './scope/shared-tables.js';
 export { bindJobsToTenant, bindJobToTenant, currentTenant, runAsTenant } from './scope/tenant-context.js';
 // --- Tenancy ---------------------------------------------------------------------------------------------
 /** What a job asks of the scope, a customer, a conso with its period and category codes. */
-export type { ScopeCustomer, ScopedConso, ScopeRef, TenantScopeRequest } from './scope/tenant-scope.js';
+export type {
+  ConsoLookupOptions,
+  ScopeCustomer,
+  ScopedConso,
+  ScopeRef,
+  TenantScopeRequest,
+} from './scope/tenant-scope.js';
 export { TenantScope } from './scope/tenant-scope.js';

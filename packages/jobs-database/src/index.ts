@@ -14,6 +14,8 @@ export { ConsoError } from './errors/conso-error.js';
 export { ConsoLockedError } from './errors/conso-locked-error.js';
 /** A stored procedure returned errors in its @errorinfo XML. */
 export { StoredProcedureError } from './errors/stored-procedure-error.js';
+/** A whole-database or whole-customer job was run by a customer; code `SYSTEM_JOB_REQUIRED`. */
+export { SystemJobRequiredError } from './errors/system-job-required-error.js';
 /** CalculateIndirectPercentages: writes the conso's ownerships. */
 export {
   calculateIndirectPercentagesJob,
@@ -38,6 +40,22 @@ export {
   type IntegrationResult,
   integrationParams,
 } from './jobs/consolidation-integration-job.js';
+/** DeleteConso: removes a conso and everything that hangs off it, in batches, resumable. */
+export {
+  DELETE_CONSO_JOB_TYPE,
+  type DeleteConsoParams,
+  type DeleteConsoResult,
+  deleteConsoJob,
+  deleteConsoParams,
+} from './jobs/delete-conso-job.js';
+/** DeleteCustomer (system jobs only): removes a customer and all its rows, in batches, resumable. */
+export {
+  DELETE_CUSTOMER_JOB_TYPE,
+  type DeleteCustomerParams,
+  type DeleteCustomerResult,
+  deleteCustomerJob,
+  deleteCustomerParams,
+} from './jobs/delete-customer-job.js';
 /** English and French messages of the pack. */
 export { consoMessages } from './messages/conso-messages.js';
 /** Builds the plugin with options, e.g. stored procedure names per step. */

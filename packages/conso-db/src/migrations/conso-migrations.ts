@@ -7,6 +7,7 @@ import { migration0005 } from './0005-rules.js';
 import { migration0006 } from './0006-consolidated-data.js';
 import { migration0007 } from './0007-platform.js';
 import { migration0008 } from './0008-row-level-security.js';
+import { migration0009 } from './0009-deletion-marks.js';
 
 /**
  * Every migration of the consolidation database, by name. Names sort in the order they apply;
@@ -21,4 +22,5 @@ export const CONSO_MIGRATIONS: Readonly<Record<string, Migration>> = Object.free
   '0006-consolidated-data': migration0006,
   '0007-platform': migration0007,
   '0008-row-level-security': migration0008,
+  '0009-deletion-marks': migration0009,
 });

@@ -50,7 +50,13 @@ const AT = '2024-03-31T23:59:59.999Z';
 /** The round-trip rows. */
 export const ROUND_TRIP_ROWS: RoundTripFixtures = {
   currencies: () => ({ code: 'XRT', name: 'Round-trip crown – ÆØÅ', decimals: 3 }),
-  customers: () => ({ code: 'RT', name: 'Round Trip SA', reference_currency: 'XRT', created_at: AT }),
+  customers: () => ({
+    code: 'RT',
+    name: 'Round Trip SA',
+    reference_currency: 'XRT',
+    created_at: AT,
+    deleting_at: AT,
+  }),
   users: (id) => ({
     customer_id: id('customers'),
     login: 'jane',
@@ -106,6 +112,7 @@ export const ROUND_TRIP_ROWS: RoundTripFixtures = {
     no_proportional: 1,
     options: '{"roundTo":2}',
     created_at: AT,
+    deleting_at: AT,
   }),
   category_links: (id) => ({
     customer_id: id('customers'),

@@ -3,6 +3,8 @@ export const messagesEn = {
   'conso.job.integration': 'Consolidation: linked categories, bundles, adjustments and eliminations',
   'conso.job.ownership': 'Calculate indirect ownership percentages',
   'conso.job.action': 'Conso action: lock, unlock, recompute a step or clear data',
+  'conso.job.deleteConso': 'Delete a conso and everything that hangs off it',
+  'conso.job.deleteCustomer': 'Delete a customer and all its data',
 
   'conso.progress.step': "Conso {index}/{count} '{code}': {@step}",
   'conso.step.linkedCategories': 'Carrying linked categories',
@@ -15,11 +17,13 @@ export const messagesEn = {
   'conso.progress.locked': "Conso '{conso}' locked by {login}",
   'conso.progress.unlocked': "Conso '{conso}' unlocked",
   'conso.progress.cleared': "Conso '{conso}': {rows} consolidated rows deleted",
+  'conso.progress.deleting': "Deleting '{target}': {table}, {rows} rows so far",
 
   'conso.warning.emptyScope': "Conso '{conso}' has no companies in its scope; it was skipped",
   'conso.warning.journalNotBalanced':
     "Journal {journal} of conso '{conso}' is not flagged balanced; it was not posted",
   'conso.warning.notLocked': "Conso '{conso}' was not locked",
+  'conso.warning.deletionResumed': "The deletion of '{target}' started on {since} did not finish; it resumes",
 
   'conso.log.integrationStarted':
     "Consolidation of conso '{conso}' started (steps {steps}, {companies} companies)",
@@ -27,6 +31,9 @@ export const messagesEn = {
   'conso.log.locked': "Conso '{conso}' locked by {login}",
   'conso.log.unlocked': "Conso '{conso}' unlocked by {login}",
   'conso.log.cleared': "Consolidated data of conso '{conso}' cleared ({rows} rows)",
+  'conso.log.deletionStarted': "Deletion of conso '{conso}' started (resumed: {resumed})",
+  'conso.log.consoDeleted': "Conso '{conso}' deleted ({rows} rows)",
+  'conso.log.customerDeletionStarted': "Deletion of customer '{customer}' started (resumed: {resumed})",
 
   'conso.error.consoLocked': "Conso '{conso}' is locked by {lockedBy} since {lockedAt}; unlock it first",
   'conso.error.accountMissing':
@@ -36,6 +43,7 @@ export const messagesEn = {
   'conso.error.formula': 'Formula "{expression}" is invalid: {problem}',
   'conso.error.consosFailed': '{count} of {total} consos failed: {failed}',
   'conso.error.caseFile': 'Cannot read case {file}: {problem}',
+  'conso.error.systemJobRequired': 'Job {type} runs only as a system job; customer {tenant} may not run it',
   'conso.error.notLockedBy': "Conso '{conso}' is locked by {lockedBy}, not by {login}",
 
   'conso.error.engine.holdingsOver100':

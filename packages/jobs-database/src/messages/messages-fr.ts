@@ -5,6 +5,8 @@ export const messagesFr: Record<keyof typeof messagesEn, string> = {
   'conso.job.integration': 'Consolidation : catégories liées, liasses, ajustements et éliminations',
   'conso.job.ownership': 'Calcul des pourcentages de détention indirects',
   'conso.job.action': 'Action sur une conso : verrouiller, déverrouiller, recalculer une étape ou effacer',
+  'conso.job.deleteConso': 'Supprimer une conso et tout ce qui en dépend',
+  'conso.job.deleteCustomer': 'Supprimer un client et toutes ses données',
 
   'conso.progress.step': "Conso {index}/{count} '{code}' : {@step}",
   'conso.step.linkedCategories': 'Report des catégories liées',
@@ -17,11 +19,14 @@ export const messagesFr: Record<keyof typeof messagesEn, string> = {
   'conso.progress.locked': "Conso '{conso}' verrouillée par {login}",
   'conso.progress.unlocked': "Conso '{conso}' déverrouillée",
   'conso.progress.cleared': "Conso '{conso}' : {rows} lignes consolidées supprimées",
+  'conso.progress.deleting': "Suppression de '{target}' : {table}, {rows} lignes jusqu'ici",
 
   'conso.warning.emptyScope': "La conso '{conso}' n'a aucune société dans son périmètre ; elle est ignorée",
   'conso.warning.journalNotBalanced':
     "Le journal {journal} de la conso '{conso}' n'est pas marqué équilibré ; il n'est pas comptabilisé",
   'conso.warning.notLocked': "La conso '{conso}' n'était pas verrouillée",
+  'conso.warning.deletionResumed':
+    "La suppression de '{target}' commencée le {since} ne s'est pas terminée ; elle reprend",
 
   'conso.log.integrationStarted':
     "Consolidation de la conso '{conso}' démarrée (étapes {steps}, {companies} sociétés)",
@@ -29,6 +34,9 @@ export const messagesFr: Record<keyof typeof messagesEn, string> = {
   'conso.log.locked': "Conso '{conso}' verrouillée par {login}",
   'conso.log.unlocked': "Conso '{conso}' déverrouillée par {login}",
   'conso.log.cleared': "Données consolidées de la conso '{conso}' effacées ({rows} lignes)",
+  'conso.log.deletionStarted': "Suppression de la conso '{conso}' commencée (reprise : {resumed})",
+  'conso.log.consoDeleted': "Conso '{conso}' supprimée ({rows} lignes)",
+  'conso.log.customerDeletionStarted': "Suppression du client '{customer}' commencée (reprise : {resumed})",
 
   'conso.error.consoLocked':
     "La conso '{conso}' est verrouillée par {lockedBy} depuis {lockedAt} ; déverrouillez-la d’abord",
@@ -39,6 +47,8 @@ export const messagesFr: Record<keyof typeof messagesEn, string> = {
   'conso.error.consosFailed': '{count} consos sur {total} ont échoué : {failed}',
   'conso.error.caseFile': 'Impossible de lire le cas {file} : {problem}',
   'conso.error.notLockedBy': "La conso '{conso}' est verrouillée par {lockedBy}, et non par {login}",
+  'conso.error.systemJobRequired':
+    "La tâche {type} ne s'exécute qu'en tâche système ; le client {tenant} ne peut pas la lancer",
 
   'conso.error.engine.holdingsOver100':
     "Conso '{conso}' : les détentions directes ({field}) dans {company} totalisent {total}, plus de 100 %",

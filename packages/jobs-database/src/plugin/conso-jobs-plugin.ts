@@ -5,6 +5,8 @@ import { dbMigrateCommand } from '../cli/db-migrate-command.js';
 import { calculateIndirectPercentagesJob } from '../jobs/calculate-indirect-percentages-job.js';
 import { consoActionJob } from '../jobs/conso-action-job.js';
 import { consolidationIntegrationJob } from '../jobs/consolidation-integration-job.js';
+import { deleteConsoJob } from '../jobs/delete-conso-job.js';
+import { deleteCustomerJob } from '../jobs/delete-customer-job.js';
 import { consoMessages } from '../messages/conso-messages.js';
 import { type ConsoJobsOptions, consoJobsOptionsToken } from '../steps/conso-jobs-options.js';
 import { checkProcedureName } from '../steps/stored-procedure.js';
@@ -23,7 +25,13 @@ export function createConsoJobsPlugin(options: ConsoJobsOptions = {}): HangarPlu
   const plugin: HangarPlugin = definePlugin({
     name: CONSO_JOBS_PLUGIN_NAME,
     // Each job runs as its tenant, so PostgreSQL row-level security confines it when enabled.
-    jobs: bindJobsToTenant([consolidationIntegrationJob, calculateIndirectPercentagesJob, consoActionJob]),
+    jobs: bindJobsToTenant([
+      consolidationIntegrationJob,
+      calculateIndirectPercentagesJob,
+      consoActionJob,
+      deleteConsoJob,
+      deleteCustomerJob,
+    ]),
     services: [{ token: consoJobsOptionsToken, value: options }],
     // The data layer's errors reach users through these jobs, so its messages ship with them.
     messages: {

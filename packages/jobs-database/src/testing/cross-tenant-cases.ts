@@ -2,6 +2,8 @@ import { type CrossTenantCases, customerParamNamesB } from '@hangar/conso-db/tes
 import { OWNERSHIP_JOB_TYPE } from '../jobs/calculate-indirect-percentages-job.js';
 import { CONSO_ACTION_JOB_TYPE } from '../jobs/conso-action-job.js';
 import { INTEGRATION_JOB_TYPE } from '../jobs/consolidation-integration-job.js';
+import { DELETE_CONSO_JOB_TYPE } from '../jobs/delete-conso-job.js';
+import { DELETE_CUSTOMER_JOB_TYPE } from '../jobs/delete-customer-job.js';
 
 /**
  * Customer A's consolidation jobs aimed at customer B's data, for the cross-tenant suite: B's
@@ -61,6 +63,28 @@ export const consoCrossTenantCases: CrossTenantCases = {
       name: 'a conso code both customers use',
       params: ({ a }) => ({ conso: a.consoCode }),
       expect: 'confined',
+    },
+  ],
+  // Deletion cases are refusals only: the suite shares one fixture, and a confined run would
+  // delete A's conso from under the cases that follow.
+  [DELETE_CONSO_JOB_TYPE]: [
+    { ...customerParamNamesB, params: ({ b }) => ({ customer: b.code, conso: b.consoCode }) },
+    {
+      name: "a conso named by B's id",
+      params: ({ b }) => ({ conso: b.consoId }),
+      expect: { refused: 'TENANT_MISMATCH' },
+    },
+  ],
+  [DELETE_CUSTOMER_JOB_TYPE]: [
+    {
+      name: 'B named by code: only a system job may delete a customer',
+      params: ({ b }) => ({ customer: b.code }),
+      expect: { refused: 'SYSTEM_JOB_REQUIRED' },
+    },
+    {
+      name: 'B named by id',
+      params: ({ b }) => ({ customer: b.customerId }),
+      expect: { refused: 'SYSTEM_JOB_REQUIRED' },
     },
   ],
 };

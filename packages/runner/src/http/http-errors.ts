@@ -17,10 +17,7 @@ export type ForbiddenKey =
   | 'hangar.http.systemJobForbidden';
 
 export class ForbiddenError extends HangarError {
-  constructor(
-    key: ForbiddenKey,
-    params: Record<string, string>,
-  ) {
+  constructor(key: ForbiddenKey, params: Record<string, string>) {
     super('FORBIDDEN', key, `Forbidden: ${Object.values(params).join(', ')}`, { params, retryable: false });
   }
 }
