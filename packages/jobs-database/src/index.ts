@@ -40,6 +40,14 @@ export {
   type IntegrationResult,
   integrationParams,
 } from './jobs/consolidation-integration-job.js';
+/** CopyConso: copies a conso to a new code, period or category, all-or-nothing. */
+export {
+  COPY_CONSO_JOB_TYPE,
+  type CopyConsoParams,
+  type CopyConsoResult,
+  copyConsoJob,
+  copyConsoParams,
+} from './jobs/copy-conso-job.js';
 /** DeleteConso: removes a conso and everything that hangs off it, in batches, resumable. */
 export {
   DELETE_CONSO_JOB_TYPE,

@@ -5,6 +5,7 @@ export const messagesEn = {
   'conso.job.action': 'Conso action: lock, unlock, recompute a step or clear data',
   'conso.job.deleteConso': 'Delete a conso and everything that hangs off it',
   'conso.job.deleteCustomer': 'Delete a customer and all its data',
+  'conso.job.copyConso': 'Copy a conso to a new code, period or category',
 
   'conso.progress.step': "Conso {index}/{count} '{code}': {@step}",
   'conso.step.linkedCategories': 'Carrying linked categories',
@@ -18,6 +19,7 @@ export const messagesEn = {
   'conso.progress.unlocked': "Conso '{conso}' unlocked",
   'conso.progress.cleared': "Conso '{conso}': {rows} consolidated rows deleted",
   'conso.progress.deleting': "Deleting '{target}': {table}, {rows} rows so far",
+  'conso.progress.copying': "Copying '{source}' to '{target}': {table}",
 
   'conso.warning.emptyScope': "Conso '{conso}' has no companies in its scope; it was skipped",
   'conso.warning.journalNotBalanced':
@@ -34,6 +36,7 @@ export const messagesEn = {
   'conso.log.deletionStarted': "Deletion of conso '{conso}' started (resumed: {resumed})",
   'conso.log.consoDeleted': "Conso '{conso}' deleted ({rows} rows)",
   'conso.log.customerDeletionStarted': "Deletion of customer '{customer}' started (resumed: {resumed})",
+  'conso.log.consoCopied': "Conso '{source}' copied to '{target}'",
 
   'conso.error.consoLocked': "Conso '{conso}' is locked by {lockedBy} since {lockedAt}; unlock it first",
   'conso.error.accountMissing':
@@ -44,6 +47,8 @@ export const messagesEn = {
   'conso.error.consosFailed': '{count} of {total} consos failed: {failed}',
   'conso.error.caseFile': 'Cannot read case {file}: {problem}',
   'conso.error.systemJobRequired': 'Job {type} runs only as a system job; customer {tenant} may not run it',
+  'conso.error.consoCodeTaken': 'Parameter "{param}": conso {code} already exists',
+  'conso.error.copyConflict': 'Parameter "{param}": the target already has {table} for {conflicts}',
   'conso.error.notLockedBy': "Conso '{conso}' is locked by {lockedBy}, not by {login}",
 
   'conso.error.engine.holdingsOver100':

@@ -7,6 +7,7 @@ export const messagesFr: Record<keyof typeof messagesEn, string> = {
   'conso.job.action': 'Action sur une conso : verrouiller, déverrouiller, recalculer une étape ou effacer',
   'conso.job.deleteConso': 'Supprimer une conso et tout ce qui en dépend',
   'conso.job.deleteCustomer': 'Supprimer un client et toutes ses données',
+  'conso.job.copyConso': 'Copier une conso vers un nouveau code, une période ou une catégorie',
 
   'conso.progress.step': "Conso {index}/{count} '{code}' : {@step}",
   'conso.step.linkedCategories': 'Report des catégories liées',
@@ -20,6 +21,7 @@ export const messagesFr: Record<keyof typeof messagesEn, string> = {
   'conso.progress.unlocked': "Conso '{conso}' déverrouillée",
   'conso.progress.cleared': "Conso '{conso}' : {rows} lignes consolidées supprimées",
   'conso.progress.deleting': "Suppression de '{target}' : {table}, {rows} lignes jusqu'ici",
+  'conso.progress.copying': "Copie de '{source}' vers '{target}' : {table}",
 
   'conso.warning.emptyScope': "La conso '{conso}' n'a aucune société dans son périmètre ; elle est ignorée",
   'conso.warning.journalNotBalanced':
@@ -37,6 +39,7 @@ export const messagesFr: Record<keyof typeof messagesEn, string> = {
   'conso.log.deletionStarted': "Suppression de la conso '{conso}' commencée (reprise : {resumed})",
   'conso.log.consoDeleted': "Conso '{conso}' supprimée ({rows} lignes)",
   'conso.log.customerDeletionStarted': "Suppression du client '{customer}' commencée (reprise : {resumed})",
+  'conso.log.consoCopied': "Conso '{source}' copiée vers '{target}'",
 
   'conso.error.consoLocked':
     "La conso '{conso}' est verrouillée par {lockedBy} depuis {lockedAt} ; déverrouillez-la d’abord",
@@ -49,6 +52,8 @@ export const messagesFr: Record<keyof typeof messagesEn, string> = {
   'conso.error.notLockedBy': "La conso '{conso}' est verrouillée par {lockedBy}, et non par {login}",
   'conso.error.systemJobRequired':
     "La tâche {type} ne s'exécute qu'en tâche système ; le client {tenant} ne peut pas la lancer",
+  'conso.error.consoCodeTaken': 'Paramètre « {param} » : la conso {code} existe déjà',
+  'conso.error.copyConflict': 'Paramètre « {param} » : la cible a déjà des {table} pour {conflicts}',
 
   'conso.error.engine.holdingsOver100':
     "Conso '{conso}' : les détentions directes ({field}) dans {company} totalisent {total}, plus de 100 %",

@@ -5,6 +5,7 @@ import { dbMigrateCommand } from '../cli/db-migrate-command.js';
 import { calculateIndirectPercentagesJob } from '../jobs/calculate-indirect-percentages-job.js';
 import { consoActionJob } from '../jobs/conso-action-job.js';
 import { consolidationIntegrationJob } from '../jobs/consolidation-integration-job.js';
+import { copyConsoJob } from '../jobs/copy-conso-job.js';
 import { deleteConsoJob } from '../jobs/delete-conso-job.js';
 import { deleteCustomerJob } from '../jobs/delete-customer-job.js';
 import { consoMessages } from '../messages/conso-messages.js';
@@ -31,6 +32,7 @@ export function createConsoJobsPlugin(options: ConsoJobsOptions = {}): HangarPlu
       consoActionJob,
       deleteConsoJob,
       deleteCustomerJob,
+      copyConsoJob,
     ]),
     services: [{ token: consoJobsOptionsToken, value: options }],
     // The data layer's errors reach users through these jobs, so its messages ship with them.

@@ -2,6 +2,7 @@ import { type CrossTenantCases, customerParamNamesB } from '@hangar/conso-db/tes
 import { OWNERSHIP_JOB_TYPE } from '../jobs/calculate-indirect-percentages-job.js';
 import { CONSO_ACTION_JOB_TYPE } from '../jobs/conso-action-job.js';
 import { INTEGRATION_JOB_TYPE } from '../jobs/consolidation-integration-job.js';
+import { COPY_CONSO_JOB_TYPE } from '../jobs/copy-conso-job.js';
 import { DELETE_CONSO_JOB_TYPE } from '../jobs/delete-conso-job.js';
 import { DELETE_CUSTOMER_JOB_TYPE } from '../jobs/delete-customer-job.js';
 
@@ -85,6 +86,24 @@ export const consoCrossTenantCases: CrossTenantCases = {
       name: 'B named by id',
       params: ({ b }) => ({ customer: b.customerId }),
       expect: { refused: 'SYSTEM_JOB_REQUIRED' },
+    },
+  ],
+  [COPY_CONSO_JOB_TYPE]: [
+    { ...customerParamNamesB, params: ({ b }) => ({ customer: b.code, conso: b.consoCode, code: 'COPY1' }) },
+    {
+      name: "B's conso by id as the source",
+      params: ({ b }) => ({ conso: b.consoId, code: 'COPY2' }),
+      expect: { refused: 'TENANT_MISMATCH' },
+    },
+    {
+      name: 'codes both customers use resolve to A',
+      params: ({ a }) => ({
+        conso: a.consoCode,
+        code: 'COPY4',
+        period: a.periodCode,
+        category: a.categoryCode,
+      }),
+      expect: 'confined',
     },
   ],
 };
