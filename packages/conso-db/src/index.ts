@@ -169,6 +169,8 @@ export type { ExchangeRatesTable, HistoricalRatesTable } from './schema/rates.js
 export type { AdjustmentJournalsTable, AdjustmentLinesTable, BundlesTable } from './schema/reported-data.js';
 /** Tables of rules: intercompany rules, formula groups and formulas. */
 export type { FormulaGroupsTable, FormulasTable, IcRuleAccountsTable, IcRulesTable } from './schema/rules.js';
+/** Every table in foreign-key order (insert in it, delete in reverse). */
+export { CONSO_TABLES_IN_KEY_ORDER } from './schema/table-order.js';
 /** Tables of tenancy: customers, users, currencies. */
 export type { CurrenciesTable, CustomersTable, UsersTable } from './schema/tenancy.js';
 /** Resolves every reference of a job's params inside the job's tenant; tables shared by all customers. */

@@ -4,6 +4,14 @@ import { createConsoJobsPlugin } from './plugin/conso-jobs-plugin.js';
 /** The consolidation plugin with default options (no stored procedures). */
 export const consoJobsPlugin = createConsoJobsPlugin();
 
+/** Backup settings, the manifest written beside each backup, and the running-jobs service a restore checks. */
+export type { BackupManifest } from './backup/backup-manifest.js';
+export {
+  type BackupSettings,
+  backupSettingsToken,
+  type RunningJobsLister,
+  runningJobsToken,
+} from './backup/backup-settings.js';
 /** Loads a reference case into a migrated database. */
 export { type LoadedCase, loadCase } from './case-loading/load-case.js';
 /** The pure consolidation engine. */
@@ -16,6 +24,14 @@ export { ConsoLockedError } from './errors/conso-locked-error.js';
 export { StoredProcedureError } from './errors/stored-procedure-error.js';
 /** A whole-database or whole-customer job was run by a customer; code `SYSTEM_JOB_REQUIRED`. */
 export { SystemJobRequiredError } from './errors/system-job-required-error.js';
+/** Backup (system jobs only): the whole database into the backup directory, with a manifest. */
+export {
+  BACKUP_JOB_TYPE,
+  type BackupParams,
+  type BackupResult,
+  backupJob,
+  backupParams,
+} from './jobs/backup-job.js';
 /** CalculateIndirectPercentages: writes the conso's ownerships. */
 export {
   calculateIndirectPercentagesJob,
@@ -64,6 +80,14 @@ export {
   deleteCustomerJob,
   deleteCustomerParams,
 } from './jobs/delete-customer-job.js';
+/** Restore (system jobs only): the whole database from a verified backup, all-or-nothing. */
+export {
+  RESTORE_JOB_TYPE,
+  type RestoreParams,
+  type RestoreResult,
+  restoreJob,
+  restoreParams,
+} from './jobs/restore-job.js';
 /** English and French messages of the pack. */
 export { consoMessages } from './messages/conso-messages.js';
 /** Builds the plugin with options, e.g. stored procedure names per step. */

@@ -1,4 +1,5 @@
 import type { ConsoTableName, NewConsoRow } from '../schema/conso-database.js';
+import { CONSO_TABLES_IN_KEY_ORDER } from '../schema/table-order.js';
 
 /** Id of the row last inserted into a table, by table name. */
 export type IdOf = (table: ConsoTableName) => number;
@@ -7,37 +8,7 @@ export type IdOf = (table: ConsoTableName) => number;
 export type RoundTripFixtures = { readonly [T in ConsoTableName]: (id: IdOf) => NewConsoRow<T> };
 
 /** Tables in an order that satisfies every foreign key. */
-export const ROUND_TRIP_ORDER: readonly ConsoTableName[] = [
-  'currencies',
-  'customers',
-  'users',
-  'companies',
-  'accounts',
-  'flows',
-  'categories',
-  'periods',
-  'consos',
-  'category_links',
-  'holdings',
-  'share_classes',
-  'shareholdings',
-  'ownerships',
-  'investments',
-  'exchange_rates',
-  'historical_rates',
-  'bundles',
-  'adjustment_journals',
-  'adjustment_lines',
-  'ic_rules',
-  'ic_rule_accounts',
-  'formula_groups',
-  'formulas',
-  'consolidated_data',
-  'translations',
-  'modification_log',
-  'job_schedules',
-  'file_mapping_profiles',
-];
+export const ROUND_TRIP_ORDER: readonly ConsoTableName[] = CONSO_TABLES_IN_KEY_ORDER;
 
 // Values chosen to catch lossy storage: 16 significant digits in amounts (exact in a double and in
 // DECIMAL(28,10)), 12 decimals in percentages, non-ASCII text for SQL Server's NVARCHAR.

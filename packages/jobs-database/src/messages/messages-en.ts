@@ -6,6 +6,8 @@ export const messagesEn = {
   'conso.job.deleteConso': 'Delete a conso and everything that hangs off it',
   'conso.job.deleteCustomer': 'Delete a customer and all its data',
   'conso.job.copyConso': 'Copy a conso to a new code, period or category',
+  'conso.job.backup': 'Back up the consolidation database',
+  'conso.job.restore': 'Restore the consolidation database from a backup',
 
   'conso.progress.step': "Conso {index}/{count} '{code}': {@step}",
   'conso.step.linkedCategories': 'Carrying linked categories',
@@ -20,12 +22,18 @@ export const messagesEn = {
   'conso.progress.cleared': "Conso '{conso}': {rows} consolidated rows deleted",
   'conso.progress.deleting': "Deleting '{target}': {table}, {rows} rows so far",
   'conso.progress.copying': "Copying '{source}' to '{target}': {table}",
+  'conso.progress.backup': 'Backup {name}: {part}',
+  'conso.progress.backupDone': 'Backup {name} written ({bytes} bytes, schema {schemaVersion})',
+  'conso.progress.restore': 'Restoring {backup}: {table}',
+  'conso.progress.restoreDone': 'Backup {backup} (schema {schemaVersion}) restored',
 
   'conso.warning.emptyScope': "Conso '{conso}' has no companies in its scope; it was skipped",
   'conso.warning.journalNotBalanced':
     "Journal {journal} of conso '{conso}' is not flagged balanced; it was not posted",
   'conso.warning.notLocked': "Conso '{conso}' was not locked",
   'conso.warning.deletionResumed': "The deletion of '{target}' started on {since} did not finish; it resumes",
+  'conso.warning.runningJobsUnknown':
+    'The host gave no way to list running jobs: make sure none runs on this database during the restore',
 
   'conso.log.integrationStarted':
     "Consolidation of conso '{conso}' started (steps {steps}, {companies} companies)",
@@ -49,6 +57,13 @@ export const messagesEn = {
   'conso.error.systemJobRequired': 'Job {type} runs only as a system job; customer {tenant} may not run it',
   'conso.error.consoCodeTaken': 'Parameter "{param}": conso {code} already exists',
   'conso.error.copyConflict': 'Parameter "{param}": the target already has {table} for {conflicts}',
+  'conso.error.backupNotConfigured':
+    'Backups are not configured: give the plugin its backup directory and database URL',
+  'conso.error.backupInvalid': 'Parameter "{param}": backup {backup} cannot be restored: {problem}',
+  'conso.error.backupSchemaTooNew':
+    'Backup {backup} has schema {backupVersion}, newer than this version ({codeVersion}); upgrade first',
+  'conso.error.restoreBlocked': 'A restore must wait until no job runs; running: {jobs}',
+  'conso.error.backupToolFailed': '{tool} failed (exit {exitCode}): {output}',
   'conso.error.notLockedBy': "Conso '{conso}' is locked by {lockedBy}, not by {login}",
 
   'conso.error.engine.holdingsOver100':

@@ -8,6 +8,8 @@ export const messagesFr: Record<keyof typeof messagesEn, string> = {
   'conso.job.deleteConso': 'Supprimer une conso et tout ce qui en dépend',
   'conso.job.deleteCustomer': 'Supprimer un client et toutes ses données',
   'conso.job.copyConso': 'Copier une conso vers un nouveau code, une période ou une catégorie',
+  'conso.job.backup': 'Sauvegarder la base de consolidation',
+  'conso.job.restore': 'Restaurer la base de consolidation depuis une sauvegarde',
 
   'conso.progress.step': "Conso {index}/{count} '{code}' : {@step}",
   'conso.step.linkedCategories': 'Report des catégories liées',
@@ -22,6 +24,10 @@ export const messagesFr: Record<keyof typeof messagesEn, string> = {
   'conso.progress.cleared': "Conso '{conso}' : {rows} lignes consolidées supprimées",
   'conso.progress.deleting': "Suppression de '{target}' : {table}, {rows} lignes jusqu'ici",
   'conso.progress.copying': "Copie de '{source}' vers '{target}' : {table}",
+  'conso.progress.backup': 'Sauvegarde {name} : {part}',
+  'conso.progress.backupDone': 'Sauvegarde {name} écrite ({bytes} octets, schéma {schemaVersion})',
+  'conso.progress.restore': 'Restauration de {backup} : {table}',
+  'conso.progress.restoreDone': 'Sauvegarde {backup} (schéma {schemaVersion}) restaurée',
 
   'conso.warning.emptyScope': "La conso '{conso}' n'a aucune société dans son périmètre ; elle est ignorée",
   'conso.warning.journalNotBalanced':
@@ -29,6 +35,8 @@ export const messagesFr: Record<keyof typeof messagesEn, string> = {
   'conso.warning.notLocked': "La conso '{conso}' n'était pas verrouillée",
   'conso.warning.deletionResumed':
     "La suppression de '{target}' commencée le {since} ne s'est pas terminée ; elle reprend",
+  'conso.warning.runningJobsUnknown':
+    "L'hôte ne permet pas de lister les tâches en cours : assurez-vous qu'aucune ne tourne sur cette base pendant la restauration",
 
   'conso.log.integrationStarted':
     "Consolidation de la conso '{conso}' démarrée (étapes {steps}, {companies} sociétés)",
@@ -54,6 +62,15 @@ export const messagesFr: Record<keyof typeof messagesEn, string> = {
     "La tâche {type} ne s'exécute qu'en tâche système ; le client {tenant} ne peut pas la lancer",
   'conso.error.consoCodeTaken': 'Paramètre « {param} » : la conso {code} existe déjà',
   'conso.error.copyConflict': 'Paramètre « {param} » : la cible a déjà des {table} pour {conflicts}',
+  'conso.error.backupNotConfigured':
+    'Les sauvegardes ne sont pas configurées : donnez au plugin son répertoire de sauvegarde et l’URL de la base',
+  'conso.error.backupInvalid':
+    'Paramètre « {param} » : la sauvegarde {backup} ne peut pas être restaurée : {problem}',
+  'conso.error.backupSchemaTooNew':
+    'La sauvegarde {backup} a le schéma {backupVersion}, plus récent que cette version ({codeVersion}) ; mettez à jour d’abord',
+  'conso.error.restoreBlocked':
+    'Une restauration doit attendre qu’aucune tâche ne tourne ; en cours : {jobs}',
+  'conso.error.backupToolFailed': '{tool} a échoué (code {exitCode}) : {output}',
 
   'conso.error.engine.holdingsOver100':
     "Conso '{conso}' : les détentions directes ({field}) dans {company} totalisent {total}, plus de 100 %",

@@ -1,13 +1,16 @@
 import { bindJobsToTenant, consoDbMessages } from '@hangar/conso-db';
 import { definePlugin, type HangarPlugin } from '@hangar/core';
+import { backupSettingsToken } from '../backup/backup-settings.js';
 import { createEvaluateCommand } from '../cli/conso-evaluate-command.js';
 import { dbMigrateCommand } from '../cli/db-migrate-command.js';
+import { backupJob } from '../jobs/backup-job.js';
 import { calculateIndirectPercentagesJob } from '../jobs/calculate-indirect-percentages-job.js';
 import { consoActionJob } from '../jobs/conso-action-job.js';
 import { consolidationIntegrationJob } from '../jobs/consolidation-integration-job.js';
 import { copyConsoJob } from '../jobs/copy-conso-job.js';
 import { deleteConsoJob } from '../jobs/delete-conso-job.js';
 import { deleteCustomerJob } from '../jobs/delete-customer-job.js';
+import { restoreJob } from '../jobs/restore-job.js';
 import { consoMessages } from '../messages/conso-messages.js';
 import { type ConsoJobsOptions, consoJobsOptionsToken } from '../steps/conso-jobs-options.js';
 import { checkProcedureName } from '../steps/stored-procedure.js';
@@ -33,8 +36,13 @@ export function createConsoJobsPlugin(options: ConsoJobsOptions = {}): HangarPlu
       deleteConsoJob,
       deleteCustomerJob,
       copyConsoJob,
+      backupJob,
+      restoreJob,
     ]),
-    services: [{ token: consoJobsOptionsToken, value: options }],
+    services: [
+      { token: consoJobsOptionsToken, value: options },
+      ...(options.backup === undefined ? [] : [{ token: backupSettingsToken, value: options.backup }]),
+    ],
     // The data layer's errors reach users through these jobs, so its messages ship with them.
     messages: {
       en: { ...consoDbMessages.en, ...consoMessages.en },

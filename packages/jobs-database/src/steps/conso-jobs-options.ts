@@ -1,4 +1,5 @@
 import { createServiceToken, type ServiceResolver } from '@hangar/core';
+import type { BackupSettings } from '../backup/backup-settings.js';
 import type { ConsoStep } from './step-flags.js';
 
 /** Options of the consolidation jobs, given to `createConsoJobsPlugin`. */
@@ -14,11 +15,13 @@ export interface ConsoJobsOptions {
   readonly lockTtlMs?: number;
   /** Companies whose bundles are read and translated together. @defaultValue 50 */
   readonly companyBatchSize?: number;
+  /** Backup directory and database URL of `conso.backup` and `conso.restore`; without them both fail. */
+  readonly backup?: BackupSettings;
 }
 
 /** Options with every default applied. */
-export type ResolvedConsoJobsOptions = Required<Omit<ConsoJobsOptions, 'storedProcedures'>> &
-  Pick<ConsoJobsOptions, 'storedProcedures'>;
+export type ResolvedConsoJobsOptions = Required<Omit<ConsoJobsOptions, 'storedProcedures' | 'backup'>> &
+  Pick<ConsoJobsOptions, 'storedProcedures' | 'backup'>;
 
 /** The defaults of {@link ConsoJobsOptions}. */
 export const CONSO_JOBS_DEFAULTS = { lockWaitMs: 60_000, lockTtlMs: 60_000, companyBatchSize: 50 } as const;

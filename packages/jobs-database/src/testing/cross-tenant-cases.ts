@@ -1,10 +1,12 @@
 import { type CrossTenantCases, customerParamNamesB } from '@hangar/conso-db/testing';
+import { BACKUP_JOB_TYPE } from '../jobs/backup-job.js';
 import { OWNERSHIP_JOB_TYPE } from '../jobs/calculate-indirect-percentages-job.js';
 import { CONSO_ACTION_JOB_TYPE } from '../jobs/conso-action-job.js';
 import { INTEGRATION_JOB_TYPE } from '../jobs/consolidation-integration-job.js';
 import { COPY_CONSO_JOB_TYPE } from '../jobs/copy-conso-job.js';
 import { DELETE_CONSO_JOB_TYPE } from '../jobs/delete-conso-job.js';
 import { DELETE_CUSTOMER_JOB_TYPE } from '../jobs/delete-customer-job.js';
+import { RESTORE_JOB_TYPE } from '../jobs/restore-job.js';
 
 /**
  * Customer A's consolidation jobs aimed at customer B's data, for the cross-tenant suite: B's
@@ -104,6 +106,21 @@ export const consoCrossTenantCases: CrossTenantCases = {
         category: a.categoryCode,
       }),
       expect: 'confined',
+    },
+  ],
+  // Whole-database jobs: a customer's run is refused before it reads anything.
+  [BACKUP_JOB_TYPE]: [
+    {
+      name: 'a customer backs up the whole database',
+      params: () => ({}),
+      expect: { refused: 'SYSTEM_JOB_REQUIRED' },
+    },
+  ],
+  [RESTORE_JOB_TYPE]: [
+    {
+      name: 'a customer restores the whole database',
+      params: () => ({ backup: 'any' }),
+      expect: { refused: 'SYSTEM_JOB_REQUIRED' },
     },
   ],
 };
