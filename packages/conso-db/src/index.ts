@@ -140,6 +140,8 @@ export type {
 export type { ConsolidatedDataTable } from './schema/consolidated-data.js';
 /** Tables of consolidation definitions: consos, category links. */
 export type { CategoryLinksTable, ConsosTable } from './schema/consolidations.js';
+/** A custom procedure parameter's type, and the allowed values. */
+export { CUSTOM_PARAM_TYPE_VALUES, type CustomParamType } from './schema/custom-procedures.js';
 /** Tables of master data: companies, accounts, flows, categories, periods. */
 export type {
   AccountsTable,

@@ -64,6 +64,14 @@ export {
   copyConsoJob,
   copyConsoParams,
 } from './jobs/copy-conso-job.js';
+/** CustomProcedure: runs a procedure registered for the customer, its values checked against its definitions. */
+export {
+  CUSTOM_PROCEDURE_JOB_TYPE,
+  type CustomProcedureParams,
+  type CustomProcedureResult,
+  customProcedureJob,
+  customProcedureParams,
+} from './jobs/custom-procedure-job.js';
 /** DeleteConso: removes a conso and everything that hangs off it, in batches, resumable. */
 export {
   DELETE_CONSO_JOB_TYPE,

@@ -8,6 +8,7 @@ import { migration0006 } from './0006-consolidated-data.js';
 import { migration0007 } from './0007-platform.js';
 import { migration0008 } from './0008-row-level-security.js';
 import { migration0009 } from './0009-deletion-marks.js';
+import { migration0010 } from './0010-custom-procedures.js';
 
 /**
  * Every migration of the consolidation database, by name. Names sort in the order they apply;
@@ -23,4 +24,5 @@ export const CONSO_MIGRATIONS: Readonly<Record<string, Migration>> = Object.free
   '0007-platform': migration0007,
   '0008-row-level-security': migration0008,
   '0009-deletion-marks': migration0009,
+  '0010-custom-procedures': migration0010,
 });

@@ -1,6 +1,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { ConsolidatedDataTable } from './consolidated-data.js';
 import type { CategoryLinksTable, ConsosTable } from './consolidations.js';
+import type { CustomProcedureParamsTable, CustomProceduresTable } from './custom-procedures.js';
 import type {
   AccountsTable,
   CategoriesTable,
@@ -57,6 +58,8 @@ export interface ConsoDatabase {
   modification_log: ModificationLogTable;
   job_schedules: JobSchedulesTable;
   file_mapping_profiles: FileMappingProfilesTable;
+  custom_procedures: CustomProceduresTable;
+  custom_procedure_params: CustomProcedureParamsTable;
 }
 
 /** Name of a table of {@link ConsoDatabase}. */

@@ -34,4 +34,6 @@ export const CONSO_TABLES_IN_KEY_ORDER: readonly ConsoTableName[] = [
   'modification_log',
   'job_schedules',
   'file_mapping_profiles',
+  'custom_procedures',
+  'custom_procedure_params',
 ];

@@ -235,4 +235,20 @@ export const ROUND_TRIP_ROWS: RoundTripFixtures = {
     column_mappings: '[{"source":"A","target":"company"}]',
     created_at: AT,
   }),
+  custom_procedures: (id) => ({
+    customer_id: id('customers'),
+    code: 'RT_PROC',
+    name: 'Round-trip procédure',
+    procedure_name: 'hangar.p_round_trip',
+    sql_script: 'update consos set name = :name where code = :code',
+    created_at: AT,
+  }),
+  custom_procedure_params: (id) => ({
+    procedure_id: id('custom_procedures'),
+    position: 1,
+    name: 'code',
+    type: 'text',
+    required: 1,
+    default_value: '202403BUD001',
+  }),
 };

@@ -87,6 +87,8 @@ export function customerDeletionPlan(customerId: number): DeletionStep[] {
     del('ic_rules', sql`customer_id = ${customerId}`),
     del('job_schedules', sql`customer_id = ${customerId}`),
     del('file_mapping_profiles', sql`customer_id = ${customerId}`),
+    del('custom_procedure_params', sql`procedure_id in ${owned('custom_procedures')}`),
+    del('custom_procedures', sql`customer_id = ${customerId}`),
     del('users', sql`customer_id = ${customerId}`),
     // Accounts point at their parent account: the links go first, then any order will do.
     {

@@ -1,7 +1,7 @@
 import { type ConsoDatabase, type ConsoDb, type ConsoDialect, consoDialectOf } from '@hangar/conso-db';
 import type { JobContext } from '@hangar/core';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
-import { attachCanceller } from '../cancellation/sql-canceller.js';
+import { inCancellableTransaction } from '../cancellation/cancellable-transaction.js';
 import type { DeletionStep } from './deletion-plan.js';
 
 /** One committed batch of a deletion. */
@@ -51,19 +51,12 @@ export async function runDeletion(run: DeletionRun): Promise<Record<string, numb
     for (;;) {
       run.ctx.checkpoint();
       let batch: DeletedBatch | undefined;
-      await run.consoDb.db.transaction().execute(async (trx) => {
-        const canceller = await attachCanceller(run.consoDb, trx);
-        const onAbort = () => void canceller.cancel();
-        run.ctx.signal.addEventListener('abort', onAbort, { once: true });
-        try {
-          const result = await statement.execute(trx);
-          const rows = Number(result.numAffectedRows ?? 0n);
-          tableRows += rows;
-          batch = { step: index + 1, steps: run.steps.length, table: step.table, rows, tableRows };
-          await run.insideBatch?.(trx, batch);
-        } finally {
-          run.ctx.signal.removeEventListener('abort', onAbort);
-        }
+      await inCancellableTransaction(run.consoDb, run.ctx, async (trx) => {
+        const result = await statement.execute(trx);
+        const rows = Number(result.numAffectedRows ?? 0n);
+        tableRows += rows;
+        batch = { step: index + 1, steps: run.steps.length, table: step.table, rows, tableRows };
+        await run.insideBatch?.(trx, batch);
       });
       if (batch === undefined) break;
       await run.afterBatch?.(batch);

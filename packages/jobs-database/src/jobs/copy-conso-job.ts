@@ -2,7 +2,7 @@ import { type ConsoDatabase, logModification, type ScopedConso } from '@hangar/c
 import { defineJob, t } from '@hangar/core';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { attachCanceller } from '../cancellation/sql-canceller.js';
+import { inCancellableTransaction } from '../cancellation/cancellable-transaction.js';
 import { consoCopyPlan } from '../copying/conso-copy-plan.js';
 import { insertSelect } from '../copying/insert-select.js';
 import { bundleConflicts, type PeriodShift, reportedDataPlan } from '../copying/reported-data-copy.js';
@@ -12,7 +12,6 @@ import { userIdOfLogin } from '../db/user-id.js';
 import { ConsoCodeTakenError } from '../errors/conso-code-taken-error.js';
 import { CopyConflictError } from '../errors/copy-conflict-error.js';
 import { customerParam, refParam } from './job-params.js';
-import { throwIfCancelled } from './run-failure.js';
 
 /** Parameters of {@link copyConsoJob}. */
 export const copyConsoParams = z.object({
@@ -85,35 +84,25 @@ export const copyConsoJob = defineJob<CopyConsoParams, CopyConsoResult>({
             conflicts,
           );
       }
-      const copied = await db.transaction().execute(async (trx) => {
-        const canceller = await attachCanceller(consoDb, trx);
-        const onAbort = () => void canceller.cancel();
-        ctx.signal.addEventListener('abort', onAbort, { once: true });
-        try {
-          const targetId = await insertConsoRow(trx, source, params, periodId, categoryId);
-          const plan = [
-            ...(moved ? reportedDataPlan(shift) : []),
-            ...consoCopyPlan({ sourceId: source.id, targetId, samePeriodAndCategory: !moved }),
-          ];
-          const rows: Record<string, number> = {};
-          for (const [index, step] of plan.entries()) {
-            ctx.checkpoint();
-            ctx.progress(
-              t('conso.progress.copying', { source: source.code, target: params.code, table: step.table }),
-              {
-                current: index + 1,
-                total: plan.length,
-              },
-            );
-            rows[step.table] = await insertSelect(trx, step);
-          }
-          return { targetId, rows };
-        } catch (error) {
-          throwIfCancelled(ctx, error);
-          throw error;
-        } finally {
-          ctx.signal.removeEventListener('abort', onAbort);
+      const copied = await inCancellableTransaction(consoDb, ctx, async (trx) => {
+        const targetId = await insertConsoRow(trx, source, params, periodId, categoryId);
+        const plan = [
+          ...(moved ? reportedDataPlan(shift) : []),
+          ...consoCopyPlan({ sourceId: source.id, targetId, samePeriodAndCategory: !moved }),
+        ];
+        const rows: Record<string, number> = {};
+        for (const [index, step] of plan.entries()) {
+          ctx.checkpoint();
+          ctx.progress(
+            t('conso.progress.copying', { source: source.code, target: params.code, table: step.table }),
+            {
+              current: index + 1,
+              total: plan.length,
+            },
+          );
+          rows[step.table] = await insertSelect(trx, step);
         }
+        return { targetId, rows };
       });
       await logModification(db, {
         customerId: source.customer_id,

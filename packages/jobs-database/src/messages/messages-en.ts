@@ -6,6 +6,7 @@ export const messagesEn = {
   'conso.job.deleteConso': 'Delete a conso and everything that hangs off it',
   'conso.job.deleteCustomer': 'Delete a customer and all its data',
   'conso.job.copyConso': 'Copy a conso to a new code, period or category',
+  'conso.job.customProcedure': 'Run a procedure registered for the customer',
   'conso.job.backup': 'Back up the consolidation database',
   'conso.job.restore': 'Restore the consolidation database from a backup',
 
@@ -22,6 +23,7 @@ export const messagesEn = {
   'conso.progress.cleared': "Conso '{conso}': {rows} consolidated rows deleted",
   'conso.progress.deleting': "Deleting '{target}': {table}, {rows} rows so far",
   'conso.progress.copying': "Copying '{source}' to '{target}': {table}",
+  'conso.progress.customProcedure': 'Running procedure {procedure}',
   'conso.progress.backup': 'Backup {name}: {part}',
   'conso.progress.backupDone': 'Backup {name} written ({bytes} bytes, schema {schemaVersion})',
   'conso.progress.restore': 'Restoring {backup}: {table}',
@@ -45,6 +47,7 @@ export const messagesEn = {
   'conso.log.consoDeleted': "Conso '{conso}' deleted ({rows} rows)",
   'conso.log.customerDeletionStarted': "Deletion of customer '{customer}' started (resumed: {resumed})",
   'conso.log.consoCopied': "Conso '{source}' copied to '{target}'",
+  'conso.log.customProcedureRun': 'Procedure {procedure} run with {values}',
 
   'conso.error.consoLocked': "Conso '{conso}' is locked by {lockedBy} since {lockedAt}; unlock it first",
   'conso.error.accountMissing':
@@ -57,6 +60,8 @@ export const messagesEn = {
   'conso.error.systemJobRequired': 'Job {type} runs only as a system job; customer {tenant} may not run it',
   'conso.error.consoCodeTaken': 'Parameter "{param}": conso {code} already exists',
   'conso.error.copyConflict': 'Parameter "{param}": the target already has {table} for {conflicts}',
+  'conso.error.customProcedureParam': 'Parameter "{param}" of procedure {procedure}: {problem}',
+  'conso.error.customProcedureFailed': 'Procedure {procedure} reported {errors} error(s)',
   'conso.error.backupNotConfigured':
     'Backups are not configured: give the plugin its backup directory and database URL',
   'conso.error.backupInvalid': 'Parameter "{param}": backup {backup} cannot be restored: {problem}',

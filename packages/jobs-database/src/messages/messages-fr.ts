@@ -8,6 +8,7 @@ export const messagesFr: Record<keyof typeof messagesEn, string> = {
   'conso.job.deleteConso': 'Supprimer une conso et tout ce qui en dépend',
   'conso.job.deleteCustomer': 'Supprimer un client et toutes ses données',
   'conso.job.copyConso': 'Copier une conso vers un nouveau code, une période ou une catégorie',
+  'conso.job.customProcedure': 'Exécuter une procédure enregistrée pour le client',
   'conso.job.backup': 'Sauvegarder la base de consolidation',
   'conso.job.restore': 'Restaurer la base de consolidation depuis une sauvegarde',
 
@@ -24,6 +25,7 @@ export const messagesFr: Record<keyof typeof messagesEn, string> = {
   'conso.progress.cleared': "Conso '{conso}' : {rows} lignes consolidées supprimées",
   'conso.progress.deleting': "Suppression de '{target}' : {table}, {rows} lignes jusqu'ici",
   'conso.progress.copying': "Copie de '{source}' vers '{target}' : {table}",
+  'conso.progress.customProcedure': 'Exécution de la procédure {procedure}',
   'conso.progress.backup': 'Sauvegarde {name} : {part}',
   'conso.progress.backupDone': 'Sauvegarde {name} écrite ({bytes} octets, schéma {schemaVersion})',
   'conso.progress.restore': 'Restauration de {backup} : {table}',
@@ -48,6 +50,7 @@ export const messagesFr: Record<keyof typeof messagesEn, string> = {
   'conso.log.consoDeleted': "Conso '{conso}' supprimée ({rows} lignes)",
   'conso.log.customerDeletionStarted': "Suppression du client '{customer}' commencée (reprise : {resumed})",
   'conso.log.consoCopied': "Conso '{source}' copiée vers '{target}'",
+  'conso.log.customProcedureRun': 'Procédure {procedure} exécutée avec {values}',
 
   'conso.error.consoLocked':
     "La conso '{conso}' est verrouillée par {lockedBy} depuis {lockedAt} ; déverrouillez-la d’abord",
@@ -62,6 +65,8 @@ export const messagesFr: Record<keyof typeof messagesEn, string> = {
     "La tâche {type} ne s'exécute qu'en tâche système ; le client {tenant} ne peut pas la lancer",
   'conso.error.consoCodeTaken': 'Paramètre « {param} » : la conso {code} existe déjà',
   'conso.error.copyConflict': 'Paramètre « {param} » : la cible a déjà des {table} pour {conflicts}',
+  'conso.error.customProcedureParam': 'Paramètre « {param} » de la procédure {procedure} : {problem}',
+  'conso.error.customProcedureFailed': 'La procédure {procedure} a signalé {errors} erreur(s)',
   'conso.error.backupNotConfigured':
     'Les sauvegardes ne sont pas configurées : donnez au plugin son répertoire de sauvegarde et l’URL de la base',
   'conso.error.backupInvalid':

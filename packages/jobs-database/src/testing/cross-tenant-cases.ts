@@ -4,6 +4,7 @@ import { OWNERSHIP_JOB_TYPE } from '../jobs/calculate-indirect-percentages-job.j
 import { CONSO_ACTION_JOB_TYPE } from '../jobs/conso-action-job.js';
 import { INTEGRATION_JOB_TYPE } from '../jobs/consolidation-integration-job.js';
 import { COPY_CONSO_JOB_TYPE } from '../jobs/copy-conso-job.js';
+import { CUSTOM_PROCEDURE_JOB_TYPE } from '../jobs/custom-procedure-job.js';
 import { DELETE_CONSO_JOB_TYPE } from '../jobs/delete-conso-job.js';
 import { DELETE_CUSTOMER_JOB_TYPE } from '../jobs/delete-customer-job.js';
 import { RESTORE_JOB_TYPE } from '../jobs/restore-job.js';
@@ -121,6 +122,16 @@ export const consoCrossTenantCases: CrossTenantCases = {
       name: 'a customer restores the whole database',
       params: () => ({ backup: 'any' }),
       expect: { refused: 'SYSTEM_JOB_REQUIRED' },
+    },
+  ],
+  // The fixture registers no procedure: B's code is refused by the customer param, and a code is
+  // looked up in A only (not found), never in B.
+  [CUSTOM_PROCEDURE_JOB_TYPE]: [
+    { ...customerParamNamesB, params: ({ b }) => ({ customer: b.code, procedure: 'ANY' }) },
+    {
+      name: 'a procedure code is looked up in A only',
+      params: () => ({ procedure: 'ANY' }),
+      expect: { refused: 'SCOPE_NOT_FOUND' },
     },
   ],
 };
