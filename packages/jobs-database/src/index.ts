@@ -9,8 +9,8 @@ export type { BackupManifest } from './backup/backup-manifest.js';
 export {
   type BackupSettings,
   backupSettingsToken,
-  type RunningJobsLister,
-  runningJobsToken,
+  type JobLister,
+  jobListerToken,
 } from './backup/backup-settings.js';
 /** Loads a reference case into a migrated database. */
 export { type LoadedCase, loadCase } from './case-loading/load-case.js';
@@ -96,6 +96,16 @@ export {
   restoreJob,
   restoreParams,
 } from './jobs/restore-job.js';
+/** SystemLogs: exports the modification log and job history to CSV, then purges past retention. */
+export {
+  SYSTEM_LOGS_JOB_TYPE,
+  type SystemLogsParams,
+  type SystemLogsResult,
+  systemLogsJob,
+  systemLogsParams,
+} from './jobs/system-logs-job.js';
+/** Settings of the system logs export. */
+export { type SystemLogsSettings, systemLogsSettingsToken } from './logs/system-logs-settings.js';
 /** English and French messages of the pack. */
 export { consoMessages } from './messages/conso-messages.js';
 /** Builds the plugin with options, e.g. stored procedure names per step. */

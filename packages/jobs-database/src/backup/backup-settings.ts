@@ -22,10 +22,10 @@ export function backupSettingsOf(services: ServiceResolver): BackupSettings {
   return services.get(backupSettingsToken);
 }
 
-/** What a restore needs to know of the queue: the jobs running now (a runner's client fits). */
-export interface RunningJobsLister {
+/** Read access to the queue's jobs (a runner's client fits): a restore checks what runs, the system logs export the history. */
+export interface JobLister {
   list(filter: ListJobsFilter): Promise<JobPage>;
 }
 
-/** Service token a host registers its client under so a restore can refuse while jobs run. */
-export const runningJobsToken = createServiceToken<RunningJobsLister>('hangar.conso-jobs.running-jobs');
+/** Service token a host registers its client under, so a restore can refuse while jobs run and the job history can be exported. */
+export const jobListerToken = createServiceToken<JobLister>('hangar.conso-jobs.job-lister');

@@ -5,7 +5,7 @@ import { type TwoTenantFixture, tenantDataFingerprint } from '@hangar/conso-db/t
 import { JobState, type ListJobsFilter } from '@hangar/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CODE_SCHEMA_VERSION } from '../backup/backup-manifest.js';
-import { type RunningJobsLister, runningJobsToken } from '../backup/backup-settings.js';
+import { type JobLister, jobListerToken } from '../backup/backup-settings.js';
 import { createConsoJobsPlugin } from '../plugin/conso-jobs-plugin.js';
 import { openTwoTenantSetup, type SharedTestDb, type TwoTenantSetup } from '../testing/deletion-fixture.js';
 import { type JobHarness, startJobHarness } from '../testing/job-harness.js';
@@ -24,7 +24,7 @@ describe.each(backends)('conso.backup and conso.restore on %s', (backend, skip) 
   let harness: JobHarness;
   let directory: string;
   /** What the restore asks about running jobs: the runner's own client unless a test says otherwise. */
-  let lister: RunningJobsLister;
+  let lister: JobLister;
 
   beforeEach(async () => {
     if (skip !== undefined) return;
@@ -34,7 +34,7 @@ describe.each(backends)('conso.backup and conso.restore on %s', (backend, skip) 
     const plugin = createConsoJobsPlugin({ backup: { directory, databaseUrl: db.url } });
     lister = { list: (filter) => harness.runner.client.list(filter) };
     harness = await startJobHarness(plugin, db.consoDb, 4, [
-      { token: runningJobsToken, value: { list: (filter: ListJobsFilter) => lister.list(filter) } },
+      { token: jobListerToken, value: { list: (filter: ListJobsFilter) => lister.list(filter) } },
     ]);
   }, 120_000);
   afterEach(async () => {

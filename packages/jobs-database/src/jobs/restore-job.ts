@@ -2,7 +2,7 @@ import { CONSO_TABLES_IN_KEY_ORDER, migrateToLatest } from '@hangar/conso-db';
 import { defineJob, type JobContext, JobState, type ServiceResolver, t } from '@hangar/core';
 import { z } from 'zod';
 import { verifiedBackup } from '../backup/backup-manifest.js';
-import { backupSettingsOf, runningJobsToken } from '../backup/backup-settings.js';
+import { backupSettingsOf, jobListerToken } from '../backup/backup-settings.js';
 import { pgRestore } from '../backup/postgres-backup.js';
 import { sqliteRestore } from '../backup/sqlite-backup.js';
 import { assertSystemJob } from '../backup/system-only.js';
@@ -78,17 +78,17 @@ export const restoreJob = defineJob<RestoreParams, RestoreResult>({
 
 /**
  * Refuses while other jobs run, naming them, when the host registered its client under
- * `runningJobsToken`; without it the host is responsible for stopping its workers first.
+ * `jobListerToken`; without it the host is responsible for stopping its workers first.
  */
 async function assertNothingRuns(
   services: ServiceResolver,
   ctx: Pick<JobContext, 'jobId' | 'warn'>,
 ): Promise<void> {
-  if (!services.has(runningJobsToken)) {
+  if (!services.has(jobListerToken)) {
     ctx.warn(t('conso.warning.runningJobsUnknown'));
     return;
   }
-  const page = await services.get(runningJobsToken).list({ states: [JobState.Processing], limit: 100 });
+  const page = await services.get(jobListerToken).list({ states: [JobState.Processing], limit: 100 });
   const others = page.items.filter((job) => job.id !== ctx.jobId).map((job) => `${job.type}#${job.id}`);
   if (others.length > 0) throw new RestoreBlockedError(others);
 }

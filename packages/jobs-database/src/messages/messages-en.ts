@@ -6,6 +6,7 @@ export const messagesEn = {
   'conso.job.deleteConso': 'Delete a conso and everything that hangs off it',
   'conso.job.deleteCustomer': 'Delete a customer and all its data',
   'conso.job.copyConso': 'Copy a conso to a new code, period or category',
+  'conso.job.systemLogs': 'Export the modification log and the job history to CSV, then purge old entries',
   'conso.job.customProcedure': 'Run a procedure registered for the customer',
   'conso.job.backup': 'Back up the consolidation database',
   'conso.job.restore': 'Restore the consolidation database from a backup',
@@ -23,6 +24,7 @@ export const messagesEn = {
   'conso.progress.cleared': "Conso '{conso}': {rows} consolidated rows deleted",
   'conso.progress.deleting': "Deleting '{target}': {table}, {rows} rows so far",
   'conso.progress.copying': "Copying '{source}' to '{target}': {table}",
+  'conso.progress.systemLogs': 'System logs: {part}',
   'conso.progress.customProcedure': 'Running procedure {procedure}',
   'conso.progress.backup': 'Backup {name}: {part}',
   'conso.progress.backupDone': 'Backup {name} written ({bytes} bytes, schema {schemaVersion})',
@@ -34,6 +36,8 @@ export const messagesEn = {
     "Journal {journal} of conso '{conso}' is not flagged balanced; it was not posted",
   'conso.warning.notLocked': "Conso '{conso}' was not locked",
   'conso.warning.deletionResumed': "The deletion of '{target}' started on {since} did not finish; it resumes",
+  'conso.warning.jobHistoryUnavailable':
+    'The host gives no access to the job history: only the modification log is exported',
   'conso.warning.runningJobsUnknown':
     'The host gave no way to list running jobs: make sure none runs on this database during the restore',
 
@@ -47,6 +51,8 @@ export const messagesEn = {
   'conso.log.consoDeleted': "Conso '{conso}' deleted ({rows} rows)",
   'conso.log.customerDeletionStarted': "Deletion of customer '{customer}' started (resumed: {resumed})",
   'conso.log.consoCopied': "Conso '{source}' copied to '{target}'",
+  'conso.log.systemLogsExported':
+    'System logs exported ({entries} log entries, {jobs} jobs), {purged} old entries purged',
   'conso.log.customProcedureRun': 'Procedure {procedure} run with {values}',
 
   'conso.error.consoLocked': "Conso '{conso}' is locked by {lockedBy} since {lockedAt}; unlock it first",
@@ -60,6 +66,8 @@ export const messagesEn = {
   'conso.error.systemJobRequired': 'Job {type} runs only as a system job; customer {tenant} may not run it',
   'conso.error.consoCodeTaken': 'Parameter "{param}": conso {code} already exists',
   'conso.error.copyConflict': 'Parameter "{param}": the target already has {table} for {conflicts}',
+  'conso.error.systemLogsNotConfigured':
+    'The system logs export is not configured: give the plugin its systemLogs directory',
   'conso.error.customProcedureParam': 'Parameter "{param}" of procedure {procedure}: {problem}',
   'conso.error.customProcedureFailed': 'Procedure {procedure} reported {errors} error(s)',
   'conso.error.backupNotConfigured':

@@ -8,6 +8,8 @@ export const messagesFr: Record<keyof typeof messagesEn, string> = {
   'conso.job.deleteConso': 'Supprimer une conso et tout ce qui en dépend',
   'conso.job.deleteCustomer': 'Supprimer un client et toutes ses données',
   'conso.job.copyConso': 'Copier une conso vers un nouveau code, une période ou une catégorie',
+  'conso.job.systemLogs':
+    "Exporter le journal des modifications et l'historique des tâches en CSV, puis purger les anciennes entrées",
   'conso.job.customProcedure': 'Exécuter une procédure enregistrée pour le client',
   'conso.job.backup': 'Sauvegarder la base de consolidation',
   'conso.job.restore': 'Restaurer la base de consolidation depuis une sauvegarde',
@@ -25,6 +27,7 @@ export const messagesFr: Record<keyof typeof messagesEn, string> = {
   'conso.progress.cleared': "Conso '{conso}' : {rows} lignes consolidées supprimées",
   'conso.progress.deleting': "Suppression de '{target}' : {table}, {rows} lignes jusqu'ici",
   'conso.progress.copying': "Copie de '{source}' vers '{target}' : {table}",
+  'conso.progress.systemLogs': 'Journaux système : {part}',
   'conso.progress.customProcedure': 'Exécution de la procédure {procedure}',
   'conso.progress.backup': 'Sauvegarde {name} : {part}',
   'conso.progress.backupDone': 'Sauvegarde {name} écrite ({bytes} octets, schéma {schemaVersion})',
@@ -37,6 +40,8 @@ export const messagesFr: Record<keyof typeof messagesEn, string> = {
   'conso.warning.notLocked': "La conso '{conso}' n'était pas verrouillée",
   'conso.warning.deletionResumed':
     "La suppression de '{target}' commencée le {since} ne s'est pas terminée ; elle reprend",
+  'conso.warning.jobHistoryUnavailable':
+    "L'hôte ne donne pas accès à l'historique des tâches : seul le journal des modifications est exporté",
   'conso.warning.runningJobsUnknown':
     "L'hôte ne permet pas de lister les tâches en cours : assurez-vous qu'aucune ne tourne sur cette base pendant la restauration",
 
@@ -50,6 +55,8 @@ export const messagesFr: Record<keyof typeof messagesEn, string> = {
   'conso.log.consoDeleted': "Conso '{conso}' supprimée ({rows} lignes)",
   'conso.log.customerDeletionStarted': "Suppression du client '{customer}' commencée (reprise : {resumed})",
   'conso.log.consoCopied': "Conso '{source}' copiée vers '{target}'",
+  'conso.log.systemLogsExported':
+    'Journaux système exportés ({entries} entrées, {jobs} tâches), {purged} anciennes entrées purgées',
   'conso.log.customProcedureRun': 'Procédure {procedure} exécutée avec {values}',
 
   'conso.error.consoLocked':
@@ -65,6 +72,8 @@ export const messagesFr: Record<keyof typeof messagesEn, string> = {
     "La tâche {type} ne s'exécute qu'en tâche système ; le client {tenant} ne peut pas la lancer",
   'conso.error.consoCodeTaken': 'Paramètre « {param} » : la conso {code} existe déjà',
   'conso.error.copyConflict': 'Paramètre « {param} » : la cible a déjà des {table} pour {conflicts}',
+  'conso.error.systemLogsNotConfigured':
+    "L'export des journaux système n'est pas configuré : donnez au plugin son répertoire systemLogs",
   'conso.error.customProcedureParam': 'Paramètre « {param} » de la procédure {procedure} : {problem}',
   'conso.error.customProcedureFailed': 'La procédure {procedure} a signalé {errors} erreur(s)',
   'conso.error.backupNotConfigured':

@@ -12,6 +12,8 @@ import { customProcedureJob } from '../jobs/custom-procedure-job.js';
 import { deleteConsoJob } from '../jobs/delete-conso-job.js';
 import { deleteCustomerJob } from '../jobs/delete-customer-job.js';
 import { restoreJob } from '../jobs/restore-job.js';
+import { systemLogsJob } from '../jobs/system-logs-job.js';
+import { systemLogsSettingsToken } from '../logs/system-logs-settings.js';
 import { consoMessages } from '../messages/conso-messages.js';
 import { type ConsoJobsOptions, consoJobsOptionsToken } from '../steps/conso-jobs-options.js';
 import { checkProcedureName } from '../steps/stored-procedure.js';
@@ -40,10 +42,14 @@ export function createConsoJobsPlugin(options: ConsoJobsOptions = {}): HangarPlu
       backupJob,
       restoreJob,
       customProcedureJob,
+      systemLogsJob,
     ]),
     services: [
       { token: consoJobsOptionsToken, value: options },
       ...(options.backup === undefined ? [] : [{ token: backupSettingsToken, value: options.backup }]),
+      ...(options.systemLogs === undefined
+        ? []
+        : [{ token: systemLogsSettingsToken, value: options.systemLogs }]),
     ],
     // The data layer's errors reach users through these jobs, so its messages ship with them.
     messages: {

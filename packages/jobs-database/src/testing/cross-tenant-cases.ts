@@ -8,6 +8,7 @@ import { CUSTOM_PROCEDURE_JOB_TYPE } from '../jobs/custom-procedure-job.js';
 import { DELETE_CONSO_JOB_TYPE } from '../jobs/delete-conso-job.js';
 import { DELETE_CUSTOMER_JOB_TYPE } from '../jobs/delete-customer-job.js';
 import { RESTORE_JOB_TYPE } from '../jobs/restore-job.js';
+import { SYSTEM_LOGS_JOB_TYPE } from '../jobs/system-logs-job.js';
 
 /**
  * Customer A's consolidation jobs aimed at customer B's data, for the cross-tenant suite: B's
@@ -132,6 +133,20 @@ export const consoCrossTenantCases: CrossTenantCases = {
       name: 'a procedure code is looked up in A only',
       params: () => ({ procedure: 'ANY' }),
       expect: { refused: 'SCOPE_NOT_FOUND' },
+    },
+  ],
+  // The suite's host configures no export directory: a confined run fails after the tenant check.
+  [SYSTEM_LOGS_JOB_TYPE]: [
+    { ...customerParamNamesB, params: ({ b }) => ({ customer: b.code }) },
+    {
+      name: "B's customer id",
+      params: ({ b }) => ({ customer: b.customerId }),
+      expect: { refused: 'TENANT_MISMATCH' },
+    },
+    {
+      name: 'purge with no customer named stays in A',
+      params: () => ({ retentionDays: 1 }),
+      expect: 'confined',
     },
   ],
 };
