@@ -64,6 +64,14 @@ export {
   copyConsoJob,
   copyConsoParams,
 } from './jobs/copy-conso-job.js';
+/** CopyStructure: copies companies, accounts, flows, categories and rules to another customer. */
+export {
+  COPY_STRUCTURE_JOB_TYPE,
+  type CopyStructureParams,
+  type CopyStructureResult,
+  copyStructureJob,
+  copyStructureParams,
+} from './jobs/copy-structure-job.js';
 /** CustomProcedure: runs a procedure registered for the customer, its values checked against its definitions. */
 export {
   CUSTOM_PROCEDURE_JOB_TYPE,

@@ -6,6 +6,8 @@ export const messagesEn = {
   'conso.job.deleteConso': 'Delete a conso and everything that hangs off it',
   'conso.job.deleteCustomer': 'Delete a customer and all its data',
   'conso.job.copyConso': 'Copy a conso to a new code, period or category',
+  'conso.job.copyStructure':
+    'Copy a structure (companies, accounts, flows, categories, rules) to another customer',
   'conso.job.systemLogs': 'Export the modification log and the job history to CSV, then purge old entries',
   'conso.job.customProcedure': 'Run a procedure registered for the customer',
   'conso.job.backup': 'Back up the consolidation database',
@@ -51,6 +53,8 @@ export const messagesEn = {
   'conso.log.consoDeleted': "Conso '{conso}' deleted ({rows} rows)",
   'conso.log.customerDeletionStarted': "Deletion of customer '{customer}' started (resumed: {resumed})",
   'conso.log.consoCopied': "Conso '{source}' copied to '{target}'",
+  'conso.log.structureCopied':
+    "Structure of '{source}' copied to '{target}' ({conflicts} conflicts left as they were)",
   'conso.log.systemLogsExported':
     'System logs exported ({entries} log entries, {jobs} jobs), {purged} old entries purged',
   'conso.log.customProcedureRun': 'Procedure {procedure} run with {values}',

@@ -8,6 +8,8 @@ export const messagesFr: Record<keyof typeof messagesEn, string> = {
   'conso.job.deleteConso': 'Supprimer une conso et tout ce qui en dépend',
   'conso.job.deleteCustomer': 'Supprimer un client et toutes ses données',
   'conso.job.copyConso': 'Copier une conso vers un nouveau code, une période ou une catégorie',
+  'conso.job.copyStructure':
+    'Copier une structure (sociétés, comptes, flux, catégories, règles) vers un autre client',
   'conso.job.systemLogs':
     "Exporter le journal des modifications et l'historique des tâches en CSV, puis purger les anciennes entrées",
   'conso.job.customProcedure': 'Exécuter une procédure enregistrée pour le client',
@@ -55,6 +57,8 @@ export const messagesFr: Record<keyof typeof messagesEn, string> = {
   'conso.log.consoDeleted': "Conso '{conso}' supprimée ({rows} lignes)",
   'conso.log.customerDeletionStarted': "Suppression du client '{customer}' commencée (reprise : {resumed})",
   'conso.log.consoCopied': "Conso '{source}' copiée vers '{target}'",
+  'conso.log.structureCopied':
+    "Structure de '{source}' copiée vers '{target}' ({conflicts} conflits laissés tels quels)",
   'conso.log.systemLogsExported':
     'Journaux système exportés ({entries} entrées, {jobs} tâches), {purged} anciennes entrées purgées',
   'conso.log.customProcedureRun': 'Procédure {procedure} exécutée avec {values}',

@@ -8,6 +8,7 @@ import { calculateIndirectPercentagesJob } from '../jobs/calculate-indirect-perc
 import { consoActionJob } from '../jobs/conso-action-job.js';
 import { consolidationIntegrationJob } from '../jobs/consolidation-integration-job.js';
 import { copyConsoJob } from '../jobs/copy-conso-job.js';
+import { copyStructureJob } from '../jobs/copy-structure-job.js';
 import { customProcedureJob } from '../jobs/custom-procedure-job.js';
 import { deleteConsoJob } from '../jobs/delete-conso-job.js';
 import { deleteCustomerJob } from '../jobs/delete-customer-job.js';
@@ -39,6 +40,7 @@ export function createConsoJobsPlugin(options: ConsoJobsOptions = {}): HangarPlu
       deleteConsoJob,
       deleteCustomerJob,
       copyConsoJob,
+      copyStructureJob,
       backupJob,
       restoreJob,
       customProcedureJob,

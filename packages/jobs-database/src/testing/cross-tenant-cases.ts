@@ -4,6 +4,7 @@ import { OWNERSHIP_JOB_TYPE } from '../jobs/calculate-indirect-percentages-job.j
 import { CONSO_ACTION_JOB_TYPE } from '../jobs/conso-action-job.js';
 import { INTEGRATION_JOB_TYPE } from '../jobs/consolidation-integration-job.js';
 import { COPY_CONSO_JOB_TYPE } from '../jobs/copy-conso-job.js';
+import { COPY_STRUCTURE_JOB_TYPE } from '../jobs/copy-structure-job.js';
 import { CUSTOM_PROCEDURE_JOB_TYPE } from '../jobs/custom-procedure-job.js';
 import { DELETE_CONSO_JOB_TYPE } from '../jobs/delete-conso-job.js';
 import { DELETE_CUSTOMER_JOB_TYPE } from '../jobs/delete-customer-job.js';
@@ -146,6 +147,24 @@ export const consoCrossTenantCases: CrossTenantCases = {
     {
       name: 'purge with no customer named stays in A',
       params: () => ({ retentionDays: 1 }),
+      expect: 'confined',
+    },
+  ],
+  [COPY_STRUCTURE_JOB_TYPE]: [
+    {
+      name: "B's code as the target customer",
+      params: ({ b }) => ({ targetCustomer: b.code }),
+      expect: { refused: 'TENANT_MISMATCH' },
+    },
+    {
+      name: "B's id as the target customer",
+      params: ({ b }) => ({ targetCustomer: b.customerId, onConflict: 'skip' }),
+      expect: { refused: 'TENANT_MISMATCH' },
+    },
+    { ...customerParamNamesB, params: ({ a, b }) => ({ customer: b.code, targetCustomer: a.code }) },
+    {
+      name: 'A into itself copies nothing new',
+      params: ({ a }) => ({ targetCustomer: a.code, onConflict: 'skip' }),
       expect: 'confined',
     },
   ],
