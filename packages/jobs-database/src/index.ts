@@ -72,6 +72,14 @@ export {
   copyStructureJob,
   copyStructureParams,
 } from './jobs/copy-structure-job.js';
+/** CopySubGroup: copies a company and the companies it holds into another conso. */
+export {
+  COPY_SUB_GROUP_JOB_TYPE,
+  type CopySubGroupParams,
+  type CopySubGroupResult,
+  copySubGroupJob,
+  copySubGroupParams,
+} from './jobs/copy-sub-group-job.js';
 /** CustomProcedure: runs a procedure registered for the customer, its values checked against its definitions. */
 export {
   CUSTOM_PROCEDURE_JOB_TYPE,

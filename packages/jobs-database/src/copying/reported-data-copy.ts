@@ -8,11 +8,15 @@ export interface PeriodShift {
   readonly parentCompanyId: number;
   readonly from: { readonly periodId: number; readonly categoryId: number };
   readonly to: { readonly periodId: number; readonly categoryId: number };
+  /** The companies whose bundles move (a sub-group); the conso's perimeter when absent. */
+  readonly companies?: readonly number[];
 }
 
 /** The companies whose bundles a conso consolidates: its ownership rows and its parent. */
 const perimeter = (shift: PeriodShift) =>
-  sql`(select company_id from ownerships where conso_id = ${shift.sourceConsoId} union select ${shift.parentCompanyId})`;
+  shift.companies === undefined
+    ? sql`(select company_id from ownerships where conso_id = ${shift.sourceConsoId} union select ${shift.parentCompanyId})`
+    : sql`(${sql.join(shift.companies)})`;
 
 /**
  * Codes of the perimeter's companies that already report in the target period and category: the

@@ -7,6 +7,7 @@ import type { SharedTestDb, TwoTenantSetup } from '../testing/deletion-fixture.j
 import { openTwoTenantSetup } from '../testing/deletion-fixture.js';
 import type { JobHarness } from '../testing/job-harness.js';
 import { backendsWithSkip } from '../testing/test-db.js';
+import { trialBalance } from '../testing/trial-balance.js';
 import { INTEGRATION_JOB_TYPE } from './consolidation-integration-job.js';
 import { COPY_CONSO_JOB_TYPE, type CopyConsoResult } from './copy-conso-job.js';
 
@@ -44,22 +45,7 @@ describe.each(backends)('conso.copy on %s', (backend, skip) => {
         .executeTakeFirst()
     )?.id;
   /** The consolidated trial balance per company and account, in cents. */
-  const trialBalance = async (id: number) => {
-    const rows = await db.consoDb.db
-      .selectFrom('consolidated_data as d')
-      .innerJoin('companies as c', 'c.id', 'd.company_id')
-      .innerJoin('accounts as a', 'a.id', 'd.account_id')
-      .select(['c.code as company', 'a.code as account', sql<number>`sum(d.amount_gc)`.as('amount')])
-      .where('d.conso_id', '=', id)
-      .groupBy(['c.code', 'a.code'])
-      .execute();
-    return Object.fromEntries(
-      rows
-        .map((row) => [`${row.company}/${row.account}`, Math.round(Number(row.amount) * 100)] as const)
-        .filter(([, cents]) => cents !== 0)
-        .sort(([x], [y]) => (x < y ? -1 : 1)),
-    );
-  };
+  const tb = (consoId: number) => trialBalance(db.consoDb.db, consoId);
   const countsOf = async (id: number) => {
     const counts: Record<string, number> = {};
     for (const table of CONSO_TABLES) {
@@ -91,13 +77,13 @@ describe.each(backends)('conso.copy on %s', (backend, skip) => {
       expect(result.rows.ownerships).toBeGreaterThan(0);
       expect(result.rows.consolidated_data).toBeGreaterThan(0);
       expect(await countsOf(result.consoId)).toEqual(await countsOf(fx.a.consoId));
-      const sourceTb = await trialBalance(fx.a.consoId);
+      const sourceTb = await tb(fx.a.consoId);
       expect(Object.keys(sourceTb).length).toBeGreaterThan(3);
-      expect(await trialBalance(result.consoId)).toEqual(sourceTb);
+      expect(await tb(result.consoId)).toEqual(sourceTb);
 
       await integrate(fx.a.consoCode);
       await integrate('202312ACT002');
-      expect(await trialBalance(result.consoId)).toEqual(await trialBalance(fx.a.consoId));
+      expect(await tb(result.consoId)).toEqual(await tb(fx.a.consoId));
       expect(await tenantDataFingerprint(db.consoDb.db, fx.b.customerId)).toEqual(bBefore);
       const log = await db.consoDb.db
         .selectFrom('modification_log')
@@ -122,9 +108,9 @@ describe.each(backends)('conso.copy on %s', (backend, skip) => {
       expect(result.rows.bundles).toBeGreaterThan(0);
       // Consolidated data belongs to the source's category: the copy starts without it.
       expect(result.rows.consolidated_data).toBeUndefined();
-      expect(await trialBalance(result.consoId)).toEqual({});
+      expect(await tb(result.consoId)).toEqual({});
       await integrate('202312BUD001');
-      expect(await trialBalance(result.consoId)).toEqual(await trialBalance(fx.a.consoId));
+      expect(await tb(result.consoId)).toEqual(await tb(fx.a.consoId));
 
       const again = await harness.run(
         COPY_CONSO_JOB_TYPE,

@@ -4,8 +4,8 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { inCancellableTransaction } from '../cancellation/cancellable-transaction.js';
 import { consoCopyPlan } from '../copying/conso-copy-plan.js';
-import { insertSelect } from '../copying/insert-select.js';
 import { bundleConflicts, type PeriodShift, reportedDataPlan } from '../copying/reported-data-copy.js';
+import { runCopyPlan } from '../copying/run-copy-plan.js';
 import { consoDbOf } from '../db/conso-db-of.js';
 import { jobScope } from '../db/job-scope.js';
 import { userIdOfLogin } from '../db/user-id.js';
@@ -90,18 +90,7 @@ export const copyConsoJob = defineJob<CopyConsoParams, CopyConsoResult>({
           ...(moved ? reportedDataPlan(shift) : []),
           ...consoCopyPlan({ sourceId: source.id, targetId, samePeriodAndCategory: !moved }),
         ];
-        const rows: Record<string, number> = {};
-        for (const [index, step] of plan.entries()) {
-          ctx.checkpoint();
-          ctx.progress(
-            t('conso.progress.copying', { source: source.code, target: params.code, table: step.table }),
-            {
-              current: index + 1,
-              total: plan.length,
-            },
-          );
-          rows[step.table] = await insertSelect(trx, step);
-        }
+        const rows = await runCopyPlan(trx, plan, ctx, { source: source.code, target: params.code });
         return { targetId, rows };
       });
       await logModification(db, {

@@ -6,6 +6,7 @@ export const messagesEn = {
   'conso.job.deleteConso': 'Delete a conso and everything that hangs off it',
   'conso.job.deleteCustomer': 'Delete a customer and all its data',
   'conso.job.copyConso': 'Copy a conso to a new code, period or category',
+  'conso.job.copySubGroup': 'Copy a company and the companies it holds into another conso',
   'conso.job.copyStructure':
     'Copy a structure (companies, accounts, flows, categories, rules) to another customer',
   'conso.job.systemLogs': 'Export the modification log and the job history to CSV, then purge old entries',
@@ -53,6 +54,7 @@ export const messagesEn = {
   'conso.log.consoDeleted': "Conso '{conso}' deleted ({rows} rows)",
   'conso.log.customerDeletionStarted': "Deletion of customer '{customer}' started (resumed: {resumed})",
   'conso.log.consoCopied': "Conso '{source}' copied to '{target}'",
+  'conso.log.subGroupCopied': "Sub-group {companies} copied from conso '{source}' to '{target}'",
   'conso.log.structureCopied':
     "Structure of '{source}' copied to '{target}' ({conflicts} conflicts left as they were)",
   'conso.log.systemLogsExported':

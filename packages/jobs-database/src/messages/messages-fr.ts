@@ -8,6 +8,7 @@ export const messagesFr: Record<keyof typeof messagesEn, string> = {
   'conso.job.deleteConso': 'Supprimer une conso et tout ce qui en dépend',
   'conso.job.deleteCustomer': 'Supprimer un client et toutes ses données',
   'conso.job.copyConso': 'Copier une conso vers un nouveau code, une période ou une catégorie',
+  'conso.job.copySubGroup': 'Copier une société et les sociétés qu’elle détient vers une autre conso',
   'conso.job.copyStructure':
     'Copier une structure (sociétés, comptes, flux, catégories, règles) vers un autre client',
   'conso.job.systemLogs':
@@ -57,6 +58,7 @@ export const messagesFr: Record<keyof typeof messagesEn, string> = {
   'conso.log.consoDeleted': "Conso '{conso}' supprimée ({rows} lignes)",
   'conso.log.customerDeletionStarted': "Suppression du client '{customer}' commencée (reprise : {resumed})",
   'conso.log.consoCopied': "Conso '{source}' copiée vers '{target}'",
+  'conso.log.subGroupCopied': "Sous-groupe {companies} copié de la conso '{source}' vers '{target}'",
   'conso.log.structureCopied':
     "Structure de '{source}' copiée vers '{target}' ({conflicts} conflits laissés tels quels)",
   'conso.log.systemLogsExported':

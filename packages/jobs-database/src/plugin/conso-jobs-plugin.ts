@@ -9,6 +9,7 @@ import { consoActionJob } from '../jobs/conso-action-job.js';
 import { consolidationIntegrationJob } from '../jobs/consolidation-integration-job.js';
 import { copyConsoJob } from '../jobs/copy-conso-job.js';
 import { copyStructureJob } from '../jobs/copy-structure-job.js';
+import { copySubGroupJob } from '../jobs/copy-sub-group-job.js';
 import { customProcedureJob } from '../jobs/custom-procedure-job.js';
 import { deleteConsoJob } from '../jobs/delete-conso-job.js';
 import { deleteCustomerJob } from '../jobs/delete-customer-job.js';
@@ -41,6 +42,7 @@ export function createConsoJobsPlugin(options: ConsoJobsOptions = {}): HangarPlu
       deleteCustomerJob,
       copyConsoJob,
       copyStructureJob,
+      copySubGroupJob,
       backupJob,
       restoreJob,
       customProcedureJob,

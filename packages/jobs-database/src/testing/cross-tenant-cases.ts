@@ -5,6 +5,7 @@ import { CONSO_ACTION_JOB_TYPE } from '../jobs/conso-action-job.js';
 import { INTEGRATION_JOB_TYPE } from '../jobs/consolidation-integration-job.js';
 import { COPY_CONSO_JOB_TYPE } from '../jobs/copy-conso-job.js';
 import { COPY_STRUCTURE_JOB_TYPE } from '../jobs/copy-structure-job.js';
+import { COPY_SUB_GROUP_JOB_TYPE } from '../jobs/copy-sub-group-job.js';
 import { CUSTOM_PROCEDURE_JOB_TYPE } from '../jobs/custom-procedure-job.js';
 import { DELETE_CONSO_JOB_TYPE } from '../jobs/delete-conso-job.js';
 import { DELETE_CUSTOMER_JOB_TYPE } from '../jobs/delete-customer-job.js';
@@ -165,6 +166,32 @@ export const consoCrossTenantCases: CrossTenantCases = {
     {
       name: 'A into itself copies nothing new',
       params: ({ a }) => ({ targetCustomer: a.code, onConflict: 'skip' }),
+      expect: 'confined',
+    },
+  ],
+  [COPY_SUB_GROUP_JOB_TYPE]: [
+    {
+      ...customerParamNamesB,
+      params: ({ b }) => ({
+        customer: b.code,
+        conso: b.consoCode,
+        company: 'HOLD',
+        targetConso: b.consoCode,
+      }),
+    },
+    {
+      name: "into B's conso by id",
+      params: ({ a, b }) => ({ conso: a.consoCode, company: 'HOLD', targetConso: b.consoId }),
+      expect: { refused: 'TENANT_MISMATCH' },
+    },
+    {
+      name: "B's company by id as the top of the sub-group",
+      params: ({ a, b }) => ({ conso: a.consoCode, company: b.companies.HOLD, targetConso: a.consoCode }),
+      expect: { refused: 'TENANT_MISMATCH' },
+    },
+    {
+      name: 'codes both customers use resolve to A (into itself: a conflict)',
+      params: ({ a }) => ({ conso: a.consoCode, company: 'HOLD', targetConso: a.consoCode }),
       expect: 'confined',
     },
   ],
