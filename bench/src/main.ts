@@ -4,6 +4,7 @@ import { RedisQueue } from '@hangar/runner/redis';
 import { benchConsolidation } from './conso-bench.js';
 import { benchHangar } from './hangar-bench.js';
 import { benchImport } from './import-bench.js';
+import { benchLifecycle } from './lifecycle-bench.js';
 import { benchGraphileWorker, benchPgBoss, dropSchema } from './postgres-peers.js';
 import { benchBeeQueue, benchBullmq, flushPrefix } from './redis-peers.js';
 import { printTable } from './report.js';
@@ -83,6 +84,8 @@ if (run('conso')) {
   console.log('\n## Consolidation of a generated group on PostgreSQL\n');
   await benchConsolidation();
 }
+
+if (run('lifecycle')) await benchLifecycle();
 
 // Peer libraries can keep sockets or timers alive after close; the numbers are printed, so exit.
 process.exit(0);
