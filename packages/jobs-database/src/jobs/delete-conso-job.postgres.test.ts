@@ -38,7 +38,7 @@ describe.skipIf(skip !== undefined)('conso.delete cancellation on PostgreSQL', (
     const lockTaken = new Promise<void>((resolve) => {
       locked = resolve;
     });
-    // Another session holds a historical rate of the conso: the deletion's batch on that table
+    // Another connection holds a historical rate of the conso: the deletion's batch on that table
     // waits for it inside the server, where only a server-side cancel can stop it.
     const holder = other.db.transaction().execute(async (trx) => {
       await sql`select id from historical_rates where conso_id = ${fx.a.consoId} for update`.execute(trx);
