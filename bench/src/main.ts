@@ -6,6 +6,7 @@ import { benchConsolidation } from './conso-bench.js';
 import { benchHangar } from './hangar-bench.js';
 import { benchImport } from './import-bench.js';
 import { benchIsolation } from './isolation-bench.js';
+import { benchLifecycle } from './lifecycle-bench.js';
 import { benchOtherJobs } from './other-bench.js';
 import { benchGraphileWorker, benchPgBoss, dropSchema } from './postgres-peers.js';
 import { benchBeeQueue, benchBullmq, flushPrefix } from './redis-peers.js';
@@ -128,6 +129,8 @@ if (run('other')) {
   console.log('\n## Other jobs: e-mail against nodemailer alone, validation report against bare SQL\n');
   await benchOtherJobs();
 }
+
+if (run('lifecycle')) await benchLifecycle();
 
 // Peer libraries can keep sockets or timers alive after close; the numbers are printed, so exit.
 process.exit(0);

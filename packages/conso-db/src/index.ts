@@ -19,6 +19,8 @@ export { maskUrlPassword, parseConsoDbUrl } from './dialects/conso-db-url.js';
 export type { ConsoDialect } from './dialects/conso-dialect.js';
 /** The dialect behind a Kysely instance or transaction. */
 export { consoDialectOf } from './dialects/conso-dialect.js';
+/** A conso whose deletion started and has not finished; code `CONSO_BEING_DELETED`. */
+export { ConsoBeingDeletedError } from './errors/conso-being-deleted-error.js';
 /** Thrown when the optional driver package of the dialect is not installed; code `CONSO_DB_DRIVER_MISSING`. */
 export { ConsoDbDriverMissingError } from './errors/conso-db-driver-missing-error.js';
 /** English and French messages of this package's error keys. */
@@ -34,6 +36,8 @@ export {
   ConsoDbUrlUnsupportedError,
   SUPPORTED_URL_SCHEMES,
 } from './errors/conso-db-url-unsupported-error.js';
+/** A customer whose deletion started and has not finished; code `CUSTOMER_BEING_DELETED`. */
+export { CustomerBeingDeletedError } from './errors/customer-being-deleted-error.js';
 /** A system job named no customer where one is needed; code `SCOPE_CUSTOMER_REQUIRED`. */
 export { ScopeCustomerRequiredError } from './errors/scope-customer-required-error.js';
 /** A param names a row the job's customer does not have; code `SCOPE_NOT_FOUND`. */
@@ -138,6 +142,8 @@ export type {
 export type { ConsolidatedDataTable } from './schema/consolidated-data.js';
 /** Tables of consolidation definitions: consos, category links. */
 export type { CategoryLinksTable, ConsosTable } from './schema/consolidations.js';
+/** A custom procedure parameter's type, and the allowed values. */
+export { CUSTOM_PARAM_TYPE_VALUES, type CustomParamType } from './schema/custom-procedures.js';
 /** Tables of master data: companies, accounts, flows, categories, periods. */
 export type {
   AccountsTable,
@@ -167,6 +173,8 @@ export type { ExchangeRatesTable, HistoricalRatesTable } from './schema/rates.js
 export type { AdjustmentJournalsTable, AdjustmentLinesTable, BundlesTable } from './schema/reported-data.js';
 /** Tables of rules: intercompany rules, formula groups and formulas. */
 export type { FormulaGroupsTable, FormulasTable, IcRuleAccountsTable, IcRulesTable } from './schema/rules.js';
+/** Every table in foreign-key order (insert in it, delete in reverse). */
+export { CONSO_TABLES_IN_KEY_ORDER } from './schema/table-order.js';
 /** Tables of tenancy: customers, users, currencies. */
 export type { CurrenciesTable, CustomersTable, UsersTable } from './schema/tenancy.js';
 /** Resolves every reference of a job's params inside the job's tenant; tables shared by all customers. */
@@ -175,7 +183,13 @@ export { assertMayWriteShared, SHARED_TABLES } from './scope/shared-tables.js';
 export { bindJobsToTenant, bindJobToTenant, currentTenant, runAsTenant } from './scope/tenant-context.js';
 // --- Tenancy ---------------------------------------------------------------------------------------------
 /** What a job asks of the scope, a customer, a conso with its period and category codes. */
-export type { ScopeCustomer, ScopedConso, ScopeRef, TenantScopeRequest } from './scope/tenant-scope.js';
+export type {
+  ConsoLookupOptions,
+  ScopeCustomer,
+  ScopedConso,
+  ScopeRef,
+  TenantScopeRequest,
+} from './scope/tenant-scope.js';
 export { TenantScope } from './scope/tenant-scope.js';
 // --- Settings of job packs ---------------------------------------------------------------------------
 /** How a pack's settings name the database (a URL or `{ url, schema, poolSize, migrate, seed }`). */

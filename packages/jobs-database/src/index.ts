@@ -4,6 +4,14 @@ import { createConsoJobsPlugin } from './plugin/conso-jobs-plugin.js';
 /** The consolidation plugin with default options (no stored procedures). */
 export const consoJobsPlugin = createConsoJobsPlugin();
 
+/** Backup settings, the manifest written beside each backup, and the running-jobs service a restore checks. */
+export type { BackupManifest } from './backup/backup-manifest.js';
+export {
+  type BackupSettings,
+  backupSettingsToken,
+  type JobLister,
+  jobListerToken,
+} from './backup/backup-settings.js';
 /** Loads a reference case into a migrated database. */
 export { type LoadedCase, loadCase } from './case-loading/load-case.js';
 /** The pure consolidation engine. */
@@ -16,6 +24,16 @@ export { ConsoLockedError } from './errors/conso-locked-error.js';
 export { StepTimeoutError } from './errors/step-timeout-error.js';
 /** A stored procedure returned errors in its @errorinfo XML. */
 export { StoredProcedureError } from './errors/stored-procedure-error.js';
+/** A whole-database or whole-customer job was run by a customer; code `SYSTEM_JOB_REQUIRED`. */
+export { SystemJobRequiredError } from './errors/system-job-required-error.js';
+/** Backup (system jobs only): the whole database into the backup directory, with a manifest. */
+export {
+  BACKUP_JOB_TYPE,
+  type BackupParams,
+  type BackupResult,
+  backupJob,
+  backupParams,
+} from './jobs/backup-job.js';
 /** CalculateIndirectPercentages: writes the conso's ownerships. */
 export {
   calculateIndirectPercentagesJob,
@@ -42,6 +60,72 @@ export {
   type IntegrationResult,
   integrationParams,
 } from './jobs/consolidation-integration-job.js';
+/** CopyConso: copies a conso to a new code, period or category, all-or-nothing. */
+export {
+  COPY_CONSO_JOB_TYPE,
+  type CopyConsoParams,
+  type CopyConsoResult,
+  copyConsoJob,
+  copyConsoParams,
+} from './jobs/copy-conso-job.js';
+/** CopyStructure: copies companies, accounts, flows, categories and rules to another customer. */
+export {
+  COPY_STRUCTURE_JOB_TYPE,
+  type CopyStructureParams,
+  type CopyStructureResult,
+  copyStructureJob,
+  copyStructureParams,
+} from './jobs/copy-structure-job.js';
+/** CopySubGroup: copies a company and the companies it holds into another conso. */
+export {
+  COPY_SUB_GROUP_JOB_TYPE,
+  type CopySubGroupParams,
+  type CopySubGroupResult,
+  copySubGroupJob,
+  copySubGroupParams,
+} from './jobs/copy-sub-group-job.js';
+/** CustomProcedure: runs a procedure registered for the customer, its values checked against its definitions. */
+export {
+  CUSTOM_PROCEDURE_JOB_TYPE,
+  type CustomProcedureParams,
+  type CustomProcedureResult,
+  customProcedureJob,
+  customProcedureParams,
+} from './jobs/custom-procedure-job.js';
+/** DeleteConso: removes a conso and everything that hangs off it, in batches, resumable. */
+export {
+  DELETE_CONSO_JOB_TYPE,
+  type DeleteConsoParams,
+  type DeleteConsoResult,
+  deleteConsoJob,
+  deleteConsoParams,
+} from './jobs/delete-conso-job.js';
+/** DeleteCustomer (system jobs only): removes a customer and all its rows, in batches, resumable. */
+export {
+  DELETE_CUSTOMER_JOB_TYPE,
+  type DeleteCustomerParams,
+  type DeleteCustomerResult,
+  deleteCustomerJob,
+  deleteCustomerParams,
+} from './jobs/delete-customer-job.js';
+/** Restore (system jobs only): the whole database from a verified backup, all-or-nothing. */
+export {
+  RESTORE_JOB_TYPE,
+  type RestoreParams,
+  type RestoreResult,
+  restoreJob,
+  restoreParams,
+} from './jobs/restore-job.js';
+/** SystemLogs: exports the modification log and job history to CSV, then purges past retention. */
+export {
+  SYSTEM_LOGS_JOB_TYPE,
+  type SystemLogsParams,
+  type SystemLogsResult,
+  systemLogsJob,
+  systemLogsParams,
+} from './jobs/system-logs-job.js';
+/** Settings of the system logs export. */
+export { type SystemLogsSettings, systemLogsSettingsToken } from './logs/system-logs-settings.js';
 /** English and French messages of the pack. */
 export { consoMessages } from './messages/conso-messages.js';
 /** Builds the plugin with options, e.g. stored procedure names per step. */

@@ -66,6 +66,10 @@ describe('SQL Server compilation (no server)', () => {
     expect(all).toContain('"text" nvarchar(max) not null');
     expect(all).toMatch(/"locked" smallint default 0 not null/);
     expect(recorder.queries.some((q) => q.sql.startsWith('exec sp_getapplock'))).toBe(true);
+    // T-SQL adds a column without the COLUMN keyword.
+    expect(recorder.queries.map((q) => q.sql)).toContain(
+      'alter table "consos" add "deleting_at" nvarchar(32)',
+    );
     // VARCHAR is valid T-SQL but stores a code page, not Unicode: our own tables use NVARCHAR.
     const ours = ddl.filter((q) => !q.sql.includes('"conso_db_migration'));
     for (const q of ours) expect(q.sql, q.sql.slice(0, 80)).not.toMatch(/"\s+varchar\(/);

@@ -15,6 +15,10 @@ export const consoDbMessages = {
     'hangar.consoDb.error.customerRequired': 'A job without a customer must name one in parameter "{param}"',
     'hangar.consoDb.error.sharedWrite':
       'Table {table} is shared by all customers; a job of customer {tenant} may not change it',
+    'hangar.consoDb.error.consoBeingDeleted':
+      "Conso '{conso}' is being deleted (since {since}); run its deletion again to finish it",
+    'hangar.consoDb.error.customerBeingDeleted':
+      "Customer '{customer}' is being deleted (since {since}); run its deletion again to finish it",
   },
   fr: {
     'hangar.consoDb.error.urlUnsupported':
@@ -30,5 +34,9 @@ export const consoDbMessages = {
       'Une tâche sans client doit en désigner un dans le paramètre « {param} »',
     'hangar.consoDb.error.sharedWrite':
       'La table {table} est partagée par tous les clients ; une tâche du client {tenant} ne peut pas la modifier',
+    'hangar.consoDb.error.consoBeingDeleted':
+      'La conso « {conso} » est en cours de suppression (depuis {since}) ; relancez sa suppression pour la terminer',
+    'hangar.consoDb.error.customerBeingDeleted':
+      'Le client « {customer} » est en cours de suppression (depuis {since}) ; relancez sa suppression pour la terminer',
   },
 } as const satisfies MessageCatalogs;

@@ -10,7 +10,8 @@ export type ScopeKind =
   | 'account'
   | 'flow'
   | 'profile'
-  | 'rule';
+  | 'rule'
+  | 'procedure';
 
 /**
  * A parameter names a row that the job's customer does not have. A code is only ever looked up

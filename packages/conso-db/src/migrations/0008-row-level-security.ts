@@ -44,7 +44,7 @@ const SHARED = ['currencies', 'translations'] as const;
 /** True while no tenant is set: system jobs, migrations, the host application's own work. */
 // Wrapped in scalar subqueries, the setting and the tenant's id are computed once per statement
 // (an InitPlan), not once per row.
-const NO_TENANT = sql.raw(`(select coalesce(current_setting('hangar.tenant', true), '') = '')`);
+export const NO_TENANT = sql.raw(`(select coalesce(current_setting('hangar.tenant', true), '') = '')`);
 
 /**
  * PostgreSQL row-level security, keyed on the `hangar.tenant` setting (a customer code) that the
@@ -59,16 +59,16 @@ export const migration0008: Migration = {
       create or replace function hangar_tenant_id() returns integer language sql stable as $$
         select id from customers where code = nullif(current_setting('hangar.tenant', true), '')
       $$`.execute(db);
-    await enable(
+    await enableTenantPolicy(
       db,
       'customers',
       sql`${NO_TENANT} or code = (select current_setting('hangar.tenant', true))`,
     );
     for (const table of CUSTOMER_TABLES) {
-      await enable(db, table, sql`${NO_TENANT} or customer_id = (select hangar_tenant_id())`);
+      await enableTenantPolicy(db, table, sql`${NO_TENANT} or customer_id = (select hangar_tenant_id())`);
     }
     for (const [table, column, parent] of CHILD_TABLES) {
-      await enable(
+      await enableTenantPolicy(
         db,
         table,
         sql`${NO_TENANT} or ${sql.ref(column)} in (select id from ${sql.table(parent)})`,
@@ -104,7 +104,12 @@ export const migration0008: Migration = {
   },
 };
 
-async function enable(db: Kysely<unknown>, table: string, predicate: ReturnType<typeof sql>): Promise<void> {
+/** Turns row-level security on for a table: rows are visible and writable where `predicate` holds. */
+export async function enableTenantPolicy(
+  db: Kysely<unknown>,
+  table: string,
+  predicate: ReturnType<typeof sql>,
+): Promise<void> {
   await sql`alter table ${sql.table(table)} enable row level security`.execute(db);
   await sql`create policy hangar_tenant on ${sql.table(table)} using (${predicate}) with check (${predicate})`.execute(
     db,

@@ -9,6 +9,8 @@ import { migration0007 } from './0007-platform.js';
 import { migration0008 } from './0008-row-level-security.js';
 import { migration0009 } from './0009-period-closing.js';
 import { migration0010 } from './0010-validation-rules.js';
+import { migration0011 } from './0011-deletion-marks.js';
+import { migration0012 } from './0012-custom-procedures.js';
 
 /**
  * Every migration of the consolidation database, by name. Names sort in the order they apply;
@@ -25,4 +27,6 @@ export const CONSO_MIGRATIONS: Readonly<Record<string, Migration>> = Object.free
   '0008-row-level-security': migration0008,
   '0009-period-closing': migration0009,
   '0010-validation-rules': migration0010,
+  '0011-deletion-marks': migration0011,
+  '0012-custom-procedures': migration0012,
 });

@@ -1,6 +1,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { ConsolidatedDataTable } from './consolidated-data.js';
 import type { CategoryLinksTable, ConsosTable } from './consolidations.js';
+import type { CustomProcedureParamsTable, CustomProceduresTable } from './custom-procedures.js';
 import type {
   AccountsTable,
   CategoriesTable,
@@ -64,6 +65,8 @@ export interface ConsoDatabase {
   job_schedules: JobSchedulesTable;
   file_mapping_profiles: FileMappingProfilesTable;
   validation_rules: ValidationRulesTable;
+  custom_procedures: CustomProceduresTable;
+  custom_procedure_params: CustomProcedureParamsTable;
 }
 
 /** Name of a table of {@link ConsoDatabase}. */

@@ -24,6 +24,8 @@ export interface ConsosTable {
   /** Further options as a JSON object text; null when none. */
   options: string | null;
   created_at: IsoTimestamp;
+  /** Set when a deletion of the conso started; the conso is unusable from then on. */
+  deleting_at: IsoTimestamp | null;
 }
 
 /** `category_links`: carries data from a source conso into a target conso (e.g. last year's closing). */

@@ -10,6 +10,8 @@ export interface CustomersTable {
   /** Currency exchange rates are quoted against (1 unit of a currency = rate units of this one). */
   reference_currency: string;
   created_at: IsoTimestamp;
+  /** Set when a deletion of the customer started; its jobs are refused from then on. */
+  deleting_at: IsoTimestamp | null;
 }
 
 /** `users`: a login of a customer. */

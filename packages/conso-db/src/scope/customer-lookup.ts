@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ConsoDatabase, ConsoRow } from '../schema/conso-database.js';
 
 /** A customer row as the scope reads it. */
-export type CustomerRow = Pick<ConsoRow<'customers'>, 'id' | 'code' | 'reference_currency'>;
+export type CustomerRow = Pick<ConsoRow<'customers'>, 'id' | 'code' | 'reference_currency' | 'deleting_at'>;
 
 /** The customer whose code this is (tenants are customer codes). */
 export function findCustomerByCode(
@@ -11,7 +11,7 @@ export function findCustomerByCode(
 ): Promise<CustomerRow | undefined> {
   return db
     .selectFrom('customers')
-    .select(['id', 'code', 'reference_currency'])
+    .select(['id', 'code', 'reference_currency', 'deleting_at'])
     .where('code', '=', code)
     .executeTakeFirst();
 }
@@ -24,7 +24,7 @@ export function findCustomer(
   if (typeof ref === 'string') return findCustomerByCode(db, ref);
   return db
     .selectFrom('customers')
-    .select(['id', 'code', 'reference_currency'])
+    .select(['id', 'code', 'reference_currency', 'deleting_at'])
     .where('id', '=', ref)
     .executeTakeFirst();
 }

@@ -1,5 +1,7 @@
 import { TenantMismatchError } from '@hangar/core';
 import type { Kysely } from 'kysely';
+import { ConsoBeingDeletedError } from '../errors/conso-being-deleted-error.js';
+import { CustomerBeingDeletedError } from '../errors/customer-being-deleted-error.js';
 import { ScopeCustomerRequiredError } from '../errors/scope-customer-required-error.js';
 import { type ScopeKind, ScopeNotFoundError } from '../errors/scope-not-found-error.js';
 import { TenantUnknownError } from '../errors/tenant-unknown-error.js';
@@ -29,6 +31,17 @@ export interface TenantScopeRequest {
   customer?: ScopeRef | undefined;
   /** Name of that parameter in errors. @defaultValue 'customer' */
   customerParam?: string;
+  /**
+   * Also open a customer whose deletion started (only the deletion itself, to finish it); any
+   * other job is refused with `CustomerBeingDeletedError`. @defaultValue false
+   */
+  allowDeleting?: boolean;
+}
+
+/** Options of {@link TenantScope.conso}. */
+export interface ConsoLookupOptions {
+  /** Also find a conso whose deletion started (only the deletion, to resume it). @defaultValue false */
+  allowDeleting?: boolean;
 }
 
 /** Tables whose rows a customer names by a unique code. */
@@ -67,11 +80,13 @@ export class TenantScope {
       if (named !== undefined && named !== own.code && named !== own.id) {
         throw new TenantMismatchError(param, named, request.tenant);
       }
+      assertNotDeleting(own, request.allowDeleting);
       return new TenantScope(db, request.tenant, toCustomer(own), param);
     }
     if (named === undefined) return new TenantScope(db, undefined, undefined, param);
     const row = await findCustomer(db, named);
     if (row === undefined) throw new ScopeNotFoundError('customer', param, named);
+    assertNotDeleting(row, request.allowDeleting);
     return new TenantScope(db, undefined, toCustomer(row), param);
   }
 
@@ -124,7 +139,7 @@ export class TenantScope {
   }
 
   /** One conso by id or code. A system job without a customer may name a conso whose code is unique. */
-  async conso(ref: ScopeRef, param = 'conso'): Promise<ScopedConso> {
+  async conso(ref: ScopeRef, param = 'conso', options: ConsoLookupOptions = {}): Promise<ScopedConso> {
     let query = this.db
       .selectFrom('consos')
       .innerJoin('periods', 'periods.id', 'consos.period_id')
@@ -142,6 +157,10 @@ export class TenantScope {
     if (rows.length > 1) throw new ScopeCustomerRequiredError(this.customerParam);
     if (customer !== undefined && first.customer_id !== customer.id) {
       throw new TenantMismatchError(param, ref, this.tenant ?? customer.code);
+    }
+    // Checked after the tenant, so another customer's conso is refused as such, never described.
+    if (first.deleting_at !== null && options.allowDeleting !== true) {
+      throw new ConsoBeingDeletedError(first.code, first.deleting_at);
     }
     return first;
   }
@@ -225,6 +244,12 @@ export class TenantScope {
       return id;
     });
   }
+}
+
+/** A customer whose deletion started is refused, except to the deletion that finishes it. */
+function assertNotDeleting(row: CustomerRow, allowDeleting: boolean | undefined): void {
+  if (row.deleting_at !== null && allowDeleting !== true)
+    throw new CustomerBeingDeletedError(row.code, row.deleting_at);
 }
 
 function toCustomer(row: CustomerRow): ScopeCustomer {

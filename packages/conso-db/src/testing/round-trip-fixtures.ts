@@ -1,4 +1,5 @@
 import type { ConsoTableName, NewConsoRow } from '../schema/conso-database.js';
+import { CONSO_TABLES_IN_KEY_ORDER } from '../schema/table-order.js';
 
 /** Id of the row last inserted into a table, by table name. */
 export type IdOf = (table: ConsoTableName) => number;
@@ -7,38 +8,7 @@ export type IdOf = (table: ConsoTableName) => number;
 export type RoundTripFixtures = { readonly [T in ConsoTableName]: (id: IdOf) => NewConsoRow<T> };
 
 /** Tables in an order that satisfies every foreign key. */
-export const ROUND_TRIP_ORDER: readonly ConsoTableName[] = [
-  'currencies',
-  'customers',
-  'users',
-  'companies',
-  'accounts',
-  'flows',
-  'categories',
-  'periods',
-  'consos',
-  'category_links',
-  'holdings',
-  'share_classes',
-  'shareholdings',
-  'ownerships',
-  'investments',
-  'exchange_rates',
-  'historical_rates',
-  'bundles',
-  'adjustment_journals',
-  'adjustment_lines',
-  'ic_rules',
-  'ic_rule_accounts',
-  'formula_groups',
-  'formulas',
-  'consolidated_data',
-  'translations',
-  'modification_log',
-  'job_schedules',
-  'file_mapping_profiles',
-  'validation_rules',
-];
+export const ROUND_TRIP_ORDER: readonly ConsoTableName[] = CONSO_TABLES_IN_KEY_ORDER;
 
 // Values chosen to catch lossy storage: 16 significant digits in amounts (exact in a double and in
 // DECIMAL(28,10)), 12 decimals in percentages, non-ASCII text for SQL Server's NVARCHAR.
@@ -51,7 +21,13 @@ const AT = '2024-03-31T23:59:59.999Z';
 /** The round-trip rows. */
 export const ROUND_TRIP_ROWS: RoundTripFixtures = {
   currencies: () => ({ code: 'XRT', name: 'Round-trip crown – ÆØÅ', decimals: 3 }),
-  customers: () => ({ code: 'RT', name: 'Round Trip SA', reference_currency: 'XRT', created_at: AT }),
+  customers: () => ({
+    code: 'RT',
+    name: 'Round Trip SA',
+    reference_currency: 'XRT',
+    created_at: AT,
+    deleting_at: AT,
+  }),
   users: (id) => ({
     customer_id: id('customers'),
     login: 'jane',
@@ -109,6 +85,7 @@ export const ROUND_TRIP_ROWS: RoundTripFixtures = {
     no_proportional: 1,
     options: '{"roundTo":2}',
     created_at: AT,
+    deleting_at: AT,
   }),
   category_links: (id) => ({
     customer_id: id('customers'),
@@ -270,5 +247,21 @@ export const ROUND_TRIP_ROWS: RoundTripFixtures = {
     tolerance: 0.5,
     is_blocking: 1,
     enabled: 0,
+  }),
+  custom_procedures: (id) => ({
+    customer_id: id('customers'),
+    code: 'RT_PROC',
+    name: 'Round-trip procédure',
+    procedure_name: 'hangar.p_round_trip',
+    sql_script: 'update consos set name = :name where code = :code',
+    created_at: AT,
+  }),
+  custom_procedure_params: (id) => ({
+    procedure_id: id('custom_procedures'),
+    position: 1,
+    name: 'code',
+    type: 'text',
+    required: 1,
+    default_value: '202403BUD001',
   }),
 };

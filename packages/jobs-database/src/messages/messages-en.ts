@@ -3,6 +3,16 @@ export const messagesEn = {
   'conso.job.integration': 'Consolidation: linked categories, bundles, adjustments and eliminations',
   'conso.job.ownership': 'Calculate indirect ownership percentages',
   'conso.job.action': 'Conso action: lock, unlock, recompute a step or clear data',
+  'conso.job.deleteConso': 'Delete a conso and everything that hangs off it',
+  'conso.job.deleteCustomer': 'Delete a customer and all its data',
+  'conso.job.copyConso': 'Copy a conso to a new code, period or category',
+  'conso.job.copySubGroup': 'Copy a company and the companies it holds into another conso',
+  'conso.job.copyStructure':
+    'Copy a structure (companies, accounts, flows, categories, rules) to another customer',
+  'conso.job.systemLogs': 'Export the modification log and the job history to CSV, then purge old entries',
+  'conso.job.customProcedure': 'Run a procedure registered for the customer',
+  'conso.job.backup': 'Back up the consolidation database',
+  'conso.job.restore': 'Restore the consolidation database from a backup',
 
   'conso.progress.step': "Conso {index}/{count} '{code}': {@step}",
   'conso.step.linkedCategories': 'Carrying linked categories',
@@ -15,11 +25,24 @@ export const messagesEn = {
   'conso.progress.locked': "Conso '{conso}' locked by {login}",
   'conso.progress.unlocked': "Conso '{conso}' unlocked",
   'conso.progress.cleared': "Conso '{conso}': {rows} consolidated rows deleted",
+  'conso.progress.deleting': "Deleting '{target}': {table}, {rows} rows so far",
+  'conso.progress.copying': "Copying '{source}' to '{target}': {table}",
+  'conso.progress.systemLogs': 'System logs: {part}',
+  'conso.progress.customProcedure': 'Running procedure {procedure}',
+  'conso.progress.backup': 'Backup {name}: {part}',
+  'conso.progress.backupDone': 'Backup {name} written ({bytes} bytes, schema {schemaVersion})',
+  'conso.progress.restore': 'Restoring {backup}: {table}',
+  'conso.progress.restoreDone': 'Backup {backup} (schema {schemaVersion}) restored',
 
   'conso.warning.emptyScope': "Conso '{conso}' has no companies in its scope; it was skipped",
   'conso.warning.journalNotBalanced':
     "Journal {journal} of conso '{conso}' is not flagged balanced; it was not posted",
   'conso.warning.notLocked': "Conso '{conso}' was not locked",
+  'conso.warning.deletionResumed': "The deletion of '{target}' started on {since} did not finish; it resumes",
+  'conso.warning.jobHistoryUnavailable':
+    'The host gives no access to the job history: only the modification log is exported',
+  'conso.warning.runningJobsUnknown':
+    'The host gave no way to list running jobs: make sure none runs on this database during the restore',
 
   'conso.log.integrationStarted':
     "Consolidation of conso '{conso}' started (steps {steps}, {companies} companies)",
@@ -33,6 +56,16 @@ export const messagesEn = {
   'conso.log.locked': "Conso '{conso}' locked by {login}",
   'conso.log.unlocked': "Conso '{conso}' unlocked by {login}",
   'conso.log.cleared': "Consolidated data of conso '{conso}' cleared ({rows} rows)",
+  'conso.log.deletionStarted': "Deletion of conso '{conso}' started (resumed: {resumed})",
+  'conso.log.consoDeleted': "Conso '{conso}' deleted ({rows} rows)",
+  'conso.log.customerDeletionStarted': "Deletion of customer '{customer}' started (resumed: {resumed})",
+  'conso.log.consoCopied': "Conso '{source}' copied to '{target}'",
+  'conso.log.subGroupCopied': "Sub-group {companies} copied from conso '{source}' to '{target}'",
+  'conso.log.structureCopied':
+    "Structure of '{source}' copied to '{target}' ({conflicts} conflicts left as they were)",
+  'conso.log.systemLogsExported':
+    'System logs exported ({entries} log entries, {jobs} jobs), {purged} old entries purged',
+  'conso.log.customProcedureRun': 'Procedure {procedure} run with {values}',
 
   'conso.error.consoLocked':
     "Conso '{conso}' is locked by {lockedBy} since {lockedAt:datetime}; unlock it first",
@@ -45,6 +78,20 @@ export const messagesEn = {
   'conso.error.formula': 'Formula "{expression}" is invalid: {problem}',
   'conso.error.consosFailed': '{count} of {total} consos failed: {failed}',
   'conso.error.caseFile': 'Cannot read case {file}: {problem}',
+  'conso.error.systemJobRequired': 'Job {type} runs only as a system job; customer {tenant} may not run it',
+  'conso.error.consoCodeTaken': 'Parameter "{param}": conso {code} already exists',
+  'conso.error.copyConflict': 'Parameter "{param}": the target already has {table} for {conflicts}',
+  'conso.error.systemLogsNotConfigured':
+    'The system logs export is not configured: give the plugin its systemLogs directory',
+  'conso.error.customProcedureParam': 'Parameter "{param}" of procedure {procedure}: {problem}',
+  'conso.error.customProcedureFailed': 'Procedure {procedure} reported {errors} error(s)',
+  'conso.error.backupNotConfigured':
+    'Backups are not configured: give the plugin its backup directory and database URL',
+  'conso.error.backupInvalid': 'Parameter "{param}": backup {backup} cannot be restored: {problem}',
+  'conso.error.backupSchemaTooNew':
+    'Backup {backup} has schema {backupVersion}, newer than this version ({codeVersion}); upgrade first',
+  'conso.error.restoreBlocked': 'A restore must wait until no job runs; running: {jobs}',
+  'conso.error.backupToolFailed': '{tool} failed (exit {exitCode}): {output}',
   'conso.error.notLockedBy': "Conso '{conso}' is locked by {lockedBy}, not by {login}",
 
   'conso.error.engine.holdingsOver100':

@@ -5,6 +5,17 @@ export const messagesFr: Record<keyof typeof messagesEn, string> = {
   'conso.job.integration': 'Consolidation : catégories liées, liasses, ajustements et éliminations',
   'conso.job.ownership': 'Calcul des pourcentages de détention indirects',
   'conso.job.action': 'Action sur une conso : verrouiller, déverrouiller, recalculer une étape ou effacer',
+  'conso.job.deleteConso': 'Supprimer une conso et tout ce qui en dépend',
+  'conso.job.deleteCustomer': 'Supprimer un client et toutes ses données',
+  'conso.job.copyConso': 'Copier une conso vers un nouveau code, une période ou une catégorie',
+  'conso.job.copySubGroup': 'Copier une société et les sociétés qu’elle détient vers une autre conso',
+  'conso.job.copyStructure':
+    'Copier une structure (sociétés, comptes, flux, catégories, règles) vers un autre client',
+  'conso.job.systemLogs':
+    "Exporter le journal des modifications et l'historique des tâches en CSV, puis purger les anciennes entrées",
+  'conso.job.customProcedure': 'Exécuter une procédure enregistrée pour le client',
+  'conso.job.backup': 'Sauvegarder la base de consolidation',
+  'conso.job.restore': 'Restaurer la base de consolidation depuis une sauvegarde',
 
   'conso.progress.step': "Conso {index}/{count} '{code}' : {@step}",
   'conso.step.linkedCategories': 'Report des catégories liées',
@@ -17,11 +28,25 @@ export const messagesFr: Record<keyof typeof messagesEn, string> = {
   'conso.progress.locked': "Conso '{conso}' verrouillée par {login}",
   'conso.progress.unlocked': "Conso '{conso}' déverrouillée",
   'conso.progress.cleared': "Conso '{conso}' : {rows} lignes consolidées supprimées",
+  'conso.progress.deleting': "Suppression de '{target}' : {table}, {rows} lignes jusqu'ici",
+  'conso.progress.copying': "Copie de '{source}' vers '{target}' : {table}",
+  'conso.progress.systemLogs': 'Journaux système : {part}',
+  'conso.progress.customProcedure': 'Exécution de la procédure {procedure}',
+  'conso.progress.backup': 'Sauvegarde {name} : {part}',
+  'conso.progress.backupDone': 'Sauvegarde {name} écrite ({bytes} octets, schéma {schemaVersion})',
+  'conso.progress.restore': 'Restauration de {backup} : {table}',
+  'conso.progress.restoreDone': 'Sauvegarde {backup} (schéma {schemaVersion}) restaurée',
 
   'conso.warning.emptyScope': "La conso '{conso}' n'a aucune société dans son périmètre ; elle est ignorée",
   'conso.warning.journalNotBalanced':
     "Le journal {journal} de la conso '{conso}' n'est pas marqué équilibré ; il n'est pas comptabilisé",
   'conso.warning.notLocked': "La conso '{conso}' n'était pas verrouillée",
+  'conso.warning.deletionResumed':
+    "La suppression de '{target}' commencée le {since} ne s'est pas terminée ; elle reprend",
+  'conso.warning.jobHistoryUnavailable':
+    "L'hôte ne donne pas accès à l'historique des tâches : seul le journal des modifications est exporté",
+  'conso.warning.runningJobsUnknown':
+    "L'hôte ne permet pas de lister les tâches en cours : assurez-vous qu'aucune ne tourne sur cette base pendant la restauration",
 
   'conso.log.integrationStarted':
     "Consolidation de la conso '{conso}' démarrée (étapes {steps}, {companies} sociétés)",
@@ -37,6 +62,16 @@ export const messagesFr: Record<keyof typeof messagesEn, string> = {
   'conso.log.locked': "Conso '{conso}' verrouillée par {login}",
   'conso.log.unlocked': "Conso '{conso}' déverrouillée par {login}",
   'conso.log.cleared': "Données consolidées de la conso '{conso}' effacées ({rows} lignes)",
+  'conso.log.deletionStarted': "Suppression de la conso '{conso}' commencée (reprise : {resumed})",
+  'conso.log.consoDeleted': "Conso '{conso}' supprimée ({rows} lignes)",
+  'conso.log.customerDeletionStarted': "Suppression du client '{customer}' commencée (reprise : {resumed})",
+  'conso.log.consoCopied': "Conso '{source}' copiée vers '{target}'",
+  'conso.log.subGroupCopied': "Sous-groupe {companies} copié de la conso '{source}' vers '{target}'",
+  'conso.log.structureCopied':
+    "Structure de '{source}' copiée vers '{target}' ({conflicts} conflits laissés tels quels)",
+  'conso.log.systemLogsExported':
+    'Journaux système exportés ({entries} entrées, {jobs} tâches), {purged} anciennes entrées purgées',
+  'conso.log.customProcedureRun': 'Procédure {procedure} exécutée avec {values}',
 
   'conso.error.consoLocked':
     "La conso '{conso}' est verrouillée par {lockedBy} depuis le {lockedAt:datetime} ; déverrouillez-la d’abord",
@@ -49,6 +84,23 @@ export const messagesFr: Record<keyof typeof messagesEn, string> = {
   'conso.error.consosFailed': '{count} consos sur {total} ont échoué : {failed}',
   'conso.error.caseFile': 'Impossible de lire le cas {file} : {problem}',
   'conso.error.notLockedBy': "La conso '{conso}' est verrouillée par {lockedBy}, et non par {login}",
+  'conso.error.systemJobRequired':
+    "La tâche {type} ne s'exécute qu'en tâche système ; le client {tenant} ne peut pas la lancer",
+  'conso.error.consoCodeTaken': 'Paramètre « {param} » : la conso {code} existe déjà',
+  'conso.error.copyConflict': 'Paramètre « {param} » : la cible a déjà des {table} pour {conflicts}',
+  'conso.error.systemLogsNotConfigured':
+    "L'export des journaux système n'est pas configuré : donnez au plugin son répertoire systemLogs",
+  'conso.error.customProcedureParam': 'Paramètre « {param} » de la procédure {procedure} : {problem}',
+  'conso.error.customProcedureFailed': 'La procédure {procedure} a signalé {errors} erreur(s)',
+  'conso.error.backupNotConfigured':
+    'Les sauvegardes ne sont pas configurées : donnez au plugin son répertoire de sauvegarde et l’URL de la base',
+  'conso.error.backupInvalid':
+    'Paramètre « {param} » : la sauvegarde {backup} ne peut pas être restaurée : {problem}',
+  'conso.error.backupSchemaTooNew':
+    'La sauvegarde {backup} a le schéma {backupVersion}, plus récent que cette version ({codeVersion}) ; mettez à jour d’abord',
+  'conso.error.restoreBlocked':
+    'Une restauration doit attendre qu’aucune tâche ne tourne ; en cours : {jobs}',
+  'conso.error.backupToolFailed': '{tool} a échoué (code {exitCode}) : {output}',
 
   'conso.error.engine.holdingsOver100':
     "Conso '{conso}' : les détentions directes ({field}) dans {company} totalisent {total}, plus de 100 %",

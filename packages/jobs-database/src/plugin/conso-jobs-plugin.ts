@@ -1,10 +1,21 @@
 import { bindJobsToTenant, consoDbMessages } from '@hangar/conso-db';
 import { ConfigurationError, definePlugin, type HangarPlugin } from '@hangar/core';
+import { backupSettingsToken } from '../backup/backup-settings.js';
 import { createEvaluateCommand } from '../cli/conso-evaluate-command.js';
 import { dbMigrateCommand } from '../cli/db-migrate-command.js';
+import { backupJob } from '../jobs/backup-job.js';
 import { calculateIndirectPercentagesJob } from '../jobs/calculate-indirect-percentages-job.js';
 import { consoActionJob } from '../jobs/conso-action-job.js';
 import { consolidationIntegrationJob } from '../jobs/consolidation-integration-job.js';
+import { copyConsoJob } from '../jobs/copy-conso-job.js';
+import { copyStructureJob } from '../jobs/copy-structure-job.js';
+import { copySubGroupJob } from '../jobs/copy-sub-group-job.js';
+import { customProcedureJob } from '../jobs/custom-procedure-job.js';
+import { deleteConsoJob } from '../jobs/delete-conso-job.js';
+import { deleteCustomerJob } from '../jobs/delete-customer-job.js';
+import { restoreJob } from '../jobs/restore-job.js';
+import { systemLogsJob } from '../jobs/system-logs-job.js';
+import { systemLogsSettingsToken } from '../logs/system-logs-settings.js';
 import { consoMessages } from '../messages/conso-messages.js';
 import { type ConsoJobsOptions, consoJobsOptionsToken } from '../steps/conso-jobs-options.js';
 import { checkProcedureName } from '../steps/stored-procedure.js';
@@ -29,8 +40,27 @@ export function createConsoJobsPlugin(options: ConsoJobsOptions = {}): HangarPlu
   const plugin: HangarPlugin = definePlugin({
     name: CONSO_JOBS_PLUGIN_NAME,
     // Each job runs as its tenant, so PostgreSQL row-level security confines it when enabled.
-    jobs: bindJobsToTenant([consolidationIntegrationJob, calculateIndirectPercentagesJob, consoActionJob]),
-    services: [{ token: consoJobsOptionsToken, value: options }],
+    jobs: bindJobsToTenant([
+      consolidationIntegrationJob,
+      calculateIndirectPercentagesJob,
+      consoActionJob,
+      deleteConsoJob,
+      deleteCustomerJob,
+      copyConsoJob,
+      copyStructureJob,
+      copySubGroupJob,
+      backupJob,
+      restoreJob,
+      customProcedureJob,
+      systemLogsJob,
+    ]),
+    services: [
+      { token: consoJobsOptionsToken, value: options },
+      ...(options.backup === undefined ? [] : [{ token: backupSettingsToken, value: options.backup }]),
+      ...(options.systemLogs === undefined
+        ? []
+        : [{ token: systemLogsSettingsToken, value: options.systemLogs }]),
+    ],
     // The data layer's errors reach users through these jobs, so its messages ship with them.
     messages: {
       en: { ...consoDbMessages.en, ...consoMessages.en },

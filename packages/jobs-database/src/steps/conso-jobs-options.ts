@@ -1,4 +1,6 @@
 import { createServiceToken, type ServiceResolver } from '@hangar/core';
+import type { BackupSettings } from '../backup/backup-settings.js';
+import type { SystemLogsSettings } from '../logs/system-logs-settings.js';
 import type { ConsoStep } from './step-flags.js';
 
 /** Options of the consolidation jobs, given to `createConsoJobsPlugin`. */
@@ -23,13 +25,17 @@ export interface ConsoJobsOptions {
    * @defaultValue undefined (no limit beyond the server's own)
    */
   readonly statementTimeoutMs?: number;
+  /** Backup directory and database URL of `conso.backup` and `conso.restore`; without them both fail. */
+  readonly backup?: BackupSettings;
+  /** Directory of the CSV files of `conso.system-logs`; without it the job fails. */
+  readonly systemLogs?: SystemLogsSettings;
 }
 
 /** Options with every default applied. */
 export type ResolvedConsoJobsOptions = Required<
-  Omit<ConsoJobsOptions, 'storedProcedures' | 'statementTimeoutMs'>
+  Omit<ConsoJobsOptions, 'storedProcedures' | 'statementTimeoutMs' | 'backup' | 'systemLogs'>
 > &
-  Pick<ConsoJobsOptions, 'storedProcedures' | 'statementTimeoutMs'>;
+  Pick<ConsoJobsOptions, 'storedProcedures' | 'statementTimeoutMs' | 'backup' | 'systemLogs'>;
 
 /** The defaults of {@link ConsoJobsOptions}. */
 export const CONSO_JOBS_DEFAULTS = { lockWaitMs: 60_000, lockTtlMs: 60_000, companyBatchSize: 50 } as const;

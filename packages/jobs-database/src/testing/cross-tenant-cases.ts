@@ -1,7 +1,16 @@
 import { type CrossTenantCases, customerParamNamesB } from '@hangar/conso-db/testing';
+import { BACKUP_JOB_TYPE } from '../jobs/backup-job.js';
 import { OWNERSHIP_JOB_TYPE } from '../jobs/calculate-indirect-percentages-job.js';
 import { CONSO_ACTION_JOB_TYPE } from '../jobs/conso-action-job.js';
 import { INTEGRATION_JOB_TYPE } from '../jobs/consolidation-integration-job.js';
+import { COPY_CONSO_JOB_TYPE } from '../jobs/copy-conso-job.js';
+import { COPY_STRUCTURE_JOB_TYPE } from '../jobs/copy-structure-job.js';
+import { COPY_SUB_GROUP_JOB_TYPE } from '../jobs/copy-sub-group-job.js';
+import { CUSTOM_PROCEDURE_JOB_TYPE } from '../jobs/custom-procedure-job.js';
+import { DELETE_CONSO_JOB_TYPE } from '../jobs/delete-conso-job.js';
+import { DELETE_CUSTOMER_JOB_TYPE } from '../jobs/delete-customer-job.js';
+import { RESTORE_JOB_TYPE } from '../jobs/restore-job.js';
+import { SYSTEM_LOGS_JOB_TYPE } from '../jobs/system-logs-job.js';
 
 /**
  * Customer A's consolidation jobs aimed at customer B's data, for the cross-tenant suite: B's
@@ -75,6 +84,129 @@ export const consoCrossTenantCases: CrossTenantCases = {
     {
       name: 'a conso code both customers use',
       params: ({ a }) => ({ conso: a.consoCode }),
+      expect: 'confined',
+    },
+  ],
+  // Deletion cases are refusals only: the suite shares one fixture, and a confined run would
+  // delete A's conso from under the cases that follow.
+  [DELETE_CONSO_JOB_TYPE]: [
+    { ...customerParamNamesB, params: ({ b }) => ({ customer: b.code, conso: b.consoCode }) },
+    {
+      name: "a conso named by B's id",
+      params: ({ b }) => ({ conso: b.consoId }),
+      expect: { refused: 'TENANT_MISMATCH' },
+    },
+  ],
+  [DELETE_CUSTOMER_JOB_TYPE]: [
+    {
+      name: 'B named by code: only a system job may delete a customer',
+      params: ({ b }) => ({ customer: b.code }),
+      expect: { refused: 'SYSTEM_JOB_REQUIRED' },
+    },
+    {
+      name: 'B named by id',
+      params: ({ b }) => ({ customer: b.customerId }),
+      expect: { refused: 'SYSTEM_JOB_REQUIRED' },
+    },
+  ],
+  [COPY_CONSO_JOB_TYPE]: [
+    { ...customerParamNamesB, params: ({ b }) => ({ customer: b.code, conso: b.consoCode, code: 'COPY1' }) },
+    {
+      name: "B's conso by id as the source",
+      params: ({ b }) => ({ conso: b.consoId, code: 'COPY2' }),
+      expect: { refused: 'TENANT_MISMATCH' },
+    },
+    {
+      name: 'codes both customers use resolve to A',
+      params: ({ a }) => ({
+        conso: a.consoCode,
+        code: 'COPY4',
+        period: a.periodCode,
+        category: a.categoryCode,
+      }),
+      expect: 'confined',
+    },
+  ],
+  // Whole-database jobs: a customer's run is refused before it reads anything.
+  [BACKUP_JOB_TYPE]: [
+    {
+      name: 'a customer backs up the whole database',
+      params: () => ({}),
+      expect: { refused: 'SYSTEM_JOB_REQUIRED' },
+    },
+  ],
+  [RESTORE_JOB_TYPE]: [
+    {
+      name: 'a customer restores the whole database',
+      params: () => ({ backup: 'any' }),
+      expect: { refused: 'SYSTEM_JOB_REQUIRED' },
+    },
+  ],
+  // The fixture registers no procedure: B's code is refused by the customer param, and a code is
+  // looked up in A only (not found), never in B.
+  [CUSTOM_PROCEDURE_JOB_TYPE]: [
+    { ...customerParamNamesB, params: ({ b }) => ({ customer: b.code, procedure: 'ANY' }) },
+    {
+      name: 'a procedure code is looked up in A only',
+      params: () => ({ procedure: 'ANY' }),
+      expect: { refused: 'SCOPE_NOT_FOUND' },
+    },
+  ],
+  // The suite's host configures no export directory: a confined run fails after the tenant check.
+  [SYSTEM_LOGS_JOB_TYPE]: [
+    { ...customerParamNamesB, params: ({ b }) => ({ customer: b.code }) },
+    {
+      name: "B's customer id",
+      params: ({ b }) => ({ customer: b.customerId }),
+      expect: { refused: 'TENANT_MISMATCH' },
+    },
+    {
+      name: 'purge with no customer named stays in A',
+      params: () => ({ retentionDays: 1 }),
+      expect: 'confined',
+    },
+  ],
+  [COPY_STRUCTURE_JOB_TYPE]: [
+    {
+      name: "B's code as the target customer",
+      params: ({ b }) => ({ targetCustomer: b.code }),
+      expect: { refused: 'TENANT_MISMATCH' },
+    },
+    {
+      name: "B's id as the target customer",
+      params: ({ b }) => ({ targetCustomer: b.customerId, onConflict: 'skip' }),
+      expect: { refused: 'TENANT_MISMATCH' },
+    },
+    { ...customerParamNamesB, params: ({ a, b }) => ({ customer: b.code, targetCustomer: a.code }) },
+    {
+      name: 'A into itself copies nothing new',
+      params: ({ a }) => ({ targetCustomer: a.code, onConflict: 'skip' }),
+      expect: 'confined',
+    },
+  ],
+  [COPY_SUB_GROUP_JOB_TYPE]: [
+    {
+      ...customerParamNamesB,
+      params: ({ b }) => ({
+        customer: b.code,
+        conso: b.consoCode,
+        company: 'HOLD',
+        targetConso: b.consoCode,
+      }),
+    },
+    {
+      name: "into B's conso by id",
+      params: ({ a, b }) => ({ conso: a.consoCode, company: 'HOLD', targetConso: b.consoId }),
+      expect: { refused: 'TENANT_MISMATCH' },
+    },
+    {
+      name: "B's company by id as the top of the sub-group",
+      params: ({ a, b }) => ({ conso: a.consoCode, company: b.companies.HOLD, targetConso: a.consoCode }),
+      expect: { refused: 'TENANT_MISMATCH' },
+    },
+    {
+      name: 'codes both customers use resolve to A (into itself: a conflict)',
+      params: ({ a }) => ({ conso: a.consoCode, company: 'HOLD', targetConso: a.consoCode }),
       expect: 'confined',
     },
   ],

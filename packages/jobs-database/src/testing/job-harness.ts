@@ -1,5 +1,5 @@
 import { type ConsoDb, consoDbToken } from '@hangar/conso-db';
-import type { HangarPlugin, JobRecord } from '@hangar/core';
+import type { HangarPlugin, JobRecord, ServiceRegistration } from '@hangar/core';
 import { createRunner, type HangarRunner, MemoryQueue } from '@hangar/runner';
 
 /** A started runner over the plugin and a database, for job tests. */
@@ -23,12 +23,13 @@ export async function startJobHarness(
   plugin: HangarPlugin,
   consoDb: ConsoDb,
   concurrency = 4,
+  services: readonly ServiceRegistration[] = [],
 ): Promise<JobHarness> {
   const queue = new MemoryQueue();
   const runner = createRunner({
     queue,
     plugins: [plugin],
-    services: [{ token: consoDbToken, value: consoDb }],
+    services: [{ token: consoDbToken, value: consoDb }, ...services],
     concurrency,
     pollIntervalMs: 20,
     abortGraceMs: 10_000,

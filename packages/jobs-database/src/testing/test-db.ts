@@ -63,3 +63,11 @@ export async function openTestDb(backend: TestBackend, poolSize = 4): Promise<Te
     },
   };
 }
+
+/** Both backends with the reason PostgreSQL is skipped (undefined when it runs), for `describe.each`. */
+export async function backendsWithSkip(): Promise<[TestBackend, string | undefined][]> {
+  return [
+    ['sqlite', undefined],
+    ['postgres', await postgresSkipReason()],
+  ];
+}

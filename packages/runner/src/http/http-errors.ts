@@ -17,6 +17,12 @@ export type ForbiddenKey =
   | 'hangar.http.systemJobForbidden';
 
 /** The token is valid but its roles do not allow the action. */
+/** The translation keys a 403 may carry. */
+export type ForbiddenKey =
+  | 'hangar.http.roleRequired'
+  | 'hangar.http.customerForbidden'
+  | 'hangar.http.systemJobForbidden';
+
 export class ForbiddenError extends HangarError {
   constructor(key: ForbiddenKey, params: Record<string, string>) {
     super('FORBIDDEN', key, `Forbidden: ${Object.values(params).join(', ')}`, { params, retryable: false });

@@ -31,6 +31,7 @@ const OWNER_COLUMNS: Readonly<Record<string, ConsoTableName>> = {
   formula_group_id: 'formula_groups',
   share_class_id: 'share_classes',
   user_id: 'users',
+  procedure_id: 'custom_procedures',
 };
 
 /**
