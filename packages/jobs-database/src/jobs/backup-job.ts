@@ -42,10 +42,10 @@ export const BACKUP_JOB_TYPE = 'conso.backup';
  * manifest holding its checksum and schema version. PostgreSQL: `pg_dump` custom format of the
  * schema, streamed to the file. SQLite: the online backup API, safe while jobs write.
  */
-export const backupJob = defineJob<BackupParams, BackupResult>({
+export const backupJob = defineJob<BackupParams, BackupResult, z.input<typeof backupParams>>({
   type: BACKUP_JOB_TYPE,
   description: t('conso.job.backup'),
-  params: backupParams as z.ZodType<BackupParams>,
+  params: backupParams,
   retry: { maxAttempts: 1 },
   create: (services) => ({
     async execute(params, ctx) {

@@ -51,10 +51,10 @@ export const COPY_CONSO_JOB_TYPE = 'conso.copy';
  * period and category, its consolidated data — to a new code, period or category, in one
  * transaction of set-based `INSERT … SELECT` statements.
  */
-export const copyConsoJob = defineJob<CopyConsoParams, CopyConsoResult>({
+export const copyConsoJob = defineJob<CopyConsoParams, CopyConsoResult, z.input<typeof copyConsoParams>>({
   type: COPY_CONSO_JOB_TYPE,
   description: t('conso.job.copyConso'),
-  params: copyConsoParams as z.ZodType<CopyConsoParams>,
+  params: copyConsoParams,
   retry: { maxAttempts: 1 },
   create: (services) => ({
     async execute(params, ctx) {

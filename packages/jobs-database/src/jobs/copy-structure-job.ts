@@ -40,10 +40,14 @@ export const COPY_STRUCTURE_JOB_TYPE = 'conso.copy-structure';
  * categories, IC rules and formulas — to another customer, remapping ids through codes, in one
  * transaction; conflicts (codes both have) are reported, and refuse the copy unless `skip`.
  */
-export const copyStructureJob = defineJob<CopyStructureParams, CopyStructureResult>({
+export const copyStructureJob = defineJob<
+  CopyStructureParams,
+  CopyStructureResult,
+  z.input<typeof copyStructureParams>
+>({
   type: COPY_STRUCTURE_JOB_TYPE,
   description: t('conso.job.copyStructure'),
-  params: copyStructureParams as z.ZodType<CopyStructureParams>,
+  params: copyStructureParams,
   retry: { maxAttempts: 1 },
   create: (services) => ({
     async execute(params, ctx) {

@@ -47,10 +47,14 @@ export const COPY_SUB_GROUP_JOB_TYPE = 'conso.copy-sub-group';
  * ownership, investments, historical rates, adjustments and (into another period or category)
  * bundles — from one conso into another of the customer, in one transaction.
  */
-export const copySubGroupJob = defineJob<CopySubGroupParams, CopySubGroupResult>({
+export const copySubGroupJob = defineJob<
+  CopySubGroupParams,
+  CopySubGroupResult,
+  z.input<typeof copySubGroupParams>
+>({
   type: COPY_SUB_GROUP_JOB_TYPE,
   description: t('conso.job.copySubGroup'),
-  params: copySubGroupParams as z.ZodType<CopySubGroupParams>,
+  params: copySubGroupParams,
   retry: { maxAttempts: 1 },
   create: (services) => ({
     async execute(params, ctx) {

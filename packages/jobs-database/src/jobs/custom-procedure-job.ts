@@ -40,10 +40,14 @@ export const CUSTOM_PROCEDURE_JOB_TYPE = 'conso.custom-procedure';
  * checked against its parameter definitions, in one transaction; `@errorinfo` warnings become job
  * warnings and any error rolls the procedure's work back and fails the job with its entries.
  */
-export const customProcedureJob = defineJob<CustomProcedureParams, CustomProcedureResult>({
+export const customProcedureJob = defineJob<
+  CustomProcedureParams,
+  CustomProcedureResult,
+  z.input<typeof customProcedureParams>
+>({
   type: CUSTOM_PROCEDURE_JOB_TYPE,
   description: t('conso.job.customProcedure'),
-  params: customProcedureParams as z.ZodType<CustomProcedureParams>,
+  params: customProcedureParams,
   retry: { maxAttempts: 1 },
   create: (services) => ({
     async execute(params, ctx) {

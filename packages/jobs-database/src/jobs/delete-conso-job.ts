@@ -41,10 +41,14 @@ export const DELETE_CONSO_JOB_TYPE = 'conso.delete';
  * DeleteConso: removes a conso and everything that hangs off it, in short batches. The conso is
  * marked first, so it is never used while half deleted, and a rerun after a crash resumes.
  */
-export const deleteConsoJob = defineJob<DeleteConsoParams, DeleteConsoResult>({
+export const deleteConsoJob = defineJob<
+  DeleteConsoParams,
+  DeleteConsoResult,
+  z.input<typeof deleteConsoParams>
+>({
   type: DELETE_CONSO_JOB_TYPE,
   description: t('conso.job.deleteConso'),
-  params: deleteConsoParams as z.ZodType<DeleteConsoParams>,
+  params: deleteConsoParams,
   retry: { maxAttempts: 1 },
   concurrencyKey: (params) => `conso:${String(params.conso)}`,
   create: (services) => ({

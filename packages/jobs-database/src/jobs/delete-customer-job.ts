@@ -39,10 +39,14 @@ export const DELETE_CUSTOMER_JOB_TYPE = 'conso.delete-customer';
  * it removes a tenant, which no tenant may do. The customer and its consos are marked first, so
  * none of its jobs runs on half-deleted data, and a rerun after a crash resumes.
  */
-export const deleteCustomerJob = defineJob<DeleteCustomerParams, DeleteCustomerResult>({
+export const deleteCustomerJob = defineJob<
+  DeleteCustomerParams,
+  DeleteCustomerResult,
+  z.input<typeof deleteCustomerParams>
+>({
   type: DELETE_CUSTOMER_JOB_TYPE,
   description: t('conso.job.deleteCustomer'),
-  params: deleteCustomerParams as z.ZodType<DeleteCustomerParams>,
+  params: deleteCustomerParams,
   retry: { maxAttempts: 1 },
   concurrencyKey: (params) => `customer:${String(params.customer)}`,
   create: (services) => ({

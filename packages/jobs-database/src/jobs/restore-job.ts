@@ -36,10 +36,10 @@ export const RESTORE_JOB_TYPE = 'conso.restore';
  * checking the backup (format, dialect, checksum, a schema no newer than the code) and that no
  * other job is running; then applies the migrations the backup predates.
  */
-export const restoreJob = defineJob<RestoreParams, RestoreResult>({
+export const restoreJob = defineJob<RestoreParams, RestoreResult, z.input<typeof restoreParams>>({
   type: RESTORE_JOB_TYPE,
   description: t('conso.job.restore'),
-  params: restoreParams as z.ZodType<RestoreParams>,
+  params: restoreParams,
   retry: { maxAttempts: 1 },
   create: (services) => ({
     async execute(params, ctx) {

@@ -58,10 +58,10 @@ export const SYSTEM_LOGS_JOB_TYPE = 'conso.system-logs';
  * SystemLogs: exports the modification log and the job history (filtered by period, customer, log
  * group and user) to CSV files in the configured directory, then purges the log past its retention.
  */
-export const systemLogsJob = defineJob<SystemLogsParams, SystemLogsResult>({
+export const systemLogsJob = defineJob<SystemLogsParams, SystemLogsResult, z.input<typeof systemLogsParams>>({
   type: SYSTEM_LOGS_JOB_TYPE,
   description: t('conso.job.systemLogs'),
-  params: systemLogsParams as unknown as z.ZodType<SystemLogsParams>,
+  params: systemLogsParams,
   retry: { maxAttempts: 1 },
   create: (services) => ({
     async execute(params, ctx) {

@@ -10,19 +10,13 @@ export class UnauthorizedError extends HangarError {
   }
 }
 
-/** Message keys of {@link ForbiddenError}. */
-export type ForbiddenKey =
-  | 'hangar.http.roleRequired'
-  | 'hangar.http.customerForbidden'
-  | 'hangar.http.systemJobForbidden';
-
-/** The token is valid but its roles do not allow the action. */
 /** The translation keys a 403 may carry. */
 export type ForbiddenKey =
   | 'hangar.http.roleRequired'
   | 'hangar.http.customerForbidden'
   | 'hangar.http.systemJobForbidden';
 
+/** The token is valid but its roles do not allow the action. */
 export class ForbiddenError extends HangarError {
   constructor(key: ForbiddenKey, params: Record<string, string>) {
     super('FORBIDDEN', key, `Forbidden: ${Object.values(params).join(', ')}`, { params, retryable: false });
