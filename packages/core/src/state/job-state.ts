@@ -42,11 +42,14 @@ export const JOB_TRANSITIONS: Readonly<Record<JobState, readonly JobState[]>> = 
 };
 
 /**
- * The states a job never leaves (Succeeded, Failed, Cancelled), read off `JOB_TRANSITIONS`.
- * Adapters that re-encode the state machine in SQL or Lua build their state sets from this and
+ * The states a job never leaves by itself (Succeeded, Failed, Cancelled), read off
+ * `JOB_TRANSITIONS`: their only way out is an operator's retry, back to Enqueued. Adapters that
+ * re-encode the state machine in SQL or Lua build their state sets from this and
  * `statesLeadingTo`, so that they cannot drift from the table.
  */
-export const TERMINAL_STATES: readonly JobState[] = JOB_STATES.filter((s) => JOB_TRANSITIONS[s].length === 0);
+export const TERMINAL_STATES: readonly JobState[] = JOB_STATES.filter((s) =>
+  JOB_TRANSITIONS[s].every((to) => to === 'Enqueued'),
+);
 
 /**
  * The states from which a job may move to `to`, in lifecycle order.
@@ -61,7 +64,7 @@ export function statesLeadingTo(to: JobState): readonly JobState[] {
 
 /** Whether a job in `state` is finished for good. */
 export function isTerminalState(state: JobState): boolean {
-  return JOB_TRANSITIONS[state].length === 0;
+  return TERMINAL_STATES.includes(state);
 }
 
 /** Whether the state machine allows `from` → `to`. */
