@@ -5,12 +5,13 @@ import { coreMessages, type MessageCatalogs } from '@hangar/core';
 import { consoMessages } from '@hangar/jobs-database';
 import { importExportMessages } from '@hangar/jobs-importexport';
 import { cliMessages } from '@hangar/runner/cli';
-import { httpMessages } from '@hangar/runner/http';
+import { dashboardMessages, httpMessages } from '@hangar/runner/http';
 import { describe, expect, it } from 'vitest';
 
 const catalogs: Record<string, MessageCatalogs> = {
   core: coreMessages,
   http: httpMessages,
+  dashboard: dashboardMessages,
   cli: cliMessages,
   'conso-db': consoDbMessages,
   'jobs-database': consoMessages,

@@ -38,6 +38,8 @@ export interface HangarHttpOptions {
   readinessChecks?: Readonly<Record<string, ReadinessCheck>>;
   /** How long one readiness check may take before it counts as failed. @defaultValue 2_000 */
   readinessTimeoutMs?: number;
+  /** Serve the dashboard page under `/dashboard` (same tokens, roles and tenants as the API). @defaultValue false */
+  dashboard?: boolean;
 }
 
 /** A readiness check: resolves when the dependency answers, rejects (or outlasts the timeout) when not. */
@@ -56,7 +58,7 @@ export const HTTP_DEFAULTS = {
 } as const satisfies Partial<HangarHttpOptions>;
 
 /** HTTP options with every default applied. */
-export type ResolvedHttpOptions = Required<Omit<HangarHttpOptions, 'filesRoot' | 'logger'>> & {
+export type ResolvedHttpOptions = Required<Omit<HangarHttpOptions, 'filesRoot' | 'logger' | 'dashboard'>> & {
   filesRoot: string | undefined;
   logger: Logger | undefined;
 };

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify';
+import { dashboardEnabled, registerDashboard } from '../dashboard/dashboard-routes.js';
 import { ApiContext } from './api-context.js';
 import { Authenticator } from './auth.js';
 import { registerCatalogRoutes } from './catalog-routes.js';
@@ -39,6 +40,7 @@ export const hangarHttpPlugin: FastifyPluginAsync<HangarHttpOptions> = async (ap
   registerOpenApiRoute(app, api);
   registerDocsPage(app);
   registerHealthRoutes(app, api);
+  if (dashboardEnabled(options.dashboard)) registerDashboard(app, api);
 };
 
 /** Options of the standalone server: the API's options plus those of the fastify instance. */

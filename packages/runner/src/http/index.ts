@@ -1,3 +1,4 @@
+export * from '../dashboard/index.js';
 export {
   API_ROLES,
   type ApiRole,
