@@ -23,7 +23,7 @@ async function until(api: TestApi, id: string, state: string): Promise<void> {
   await expect.poll(async () => (await api.runner.client.get(id))?.state, WAIT).toBe(state);
 }
 
-const longJob = { type: 'test.steps', params: { count: 100_000, delayMs: 100 } };
+const longJob = { type: 'test.steps', params: { count: 1000, delayMs: 150 } };
 
 describe.skipIf(skip !== undefined)('dashboard in headless Chromium', { timeout: 240_000 }, () => {
   let browser: Browser;

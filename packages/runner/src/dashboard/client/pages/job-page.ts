@@ -30,7 +30,13 @@ export function jobPage(root: HTMLElement, session: Session, id: string): () => 
   });
   const barText = h('span', { id: 'progress-label' }, t('hangar.dashboard.job.progress'));
   const live = h('span', { class: 'muted', 'data-testid': 'live' });
-  const messages = h('ol', { class: 'messages', 'data-testid': 'messages' });
+  // Scrollable, so it takes keyboard focus and is named for screen readers.
+  const messages = h('ol', {
+    class: 'messages',
+    'data-testid': 'messages',
+    tabindex: 0,
+    'aria-label': t('hangar.dashboard.job.messages'),
+  });
   const errors = h('div');
   const files = h('div');
   const params = h('pre', { 'data-testid': 'params' });
