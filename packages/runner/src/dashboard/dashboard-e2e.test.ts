@@ -198,4 +198,33 @@ describe.skipIf(skip !== undefined)('dashboard in headless Chromium', { timeout:
     await page.getByRole('link', { name: 'Jobs', exact: true }).waitFor();
     expect(await page.getByRole('link', { name: 'Tâches', exact: true }).count()).toBe(0);
   });
+
+  it('works from the keyboard alone: sign in, go to the jobs, open one', async () => {
+    const api = await startApi({ dashboard: true });
+    const id = await enqueueId(api, TOKENS.acmeOperator, { type: 'math.add', params: { a: 1, b: 2 } });
+    await until(api, id, 'Succeeded');
+    const page = await (await browser.newContext()).newPage();
+    pages.push(page);
+    page.setDefaultTimeout(60_000);
+    await page.goto(`${api.url}/dashboard/`);
+    await page.getByLabel('Bearer token').waitFor();
+    // The token field has the focus when the page opens.
+    await page.keyboard.type(TOKENS.acmeOperator);
+    await page.keyboard.press('Enter');
+    await page.getByRole('navigation').waitFor();
+    const tabTo = async (text: string) => {
+      for (let i = 0; i < 60; i += 1) {
+        await page.keyboard.press('Tab');
+        if ((await page.evaluate('document.activeElement?.textContent')) === text) return;
+      }
+      throw new Error(`Tab never reached "${text}"`);
+    };
+    await tabTo('Jobs');
+    await page.keyboard.press('Enter');
+    await page.locator(`tr[data-job-id="${id}"]`).waitFor();
+    await tabTo(id);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: `Job ${id}` }).waitFor();
+    await page.locator('[data-testid=job-state] [data-state=Succeeded]').waitFor();
+  });
 });

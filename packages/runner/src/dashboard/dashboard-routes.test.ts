@@ -13,7 +13,7 @@ import {
 } from '../http/test-fixtures.js';
 import { MemoryQueue } from '../memory/memory-queue.js';
 import { createRunner } from '../runner/hangar-runner.js';
-import type { OverviewView } from './overview.js';
+import { buildOverview, type OverviewView } from './overview.js';
 
 afterEach(closeAll);
 
@@ -96,5 +96,38 @@ describe('dashboard routes', () => {
     const other = await api.call(`/dashboard/api/jobs/${id}/params`, TOKENS.globexOperator);
     expect(other.status).toBe(404);
     expect(((await other.json()) as { error: { code: string } }).error.code).toBe('JOB_NOT_FOUND');
+  });
+
+  it('serves the page under the prefix of a host service, whose own routes stay untouched', async () => {
+    const runner = createRunner({ queue: new MemoryQueue(), plugins: [testPlugin] });
+    const app = Fastify();
+    onCleanup(() => app.close());
+    app.get('/', async () => ({ host: true }));
+    await app.register(hangarHttpPlugin, {
+      prefix: '/hangar',
+      client: runner.client,
+      auth: { tokens: TOKEN_TABLE },
+      dashboard: true,
+    });
+    const redirect = await app.inject({ url: '/hangar/dashboard' });
+    expect(redirect.statusCode).toBe(302);
+    expect(redirect.headers.location).toBe('/hangar/dashboard/');
+    expect((await app.inject({ url: '/hangar/dashboard/' })).body).toContain('app.js');
+    expect((await app.inject({ url: '/hangar/dashboard/api/me' })).statusCode).toBe(401);
+    expect((await app.inject({ url: '/' })).json()).toEqual({ host: true });
+  });
+
+  it('reports a count that reached its limit as capped', async () => {
+    const api = await startApi({ dashboard: true });
+    await api.runner.stop(100);
+    for (let i = 0; i < 3; i += 1) {
+      await enqueue(api, TOKENS.acmeOperator, { type: 'math.add', params: { a: i, b: 1 } });
+    }
+    const view = await buildOverview(api.runner.client, 'acme', 2);
+    expect(view.states.Enqueued).toBe(2);
+    expect(view.capped).toEqual(['Enqueued']);
+    const exact = await buildOverview(api.runner.client, 'acme', 3);
+    expect(exact.states.Enqueued).toBe(3);
+    expect(exact.capped).toEqual([]);
   });
 });
