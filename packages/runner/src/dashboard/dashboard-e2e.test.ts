@@ -106,6 +106,24 @@ describe.skipIf(skip !== undefined)('dashboard in headless Chromium', { timeout:
     await page.getByRole('status').filter({ hasText: 'JOB_NOT_FOUND' }).waitFor();
   });
 
+  it("lets an admin list one customer's jobs through the customer filter", async () => {
+    const api = await startApi({ dashboard: true });
+    const acmeId = await enqueueId(api, TOKENS.acmeOperator, { type: 'math.add', params: { a: 1, b: 2 } });
+    const globexId = await enqueueId(api, TOKENS.globexOperator, {
+      type: 'math.add',
+      params: { a: 3, b: 4 },
+    });
+    const page = await open(api, TOKENS.admin, '#/jobs');
+    await page.getByLabel('Customer (admins)').fill('globex');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.locator(`tr[data-job-id="${globexId}"]`).waitFor();
+    expect(await page.locator(`tr[data-job-id="${acmeId}"]`).count()).toBe(0);
+    await page.getByLabel('Customer (admins)').fill('acme');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.locator(`tr[data-job-id="${acmeId}"]`).waitFor();
+    expect(await page.locator(`tr[data-job-id="${globexId}"]`).count()).toBe(0);
+  });
+
   it('shows a viewer no cancel button, and the server refuses the call anyway (403)', async () => {
     const api = await startApi({ dashboard: true });
     const id = await enqueueId(api, TOKENS.acmeOperator, longJob);
