@@ -6,9 +6,13 @@ import { defineConfig } from 'tsup';
  * path without embedding them, which kept each unpacked package about three times its code.
  * `shims` gives the CommonJS build an `import.meta.url`, which the optional-driver loading uses.
  */
-export function packageBuild(entry: Record<string, string>): ReturnType<typeof defineConfig> {
+export function packageBuild(
+  entry: Record<string, string>,
+  extra: { onSuccess?: () => Promise<void> } = {},
+): ReturnType<typeof defineConfig> {
   return defineConfig({
     entry,
+    ...extra,
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,

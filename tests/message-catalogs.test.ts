@@ -7,12 +7,13 @@ import { importExportMessages } from '@hangar/jobs-importexport';
 import { otherMessages } from '@hangar/jobs-other';
 import { utilsMessages } from '@hangar/jobs-utils';
 import { cliMessages } from '@hangar/runner/cli';
-import { httpMessages } from '@hangar/runner/http';
+import { dashboardMessages, httpMessages } from '@hangar/runner/http';
 import { describe, expect, it } from 'vitest';
 
 const catalogs: Record<string, MessageCatalogs> = {
   core: coreMessages,
   http: httpMessages,
+  dashboard: dashboardMessages,
   cli: cliMessages,
   'conso-db': consoDbMessages,
   'jobs-database': consoMessages,

@@ -42,6 +42,7 @@ const httpSchema = z.strictObject({
   host: z.string().min(1).default('127.0.0.1'),
   tokens: z.array(tokenSchema).min(1, { error: 'configure at least one token' }),
   filesRoot: z.string().min(1).optional(),
+  dashboard: z.boolean().default(false),
 });
 
 const runnerSchema = z.strictObject({

@@ -92,6 +92,25 @@ describe('hangar serve', () => {
     if (!label.includes('plugin')) expect(io.err()).toContain(join(dir, 'hangar.config.json'));
   });
 
+  it('serves the dashboard when the config turns it on, and not otherwise', async () => {
+    const base = validConfig();
+    await writeConfig({ ...base, http: { ...base.http, dashboard: true } });
+    const server = await startServe(dir, { SERVE_TOKEN: TOKEN });
+    const page = await fetch(`${server.url}/dashboard/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('app.js');
+    const me = await fetch(`${server.url}/dashboard/api/me`, {
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
+    expect(await me.json()).toMatchObject({ userId: 'alice', customerId: 'acme' });
+    expect(await server.stop()).toMatchObject({ code: 0 });
+
+    await writeConfig(validConfig());
+    const plain = await startServe(dir, { SERVE_TOKEN: TOKEN });
+    expect((await fetch(`${plain.url}/dashboard/`)).status).toBe(404);
+    expect(await plain.stop()).toMatchObject({ code: 0 });
+  });
+
   it('reads --config and HANGAR_CONFIG, and exits 69 when the port is taken', async () => {
     await writeConfig(validConfig(), 'other.json');
     const server = await (async () => {

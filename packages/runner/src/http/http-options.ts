@@ -48,6 +48,8 @@ export interface HangarHttpOptions {
    * options such as `{ customerLabel: true }`. @defaultValue false
    */
   metrics?: boolean | MetricsOptions;
+  /** Serve the dashboard page under `/dashboard` (same tokens, roles and tenants as the API). @defaultValue false */
+  dashboard?: boolean;
 }
 
 /** A readiness check: resolves when the dependency answers, rejects (or outlasts the timeout) when not. */
@@ -66,7 +68,9 @@ export const HTTP_DEFAULTS = {
 } as const satisfies Partial<HangarHttpOptions>;
 
 /** HTTP options with every default applied. */
-export type ResolvedHttpOptions = Required<Omit<HangarHttpOptions, 'filesRoot' | 'logger' | 'metrics'>> & {
+export type ResolvedHttpOptions = Required<
+  Omit<HangarHttpOptions, 'filesRoot' | 'logger' | 'metrics' | 'dashboard'>
+> & {
   filesRoot: string | undefined;
   logger: Logger | undefined;
   metrics: ResolvedMetricsOptions | undefined;

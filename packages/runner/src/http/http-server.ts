@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { default as Fastify, FastifyInstance, FastifyPluginAsync, FastifyServerOptions } from 'fastify';
+import { dashboardEnabled, registerDashboard } from '../dashboard/dashboard-routes.js';
 import { requireDriver } from '../drivers/optional-driver.js';
 import { ApiContext } from './api-context.js';
 import { Authenticator } from './auth.js';
@@ -48,6 +49,7 @@ export const hangarHttpPlugin: FastifyPluginAsync<HangarHttpOptions> = async (ap
   registerDocsPage(app);
   registerHealthRoutes(app, api);
   if (resolved.metrics) await registerMetricsRoute(app, api, resolved.metrics);
+  if (dashboardEnabled(options.dashboard)) registerDashboard(app, api);
 };
 
 /** Options of the standalone server: the API's options plus those of the fastify instance. */

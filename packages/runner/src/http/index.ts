@@ -1,3 +1,4 @@
+export * from '../dashboard/index.js';
 export { METRICS_DEFAULTS, type MetricsOptions } from '../metrics/metrics-options.js';
 export {
   API_ROLES,

@@ -138,6 +138,7 @@ export const serveCommand: BuiltinCommand = {
         client: runner.client,
         auth: { tokens: config.http.tokens },
         filesRoot: config.http.filesRoot,
+        dashboard: config.http.dashboard,
         fastify: { loggerInstance: logger },
       });
       await runner.start();
