@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSampleGroup, MIN_SAMPLE_ACCOUNTS, migrateToLatest } from '@hangar/conso-db';
+import { consoJobsPlugin } from '@hangar/jobs-database';
+import { importExportJobs } from '@hangar/jobs-importexport';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   openIsolatedPostgres,
@@ -122,7 +124,8 @@ describe.skipIf(missing.length > 0 || target.skipReason !== undefined)(
     const cli = (args: string[]) => runBin(args, { HANGAR_URL: url, HANGAR_TOKEN: TOKEN }, dir);
 
     it('runs the consolidation jobs with the database its settings name', async () => {
-      expect(output.out).toContain('with 19 job types');
+      // Every job type of both packs is served.
+      expect(output.out).toContain(`with ${consoJobsPlugin.jobs.length + importExportJobs.length} job types`);
       const ownership = await cli([
         'enqueue',
         'conso.calculate-indirect-percentages',

@@ -43,6 +43,29 @@ const httpSchema = z.strictObject({
   tokens: z.array(tokenSchema).min(1, { error: 'configure at least one token' }),
   filesRoot: z.string().min(1).optional(),
   dashboard: z.boolean().default(false),
+  /** Prometheus metrics at GET /metrics (needs prom-client); `{ customerLabel: true }` adds the customer. */
+  metrics: z.union([z.boolean(), z.strictObject({ customerLabel: z.boolean().optional() })]).default(false),
+});
+
+/**
+ * A recurring job the config declares: upserted when `serve` starts, so the file is the source of
+ * truth for it (a change or a removal from `paused` takes effect at the next start).
+ */
+const scheduleSchema = z.strictObject({
+  name: z.string().min(1),
+  cron: z.string().min(1),
+  timezone: z.string().min(1).optional(),
+  type: z.string().min(1),
+  params: z.unknown().default({}),
+  options: z
+    .strictObject({
+      queue: z.string().min(1).optional(),
+      priority: z.number().int().optional(),
+      customerId: z.string().min(1).optional(),
+      userId: z.string().min(1).optional(),
+    })
+    .default({}),
+  paused: z.boolean().default(false),
 });
 
 const runnerSchema = z.strictObject({
@@ -104,6 +127,7 @@ export const configSchema = z.strictObject({
   http: httpSchema.optional(),
   runner: runnerSchema.default({}),
   log: logSchema.default({ format: 'auto' }),
+  schedules: z.array(scheduleSchema).default([]),
 });
 
 /** A parsed config, with `env:` references replaced and paths made absolute. */

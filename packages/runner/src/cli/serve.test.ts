@@ -92,6 +92,31 @@ describe('hangar serve', () => {
     if (!label.includes('plugin')) expect(io.err()).toContain(join(dir, 'hangar.config.json'));
   });
 
+  it('upserts the schedules the config declares when it starts, paused ones paused', async () => {
+    const schedule = {
+      cron: '0 2 * * *',
+      timezone: 'Europe/Paris',
+      type: 'test.steps',
+      params: { count: 1, delayMs: 1 },
+    };
+    await writeConfig(
+      validConfig({
+        schedules: [
+          { name: 'nightly', ...schedule, options: { customerId: 'acme' } },
+          { name: 'weekly', ...schedule, cron: '0 3 * * 1', options: { customerId: 'acme' }, paused: true },
+        ],
+      }),
+    );
+    const server = await startServe(dir, { SERVE_TOKEN: TOKEN });
+    const res = await fetch(`${server.url}/schedules`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    const { items } = (await res.json()) as { items: { name: string; paused: boolean; cron: string }[] };
+    expect(items.map((i) => [i.name, i.cron, i.paused]).sort()).toEqual([
+      ['nightly', '0 2 * * *', false],
+      ['weekly', '0 3 * * 1', true],
+    ]);
+    expect(await server.stop()).toMatchObject({ code: 0 });
+  });
+
   it('serves the dashboard when the config turns it on, and not otherwise', async () => {
     const base = validConfig();
     await writeConfig({ ...base, http: { ...base.http, dashboard: true } });

@@ -139,9 +139,12 @@ export const serveCommand: BuiltinCommand = {
         auth: { tokens: config.http.tokens },
         filesRoot: config.http.filesRoot,
         dashboard: config.http.dashboard,
+        metrics: config.http.metrics,
         fastify: { loggerInstance: logger },
       });
       await runner.start();
+      // Schedules the config declares; a bad one (cron, time zone, type, params) stops the start.
+      for (const schedule of config.schedules) await runner.client.schedules.upsert(schedule);
       try {
         await app.listen({ port, host });
       } catch (error) {
