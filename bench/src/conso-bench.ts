@@ -6,6 +6,7 @@ import {
   migrateToLatest,
   openConsoDb,
 } from '@hangar/conso-db';
+import { openAsRestrictedRole } from '@hangar/conso-db/testing';
 import { JobState } from '@hangar/core';
 import {
   createConsoJobsPlugin,
@@ -15,7 +16,7 @@ import {
 } from '@hangar/jobs-database';
 import { createRunner, MemoryQueue } from '@hangar/runner';
 import { sql } from 'kysely';
-import { openRestrictedRole, runAllStepsAsTenant } from './conso-rls.js';
+import { runAllStepsAsTenant } from './conso-rls.js';
 
 /** Sizes and target of {@link benchConsolidation}. */
 export interface ConsoBenchOptions {
@@ -111,7 +112,7 @@ export async function benchConsolidation(options: ConsoBenchOptions = {}): Promi
     await time('All steps (15) as the tenant, owner role (RLS not enforced)', () =>
       runAllStepsAsTenant(consoDb, tenant, consoId),
     );
-    const restricted = await openRestrictedRole(consoDb, url, schema);
+    const restricted = await openAsRestrictedRole(consoDb, url, schema);
     try {
       await time('All steps (15) as the tenant, restricted role (RLS enforced)', () =>
         runAllStepsAsTenant(restricted.consoDb, tenant, consoId),

@@ -1,39 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { type ConsoDb, consoDbToken, openConsoDb } from '@hangar/conso-db';
+import { type ConsoDb, consoDbToken } from '@hangar/conso-db';
 import { JobState } from '@hangar/core';
 import { createConsoJobsPlugin, INTEGRATION_JOB_TYPE, STEP_FLAGS } from '@hangar/jobs-database';
 import { createRunner, MemoryQueue } from '@hangar/runner';
-import { sql } from 'kysely';
-
-/**
- * A connection to the bench schema as a role that neither owns the tables nor is a superuser,
- * so PostgreSQL enforces the row-level security policies on it (as an operator would run jobs).
- */
-export async function openRestrictedRole(
-  owner: ConsoDb,
-  url: string,
-  schema: string,
-): Promise<{ consoDb: ConsoDb; drop(): Promise<void> }> {
-  const role = `bench_rls_${randomBytes(4).toString('hex')}`;
-  await sql`create role ${sql.id(role)} login nosuperuser`.execute(owner.db);
-  await sql`grant usage on schema ${sql.id(schema)} to ${sql.id(role)}`.execute(owner.db);
-  await sql`grant select, insert, update, delete on all tables in schema ${sql.id(schema)} to ${sql.id(role)}`.execute(
-    owner.db,
-  );
-  await sql`grant usage on all sequences in schema ${sql.id(schema)} to ${sql.id(role)}`.execute(owner.db);
-  const asRole = new URL(url);
-  asRole.username = role;
-  asRole.password = '';
-  const consoDb = await openConsoDb(asRole.toString(), { schema, poolSize: 4 });
-  return {
-    consoDb,
-    async drop() {
-      await consoDb.close();
-      await sql`drop owned by ${sql.id(role)}`.execute(owner.db).catch(() => undefined);
-      await sql`drop role if exists ${sql.id(role)}`.execute(owner.db);
-    },
-  };
-}
 
 /** Runs every step of the conso as a job of `tenant` on its own runner over `consoDb`; rows written. */
 export async function runAllStepsAsTenant(

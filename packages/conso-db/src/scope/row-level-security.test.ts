@@ -5,6 +5,7 @@ import { migrateToLatest } from '../migrations/migrate-to-latest.js';
 import { type ConsoDb, openConsoDb } from '../open-conso-db.js';
 import { loadTwoTenantFixture, type TwoTenantFixture } from '../testing/cross-tenant/two-tenant-fixture.js';
 import { postgresTestTarget } from '../testing/postgres-test-target.js';
+import { openAsRestrictedRole, type RestrictedRole } from '../testing/restricted-role.js';
 import { runAsTenant } from './tenant-context.js';
 
 const target = await postgresTestTarget();
@@ -14,9 +15,9 @@ const target = await postgresTestTarget();
 describe.skipIf(target.skipReason !== undefined)('PostgreSQL row-level security', () => {
   const suffix = randomBytes(5).toString('hex');
   const schema = `conso_rls_${suffix}`;
-  const role = `hangar_jobs_${suffix}`;
   let owner: ConsoDb;
   let jobs: ConsoDb;
+  let restricted: RestrictedRole | undefined;
   let fx: TwoTenantFixture;
 
   beforeAll(async () => {
@@ -24,24 +25,14 @@ describe.skipIf(target.skipReason !== undefined)('PostgreSQL row-level security'
     owner = await openConsoDb(url, { schema, poolSize: 2 });
     await migrateToLatest(owner.db);
     fx = await loadTwoTenantFixture(owner.db);
-    await sql`create role ${sql.id(role)} login nosuperuser`.execute(owner.db);
-    await sql`grant usage on schema ${sql.id(schema)} to ${sql.id(role)}`.execute(owner.db);
-    await sql`grant select, insert, update, delete on all tables in schema ${sql.id(schema)} to ${sql.id(role)}`.execute(
-      owner.db,
-    );
-    await sql`grant usage on all sequences in schema ${sql.id(schema)} to ${sql.id(role)}`.execute(owner.db);
-    const asRole = new URL(url);
-    asRole.username = role;
-    asRole.password = '';
-    jobs = await openConsoDb(asRole.toString(), { schema, poolSize: 2 });
+    restricted = await openAsRestrictedRole(owner, url, schema);
+    jobs = restricted.consoDb;
   }, 60_000);
 
   afterAll(async () => {
-    await jobs?.close();
+    await restricted?.drop();
     if (owner !== undefined) {
       await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(owner.db);
-      await sql`drop owned by ${sql.id(role)}`.execute(owner.db).catch(() => undefined);
-      await sql`drop role if exists ${sql.id(role)}`.execute(owner.db);
       await owner.close();
     }
   });

@@ -1,3 +1,4 @@
 // Test support of @hangar/conso-db, for the job packs' tests: `@hangar/conso-db/testing`.
 export * from './cross-tenant/index.js';
 export { RecordingDialect, type RecordingResponder } from './recording-dialect.js';
+export { openAsRestrictedRole, type RestrictedRole } from './restricted-role.js';
