@@ -92,15 +92,17 @@ describe('hangar serve', () => {
     if (!label.includes('plugin')) expect(io.err()).toContain(join(dir, 'hangar.config.json'));
   });
 
-  it('upserts the schedules the config declares when it starts, paused ones paused', async () => {
+  it('upserts the schedules the config declares when it starts, paused ones paused, and serves metrics', async () => {
     const schedule = {
       cron: '0 2 * * *',
       timezone: 'Europe/Paris',
       type: 'test.steps',
       params: { count: 1, delayMs: 1 },
     };
+    const base = validConfig();
     await writeConfig(
       validConfig({
+        http: { ...base.http, metrics: true },
         schedules: [
           { name: 'nightly', ...schedule, options: { customerId: 'acme' } },
           { name: 'weekly', ...schedule, cron: '0 3 * * 1', options: { customerId: 'acme' }, paused: true },
@@ -114,6 +116,9 @@ describe('hangar serve', () => {
       ['nightly', '0 2 * * *', false],
       ['weekly', '0 3 * * 1', true],
     ]);
+    const metrics = await fetch(`${server.url}/metrics`);
+    expect(metrics.status).toBe(200);
+    expect(await metrics.text()).toContain('hangar_');
     expect(await server.stop()).toMatchObject({ code: 0 });
   });
 
