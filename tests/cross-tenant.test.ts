@@ -81,7 +81,7 @@ async function openBackend(kind: 'sqlite' | 'postgres', foreign: ForeignJobs): P
       types: runner.registry.types(),
       run,
       async outputText(record) {
-        const files = record.result?.files ?? [];
+        const files = record.result?.outputFiles ?? [];
         const texts = await Promise.all(
           files
             .filter((file) => TEXT_TYPES.test(file.mediaType))
