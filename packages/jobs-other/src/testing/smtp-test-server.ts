@@ -50,6 +50,9 @@ export async function startSmtpTestServer(behaviour: SmtpTestBehaviour = {}): Pr
       callback(error);
     },
     onData(stream, session: SMTPServerSession, callback) {
+      // A client that goes away mid-message (a cancelled send, a dropped connection) ends the
+      // stream with an error: expected here, and never a failure of the server.
+      stream.on('error', () => undefined);
       data += 1;
       const n = data;
       if (behaviour.dropOnData?.(n) === true) {
@@ -59,15 +62,18 @@ export async function startSmtpTestServer(behaviour: SmtpTestBehaviour = {}): Pr
         stream.resume();
         return;
       }
-      void buffer(stream).then((raw) => {
-        if (behaviour.stallOnData?.(n) === true) return;
-        received.push({
-          from: session.envelope.mailFrom === false ? '' : session.envelope.mailFrom.address,
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: raw.toString('utf8'),
-        });
-        callback();
-      });
+      buffer(stream).then(
+        (raw) => {
+          if (behaviour.stallOnData?.(n) === true) return;
+          received.push({
+            from: session.envelope.mailFrom === false ? '' : session.envelope.mailFrom.address,
+            to: session.envelope.rcptTo.map((r) => r.address),
+            raw: raw.toString('utf8'),
+          });
+          callback();
+        },
+        () => undefined,
+      );
     },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
