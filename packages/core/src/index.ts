@@ -35,6 +35,12 @@ export {
 } from './job/job.js';
 export type { JobContext, LockHandle, LockOptions, ProgressCounts } from './job/job-context.js';
 export type { JobResult, OutputFile } from './job/job-result.js';
+export {
+  type JobSubmitter,
+  jobSubmitterToken,
+  type SubmitOptions,
+  type SubmitRequest,
+} from './job/job-submitter.js';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy, retryDelayMs } from './job/retry-policy.js';
 export {
   createServiceToken,
@@ -68,6 +74,13 @@ export type {
   ProgressSnapshot,
   WorkerIdentity,
 } from './queue/job-record.js';
+export {
+  PARENT_CONDITION_STATES,
+  type ParentCondition,
+  type ParentDependency,
+  type ParentDependencyInput,
+  parentConditionHolds,
+} from './queue/parent-dependency.js';
 export type {
   CancelOutcome,
   ClaimRequest,
