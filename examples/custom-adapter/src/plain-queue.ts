@@ -33,8 +33,10 @@ import {
   checkEnqueueRequests,
   checkPositiveInteger,
   newJobRecord,
-  parentFailedErrorInfo,
+  parentConditionUnmetErrorInfo,
+  parentGate,
   refuseTransaction,
+  requestParents,
 } from '@hangar/core/adapter';
 import { PlainCoordination } from './plain-coordination.js';
 import { PlainHandChanges } from './plain-hand-changes.js';
@@ -81,8 +83,8 @@ export class PlainQueue extends PlainCoordination implements QueueAdapter {
     refuseTransaction(options, 'the plain queue');
     checkEnqueueRequests(requests);
     for (const request of requests) {
-      const known = request.parentId === undefined || this.store.jobs.has(request.parentId);
-      if (!known && !this.existing(request)) throw new JobNotFoundError(request.parentId as string);
+      const missing = requestParents(request).find((p) => !this.store.jobs.has(p.id));
+      if (missing && !this.existing(request)) throw new JobNotFoundError(missing.id);
     }
     return requests.map((request) => this.insert(request, Date.now()));
   }
@@ -306,14 +308,13 @@ export class PlainQueue extends PlainCoordination implements QueueAdapter {
     const existing = this.existing(request);
     if (existing) return { id: existing.id, created: false, job: structuredClone(existing) };
     const runAt = new Date(request.runAt ?? now);
-    const parent = request.parentId === undefined ? undefined : this.store.jobs.get(request.parentId)?.record;
+    const gate = parentGate(requestParents(request), (id) => this.store.jobs.get(id)?.record.state);
     let state: JobState = runAt.getTime() > now ? 'Scheduled' : 'Enqueued';
-    if (request.parentId !== undefined && parent?.state !== 'Succeeded') {
-      state = !parent || parent.state === 'Failed' || parent.state === 'Cancelled' ? 'Cancelled' : 'Awaiting';
-    }
+    if (gate.kind !== 'ready') state = gate.kind === 'awaiting' ? 'Awaiting' : 'Cancelled';
     const record = newJobRecord(request, {
       id: randomUUID(),
       state,
+      unmet: gate.kind === 'cancelled' ? gate.unmet : undefined,
       runAt,
       createdAt: new Date(now),
       params: structuredClone(request.params),
@@ -373,7 +374,11 @@ export class PlainQueue extends PlainCoordination implements QueueAdapter {
     return true;
   }
 
-  /** Ends `job` in a terminal state, then releases its Awaiting children or cancels them. */
+  /**
+   * Ends `job` in a terminal state, then settles its Awaiting children: each is looked at afresh
+   * against all its parents (a plain scan, as this queue is small), released when the last one
+   * ended as asked and cancelled, naming the parent, when one cannot meet its condition any more.
+   */
   private end(job: JobRecord, to: 'Succeeded' | 'Failed' | 'Cancelled', changes?: () => void): void {
     const now = Date.now();
     this.move(job, to, now, () => {
@@ -382,12 +387,13 @@ export class PlainQueue extends PlainCoordination implements QueueAdapter {
       job.finishedAt = new Date(now);
     });
     for (const { record: child } of this.store.jobs.values()) {
-      if (child.parentId !== job.id || child.state !== 'Awaiting') continue;
-      if (to !== 'Succeeded') {
+      if (child.state !== 'Awaiting' || !child.parents.some((p) => p.id === job.id)) continue;
+      const gate = parentGate(child.parents, (id) => this.store.jobs.get(id)?.record.state);
+      if (gate.kind === 'cancelled') {
         this.end(child, 'Cancelled', () => {
-          child.errorInfo = parentFailedErrorInfo(job.id);
+          child.errorInfo = parentConditionUnmetErrorInfo(gate.unmet);
         });
-      } else {
+      } else if (gate.kind === 'ready') {
         this.move(child, child.runAt.getTime() > now ? 'Scheduled' : 'Enqueued', now);
       }
     }

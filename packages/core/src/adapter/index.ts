@@ -22,6 +22,7 @@ export {
   isStorableAttempts,
   isStorableTimeout,
   MAX_INT32,
+  MAX_PARENTS,
 } from './input-checks/enqueue-request-check.js';
 export { DEFAULT_PAGE_SIZE, listPageSize, MAX_PAGE_SIZE } from './input-checks/list-page-size.js';
 export { lockTtlMs } from './input-checks/lock-ttl.js';
@@ -33,4 +34,11 @@ export {
   unstorableTextProblem,
 } from './input-checks/storable-text.js';
 export { refuseTransaction } from './input-checks/transaction-check.js';
-export { type NewJobFacts, newJobRecord, parentFailedErrorInfo } from './job-records/new-job-record.js';
+export { type NewJobFacts, newJobRecord } from './job-records/new-job-record.js';
+export {
+  type ParentGate,
+  parentConditionUnmetErrorInfo,
+  parentGate,
+  type UnmetParent,
+} from './parents/parent-gate.js';
+export { requestParents } from './parents/request-parents.js';

@@ -6,7 +6,7 @@ export type JobStateConflict =
   | 'retry'
   /** Only a finished job can be deleted. */
   | 'delete'
-  /** A child runs only after its parent succeeds: the parent has to be retried first. */
+  /** A child runs only once a parent has ended as its condition asks: the parent has to end that way first. */
   | 'retry-parent';
 
 const KEYS: Readonly<Record<JobStateConflict, string>> = {
@@ -20,9 +20,15 @@ const KEYS: Readonly<Record<JobStateConflict, string>> = {
  * running or Succeeded job is not retried, a waiting or running one is not deleted.
  */
 export class JobStateConflictError extends HangarError {
-  constructor(jobId: string, state: string, conflict: JobStateConflict, parentId?: string) {
+  constructor(
+    jobId: string,
+    state: string,
+    conflict: JobStateConflict,
+    parentId?: string,
+    condition: string = 'success',
+  ) {
     const params: Record<string, string> = { jobId, state };
-    if (parentId !== undefined) params.parentId = parentId;
+    if (parentId !== undefined) Object.assign(params, { parentId, condition });
     super('JOB_STATE_CONFLICT', KEYS[conflict], `Job ${jobId} is ${state}: ${conflict} refused`, {
       params,
       retryable: false,

@@ -17,6 +17,8 @@ export const coreMessages = {
     'hangar.error.unauthorized': 'Authentication required: send a valid bearer token',
     'hangar.error.forbidden': 'Your role does not allow this action',
     'hangar.error.parentFailed': 'Parent job {parentId} did not succeed',
+    'hangar.error.parentConditionUnmet':
+      'Parent job {parentId} ended {state}, and this job ran only on its {condition}; it will not run',
     'hangar.error.shutdown': 'The runner shut down before job {jobId} finished',
     'hangar.error.lockUnavailable': 'Lock "{name}" is held by another job (waited {waitMs} ms)',
     'hangar.error.tenantMismatch':
@@ -26,7 +28,7 @@ export const coreMessages = {
     'hangar.error.jobNotFinished':
       'Job {jobId} is {state}; only a finished job can be deleted (cancel it first)',
     'hangar.error.retryParentFirst':
-      'Job {jobId} runs only after its parent {parentId} succeeds, and the parent is {state}; retry the parent first',
+      'Job {jobId} runs only on the {condition} of its parent {parentId}, and the parent is {state}; the parent has to end that way first',
     'hangar.error.jobTypeMismatch': 'Job {jobId} is of type "{actual}", not "{expected}"',
     'hangar.error.terminated':
       'Job {jobId} did not stop within {graceMs} ms of its {reason}; its worker thread was terminated',
@@ -53,13 +55,15 @@ export const coreMessages = {
     'hangar.error.unauthorized': 'Authentification requise : envoyez un jeton bearer valide',
     'hangar.error.forbidden': "Votre rôle n'autorise pas cette action",
     'hangar.error.parentFailed': "La tâche parente {parentId} n'a pas réussi",
+    'hangar.error.parentConditionUnmet':
+      "La tâche parente {parentId} s'est terminée {state}, et cette tâche ne s'exécutait qu'à son {condition} ; elle ne s'exécutera pas",
     'hangar.error.scheduleNotFound': 'Aucune planification nommée « {name} »',
     'hangar.error.jobNotRetryable':
       'La tâche {jobId} est {state} ; seule une tâche Failed ou Cancelled peut être relancée',
     'hangar.error.jobNotFinished':
       "La tâche {jobId} est {state} ; seule une tâche terminée peut être supprimée (annulez-la d'abord)",
     'hangar.error.retryParentFirst':
-      "La tâche {jobId} ne s'exécute qu'après la réussite de sa parente {parentId}, qui est {state} ; relancez d'abord la parente",
+      "La tâche {jobId} ne s'exécute qu'à la fin ({condition}) de sa parente {parentId}, qui est {state} ; la parente doit d'abord se terminer ainsi",
     'hangar.error.shutdown': "Le runner s'est arrêté avant la fin de la tâche {jobId}",
     'hangar.error.lockUnavailable':
       'Le verrou « {name} » est détenu par une autre tâche (attente de {waitMs} ms)',

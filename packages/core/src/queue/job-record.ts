@@ -2,6 +2,7 @@ import type { ErrorInfo } from '../error-info/error-info.js';
 import type { MessageParam, TranslatableString } from '../i18n/translatable-string.js';
 import type { JobResult } from '../job/job-result.js';
 import type { JobState } from '../state/job-state.js';
+import type { ParentDependency } from './parent-dependency.js';
 
 /** Identity of the worker process that runs a job. */
 export interface WorkerIdentity {
@@ -73,8 +74,10 @@ export interface JobRecord {
   idempotencyKey: string | undefined;
   /** Jobs sharing a concurrency key never run at once. */
   concurrencyKey: string | undefined;
-  /** Parent job that must succeed before this one runs. */
+  /** Its first parent (of `parents`), for readers that know of one parent only. */
   parentId: string | undefined;
+  /** The parents it waits on and how each has to end, in the order given; empty when none. */
+  parents: readonly ParentDependency[];
   /** Timeout of one attempt, in ms. */
   timeoutMs: number | undefined;
   /** Worker running it, or the last one that did. */

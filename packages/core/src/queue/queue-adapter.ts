@@ -3,6 +3,7 @@ import type { MessageParam } from '../i18n/translatable-string.js';
 import type { JobResult } from '../job/job-result.js';
 import type { JobState } from '../state/job-state.js';
 import type { JobRecord, LogEntry, NewLogEntry, WorkerIdentity } from './job-record.js';
+import type { ParentDependencyInput } from './parent-dependency.js';
 import type { QueueDepth, RunnerInfo, RunnerRecord } from './runner-record.js';
 
 /** A job to put on the queue; parameters are already validated. */
@@ -27,8 +28,17 @@ export interface EnqueueRequest {
   idempotencyKey?: string;
   /** Jobs with the same key never run at once. */
   concurrencyKey?: string;
-  /** Parent job: this one stays Awaiting until the parent succeeds, and is cancelled if it does not. */
+  /**
+   * Shorthand for `parents: [{ id: parentId, on: 'success' }]`: this one stays Awaiting until the
+   * parent succeeds, and is cancelled if it does not. Not together with `parents`.
+   */
   parentId?: string;
+  /**
+   * Parents this job waits on (at most 1000, each once, all existing): it stays Awaiting until
+   * every one has ended as its condition asks, then runs; it is Cancelled, naming the parent
+   * (`PARENT_CONDITION_UNMET`), as soon as one ends in a state its condition does not accept.
+   */
+  parents?: readonly ParentDependencyInput[];
   /** Timeout of one attempt, in ms. */
   timeoutMs?: number;
   /** Labels. */

@@ -12,6 +12,7 @@ import {
   W2,
 } from './contract-harness.js';
 import { defineLifecycleContract } from './queue-adapter-lifecycle-contract.js';
+import { defineParentsContract } from './queue-adapter-parents-contract.js';
 import { defineRetryDeleteContract } from './queue-adapter-retry-delete-contract.js';
 import { defineRunnersContract } from './queue-adapter-runners-contract.js';
 import { defineTransitionsContract } from './queue-adapter-transitions-contract.js';
@@ -262,6 +263,7 @@ export function queueAdapterContract(options: AdapterContractOptions): void {
 
     defineLifecycleContract(scope);
     defineTransitionsContract(scope);
+    defineParentsContract(scope);
     defineRetryDeleteContract(scope);
     defineRunnersContract(scope);
   });

@@ -134,7 +134,11 @@ export function defineLifecycleContract(s: ContractScope): void {
       await s.a.claim({ ...claimAll, worker: W1 });
       await s.a.fail(parent.id, W1.id, { errorInfo: anError });
       const why = [
-        { code: 'PARENT_FAILED', key: 'hangar.error.parentFailed', params: { parentId: parent.id } },
+        {
+          code: 'PARENT_CONDITION_UNMET',
+          key: 'hangar.error.parentConditionUnmet',
+          params: { parentId: parent.id, state: 'Failed', condition: 'success' },
+        },
       ];
       const cancelled = await s.a.get(child.id);
       expect(cancelled?.state).toBe('Cancelled');

@@ -106,6 +106,7 @@ describe('formatJob', () => {
     customerId: 'ACME',
     userId: 'jdoe',
     parentId: null,
+    parents: [],
     cancelRequested: false,
     progress: null,
     warnings: [],

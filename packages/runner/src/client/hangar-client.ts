@@ -16,6 +16,8 @@ import {
   type LogEntry,
   type Logger,
   type MessageParam,
+  type ParentDependencyInput,
+  parentConditionHolds,
   type QueueAdapter,
   safeEmit,
   silentLogger,
@@ -49,8 +51,14 @@ export interface EnqueueCallOptions {
   customerId?: string;
   /** User. */
   userId?: string;
-  /** Run only after this job succeeds. */
+  /** Run only after this job succeeds (shorthand for `parents: [{ id: parentId }]`; not with `parents`). */
   parentId?: string;
+  /**
+   * Run only once every one of these jobs has ended as its condition asks (`success`, the
+   * default; `failure`: Failed or Cancelled; `end`: either); cancelled, naming the parent, as soon
+   * as one cannot. At most 1000, each once, all existing. @defaultValue none
+   */
+  parents?: readonly ParentDependencyInput[];
   /** Labels. */
   metadata?: Record<string, MessageParam>;
   /** The caller's transaction (Postgres adapter): the job exists only if it commits. */
@@ -160,6 +168,7 @@ export class HangarClient {
         idempotencyKey: options.idempotencyKey,
         concurrencyKey: def.concurrencyKey?.(valid),
         parentId: options.parentId,
+        parents: options.parents,
         timeoutMs: def.timeoutMs,
         metadata: options.metadata,
       };
@@ -202,17 +211,19 @@ export class HangarClient {
   /**
    * Runs a Failed or Cancelled job again: the same job (same id, log and attempt count, its last
    * errors kept until the next attempt) goes back on its queue, runnable now, with as many
-   * attempts again as its type's retry policy allows. A job whose parent has not succeeded is
-   * refused: retry the parent first. `JobNotFoundError` for a missing (or another customer's)
+   * attempts again as its type's retry policy allows. A job with a parent that has not ended as
+   * its condition asks (one still running, or retried and running again, or ended the other way)
+   * is refused: that parent has to end so first. Retrying a parent does not revive children
+   * cancelled on its first ending; retry them once it has ended as they need. `JobNotFoundError` for a missing (or another customer's)
    * job, `JobStateConflictError` for a job that is not Failed or Cancelled.
    */
   async retry(id: string, options: { customerId?: string } = {}): Promise<JobRecord> {
     const job = await this.queue.get(id, options);
     if (!job) throw new JobNotFoundError(id);
-    if (job.parentId !== undefined) {
-      const parent = await this.queue.get(job.parentId);
-      if (parent && parent.state !== 'Succeeded') {
-        throw new JobStateConflictError(id, parent.state, 'retry-parent', parent.id);
+    for (const { id: parentId, on } of job.parents) {
+      const parent = await this.queue.get(parentId);
+      if (parent && !(isTerminalState(parent.state) && parentConditionHolds(on, parent.state))) {
+        throw new JobStateConflictError(id, parent.state, 'retry-parent', parent.id, on);
       }
     }
     // A type this client does not know gets one attempt: its policy is not known here.

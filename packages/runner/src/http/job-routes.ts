@@ -34,6 +34,11 @@ export function registerJobRoutes(app: FastifyInstance, api: ApiContext): void {
     const options = body.options ?? {};
     // A system job has no tenant, so it may choose its customer through its params: admins only.
     if (options.system === true) requireAdmin(scope.caller, 'hangar.http.systemJobForbidden');
+    // A parent of another customer reads as not found, as it would through GET /jobs/:id.
+    for (const parent of options.parents ?? []) {
+      if (!(await client.get(parent.id, { customerId: scope.customerId })))
+        throw new JobNotFoundError(parent.id);
+    }
     // Tenant and user come from the token only: a body cannot enqueue for someone else.
     const result = await client.enqueue(body.type, body.params ?? {}, {
       customerId: options.system === true ? undefined : scope.customerId,
@@ -42,6 +47,7 @@ export function registerJobRoutes(app: FastifyInstance, api: ApiContext): void {
       priority: options.priority,
       queue: options.queue,
       idempotencyKey: options.idempotencyKey,
+      parents: options.parents,
     });
     const response: EnqueueResponse = {
       id: result.id,

@@ -128,6 +128,7 @@ export function renderJob(job: JobRecord, ctx: RenderContext, log?: readonly Log
     customerId: job.customerId ?? null,
     userId: job.userId ?? null,
     parentId: job.parentId ?? null,
+    parents: job.parents.map((p) => ({ id: p.id, on: p.on })),
     cancelRequested: job.cancelRequested,
     progress,
     warnings: uniqueMessages(warnings, ctx),

@@ -50,6 +50,24 @@ export const enqueueBodySchema = z.strictObject({
         .max(200, { error: 'must be at most 200 characters' })
         .optional()
         .describe('Enqueuing twice with the same key (per customer) returns the first job'),
+      parents: z
+        .array(
+          z.strictObject({
+            id: z
+              .string({ error: 'give the parent job id as a string' })
+              .min(1, { error: 'must not be empty' }),
+            on: z
+              .enum(['success', 'failure', 'end'], { error: 'give success, failure or end' })
+              .optional()
+              .describe('How the parent has to end: success (default), failure (Failed or Cancelled) or end'),
+          }),
+          { error: 'give an array of { id, on } objects' },
+        )
+        .max(1000, { error: 'must name at most 1000 parents' })
+        .optional()
+        .describe(
+          "Jobs of the caller's customer this one waits on: it runs once each has ended as its `on` asks, and is cancelled, naming the parent, as soon as one cannot",
+        ),
       system: z
         .boolean({ error: 'give true or false' })
         .optional()

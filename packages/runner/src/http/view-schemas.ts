@@ -54,7 +54,10 @@ export const jobViewSchema = z.object({
   maxAttempts: z.number().int(),
   customerId: z.string().nullable(),
   userId: z.string().nullable(),
-  parentId: z.string().nullable(),
+  parentId: z.string().nullable().describe('Its first parent'),
+  parents: z
+    .array(z.object({ id: z.string(), on: z.enum(['success', 'failure', 'end']) }))
+    .describe('The jobs it waits on and how each has to end'),
   cancelRequested: z.boolean(),
   progress: progressViewSchema.nullable(),
   messages: z

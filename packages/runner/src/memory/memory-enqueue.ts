@@ -6,7 +6,8 @@ import {
   type JobRecord,
   type JobState,
 } from '@hangar/core';
-import { checkEnqueueRequests, newJobRecord } from '@hangar/core/adapter';
+import { checkEnqueueRequests, newJobRecord, parentGate, requestParents } from '@hangar/core/adapter';
+import { awaitParents } from './memory-parents.js';
 import { idempotencyIndexKey, type MemoryStore } from './memory-store.js';
 import { copyValue as clone } from './value-copy.js';
 
@@ -24,10 +25,10 @@ export function insertJobs(store: MemoryStore, requests: readonly EnqueueRequest
 /** A parent that does not exist is `JobNotFoundError`, before anything of the batch is stored. */
 function checkParents(store: MemoryStore, requests: readonly EnqueueRequest[]): void {
   for (const r of requests) {
-    if (r.parentId === undefined || store.jobs.has(r.parentId)) continue;
+    const missing = requestParents(r).find((p) => !store.jobs.has(p.id));
     // a request answered by an existing job's idempotency key stores nothing, as on every adapter
-    if (existingFor(store, r)) continue;
-    throw new JobNotFoundError(r.parentId);
+    if (missing === undefined || existingFor(store, r)) continue;
+    throw new JobNotFoundError(missing.id);
   }
 }
 
@@ -42,15 +43,15 @@ function insert(s: MemoryStore, request: EnqueueRequest, now: number): EnqueueRe
   if (existing) return { id: existing.id, created: false, job: clone(existing) };
   const idemKey = idempotencyIndexKey(request);
   const runAt = request.runAt ?? new Date(now);
-  const parent = request.parentId ? s.jobs.get(request.parentId) : undefined;
+  const parents = requestParents(request);
+  const gate = parentGate(parents, (id) => s.jobs.get(id)?.state);
   let state: JobState = runAt.getTime() > now ? 'Scheduled' : 'Enqueued';
-  if (request.parentId) {
-    if (!parent || parent.state === 'Failed' || parent.state === 'Cancelled') state = 'Cancelled';
-    else if (parent.state !== 'Succeeded') state = 'Awaiting';
-  }
+  if (gate.kind === 'awaiting') state = 'Awaiting';
+  if (gate.kind === 'cancelled') state = 'Cancelled';
   const job = newJobRecord(request, {
     id: randomUUID(),
     state,
+    unmet: gate.kind === 'cancelled' ? gate.unmet : undefined,
     runAt,
     createdAt: new Date(now),
     params: clone(request.params),
@@ -59,11 +60,7 @@ function insert(s: MemoryStore, request: EnqueueRequest, now: number): EnqueueRe
   s.jobs.set(job.id, job);
   s.seqOf.set(job.id, s.nextSeq());
   if (idemKey !== undefined) s.idempotency.set(idemKey, job.id);
-  if (state === 'Awaiting' && request.parentId) {
-    const set = s.children.get(request.parentId) ?? new Set<string>();
-    set.add(job.id);
-    s.children.set(request.parentId, set);
-  }
+  if (gate.kind === 'awaiting') awaitParents(s, job, parents, gate.pending);
   if (state === 'Enqueued' || state === 'Scheduled') s.schedule(job, now);
   s.publish({ kind: 'enqueued', jobId: job.id, queue: job.queue, state });
   return { id: job.id, created: true, job: clone(job) };

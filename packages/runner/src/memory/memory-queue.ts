@@ -27,15 +27,11 @@ import {
   type ScheduleRecord,
   type Unsubscribe,
 } from '@hangar/core';
-import {
-  checkClaimRequest,
-  checkPositiveInteger,
-  parentFailedErrorInfo,
-  refuseTransaction,
-} from '@hangar/core/adapter';
+import { checkClaimRequest, checkPositiveInteger, refuseTransaction } from '@hangar/core/adapter';
 import { MemoryCoordination } from './memory-coordination.js';
 import { insertJobs } from './memory-enqueue.js';
 import { cleanupJobs, listJobs } from './memory-listing.js';
+import { forgetWaiting, settleChildren } from './memory-parents.js';
 import { deleteStoredJob, retryStoredJob } from './memory-retry-delete.js';
 import { advertiseStoredRunner, listStoredRunners, storedQueueDepths } from './memory-runners.js';
 import { MemoryStore } from './memory-store.js';
@@ -377,25 +373,26 @@ export class MemoryQueue implements QueueAdapter {
     this.transition(job, 'Enqueued', now, () => this.store.schedule(job, now));
   }
 
+  /**
+   * Ends `job` and, in the same step, settles the Awaiting children that wait on it: one whose
+   * condition this ending breaks is cancelled naming it (and its own children settled in turn);
+   * one for which it was the last parent is released.
+   */
   private finish(job: JobRecord, to: 'Succeeded' | 'Failed' | 'Cancelled'): void {
     const now = Date.now();
+    if (job.state === 'Awaiting') forgetWaiting(this.store, job);
     this.leaveProcessing(job);
     this.transition(job, to, now, () => {
       job.finishedAt = new Date(now);
     });
-    const children = this.store.children.get(job.id);
-    if (!children) return;
-    this.store.children.delete(job.id);
-    for (const childId of children) {
-      const child = this.store.jobs.get(childId);
-      if (child?.state !== 'Awaiting') continue;
-      if (to === 'Succeeded') {
-        const to = child.runAt.getTime() > now ? 'Scheduled' : 'Enqueued';
-        this.transition(child, to, now, () => this.store.schedule(child, now));
-      } else {
-        child.errorInfo = parentFailedErrorInfo(job.id);
-        this.finish(child, 'Cancelled');
-      }
+    const { released, cancelled } = settleChildren(this.store, job);
+    for (const { child, errorInfo } of cancelled) {
+      child.errorInfo = errorInfo;
+      this.finish(child, 'Cancelled');
+    }
+    for (const child of released) {
+      const state = child.runAt.getTime() > now ? 'Scheduled' : 'Enqueued';
+      this.transition(child, state, now, () => this.store.schedule(child, now));
     }
   }
 }

@@ -28,8 +28,10 @@ export class MemoryStore {
   readonly schedules = new Map<string, ScheduleRecord>();
   /** Runner advertisements by runner id. */
   readonly runners = new Map<string, RunnerRecord>();
-  /** Awaiting children by parent id. */
+  /** Awaiting children by the id of a parent that has not ended yet. */
   readonly children = new Map<string, Set<string>>();
+  /** Parents each Awaiting child still waits for. */
+  readonly pendingParents = new Map<string, number>();
   /** Concurrency keys held by Processing jobs. */
   readonly heldKeys = new Map<string, string>();
   /** Processing jobs per customer. */

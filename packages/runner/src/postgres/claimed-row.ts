@@ -60,6 +60,7 @@ export function claimedRowToJob(row: readonly unknown[], worker: WorkerIdentity)
     idempotencyKey: orUndefined<string>('idempotency_key'),
     concurrencyKey: orUndefined<string>('concurrency_key'),
     parentId: orUndefined<string>('parent_id'),
+    parents: parentsOf(orUndefined<string>('parent_id')),
     timeoutMs: orUndefined<number>('timeout_ms'),
     worker: { id: worker.id, host: worker.host, pid: worker.pid },
     leaseExpiresAt: optionalDate(at<Date | string | null>('lease_expires_at')),
@@ -73,4 +74,8 @@ export function claimedRowToJob(row: readonly unknown[], worker: WorkerIdentity)
     startedAt,
     finishedAt: optionalDate(at<Date | string | null>('finished_at')),
   };
+}
+
+function parentsOf(parentId: string | undefined): JobRecord['parents'] {
+  return parentId === undefined ? [] : [{ id: parentId, on: 'success' }];
 }

@@ -106,6 +106,7 @@ export function rowToJob(row: JobRow): JobRecord {
     idempotencyKey: row.idempotency_key ?? undefined,
     concurrencyKey: row.concurrency_key ?? undefined,
     parentId: row.parent_id ?? undefined,
+    parents: row.parent_id === null ? [] : [{ id: row.parent_id, on: 'success' }],
     timeoutMs: row.timeout_ms ?? undefined,
     worker:
       row.worker_id === null

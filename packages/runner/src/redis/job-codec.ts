@@ -5,6 +5,7 @@ import type {
   JobResult,
   JobState,
   MessageParam,
+  ParentDependency,
   ProgressSnapshot,
   WorkerIdentity,
 } from '@hangar/core';
@@ -31,6 +32,8 @@ export interface StoredRecord {
   idempotencyKey?: string;
   concurrencyKey?: string;
   parentId?: string;
+  /** Every parent with its condition; a job stored with `parentId` only waits on its success. */
+  parents?: ParentDependency[];
   timeoutMs?: number | string;
   metadata?: Record<string, MessageParam>;
 }
@@ -113,6 +116,7 @@ export function recordFields(
   | 'idempotencyKey'
   | 'concurrencyKey'
   | 'parentId'
+  | 'parents'
   | 'timeoutMs'
   | 'metadata'
 > {
@@ -127,6 +131,7 @@ export function recordFields(
     idempotencyKey: rec.idempotencyKey,
     concurrencyKey: rec.concurrencyKey,
     parentId: rec.parentId,
+    parents: rec.parents ?? (rec.parentId === undefined ? [] : [{ id: rec.parentId, on: 'success' }]),
     timeoutMs: rec.timeoutMs === undefined ? undefined : Number(rec.timeoutMs),
     metadata: rec.metadata,
   };

@@ -28,6 +28,12 @@ describe('checkEnqueueRequests', () => {
       }),
     ).toBeUndefined();
     expect(problem({ timeoutMs: 1 })).toBeUndefined();
+    expect(problem({ parents: [] })).toBeUndefined();
+    const many = Array.from({ length: 1000 }, (_, n) => ({ id: `p${n}`, on: 'end' as const }));
+    expect(
+      problem({ parents: [{ id: 'a' }, { id: 'b', on: 'failure' }, { id: 'c', on: 'end' }] }),
+    ).toBeUndefined();
+    expect(problem({ parents: many })).toBeUndefined();
   });
 
   it.each([
@@ -44,6 +50,14 @@ describe('checkEnqueueRequests', () => {
     [{ timeoutMs: 1.5 }, 'timeoutMs'],
     [{ customerId: 42 }, 'customerId'],
     [{ parentId: null }, 'parentId'],
+    [{ parents: 'p1' }, 'parents'],
+    [{ parentId: 'p1', parents: [{ id: 'p2' }] }, 'parents'],
+    [{ parents: [{ id: 'p1' }, { id: 'p1', on: 'end' }] }, 'parents.1.id'],
+    [{ parents: [{ id: 'p1', on: 'always' }] }, 'parents.0.on'],
+    [{ parents: [{ id: 7 }] }, 'parents.0.id'],
+    [{ parents: [null] }, 'parents.0.id'],
+    [{ parents: [{ id: 'p\u0000' }] }, 'parents.0.id'],
+    [{ parents: Array.from({ length: 1001 }, (_, n) => ({ id: `p${n}` })) }, 'parents'],
     [{ type: 'a\u0000' }, 'type'],
     [{ queue: 'q\uD800' }, 'queue'],
     [{ userId: '\uDC00' }, 'userId'],

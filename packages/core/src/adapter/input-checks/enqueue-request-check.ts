@@ -1,5 +1,6 @@
 import { ConfigurationError } from '../../errors/configuration-error.js';
 import { ParamsValidationError } from '../../errors/params-validation-error.js';
+import { PARENT_CONDITION_STATES } from '../../queue/parent-dependency.js';
 import type { EnqueueRequest } from '../../queue/queue-adapter.js';
 import { findUnstorableText, unstorableTextProblem } from './storable-text.js';
 
@@ -28,6 +29,11 @@ export function isStorableTimeout(ms: number): boolean {
   return ms === Number.POSITIVE_INFINITY || (Number.isSafeInteger(ms) && ms > 0);
 }
 
+/** Most parents one job may wait on: a fan-in wider than this is better joined in steps. */
+export const MAX_PARENTS = 1000;
+
+const CONDITIONS: readonly string[] = Object.keys(PARENT_CONDITION_STATES);
+
 /** Optional fields that are stored as text when present. */
 const TEXT_FIELDS = ['customerId', 'userId', 'idempotencyKey', 'concurrencyKey', 'parentId'] as const;
 
@@ -45,7 +51,8 @@ const UNSTORABLE = 'which no queue can store';
  * Text anywhere in a request (its fields, its params and their keys, its metadata) must hold no
  * NUL character and no lone UTF-16 surrogate, which PostgreSQL cannot store: a bad params field
  * is `ParamsValidationError` whose issue has the field's path (`items.2.name`), a bad metadata
- * label `ConfigurationError` naming `metadata.<label>`.
+ * label `ConfigurationError` naming `metadata.<label>`. `parents` is an array of at most
+ * {@link MAX_PARENTS} distinct ids with a known condition, and not given with `parentId`.
  *
  * @example
  * async enqueueMany(requests: readonly EnqueueRequest[]): Promise<EnqueueResult[]> {
@@ -85,6 +92,7 @@ export function checkEnqueueRequests(requests: readonly EnqueueRequest[]): void 
       const problem = value === undefined ? undefined : unstorableTextProblem(value);
       if (problem !== undefined) fail(field, `${of} ${problem}, ${UNSTORABLE}`);
     }
+    if (request.parents !== undefined) parentsProblem(request, of, fail);
     const inParams = findUnstorableText(request.params);
     if (inParams) {
       const message = `${inParams.problem}, ${UNSTORABLE}${where}`;
@@ -92,5 +100,40 @@ export function checkEnqueueRequests(requests: readonly EnqueueRequest[]): void 
     }
     const inMetadata = findUnstorableText(request.metadata);
     if (inMetadata) fail(`metadata.${inMetadata.path}`, `${of} ${inMetadata.problem}, ${UNSTORABLE}`);
+  });
+}
+
+/** Fails naming `parents` (or `parents.<n>.id`/`.on`) for parents no adapter can store as given. */
+function parentsProblem(
+  request: EnqueueRequest,
+  of: string,
+  fail: (field: string, problem: string) => never,
+): void {
+  const { parents, parentId } = request;
+  if (!Array.isArray(parents)) fail('parents', `${of} must be an array, got ${typeof parents}`);
+  if (parentId !== undefined) {
+    fail(
+      'parents',
+      `${of} cannot be given with parentId (parentId ${JSON.stringify(parentId)} is the one-parent shorthand)`,
+    );
+  }
+  if (parents.length > MAX_PARENTS) {
+    fail('parents', `${of} may name at most ${MAX_PARENTS} parents, got ${parents.length}`);
+  }
+  const seen = new Set<string>();
+  parents.forEach((parent: unknown, n) => {
+    const at = `parents.${n}`;
+    const { id, on } = (typeof parent === 'object' && parent !== null ? parent : {}) as Record<
+      string,
+      unknown
+    >;
+    if (typeof id !== 'string' || id === '') fail(`${at}.id`, `${of} must be a non-empty string`);
+    const problem = unstorableTextProblem(id);
+    if (problem !== undefined) fail(`${at}.id`, `${of} ${problem}, ${UNSTORABLE}`);
+    if (on !== undefined && !(typeof on === 'string' && CONDITIONS.includes(on))) {
+      fail(`${at}.on`, `${of} must be one of ${CONDITIONS.join(', ')}, got ${JSON.stringify(on)}`);
+    }
+    if (seen.has(id)) fail(`${at}.id`, `${of} names parent ${JSON.stringify(id)} twice`);
+    seen.add(id);
   });
 }

@@ -1,27 +1,18 @@
-import type { ErrorInfo } from '../../error-info/error-info.js';
 import type { MessageParam } from '../../i18n/translatable-string.js';
 import type { JobRecord } from '../../queue/job-record.js';
 import type { EnqueueRequest } from '../../queue/queue-adapter.js';
 import type { JobState } from '../../state/job-state.js';
-
-/**
- * The error every adapter records on a child cancelled because its parent did not succeed.
- *
- * @example
- * child.errorInfo = parentFailedErrorInfo(parent.id); // code PARENT_FAILED
- */
-export function parentFailedErrorInfo(parentId: string): ErrorInfo {
-  return [
-    { code: 'PARENT_FAILED', key: 'hangar.error.parentFailed', params: { parentId }, severity: 'error' },
-  ];
-}
+import { parentConditionUnmetErrorInfo, type UnmetParent } from '../parents/parent-gate.js';
+import { requestParents } from '../parents/request-parents.js';
 
 /** What the adapter decided, or copied, when it stored a new job. */
 export interface NewJobFacts {
   /** The new job's id. */
   id: string;
-  /** Enqueued, Scheduled, Awaiting, or Cancelled when its parent did not succeed. */
+  /** Enqueued, Scheduled, Awaiting, or Cancelled when a parent broke its condition (see `parentGate`). */
   state: JobState;
+  /** For a Cancelled child: the parent that broke its condition, named in its errors. */
+  unmet?: UnmetParent | undefined;
   /** When it may run. */
   runAt: Date;
   /** When it was stored (also its last update). */
@@ -49,6 +40,7 @@ export interface NewJobFacts {
  */
 export function newJobRecord(request: EnqueueRequest, facts: NewJobFacts): JobRecord {
   const cancelled = facts.state === 'Cancelled';
+  const parents = requestParents(request);
   return {
     id: facts.id,
     type: request.type,
@@ -63,15 +55,15 @@ export function newJobRecord(request: EnqueueRequest, facts: NewJobFacts): JobRe
     userId: request.userId,
     idempotencyKey: request.idempotencyKey,
     concurrencyKey: request.concurrencyKey,
-    parentId: request.parentId,
+    parentId: parents[0]?.id,
+    parents,
     timeoutMs: request.timeoutMs,
     worker: undefined,
     leaseExpiresAt: undefined,
     cancelRequested: false,
     progress: undefined,
     result: undefined,
-    errorInfo:
-      cancelled && request.parentId !== undefined ? parentFailedErrorInfo(request.parentId) : undefined,
+    errorInfo: cancelled && facts.unmet ? parentConditionUnmetErrorInfo(facts.unmet) : undefined,
     metadata: facts.metadata,
     createdAt: facts.createdAt,
     updatedAt: new Date(facts.createdAt),
