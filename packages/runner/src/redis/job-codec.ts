@@ -9,6 +9,7 @@ import type {
   ProgressSnapshot,
   WorkerIdentity,
 } from '@hangar/core';
+import { requestParents } from '@hangar/core/adapter';
 import { readyGroup } from './redis-keys.js';
 
 /** A Redis hash as returned by HGETALL inside a script: field, value, field, value… */
@@ -46,7 +47,7 @@ export interface EncodedJob {
   paramsJson: string | undefined;
 }
 
-const OPTIONAL = ['customerId', 'userId', 'idempotencyKey', 'concurrencyKey', 'parentId'] as const;
+const OPTIONAL = ['customerId', 'userId', 'idempotencyKey', 'concurrencyKey'] as const;
 
 /**
  * The job-hash fields of a new job, as field/value pairs; only the fields that are set, so that
@@ -77,6 +78,14 @@ export function encodeNewJob(request: EnqueueRequest): EncodedJob {
     if (value === undefined) continue;
     fields.push(name, value);
     rec += `,"${name}":${JSON.stringify(value)}`;
+  }
+  const parents = requestParents(request);
+  const [first] = parents;
+  if (first !== undefined) {
+    // the scripts read `parents` (and `pending`) of a child only; a job without parents has neither
+    const parentsJson = JSON.stringify(parents);
+    fields.push('parentId', first.id, 'parents', parentsJson);
+    rec += `,"parentId":${JSON.stringify(first.id)},"parents":${parentsJson}`;
   }
   fields.push('rec', `${rec}}`);
   return { fields, paramsJson };

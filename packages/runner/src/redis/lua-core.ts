@@ -1,4 +1,12 @@
-import { JOB_STATES, JOB_TRANSITIONS, type JobState, RETRYABLE_STATES, TERMINAL_STATES } from '@hangar/core';
+import {
+  JOB_STATES,
+  JOB_TRANSITIONS,
+  type JobState,
+  PARENT_CONDITION_STATES,
+  type ParentCondition,
+  RETRYABLE_STATES,
+  TERMINAL_STATES,
+} from '@hangar/core';
 import { LUA_KEYS } from './redis-keys.js';
 
 /** A Lua table literal used as a set of states: `{ Succeeded = true, Failed = true }`. */
@@ -16,6 +24,10 @@ local TERMINAL = ${luaStateSet(TERMINAL_STATES)}
 local RETRYABLE = ${luaStateSet(RETRYABLE_STATES)}
 local MOVES = {
 ${JOB_STATES.map((from) => `  ${from} = ${luaStateSet(JOB_TRANSITIONS[from])},`).join('\n')}
+}
+-- the terminal states each parent condition accepts ('end' is a Lua keyword, hence the brackets)
+local CONDITION = {
+${(Object.keys(PARENT_CONDITION_STATES) as ParentCondition[]).map((c) => `  ['${c}'] = ${luaStateSet(PARENT_CONDITION_STATES[c])},`).join('\n')}
 }
 `;
 
@@ -301,18 +313,33 @@ local function makeRunnable(j)
   if tonumber(j.runAt) > NOW then toDelayed(j) else toReady(j) end
 end
 
-local function parentFailed(parentId)
-  return cjson.encode({ { code = 'PARENT_FAILED', key = 'hangar.error.parentFailed',
-    params = { parentId = parentId }, severity = 'error' } })
+-- The error of a child cancelled because parentId ended in a state its condition does not accept.
+local function parentUnmet(parentId, state, condition)
+  return cjson.encode({ { code = 'PARENT_CONDITION_UNMET', key = 'hangar.error.parentConditionUnmet',
+    params = { parentId = parentId, state = state, condition = condition }, severity = 'error' } })
 end
 
--- Ends a job (Succeeded, Failed or Cancelled) and releases or cancels its Awaiting children.
+-- The parents of a job: its \`parents\` field ({id, on} objects), or, for a job stored by an
+-- earlier version, its one parent on success.
+local function parentsOf(parentId, parentsJson)
+  if parentsJson then return cjson.decode(parentsJson) end
+  if parentId then return { { id = parentId, on = 'success' } } end
+  return {}
+end
+
+-- Ends a job (Succeeded, Failed or Cancelled) and, in the same call, settles its Awaiting
+-- children: one whose condition on it this ending breaks is cancelled naming it (its own
+-- children settled in turn); one whose \`pending\` count of parents reaches zero is released.
 -- \`field\`, \`value\`: an optional extra field (result, errorInfo) written with the state.
 local finish
 finish = function(j, to, field, value)
   checkMove(j, to)
   if j.state == 'Processing' then leaveProcessing(j) else unzset(j) end
-  if j.state == 'Awaiting' and j.parentId then redis.call('SREM', childrenKey(j.parentId), j.id) end
+  if j.state == 'Awaiting' then
+    for _, p in ipairs(parentsOf(j.parentId, redis.call('HGET', j.key, 'parents'))) do
+      redis.call('SREM', childrenKey(p.id), j.id)
+    end
+  end
   if field then
     redis.call('HSET', j.key, 'finishedAt', NOW_S, 'state', to, 'updatedAt', NOW_S, field, value)
   else
@@ -327,11 +354,16 @@ finish = function(j, to, field, value)
   for _, kid in ipairs(kids) do
     local c = load(kid)
     if c and c.state == 'Awaiting' then
-      if to == 'Succeeded' then
-        makeRunnable(c)
-      else
-        redis.call('HSET', c.key, 'errorInfo', parentFailed(j.id))
+      local v = redis.call('HMGET', c.key, 'parents', 'pending')
+      local on = 'success'
+      for _, p in ipairs(parentsOf(c.parentId, v[1])) do
+        if p.id == j.id then on = p.on end
+      end
+      if not CONDITION[on][to] then
+        redis.call('HSET', c.key, 'errorInfo', parentUnmet(j.id, to, on))
         finish(c, 'Cancelled')
+      elseif not v[2] or redis.call('HINCRBY', c.key, 'pending', -1) <= 0 then
+        makeRunnable(c)
       end
     end
   end

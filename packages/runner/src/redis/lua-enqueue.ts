@@ -8,8 +8,10 @@ export const PARENT_NOT_FOUND = 'PARENT_NOT_FOUND';
  * Stores a batch of jobs, all or none.
  *
  * ARGV: count, then per job its id, the number of fields and field/value pairs of the job hash
- * (`type`, `queue`, `grp`, `priority`, `maxAttempts`, `rec` and the optional ones).
- * Returns per job `{1, state, createdAt, seq, runAt}` when created, or `{0, id, hash, lease expiry}`
+ * (`type`, `queue`, `grp`, `priority`, `maxAttempts`, `rec` and the optional ones, among them
+ * `parents`: a JSON array of `{id, on}`).
+ * Returns per job `{1, state, createdAt, seq, runAt}` when created (followed by the parent, its
+ * state and the condition it broke for a child cancelled at once), or `{0, id, hash, lease expiry}`
  * when an idempotency key matched an existing job; an error `PARENT_NOT_FOUND <id>`, with nothing
  * written, when a parent does not exist.
  */
@@ -45,10 +47,20 @@ local function main(A)
         batchIdem[job.idem] = f.id
       end
     end
-    if not job.existing and f.parentId then
-      job.parentState = redis.call('HGET', jobKey(f.parentId), 'state')
-      -- nothing is written yet: the whole batch is refused
-      if not job.parentState then return redis.error_reply(PARENT_NOT_FOUND .. ' ' .. f.parentId) end
+    if not job.existing and f.parents then
+      -- where the child stands: the first parent (in the order given) that ended in a state its
+      -- condition does not accept cancels it; else it waits for the parents not ended yet
+      job.waitOn = {}
+      for _, p in ipairs(cjson.decode(f.parents)) do
+        local ps = redis.call('HGET', jobKey(p.id), 'state')
+        -- nothing is written yet: the whole batch is refused
+        if not ps then return redis.error_reply(PARENT_NOT_FOUND .. ' ' .. p.id) end
+        if not TERMINAL[ps] then
+          job.waitOn[#job.waitOn + 1] = p.id
+        elseif not job.unmet and not CONDITION[p.on][ps] then
+          job.unmet = { p.id, ps, p.on }
+        end
+      end
     end
     jobs[i] = job
   end
@@ -70,7 +82,6 @@ local function main(A)
       seq = seq + 1
       local seqS = tostring(seq)
       local runAt = f.runAt or NOW_S
-      local ps = job.parentState
       local state
       -- one HSET with every field: the job's own fields plus the ones decided here
       local flat = job.flat
@@ -78,14 +89,15 @@ local function main(A)
         flat[#flat + 1] = name
         flat[#flat + 1] = value
       end
-      if ps == 'Failed' or ps == 'Cancelled' then
+      if job.unmet then
         state = 'Cancelled'
         set('finishedAt', NOW_S)
-        set('errorInfo', parentFailed(f.parentId))
+        set('errorInfo', parentUnmet(job.unmet[1], job.unmet[2], job.unmet[3]))
         zaddLater(P .. 'done:Cancelled', NOW_S, f.id)
-      elseif ps and ps ~= 'Succeeded' then
+      elseif job.waitOn and #job.waitOn > 0 then
         state = 'Awaiting'
-        redis.call('SADD', childrenKey(f.parentId), f.id)
+        set('pending', tostring(#job.waitOn))
+        for _, parentId in ipairs(job.waitOn) do redis.call('SADD', childrenKey(parentId), f.id) end
       elseif tonumber(runAt) > NOW then
         state = 'Scheduled'
         zaddLater(P .. 'delayed', runAt, f.id)
@@ -130,6 +142,9 @@ local function main(A)
         handOver(direct.token, direct.w, direct.c, direct.lines)
       end
       out[i] = { 1, state, NOW_S, seqS, runAt }
+      if job.unmet then
+        out[i][6], out[i][7], out[i][8] = job.unmet[1], job.unmet[2], job.unmet[3]
+      end
     end
   end
   -- Claimers waiting on a group get its jobs now, in this step; their change events follow the

@@ -98,11 +98,21 @@ export async function checkInvariants(redis: Redis, prefix: string): Promise<str
     ) {
       problems.push(`${where} missing from done:${j.state}`);
     }
-    if (
-      j.state === 'Awaiting' &&
-      (j.parentId === undefined || !(await redis.sismember(`${P}children:${j.parentId}`, id)))
-    ) {
-      problems.push(`${where} is not a child of its parent`);
+    if (j.state === 'Awaiting') {
+      // a child is listed under each parent that has not ended, and counts exactly those
+      let waiting = 0;
+      const parents: Array<{ id: string }> = j.parents ? JSON.parse(j.parents) : [{ id: j.parentId ?? '' }];
+      for (const parent of parents) {
+        const ended = ['Succeeded', 'Failed', 'Cancelled'].includes(
+          jobs.get(parent.id)?.state ?? 'Succeeded',
+        );
+        if (ended) continue;
+        waiting += 1;
+        if (!(await redis.sismember(`${P}children:${parent.id}`, id)))
+          problems.push(`${where} is not a child of its parent ${parent.id}`);
+      }
+      if (waiting === 0 || (j.pending !== undefined && Number(j.pending) !== waiting))
+        problems.push(`${where} counts ${j.pending} parents pending, ${waiting} have not ended`);
     }
   }
   for (const [key, members] of sets) {

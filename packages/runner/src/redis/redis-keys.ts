@@ -7,7 +7,7 @@
  * | `P seq`                      | string | enqueue counter (order of jobs, list cursor)              |
  * | `P job:<id>`                 | hash   | the job record (fields below)                             |
  * | `P log:<id>`                 | list   | JSON log entries; the index + 1 is the entry's seq        |
- * | `P children:<id>`            | set    | Awaiting children of a job                                |
+ * | `P children:<id>`            | set    | Awaiting children of a job that has not ended             |
  * | `P idem`                     | hash   | `<len(customer)>:<customer>:<key>` → job id               |
  * | `P ready:<group>`            | zset   | Enqueued jobs of one queue and type (see below)           |
  * | `P delayed`                  | zset   | Scheduled job ids by run-at                               |
@@ -39,7 +39,10 @@
  * only on request), `updatedAt` (createdAt until the first change). The lease expiry lives only in
  * `leases`; the id only in the key. `rec` packs the unchanging part of the record (JSON) for the
  * reader; scripts keep separate copies of the fields they decide on (queue, grp, priority,
- * maxAttempts, customerId, concurrencyKey, parentId, type, userId, idempotencyKey).
+ * maxAttempts, customerId, concurrencyKey, parentId, type, userId, idempotencyKey). A child has
+ * `parents` (JSON `[{id, on}]`, read when one of them ends) and, while Awaiting, `pending`: how many
+ * of them have not ended; the end of the last one releases it in the same script. A child stored
+ * by an earlier version has `parentId` only (one parent, on success, no count).
  */
 
 /** Keys the TypeScript side reads or writes directly. */

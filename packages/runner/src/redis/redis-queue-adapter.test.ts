@@ -258,7 +258,10 @@ describe.skipIf(skip !== undefined)('RedisQueue options, pub/sub and records', (
       expect((await s.q.get(child.id))?.state).toBe('Cancelled');
       const gc = await s.q.get(grandchild.id);
       expect(gc?.state).toBe('Cancelled');
-      expect(gc?.errorInfo?.[0]).toMatchObject({ code: 'PARENT_FAILED', params: { parentId: child.id } });
+      expect(gc?.errorInfo?.[0]).toMatchObject({
+        code: 'PARENT_CONDITION_UNMET',
+        params: { parentId: child.id, state: 'Cancelled', condition: 'success' },
+      });
     });
 
     it('does not run a job again once its cancellation was requested', async () => {

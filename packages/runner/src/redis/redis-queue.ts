@@ -15,6 +15,7 @@ import {
   type ListJobsFilter,
   type LogEntry,
   type NewLogEntry,
+  type ParentCondition,
   type QueueAdapter,
   type QueueChange,
   type RetentionPolicy,
@@ -53,7 +54,9 @@ import { RedisSubscriber } from './redis-subscriber.js';
 import { decodeSchedule, encodeSchedule } from './schedule-codec.js';
 import { SettleBatcher } from './settle-batcher.js';
 
-type EnqueueReply = [1, JobState, string, string, string] | [0, string, FlatHash, string | null];
+type EnqueueReply =
+  | [1, JobState, string, string, string, string?, JobState?, ParentCondition?]
+  | [0, string, FlatHash, string | null];
 
 /**
  * The Redis queue adapter: every state change is one Lua script, so it is atomic and safe with
@@ -123,12 +126,17 @@ export class RedisQueue extends OperatorCallsBase implements QueueAdapter {
         if (!job) throw new Error(`Job ${reply[1]} vanished while enqueueing`);
         return { id: job.id, created: false, job };
       }
-      const [, state, createdAt, , runAt] = reply;
+      const [, state, createdAt, , runAt, parentId, parentState, condition] = reply;
+      const unmet =
+        parentId === undefined || parentState === undefined || condition === undefined
+          ? undefined
+          : { parentId, state: parentState, condition };
       const paramsJson = (encoded[i] as EncodedJob).paramsJson;
       const request = requests[i] as EnqueueRequest;
       const job = newJobRecord(request, {
         id,
         state,
+        unmet,
         runAt: new Date(Number(runAt)),
         createdAt: new Date(Number(createdAt)),
         params: paramsJson === undefined ? undefined : JSON.parse(paramsJson),
