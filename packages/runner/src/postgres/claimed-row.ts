@@ -3,10 +3,11 @@ import type {
   JobRecord,
   JobResult,
   MessageParam,
+  ParentDependency,
   ProgressSnapshot,
   WorkerIdentity,
 } from '@hangar/core';
-import { JOB_COLUMNS, optionalDate, selectColumns, toDate } from './job-row.js';
+import { JOB_COLUMNS, optionalDate, parentsOf, selectColumns, toDate } from './job-row.js';
 
 /** Columns a job it just claimed implies: state Processing, the claiming worker, no cancellation request, updated when started. */
 const IMPLIED = [
@@ -60,7 +61,7 @@ export function claimedRowToJob(row: readonly unknown[], worker: WorkerIdentity)
     idempotencyKey: orUndefined<string>('idempotency_key'),
     concurrencyKey: orUndefined<string>('concurrency_key'),
     parentId: orUndefined<string>('parent_id'),
-    parents: parentsOf(orUndefined<string>('parent_id')),
+    parents: parentsOf(orUndefined<ParentDependency[]>('parents'), orUndefined<string>('parent_id')),
     timeoutMs: orUndefined<number>('timeout_ms'),
     worker: { id: worker.id, host: worker.host, pid: worker.pid },
     leaseExpiresAt: optionalDate(at<Date | string | null>('lease_expires_at')),
@@ -74,8 +75,4 @@ export function claimedRowToJob(row: readonly unknown[], worker: WorkerIdentity)
     startedAt,
     finishedAt: optionalDate(at<Date | string | null>('finished_at')),
   };
-}
-
-function parentsOf(parentId: string | undefined): JobRecord['parents'] {
-  return parentId === undefined ? [] : [{ id: parentId, on: 'success' }];
 }

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { rerunOnDeadlock } from './sql-client.js';
 
 /** One completion as the batch statement takes it: job id (bigint text), worker that must hold it, JSON result. */
 export interface Completion {
@@ -33,11 +34,9 @@ export async function completeBatch(
     [...byWorker].map(async ([workerId, group]) => {
       const ids = `{${group.map((c) => c.id).join(',')}}`;
       const results = `[${group.map((c) => c.result).join(',')}]`;
-      const { rows } = await pool.query<{ id: string }>({
-        name: statementName,
-        text,
-        values: [ids, workerId, results],
-      });
+      const { rows } = await rerunOnDeadlock(() =>
+        pool.query<{ id: string }>({ name: statementName, text, values: [ids, workerId, results] }),
+      );
       for (const row of rows) done.add(row.id);
     }),
   );

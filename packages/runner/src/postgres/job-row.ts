@@ -1,4 +1,12 @@
-import type { ErrorInfo, JobRecord, JobResult, JobState, MessageParam, ProgressSnapshot } from '@hangar/core';
+import type {
+  ErrorInfo,
+  JobRecord,
+  JobResult,
+  JobState,
+  MessageParam,
+  ParentDependency,
+  ProgressSnapshot,
+} from '@hangar/core';
 
 /** A job row as selected with `jobColumns`. */
 export interface JobRow {
@@ -16,6 +24,7 @@ export interface JobRow {
   idempotency_key: string | null;
   concurrency_key: string | null;
   parent_id: string | null;
+  parents: ParentDependency[] | null;
   timeout_ms: number | null;
   metadata: Record<string, MessageParam> | null;
   worker_id: string | null;
@@ -65,6 +74,7 @@ export const JOB_COLUMNS = [
   'idempotency_key',
   'concurrency_key',
   'parent_id',
+  'parents',
   'timeout_ms',
   'metadata',
   'worker_id',
@@ -106,7 +116,7 @@ export function rowToJob(row: JobRow): JobRecord {
     idempotencyKey: row.idempotency_key ?? undefined,
     concurrencyKey: row.concurrency_key ?? undefined,
     parentId: row.parent_id ?? undefined,
-    parents: row.parent_id === null ? [] : [{ id: row.parent_id, on: 'success' }],
+    parents: parentsOf(row.parents, row.parent_id),
     timeoutMs: row.timeout_ms ?? undefined,
     worker:
       row.worker_id === null
@@ -142,4 +152,13 @@ export function compareClaimOrder(a: JobRecord, b: JobRecord): number {
     a.runAt.getTime() - b.runAt.getTime() ||
     (BigInt(a.id) < BigInt(b.id) ? -1 : BigInt(a.id) > BigInt(b.id) ? 1 : 0)
   );
+}
+
+/** A job's parents: its `parents` column, or for a job stored before schema version 6 its one parent on success. */
+export function parentsOf(
+  parents: ParentDependency[] | null | undefined,
+  parentId: string | null | undefined,
+) {
+  if (parents) return parents;
+  return parentId === null || parentId === undefined ? [] : [{ id: parentId, on: 'success' as const }];
 }

@@ -53,7 +53,7 @@ import {
 import { openQueuePool } from './queue-pool.js';
 import { rowToSchedule, type ScheduleRow, scheduleSql, scheduleValues } from './schedule-sql.js';
 import { type SchemaNames, schemaNames } from './schema-names.js';
-import { execute, queryRows, type SqlClient, sqlState } from './sql-client.js';
+import { execute, queryRows, rerunOnDeadlock, type SqlClient, sqlState } from './sql-client.js';
 
 /** Unique violation: two claimers raced for one concurrency key (the index refused one). */
 const UNIQUE_VIOLATION = '23505';
@@ -379,17 +379,18 @@ export class PostgresQueue extends OperatorCallsBase implements QueueAdapter {
   ): Promise<R[]> {
     this.assertOpen();
     await this.ready();
-    if (name !== undefined && client === this.pool) {
+    if (client !== this.pool) return queryRows<R>(client, text, values);
+    return rerunOnDeadlock(async () => {
+      if (name === undefined) return queryRows<R>(client, text, values);
       const result = await this.pool.query({ name: `${this.names.schema}.${name}`, text, values });
       return result.rows as R[];
-    }
-    return queryRows<R>(client, text, values);
+    });
   }
 
   private async exec(text: string, values: unknown[]): Promise<number> {
     this.assertOpen();
     await this.ready();
-    return execute(this.pool, text, values);
+    return rerunOnDeadlock(() => execute(this.pool, text, values));
   }
 
   private assertOpen(): void {

@@ -6,6 +6,8 @@ export interface SchemaNames {
   readonly q: string;
   /** Jobs table. */
   readonly job: string;
+  /** Children waiting on parents that have not ended, with their conditions (schema version 6). */
+  readonly jobParent: string;
   /** Append-only log and progress entries. */
   readonly jobLog: string;
   /** Named locks with owner and TTL. */
@@ -27,6 +29,7 @@ export function schemaNames(schema: string): SchemaNames {
     schema,
     q,
     job: `${q}.job`,
+    jobParent: `${q}.job_parent`,
     jobLog: `${q}.job_log`,
     lock: `${q}.lock`,
     schedule: `${q}.schedule`,

@@ -31,3 +31,25 @@ export function sqlState(err: unknown): string | undefined {
   const code = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
   return typeof code === 'string' ? code : undefined;
 }
+
+/** SQLSTATE of a statement PostgreSQL aborted to break a deadlock. */
+const DEADLOCK = '40P01';
+/** Reruns of a statement aborted by a deadlock before its error reaches the caller. */
+const DEADLOCK_RERUNS = 3;
+
+/**
+ * Runs `statement`, rerunning it when PostgreSQL aborted it to break a deadlock. Only for a
+ * statement on the pool, outside any transaction: the aborted statement was rolled back whole,
+ * so running it again is running it once. Statements that end several jobs at once (a batch of
+ * completions, a recovery pass) settle the children of each ended job in turn, and two of them
+ * sharing children can lock those rows in opposite orders.
+ */
+export async function rerunOnDeadlock<T>(statement: () => Promise<T>): Promise<T> {
+  for (let run = 0; ; run += 1) {
+    try {
+      return await statement();
+    } catch (err) {
+      if (sqlState(err) !== DEADLOCK || run >= DEADLOCK_RERUNS) throw err;
+    }
+  }
+}
