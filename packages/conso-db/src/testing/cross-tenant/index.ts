@@ -12,7 +12,7 @@ export {
   type CrossTenantSuiteOptions,
   crossTenantSuite,
 } from './cross-tenant-suite.js';
-export { tenantDataFingerprint } from './tenant-fingerprint.js';
+export { OWNER_COLUMNS, tenantDataFingerprint } from './tenant-fingerprint.js';
 export {
   type FixtureTenant,
   loadTwoTenantFixture,
