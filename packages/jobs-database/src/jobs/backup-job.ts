@@ -1,7 +1,7 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CONSO_TABLES_IN_KEY_ORDER, type ConsoDb, parseConsoDbUrl, TenantScope } from '@hangar/conso-db';
-import { defineJob, type JobContext, t } from '@hangar/core';
+import { defineJob, type JobContext, type ServiceResolver, t } from '@hangar/core';
 import { z } from 'zod';
 import {
   appliedSchemaVersion,
@@ -9,7 +9,7 @@ import {
   fileDigest,
   writeManifest,
 } from '../backup/backup-manifest.js';
-import { type BackupSettings, backupSettingsOf } from '../backup/backup-settings.js';
+import { backupSettingsOf } from '../backup/backup-settings.js';
 import {
   CUSTOMER_ARCHIVE_FORMAT,
   type CustomerArchiveManifest,
@@ -49,6 +49,8 @@ export type BackupParams = z.output<typeof backupParams>;
 /** Result of a backup: its name and manifest. */
 export interface BackupResult {
   readonly name: string;
+  /** The data file written. */
+  readonly path: string;
   readonly manifest: BackupManifest | CustomerArchiveManifest;
 }
 
@@ -70,8 +72,7 @@ export const backupJob = defineJob<BackupParams, BackupResult, z.input<typeof ba
   retry: { maxAttempts: 1 },
   create: (services) => ({
     async execute(params, ctx) {
-      if (params.scope === 'customer')
-        return backupCustomer(consoDbOf(services), backupSettingsOf(services), params, ctx);
+      if (params.scope === 'customer') return backupCustomer(consoDbOf(services), services, params, ctx);
       assertSystemJob(ctx);
       const settings = backupSettingsOf(services);
       const consoDb = consoDbOf(services);
@@ -112,7 +113,7 @@ export const backupJob = defineJob<BackupParams, BackupResult, z.input<typeof ba
       };
       await writeManifest(settings.directory, name, manifest);
       ctx.info(t('conso.progress.backupDone', { name, bytes: digest.bytes, schemaVersion }));
-      return { name, manifest };
+      return { name, path, manifest };
     },
   }),
 });
@@ -120,12 +121,14 @@ export const backupJob = defineJob<BackupParams, BackupResult, z.input<typeof ba
 /** One customer's rows as a portable archive (`<name>.ndjson.gz`) and its manifest. */
 async function backupCustomer(
   consoDb: ConsoDb,
-  settings: BackupSettings,
+  services: ServiceResolver,
   params: BackupParams,
   ctx: JobContext,
 ): Promise<BackupResult> {
+  // The tenant first: naming another customer is refused before anything else is looked at.
   const scope = await TenantScope.open(consoDb.db, { tenant: ctx.customerId, customer: params.customer });
   const customer = scope.requireCustomer();
+  const settings = backupSettingsOf(services);
   const name = params.name ?? `conso-${customer.code}-${new Date().toISOString().replace(/[:.]/g, '-')}`;
   const file = `${name}.ndjson.gz`;
   const path = join(settings.directory, file);
@@ -160,5 +163,5 @@ async function backupCustomer(
   };
   await writeManifest(settings.directory, name, manifest);
   ctx.info(t('conso.progress.backupDone', { name, bytes: manifest.bytes, schemaVersion }));
-  return { name, manifest };
+  return { name, path, manifest };
 }

@@ -1,5 +1,6 @@
 export {
   type CrossTenantCase,
+  type CrossTenantCaseSetup,
   type CrossTenantCases,
   type CrossTenantContext,
   type CrossTenantExpectation,
