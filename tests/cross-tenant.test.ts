@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { consoDbToken } from '@hangar/conso-db';
 import { type CrossTenantBackend, crossTenantSuite, TWO_TENANT_CODES } from '@hangar/conso-db/testing';
 import { type JobRecord, tenantUploadArea } from '@hangar/core';
-import { consoJobsPlugin } from '@hangar/jobs-database';
+import { createConsoJobsPlugin } from '@hangar/jobs-database';
 import { consoCrossTenantCases } from '@hangar/jobs-database/testing';
 import { createImportExportPlugin, LocalFileStore } from '@hangar/jobs-importexport';
 import { importExportCrossTenantCases, openTestDb, testBackends } from '@hangar/jobs-importexport/testing';
@@ -45,7 +45,10 @@ async function openBackend(kind: 'sqlite' | 'postgres', foreign: ForeignJobs): P
   const runner = createRunner({
     queue,
     plugins: [
-      consoJobsPlugin,
+      // Customer archives go to the test's directory; whole-database backups are refused before the URL is used.
+      createConsoJobsPlugin({
+        backup: { directory: join(test.dir, 'backups'), databaseUrl: 'sqlite::memory:' },
+      }),
       createImportExportPlugin({ fileStore: store }),
       // The system-only jobs get a command and a connection, so a refusal is the tenancy rule's, not a missing setting's.
       createUtilsPlugin({

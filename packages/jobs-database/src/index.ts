@@ -12,6 +12,11 @@ export {
   type JobLister,
   jobListerToken,
 } from './backup/backup-settings.js';
+/** The manifest of a customer archive (`conso.backup` with scope `customer`). */
+export {
+  CUSTOMER_ARCHIVE_FORMAT,
+  type CustomerArchiveManifest,
+} from './backup/customer-archive-manifest.js';
 /** Loads a reference case into a migrated database. */
 export { type LoadedCase, loadCase } from './case-loading/load-case.js';
 /** The pure consolidation engine. */
@@ -20,13 +25,15 @@ export * as engine from './engine/index.js';
 export { ConsoError } from './errors/conso-error.js';
 /** A conso is locked; names the login and the time. */
 export { ConsoLockedError } from './errors/conso-locked-error.js';
+/** A customer archive's customer exists where it is restored and `replace` was not asked; code `RESTORE_CUSTOMER_EXISTS`. */
+export { RestoreCustomerExistsError } from './errors/restore-customer-exists-error.js';
 /** A step ran longer than the statement limit; names the step, the conso and the limit. */
 export { StepTimeoutError } from './errors/step-timeout-error.js';
 /** A stored procedure returned errors in its @errorinfo XML. */
 export { StoredProcedureError } from './errors/stored-procedure-error.js';
 /** A whole-database or whole-customer job was run by a customer; code `SYSTEM_JOB_REQUIRED`. */
 export { SystemJobRequiredError } from './errors/system-job-required-error.js';
-/** Backup (system jobs only): the whole database into the backup directory, with a manifest. */
+/** Backup: the whole database (system jobs) or one customer's rows as a portable archive, with a manifest. */
 export {
   BACKUP_JOB_TYPE,
   type BackupParams,
@@ -108,7 +115,7 @@ export {
   deleteCustomerJob,
   deleteCustomerParams,
 } from './jobs/delete-customer-job.js';
-/** Restore (system jobs only): the whole database from a verified backup, all-or-nothing. */
+/** Restore (system jobs only): the whole database or a customer archive, verified first, all-or-nothing. */
 export {
   RESTORE_JOB_TYPE,
   type RestoreParams,

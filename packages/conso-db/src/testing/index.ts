@@ -2,3 +2,9 @@
 export * from './cross-tenant/index.js';
 export { RecordingDialect, type RecordingResponder } from './recording-dialect.js';
 export { openAsRestrictedRole, type RestrictedRole } from './restricted-role.js';
+export {
+  type IdOf,
+  ROUND_TRIP_ORDER,
+  ROUND_TRIP_ROWS,
+  type RoundTripFixtures,
+} from './round-trip-fixtures.js';

@@ -52,16 +52,62 @@ export async function fileDigest(path: string): Promise<{ sha256: string; bytes:
 export async function writeManifest(
   directory: string,
   name: string,
-  manifest: BackupManifest,
+  manifest: BackupManifest | { readonly format: string },
 ): Promise<string> {
   const path = join(directory, `${name}.json`);
   await writeFile(path, `${JSON.stringify(manifest, null, 2)}\n`);
   return path;
 }
 
+/** The parsed `<name>.json` of a backup, not yet checked; `BACKUP_INVALID` when unreadable. */
+export async function readManifestJson(directory: string, name: string): Promise<Record<string, unknown>> {
+  try {
+    const parsed: unknown = JSON.parse(await readFile(join(directory, `${name}.json`), 'utf8'));
+    if (typeof parsed !== 'object' || parsed === null) throw new Error('not an object');
+    return parsed as Record<string, unknown>;
+  } catch (error) {
+    throw new BackupInvalidError(
+      'backup',
+      name,
+      `no readable manifest ${name}.json (${(error as Error).message})`,
+    );
+  }
+}
+
 /**
- * Reads a backup's manifest and checks everything before a restore changes anything: the format,
- * the dialect, the data file's size and checksum, and a schema no newer than this code's.
+ * Checks what every kind of backup promises before a restore trusts it: a plain data file name, the
+ * file's size and SHA-256 as the manifest records them, and a schema no newer than this code's.
+ * Returns the data file's path.
+ */
+export async function verifyDataFile(
+  directory: string,
+  name: string,
+  manifest: {
+    readonly file: unknown;
+    readonly bytes: unknown;
+    readonly sha256: unknown;
+    readonly schemaVersion: unknown;
+  },
+): Promise<string> {
+  const invalid = (problem: string) => new BackupInvalidError('backup', name, problem);
+  const file = manifest.file;
+  if (typeof file !== 'string' || file.includes('/') || file.includes('\\') || file.startsWith('.'))
+    throw invalid('bad data file name');
+  const dataPath = join(directory, file);
+  const digest = await fileDigest(dataPath).catch((error: Error) => {
+    throw invalid(`data file unreadable (${error.message})`);
+  });
+  if (digest.bytes !== manifest.bytes || digest.sha256 !== manifest.sha256)
+    throw invalid('checksum mismatch');
+  if (typeof manifest.schemaVersion !== 'string') throw invalid('no schema version');
+  if (manifest.schemaVersion > CODE_SCHEMA_VERSION)
+    throw new BackupSchemaTooNewError(name, manifest.schemaVersion, CODE_SCHEMA_VERSION);
+  return dataPath;
+}
+
+/**
+ * Reads a whole-database backup's manifest and checks everything before a restore changes anything:
+ * the format, the dialect, the data file's size and checksum, and a schema no newer than this code's.
  */
 export async function verifiedBackup(
   directory: string,
@@ -69,24 +115,10 @@ export async function verifiedBackup(
   dialect: ConsoDialect,
 ): Promise<{ manifest: BackupManifest; dataPath: string }> {
   const invalid = (problem: string) => new BackupInvalidError('backup', name, problem);
-  let manifest: BackupManifest;
-  try {
-    manifest = JSON.parse(await readFile(join(directory, `${name}.json`), 'utf8')) as BackupManifest;
-  } catch (error) {
-    throw invalid(`no readable manifest ${name}.json (${(error as Error).message})`);
-  }
+  const manifest = (await readManifestJson(directory, name)) as unknown as BackupManifest;
   if (manifest.format !== 'hangar-conso-backup' || manifest.formatVersion !== 1)
     throw invalid('unknown format');
   if (manifest.dialect !== dialect) throw invalid(`taken from ${manifest.dialect}, not ${dialect}`);
-  if (typeof manifest.file !== 'string' || manifest.file.includes('/') || manifest.file.includes('\\'))
-    throw invalid('bad data file name');
-  const dataPath = join(directory, manifest.file);
-  const digest = await fileDigest(dataPath).catch((error: Error) => {
-    throw invalid(`data file unreadable (${error.message})`);
-  });
-  if (digest.bytes !== manifest.bytes || digest.sha256 !== manifest.sha256)
-    throw invalid('checksum mismatch');
-  if (manifest.schemaVersion > CODE_SCHEMA_VERSION)
-    throw new BackupSchemaTooNewError(name, manifest.schemaVersion, CODE_SCHEMA_VERSION);
+  const dataPath = await verifyDataFile(directory, name, manifest);
   return { manifest, dataPath };
 }

@@ -1,13 +1,15 @@
-import { CONSO_TABLES_IN_KEY_ORDER, migrateToLatest } from '@hangar/conso-db';
+import { CONSO_TABLES_IN_KEY_ORDER, type ConsoDb, migrateToLatest } from '@hangar/conso-db';
 import { defineJob, type JobContext, JobState, type ServiceResolver, t } from '@hangar/core';
 import { z } from 'zod';
-import { verifiedBackup } from '../backup/backup-manifest.js';
-import { backupSettingsOf, jobListerToken } from '../backup/backup-settings.js';
+import { readManifestJson, verifiedBackup } from '../backup/backup-manifest.js';
+import { type BackupSettings, backupSettingsOf, jobListerToken } from '../backup/backup-settings.js';
+import { CUSTOMER_ARCHIVE_FORMAT, verifiedCustomerArchive } from '../backup/customer-archive-manifest.js';
+import { restoreCustomerArchive } from '../backup/customer-archive-restore.js';
+import { mssqlRestore } from '../backup/mssql-backup.js';
 import { pgRestore } from '../backup/postgres-backup.js';
 import { sqliteRestore } from '../backup/sqlite-backup.js';
 import { assertSystemJob } from '../backup/system-only.js';
 import { consoDbOf } from '../db/conso-db-of.js';
-import { BackupInvalidError } from '../errors/backup-invalid-error.js';
 import { RestoreBlockedError } from '../errors/restore-blocked-error.js';
 import { backupNameParam } from './backup-job.js';
 
@@ -15,6 +17,8 @@ import { backupNameParam } from './backup-job.js';
 export const restoreParams = z.object({
   /** Name of the backup in the backup directory (its manifest is `<backup>.json`). */
   backup: backupNameParam,
+  /** A customer archive whose customer code exists here replaces that customer's data (refused otherwise). */
+  replace: z.boolean().default(false),
 });
 
 /** Parameters after defaults. */
@@ -26,15 +30,22 @@ export interface RestoreResult {
   /** Schema version of the backup, and migrations applied after it to reach this code's. */
   readonly schemaVersion: string;
   readonly migrated: readonly string[];
+  /** For a customer archive: the customer's code, its id in this database and the rows per table. */
+  readonly customer?: {
+    readonly code: string;
+    readonly id: number;
+    readonly rows: Readonly<Record<string, number>>;
+  };
 }
 
 /** Job type name of {@link restoreJob}. */
 export const RESTORE_JOB_TYPE = 'conso.restore';
 
 /**
- * Restore (system jobs only): replaces the whole database with a backup, all-or-nothing, after
- * checking the backup (format, dialect, checksum, a schema no newer than the code) and that no
- * other job is running; then applies the migrations the backup predates.
+ * Restore (system jobs only), all-or-nothing, after checking the backup (format, checksum, a schema
+ * no newer than the code) and that no other job is running. A whole-database backup replaces the
+ * database (same dialect), then the migrations it predates are applied; a customer archive recreates
+ * its customer with new ids beside the others (see `restoreCustomerArchive`).
  */
 export const restoreJob = defineJob<RestoreParams, RestoreResult, z.input<typeof restoreParams>>({
   type: RESTORE_JOB_TYPE,
@@ -46,10 +57,14 @@ export const restoreJob = defineJob<RestoreParams, RestoreResult, z.input<typeof
       assertSystemJob(ctx);
       const settings = backupSettingsOf(services);
       const consoDb = consoDbOf(services);
-      const { manifest, dataPath } = await verifiedBackup(settings.directory, params.backup, consoDb.dialect);
-      await assertNothingRuns(services, ctx);
       const report = (table: string, done: number, total: number) =>
         ctx.progress(t('conso.progress.restore', { backup: params.backup, table }), { current: done, total });
+      const json = await readManifestJson(settings.directory, params.backup);
+      if (json.format === CUSTOMER_ARCHIVE_FORMAT) {
+        return restoreCustomer(consoDb, settings, params, json, services, ctx, report);
+      }
+      const { manifest, dataPath } = await verifiedBackup(settings.directory, params.backup, consoDb.dialect);
+      await assertNothingRuns(services, ctx);
       if (consoDb.dialect === 'postgres') {
         await pgRestore(
           settings.databaseUrl,
@@ -61,11 +76,7 @@ export const restoreJob = defineJob<RestoreParams, RestoreResult, z.input<typeof
       } else if (consoDb.dialect === 'sqlite') {
         await sqliteRestore(consoDb.db, dataPath, report);
       } else {
-        throw new BackupInvalidError(
-          'backup',
-          params.backup,
-          `${consoDb.dialect} restores are not supported by this job`,
-        );
+        await mssqlRestore(consoDb.db, settings.databaseUrl, dataPath, params.backup);
       }
       const migrated = await migrateToLatest(consoDb.db);
       ctx.info(
@@ -75,6 +86,38 @@ export const restoreJob = defineJob<RestoreParams, RestoreResult, z.input<typeof
     },
   }),
 });
+
+/** A customer archive into this database, checked first; the customer's rows get new ids. */
+async function restoreCustomer(
+  consoDb: ConsoDb,
+  settings: BackupSettings,
+  params: RestoreParams,
+  json: Record<string, unknown>,
+  services: ServiceResolver,
+  ctx: JobContext,
+  report: (table: string, done: number, total: number) => void,
+): Promise<RestoreResult> {
+  const { manifest, dataPath } = await verifiedCustomerArchive(settings.directory, params.backup, json);
+  await assertNothingRuns(services, ctx);
+  const restored = await restoreCustomerArchive(consoDb.db, {
+    backup: params.backup,
+    manifest,
+    dataPath,
+    replace: params.replace,
+    signal: ctx.signal,
+    progress: report,
+  });
+  const rows = Object.values(restored.rows).reduce((sum, n) => sum + n, 0);
+  ctx.info(
+    t('conso.progress.customerRestored', { backup: params.backup, customer: manifest.customer, rows }),
+  );
+  return {
+    backup: params.backup,
+    schemaVersion: manifest.schemaVersion,
+    migrated: [],
+    customer: { code: manifest.customer, id: restored.customerId, rows: restored.rows },
+  };
+}
 
 /**
  * Refuses while other jobs run, naming them, when the host registered its client under

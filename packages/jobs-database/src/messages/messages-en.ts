@@ -33,6 +33,7 @@ export const messagesEn = {
   'conso.progress.backupDone': 'Backup {name} written ({bytes} bytes, schema {schemaVersion})',
   'conso.progress.restore': 'Restoring {backup}: {table}',
   'conso.progress.restoreDone': 'Backup {backup} (schema {schemaVersion}) restored',
+  'conso.progress.customerRestored': 'Customer {customer} restored from archive {backup}: {rows} rows',
 
   'conso.warning.emptyScope': "Conso '{conso}' has no companies in its scope; it was skipped",
   'conso.warning.journalNotBalanced':
@@ -92,6 +93,8 @@ export const messagesEn = {
     'Backup {backup} has schema {backupVersion}, newer than this version ({codeVersion}); upgrade first',
   'conso.error.restoreBlocked': 'A restore must wait until no job runs; running: {jobs}',
   'conso.error.backupToolFailed': '{tool} failed (exit {exitCode}): {output}',
+  'conso.error.restoreCustomerExists':
+    'Parameter "{param}": customer {customer} of archive {backup} already exists here; restore with replace: true to replace its data',
   'conso.error.notLockedBy': "Conso '{conso}' is locked by {lockedBy}, not by {login}",
 
   'conso.error.engine.holdingsOver100':

@@ -36,6 +36,7 @@ export const messagesFr: Record<keyof typeof messagesEn, string> = {
   'conso.progress.backupDone': 'Sauvegarde {name} écrite ({bytes} octets, schéma {schemaVersion})',
   'conso.progress.restore': 'Restauration de {backup} : {table}',
   'conso.progress.restoreDone': 'Sauvegarde {backup} (schéma {schemaVersion}) restaurée',
+  'conso.progress.customerRestored': 'Client {customer} restauré depuis l’archive {backup} : {rows} lignes',
 
   'conso.warning.emptyScope': "La conso '{conso}' n'a aucune société dans son périmètre ; elle est ignorée",
   'conso.warning.journalNotBalanced':
@@ -101,6 +102,8 @@ export const messagesFr: Record<keyof typeof messagesEn, string> = {
   'conso.error.restoreBlocked':
     'Une restauration doit attendre qu’aucune tâche ne tourne ; en cours : {jobs}',
   'conso.error.backupToolFailed': '{tool} a échoué (code {exitCode}) : {output}',
+  'conso.error.restoreCustomerExists':
+    'Paramètre « {param} » : le client {customer} de l’archive {backup} existe déjà ici ; restaurez avec replace: true pour remplacer ses données',
 
   'conso.error.engine.holdingsOver100':
     "Conso '{conso}' : les détentions directes ({field}) dans {company} totalisent {total}, plus de 100 %",

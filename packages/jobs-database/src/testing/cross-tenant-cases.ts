@@ -11,6 +11,8 @@ import { DELETE_CONSO_JOB_TYPE } from '../jobs/delete-conso-job.js';
 import { DELETE_CUSTOMER_JOB_TYPE } from '../jobs/delete-customer-job.js';
 import { RESTORE_JOB_TYPE } from '../jobs/restore-job.js';
 import { SYSTEM_LOGS_JOB_TYPE } from '../jobs/system-logs-job.js';
+import { backupCrossTenantCases } from './backup-cross-tenant-cases.js';
+import { deletionCrossTenantCases } from './deletion-cross-tenant-cases.js';
 
 /**
  * Customer A's consolidation jobs aimed at customer B's data, for the cross-tenant suite: B's
@@ -87,28 +89,9 @@ export const consoCrossTenantCases: CrossTenantCases = {
       expect: 'confined',
     },
   ],
-  // Deletion cases are refusals only: the suite shares one fixture, and a confined run would
-  // delete A's conso from under the cases that follow.
-  [DELETE_CONSO_JOB_TYPE]: [
-    { ...customerParamNamesB, params: ({ b }) => ({ customer: b.code, conso: b.consoCode }) },
-    {
-      name: "a conso named by B's id",
-      params: ({ b }) => ({ conso: b.consoId }),
-      expect: { refused: 'TENANT_MISMATCH' },
-    },
-  ],
-  [DELETE_CUSTOMER_JOB_TYPE]: [
-    {
-      name: 'B named by code: only a system job may delete a customer',
-      params: ({ b }) => ({ customer: b.code }),
-      expect: { refused: 'SYSTEM_JOB_REQUIRED' },
-    },
-    {
-      name: 'B named by id',
-      params: ({ b }) => ({ customer: b.customerId }),
-      expect: { refused: 'SYSTEM_JOB_REQUIRED' },
-    },
-  ],
+  // Confined deletions delete what their case made, never the fixture the other cases share.
+  [DELETE_CONSO_JOB_TYPE]: deletionCrossTenantCases.conso,
+  [DELETE_CUSTOMER_JOB_TYPE]: deletionCrossTenantCases.customer,
   [COPY_CONSO_JOB_TYPE]: [
     { ...customerParamNamesB, params: ({ b }) => ({ customer: b.code, conso: b.consoCode, code: 'COPY1' }) },
     {
@@ -127,18 +110,17 @@ export const consoCrossTenantCases: CrossTenantCases = {
       expect: 'confined',
     },
   ],
-  // Whole-database jobs: a customer's run is refused before it reads anything.
-  [BACKUP_JOB_TYPE]: [
-    {
-      name: 'a customer backs up the whole database',
-      params: () => ({}),
-      expect: { refused: 'SYSTEM_JOB_REQUIRED' },
-    },
-  ],
+  [BACKUP_JOB_TYPE]: backupCrossTenantCases,
+  // A restore is the system's: a customer's run is refused before it reads anything.
   [RESTORE_JOB_TYPE]: [
     {
       name: 'a customer restores the whole database',
       params: () => ({ backup: 'any' }),
+      expect: { refused: 'SYSTEM_JOB_REQUIRED' },
+    },
+    {
+      name: 'a customer restores its own archive, replacing',
+      params: () => ({ backup: 'alpha-own', replace: true }),
       expect: { refused: 'SYSTEM_JOB_REQUIRED' },
     },
   ],

@@ -1,4 +1,6 @@
 import type { JobRecord } from '@hangar/core';
+import type { Kysely } from 'kysely';
+import type { ConsoDatabase } from '../../schema/conso-database.js';
 import type { TwoTenantFixture } from './two-tenant-fixture.js';
 
 /** What a case may use to build its params: the fixture, and files put where the jobs read them. */
@@ -15,13 +17,35 @@ export interface CrossTenantContext extends TwoTenantFixture {
  */
 export type CrossTenantExpectation = { readonly refused: string } | 'confined';
 
+/** What a case's `prepare` and `verify` may use besides the fixture: the database and the host. */
+export interface CrossTenantCaseSetup extends CrossTenantContext {
+  readonly db: Kysely<ConsoDatabase>;
+  readonly host: CrossTenantHost;
+}
+
 /** One attempt of customer A's job at customer B's data. */
 export interface CrossTenantCase {
   /** What the params try, e.g. `customer param names B`. */
   readonly name: string;
-  /** The params, built from the fixture. */
-  params(ctx: CrossTenantContext): unknown | Promise<unknown>;
+  /** The params, built from the fixture (and what `prepare` returned). */
+  params(ctx: CrossTenantContext, prepared?: unknown): unknown | Promise<unknown>;
   readonly expect: CrossTenantExpectation;
+  /**
+   * Run as a system job instead of as customer A, for a job only the system may run (deleting a
+   * customer), aimed at what `prepare` made. @defaultValue false
+   */
+  readonly asSystem?: boolean;
+  /**
+   * Makes what the case may destroy, on the suite's shared database, before B's data is
+   * fingerprinted: a throwaway conso, a throwaway customer. A destructive job then runs confined
+   * without taking the fixture from the cases that follow. Its result reaches `params` and `verify`.
+   */
+  prepare?(setup: CrossTenantCaseSetup): Promise<unknown>;
+  /**
+   * Checks what the job should have done on A's side (a deletion removed its target and nothing
+   * else), so a confined case that did nothing fails too; returns the problems found.
+   */
+  verify?(setup: CrossTenantCaseSetup, record: JobRecord, prepared: unknown): Promise<string[]>;
 }
 
 /** The cases of every job type of a pack, keyed by job type. */

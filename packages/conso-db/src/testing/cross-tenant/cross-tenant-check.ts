@@ -4,8 +4,9 @@ import type { CrossTenantCase, CrossTenantContext, CrossTenantHost } from './cro
 import { tenantDataFingerprint } from './tenant-fingerprint.js';
 
 /**
- * Runs one case as customer A and returns what went wrong (empty when the job was refused or
- * confined as the case expects, B's data is unchanged in every table, and no output names B).
+ * Runs one case as customer A (as the system for an `asSystem` case, after its `prepare`) and
+ * returns what went wrong (empty when the job was refused or confined as the case expects, its
+ * `verify` found nothing, B's data is unchanged in every table, and no output names B).
  */
 export async function checkCrossTenantCase(
   db: Kysely<ConsoDatabase>,
@@ -15,8 +16,11 @@ export async function checkCrossTenantCase(
   testCase: CrossTenantCase,
 ): Promise<string[]> {
   const problems: string[] = [];
+  const setup = { ...ctx, db, host };
+  const prepared = testCase.prepare === undefined ? undefined : await testCase.prepare(setup);
   const before = await tenantDataFingerprint(db, ctx.b.customerId);
-  const record = await host.run(type, await testCase.params(ctx), ctx.a.code);
+  const params = await testCase.params(ctx, prepared);
+  const record = await host.run(type, params, testCase.asSystem === true ? undefined : ctx.a.code);
   const after = await tenantDataFingerprint(db, ctx.b.customerId);
   for (const [table, print] of Object.entries(before)) {
     if (after[table] !== print) problems.push(`B's ${table} changed: ${print} -> ${after[table]}`);
@@ -29,6 +33,7 @@ export async function checkCrossTenantCase(
       );
     }
   }
+  if (testCase.verify !== undefined) problems.push(...(await testCase.verify(setup, record, prepared)));
   const text = await host.outputText(record);
   if (text.includes(ctx.marker)) problems.push(`an output file holds B's data ("${ctx.marker}")`);
   return problems;

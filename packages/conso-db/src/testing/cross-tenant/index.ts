@@ -1,5 +1,6 @@
 export {
   type CrossTenantCase,
+  type CrossTenantCaseSetup,
   type CrossTenantCases,
   type CrossTenantContext,
   type CrossTenantExpectation,
@@ -12,7 +13,7 @@ export {
   type CrossTenantSuiteOptions,
   crossTenantSuite,
 } from './cross-tenant-suite.js';
-export { tenantDataFingerprint } from './tenant-fingerprint.js';
+export { OWNER_COLUMNS, tenantDataFingerprint } from './tenant-fingerprint.js';
 export {
   type FixtureTenant,
   loadTwoTenantFixture,

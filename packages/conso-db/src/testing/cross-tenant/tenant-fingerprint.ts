@@ -10,7 +10,7 @@ type Row = Record<string, unknown>;
  * Which table a foreign-key column points to. A row belongs to a customer through its
  * `customer_id`, or through any of these columns pointing at a row that does.
  */
-const OWNER_COLUMNS: Readonly<Record<string, ConsoTableName>> = {
+export const OWNER_COLUMNS: Readonly<Record<string, ConsoTableName>> = {
   customer_id: 'customers',
   company_id: 'companies',
   holder_company_id: 'companies',
