@@ -8,6 +8,7 @@ import {
   type EnqueueResult,
   type FailRequest,
   isTerminalState,
+  isWakeUp,
   JobNotFoundError,
   type JobPage,
   type JobRecord,
@@ -25,6 +26,7 @@ import {
   type RunnerInfo,
   type RunnerRecord,
   type ScheduleRecord,
+  type SubscribeOptions,
   type Unsubscribe,
 } from '@hangar/core';
 import {
@@ -95,6 +97,12 @@ export class MemoryQueue implements QueueAdapter {
     }
     const types = new Set(request.types);
     const claimed: JobRecord[] = [];
+    // One worker identity and one pair of dates for every job of the claim: the store never
+    // changes a date or an identity in place (it assigns new ones) and hands out only copies,
+    // so its records may share them, and a claim of hundreds makes three objects, not hundreds.
+    const worker = { ...request.worker };
+    const leaseExpiresAt = new Date(now + request.leaseMs);
+    const startedAt = new Date(now);
     for (const queue of request.queues) {
       const heap = s.ready.get(queue);
       if (!heap) continue;
@@ -115,9 +123,9 @@ export class MemoryQueue implements QueueAdapter {
         }
         this.transition(job, 'Processing', now, () => {
           job.attempts += 1;
-          job.worker = { ...request.worker };
-          job.leaseExpiresAt = new Date(now + request.leaseMs);
-          job.startedAt = new Date(now);
+          job.worker = worker;
+          job.leaseExpiresAt = leaseExpiresAt;
+          job.startedAt = startedAt;
           job.cancelRequested = false;
         });
         if (job.concurrencyKey !== undefined) s.heldKeys.set(job.concurrencyKey, job.id);
@@ -132,12 +140,12 @@ export class MemoryQueue implements QueueAdapter {
 
   async heartbeat(workerId: string, jobIds: readonly string[], leaseMs: number): Promise<string[]> {
     checkPositiveInteger('leaseMs', leaseMs);
-    const now = Date.now();
+    const leaseExpiresAt = new Date(Date.now() + leaseMs);
     const held: string[] = [];
     for (const id of jobIds) {
       const job = this.held(id, workerId);
       if (!job) continue;
-      job.leaseExpiresAt = new Date(now + leaseMs);
+      job.leaseExpiresAt = leaseExpiresAt;
       held.push(id);
     }
     return held;
@@ -321,8 +329,17 @@ export class MemoryQueue implements QueueAdapter {
     return cleanupJobs(this.store, policy);
   }
 
-  async subscribe(listener: (change: QueueChange) => void): Promise<Unsubscribe> {
-    const handler = (change: QueueChange) => listener(clone(change));
+  async subscribe(
+    listener: (change: QueueChange) => void,
+    options: SubscribeOptions = {},
+  ): Promise<Unsubscribe> {
+    // A worker waits only for wake-ups: the claims and completions of every job, copied for it
+    // and dropped by its filter, were the largest part of the memory queue's cost per job.
+    const handler = options.wakeUpsOnly
+      ? (change: QueueChange) => {
+          if (isWakeUp(change)) listener(clone(change));
+        }
+      : (change: QueueChange) => listener(clone(change));
     this.store.events.on('change', handler);
     const off = () => void this.store.events.off('change', handler);
     this.cleanups.push(off);
