@@ -8,7 +8,6 @@ import {
   type EnqueueResult,
   type FailRequest,
   isTerminalState,
-  isWakeUp,
   JobNotFoundError,
   type JobPage,
   type JobRecord,
@@ -102,7 +101,7 @@ export class MemoryQueue implements QueueAdapter {
     // so its records may share them, and a claim of hundreds makes three objects, not hundreds.
     const worker = { ...request.worker };
     const leaseExpiresAt = new Date(now + request.leaseMs);
-    const startedAt = new Date(now);
+    const startedAt = s.dateAt(now);
     for (const queue of request.queues) {
       const heap = s.ready.get(queue);
       if (!heap) continue;
@@ -333,15 +332,13 @@ export class MemoryQueue implements QueueAdapter {
     listener: (change: QueueChange) => void,
     options: SubscribeOptions = {},
   ): Promise<Unsubscribe> {
-    // A worker waits only for wake-ups: the claims and completions of every job, copied for it
-    // and dropped by its filter, were the largest part of the memory queue's cost per job.
-    const handler = options.wakeUpsOnly
-      ? (change: QueueChange) => {
-          if (isWakeUp(change)) listener(clone(change));
-        }
-      : (change: QueueChange) => listener(clone(change));
-    this.store.events.on('change', handler);
-    const off = () => void this.store.events.off('change', handler);
+    // A worker waits only for wake-ups, on a channel of their own: the claims and completions
+    // of every job, built and copied for it and dropped by its filter, were the largest part of
+    // the memory queue's cost per job.
+    const handler = (change: QueueChange) => listener(clone(change));
+    const channel = options.wakeUpsOnly ? 'wake' : 'change';
+    this.store.events.on(channel, handler);
+    const off = () => void this.store.events.off(channel, handler);
     this.cleanups.push(off);
     return off;
   }
@@ -369,9 +366,10 @@ export class MemoryQueue implements QueueAdapter {
   private transition(job: JobRecord, to: JobState, now: number, apply?: () => void): void {
     assertTransition(job.id, job.state, to);
     job.state = to;
-    job.updatedAt = new Date(now);
+    job.updatedAt = this.store.dateAt(now);
     apply?.();
-    this.store.publish({ kind: 'state', jobId: job.id, queue: job.queue, state: to });
+    if (this.store.watches(to))
+      this.store.publish({ kind: 'state', jobId: job.id, queue: job.queue, state: to });
   }
 
   private leaveProcessing(job: JobRecord): void {
@@ -398,7 +396,7 @@ export class MemoryQueue implements QueueAdapter {
     const now = Date.now();
     this.leaveProcessing(job);
     this.transition(job, to, now, () => {
-      job.finishedAt = new Date(now);
+      job.finishedAt = this.store.dateAt(now);
     });
     const children = this.store.children.get(job.id);
     if (!children) return;
