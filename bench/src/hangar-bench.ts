@@ -7,6 +7,12 @@ import { latencySeries, type StartProbe, startProbe } from './peer-measure.js';
 import type { BenchRow } from './report.js';
 
 let probe: StartProbe | undefined;
+
+/**
+ * Each processing phase, as [from, to] µs of the monotonic clock V8's CPU profiles use, so that
+ * a profile can be summed over processing only (`BENCH_PROFILE_WINDOWS`, `cpu-profile-summary.ts`).
+ */
+export const processingWindows: Array<[number, number]> = [];
 const noop = noopJob(() => probe?.started());
 
 /**
@@ -42,10 +48,12 @@ export async function benchHangar(
     const enqueuePerSec = sizes.jobs / ((performance.now() - t0) / 1000);
 
     const finished = whenSucceeded(runner, sizes.jobs);
+    const from = process.hrtime.bigint();
     t0 = performance.now();
     await runner.start();
     await finished;
     const processPerSec = sizes.jobs / ((performance.now() - t0) / 1000);
+    processingWindows.push([Number(from / 1000n), Number(process.hrtime.bigint() / 1000n)]);
 
     probe = startProbe(0);
     const latency = await latencySeries(probe, sizes, (i) => runner.client.enqueue('bench.noop', { i }));

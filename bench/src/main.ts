@@ -1,9 +1,10 @@
+import { writeFileSync } from 'node:fs';
 import { MemoryQueue } from '@hangar/runner';
 import { PostgresQueue } from '@hangar/runner/postgres';
 import { RedisQueue } from '@hangar/runner/redis';
 import { benchCleanup } from './cleanup-bench.js';
 import { benchConsolidation } from './conso-bench.js';
-import { benchHangar } from './hangar-bench.js';
+import { benchHangar, processingWindows } from './hangar-bench.js';
 import { benchImport } from './import-bench.js';
 import { benchIsolation } from './isolation-bench.js';
 import { benchLifecycle } from './lifecycle-bench.js';
@@ -149,6 +150,9 @@ if (run('other')) {
 }
 
 if (run('lifecycle')) await benchLifecycle();
+
+const windowsFile = process.env.BENCH_PROFILE_WINDOWS;
+if (windowsFile) writeFileSync(windowsFile, JSON.stringify(processingWindows));
 
 // Peer libraries can keep sockets or timers alive after close; the numbers are printed, so exit.
 process.exit(0);
