@@ -2,7 +2,7 @@
 export interface BenchSizes {
   /** Jobs enqueued in bulk and then processed. */
   jobs: number;
-  /** Sequential samples of enqueue-to-start latency. */
+  /** Sequential samples of enqueue-to-start latency, in each of the two series. */
   latencySamples: number;
   /**
    * Unmeasured latency samples sent first, so that the measured ones time the steady state of
@@ -10,8 +10,9 @@ export interface BenchSizes {
    */
   latencyWarmup: number;
   /**
-   * Pause before each latency sample, in ms: 0 sends each enqueue as soon as the previous job
-   * started (the worker may still be recording it); a few ms leave the worker idle.
+   * Pause before each sample of the idle series, in ms, which leaves every system's worker idle
+   * (the back-to-back series sends each enqueue as soon as the previous job started, while the
+   * worker may still be recording it).
    */
   latencyGapMs: number;
   /** Worker concurrency. */

@@ -1,72 +1,90 @@
+import { writeFileSync } from 'node:fs';
 import { MemoryQueue } from '@hangar/runner';
 import { PostgresQueue } from '@hangar/runner/postgres';
 import { RedisQueue } from '@hangar/runner/redis';
 import { benchCleanup } from './cleanup-bench.js';
 import { benchConsolidation } from './conso-bench.js';
-import { benchHangar } from './hangar-bench.js';
+import { benchHangar, processingWindows } from './hangar-bench.js';
 import { benchImport } from './import-bench.js';
 import { benchIsolation } from './isolation-bench.js';
 import { benchLifecycle } from './lifecycle-bench.js';
 import { benchOtherJobs } from './other-bench.js';
 import { benchGraphileWorker, benchPgBoss, dropSchema } from './postgres-peers.js';
 import { benchBeeQueue, benchBullmq, flushPrefix } from './redis-peers.js';
-import { printTable } from './report.js';
+import { interleavedRounds, printTable } from './report.js';
 
 // `npm run bench [-- memory redis postgres]`: runs the named suites (all by default); each suite
 // measures Hangar and its peers in the same run, on this machine, with the same sizes.
 const wanted = new Set(process.argv.slice(2));
 const run = (name: string) => wanted.size === 0 || wanted.has(name);
 const jobs = Number(process.env.BENCH_JOBS ?? 20_000);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const sizes = {
   jobs,
   latencySamples: Number(process.env.BENCH_LATENCY_SAMPLES ?? 500),
   latencyWarmup: Number(process.env.BENCH_LATENCY_WARMUP ?? 3000),
-  latencyGapMs: Number(process.env.BENCH_LATENCY_GAP_MS ?? 0),
-  concurrency: 16,
+  latencyGapMs: Number(process.env.BENCH_LATENCY_GAP_MS ?? 5),
+  concurrency: Number(process.env.BENCH_CONCURRENCY ?? 16),
 };
 const pgUrl = process.env.HANGAR_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const redisUrl = process.env.HANGAR_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const hangarSettings = (extra: string) =>
+  `concurrency ${sizes.concurrency}, one process${extra}; done at \`job:succeeded\` (after the adapter confirmed the completion)`;
 
 console.log(
-  `# Hangar benchmarks — ${new Date().toISOString()}, Node ${process.version}, ${jobs} no-op jobs, concurrency 16, ${sizes.latencySamples} latency samples ${sizes.latencyGapMs} ms apart after ${sizes.latencyWarmup} unmeasured ones`,
+  `# Hangar benchmarks — ${new Date().toISOString()}, Node ${process.version}, ${jobs} no-op jobs, concurrency ${sizes.concurrency}, medians of ${rounds} interleaved rounds; latency: ${sizes.latencySamples} samples back to back after ${sizes.latencyWarmup} unmeasured ones, then ${sizes.latencySamples} with the worker idle, ${sizes.latencyGapMs} ms apart`,
 );
 
 if (run('memory')) {
-  printTable('Embedded memory queue', [
-    await benchHangar('Hangar memory', async () => new MemoryQueue(), sizes),
-  ]);
+  const rows = await interleavedRounds(
+    [() => benchHangar('Hangar memory', hangarSettings(''), async () => new MemoryQueue(), sizes)],
+    rounds,
+  );
+  printTable('Embedded memory queue', rows, rounds);
 }
 
 if (run('redis')) {
   const prefix = 'bench-hangar';
-  await flushPrefix(redisUrl, prefix);
-  const hangar = await benchHangar(
-    'Hangar Redis (leases, heartbeats, cancellation on)',
-    async () => new RedisQueue({ connection: redisUrl, prefix }),
-    sizes,
+  const hangar = async () => {
+    await flushPrefix(redisUrl, prefix);
+    const row = await benchHangar(
+      'Hangar Redis',
+      hangarSettings(', leases, heartbeats and cross-process cancellation on, completions batched'),
+      async () => new RedisQueue({ connection: redisUrl, prefix }),
+      sizes,
+    );
+    await flushPrefix(redisUrl, prefix);
+    return row;
+  };
+  const rows = await interleavedRounds(
+    [hangar, () => benchBullmq(redisUrl, sizes), () => benchBeeQueue(redisUrl, sizes)],
+    rounds,
   );
-  await flushPrefix(redisUrl, prefix);
-  printTable('Redis', [hangar, await benchBullmq(redisUrl, sizes), await benchBeeQueue(redisUrl, sizes)]);
+  printTable('Redis', rows, rounds);
 }
 
 if (run('postgres')) {
   const schema = 'bench_hangar';
-  await dropSchema(pgUrl, schema);
-  const hangar = await benchHangar(
-    'Hangar Postgres (leases, heartbeats, cancellation on)',
-    async () => {
-      const queue = new PostgresQueue({ connectionString: pgUrl, schema });
-      await queue.migrate();
-      return queue;
-    },
-    sizes,
+  const hangar = async () => {
+    await dropSchema(pgUrl, schema);
+    const row = await benchHangar(
+      'Hangar PostgreSQL',
+      hangarSettings(', leases, heartbeats and cancellation on, completions batched'),
+      async () => {
+        const queue = new PostgresQueue({ connectionString: pgUrl, schema });
+        await queue.migrate();
+        return queue;
+      },
+      sizes,
+    );
+    await dropSchema(pgUrl, schema);
+    return row;
+  };
+  const rows = await interleavedRounds(
+    [hangar, () => benchGraphileWorker(pgUrl, sizes), () => benchPgBoss(pgUrl, sizes)],
+    rounds,
   );
-  await dropSchema(pgUrl, schema);
-  printTable('PostgreSQL', [
-    hangar,
-    await benchGraphileWorker(pgUrl, sizes),
-    await benchPgBoss(pgUrl, sizes),
-  ]);
+  printTable('PostgreSQL', rows, rounds);
 }
 
 if (run('isolation')) {
@@ -109,7 +127,8 @@ if (run('conso')) {
 
 if (run('utils')) {
   const finished = Number(process.env.BENCH_CLEANUP_JOBS ?? 100_000);
-  const r = await benchCleanup(pgUrl, finished, sizes);
+  // its idle baseline has always been sampled back to back
+  const r = await benchCleanup(pgUrl, finished, { ...sizes, latencyGapMs: 0 });
   const ms = (n: number) => n.toFixed(3);
   console.log(`\n## utils.cleanup on PostgreSQL: ${finished} finished jobs deleted while no-op jobs run\n`);
   console.log('| stream | samples | p50 ms | p95 ms | p99 ms |');
@@ -131,6 +150,9 @@ if (run('other')) {
 }
 
 if (run('lifecycle')) await benchLifecycle();
+
+const windowsFile = process.env.BENCH_PROFILE_WINDOWS;
+if (windowsFile) writeFileSync(windowsFile, JSON.stringify(processingWindows));
 
 // Peer libraries can keep sockets or timers alive after close; the numbers are printed, so exit.
 process.exit(0);

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { BenchSizes } from './bench-sizes.js';
-import { type BenchRow, percentile } from './report.js';
+import { type LatencyPercentiles, percentile } from './report.js';
 
 /** How latency is sampled (see `BenchSizes`). */
 export type LatencySizes = Pick<BenchSizes, 'latencySamples' | 'latencyWarmup' | 'latencyGapMs'>;
@@ -14,13 +14,10 @@ export interface StartProbe {
   /** Resolves once `total` jobs completed. */
   allDone: Promise<void>;
   /**
-   * Times `sizes.latencySamples` sequential enqueue-to-start round trips, after
-   * `sizes.latencyWarmup` unmeasured ones.
+   * Times `sizes.latencySamples` sequential enqueue-to-start round trips, `sizes.latencyGapMs`
+   * apart, after `sizes.latencyWarmup` unmeasured ones.
    */
-  latency(
-    sizes: LatencySizes,
-    enqueueOne: (i: number) => Promise<unknown>,
-  ): Promise<Pick<BenchRow, 'p50' | 'p95' | 'p99'>>;
+  latency(sizes: LatencySizes, enqueueOne: (i: number) => Promise<unknown>): Promise<LatencyPercentiles>;
 }
 
 /** Waits `ms` milliseconds (not at all for 0). */
@@ -63,6 +60,20 @@ export function startProbe(total: number): StartProbe {
   };
 }
 
+/**
+ * Both latency series of one system: back to back after the warm-up, then with the worker idle,
+ * `sizes.latencyGapMs` apart (already warm, so without a second warm-up).
+ */
+export async function latencySeries(
+  probe: StartProbe,
+  sizes: LatencySizes,
+  enqueueOne: (i: number) => Promise<unknown>,
+): Promise<{ busy: LatencyPercentiles; idle: LatencyPercentiles }> {
+  const busy = await probe.latency({ ...sizes, latencyGapMs: 0 }, enqueueOne);
+  const idle = await probe.latency({ ...sizes, latencyWarmup: 0 }, enqueueOne);
+  return { busy, idle };
+}
+
 /** Enqueues `total` jobs in batches of 1000 and returns jobs per second. */
 export async function bulkRate(
   total: number,
@@ -73,14 +84,25 @@ export async function bulkRate(
   return total / ((performance.now() - t0) / 1000);
 }
 
-/** Runs `start` and waits for every job; returns jobs per second. */
+/**
+ * Runs `start`, waits for every job's handler, then for `confirmed` (the store says every
+ * completion is written, for a system that writes them after its handlers return); returns
+ * jobs per second.
+ */
 export async function processRate(
   total: number,
   probe: StartProbe,
   start: () => Promise<unknown> | unknown,
+  confirmed: () => Promise<void> = async () => {},
 ): Promise<number> {
   const t0 = performance.now();
   await start();
   await probe.allDone;
+  await confirmed();
   return total / ((performance.now() - t0) / 1000);
+}
+
+/** Polls `count` every `everyMs` until it is 0. */
+export async function untilZero(count: () => Promise<number>, everyMs = 2): Promise<void> {
+  while ((await count()) > 0) await pause(everyMs);
 }

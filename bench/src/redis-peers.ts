@@ -2,7 +2,7 @@ import BeeQueue from 'bee-queue';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { BenchSizes } from './bench-sizes.js';
-import { bulkRate, processRate, startProbe } from './peer-measure.js';
+import { bulkRate, latencySeries, processRate, startProbe } from './peer-measure.js';
 import type { BenchRow } from './report.js';
 
 /** Deletes every key of a prefix so each system starts from an empty queue. */
@@ -20,7 +20,10 @@ export async function flushPrefix(url: string, prefix: string): Promise<void> {
   }
 }
 
-/** BullMQ 6, worker concurrency 16, completed jobs kept (as Hangar keeps them). */
+/**
+ * BullMQ 6, worker concurrency as Hangar's, completed jobs kept (as Hangar keeps them). A job
+ * counts at the worker's `completed` event, emitted once its move to completed was written.
+ */
 export async function benchBullmq(url: string, sizes: BenchSizes): Promise<BenchRow> {
   const prefix = 'bench-bullmq';
   await flushPrefix(url, prefix);
@@ -39,15 +42,24 @@ export async function benchBullmq(url: string, sizes: BenchSizes): Promise<Bench
     });
     worker.on('completed', () => probe.completed());
   });
-  const latency = await probe.latency(sizes, (i) => queue.add('noop', { i }));
+  const latency = await latencySeries(probe, sizes, (i) => queue.add('noop', { i }));
   await worker?.close();
   await queue.close();
   connection.disconnect();
   await flushPrefix(url, prefix);
-  return { system: 'BullMQ 6', enqueuePerSec, processPerSec, ...latency };
+  return {
+    system: 'BullMQ 6',
+    settings: `concurrency ${sizes.concurrency}, completed jobs kept; done at \`completed\` (written)`,
+    enqueuePerSec,
+    processPerSec,
+    ...latency,
+  };
 }
 
-/** bee-queue 2 (no leases/heartbeats of its kind, no cross-process cancellation), concurrency 16. */
+/**
+ * bee-queue 2 (no leases/heartbeats of its kind, no cross-process cancellation). A job counts at
+ * the queue's `succeeded` event, emitted after its status was written.
+ */
 export async function benchBeeQueue(url: string, sizes: BenchSizes): Promise<BenchRow> {
   const prefix = 'bench-bq';
   await flushPrefix(url, prefix);
@@ -75,9 +87,15 @@ export async function benchBeeQueue(url: string, sizes: BenchSizes): Promise<Ben
     consumer.on('succeeded', () => probe.completed());
     consumer.process(sizes.concurrency, async () => probe.started());
   });
-  const latency = await probe.latency(sizes, (i) => producer.createJob({ i }).save());
+  const latency = await latencySeries(probe, sizes, (i) => producer.createJob({ i }).save());
   await consumer.close();
   await producer.close();
   await flushPrefix(url, prefix);
-  return { system: 'bee-queue 2', enqueuePerSec, processPerSec, ...latency };
+  return {
+    system: 'bee-queue 2',
+    settings: `concurrency ${sizes.concurrency}, succeeded jobs kept, events off; done at \`succeeded\` (written)`,
+    enqueuePerSec,
+    processPerSec,
+    ...latency,
+  };
 }

@@ -1,15 +1,26 @@
+/** Enqueue-to-start latency percentiles, ms. */
+export interface LatencyPercentiles {
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
 /** One measured row of a benchmark table. */
 export interface BenchRow {
-  /** What system was measured, e.g. `hangar memory`. */
+  /** What system was measured, e.g. `Hangar memory`. */
   system: string;
+  /** How it was configured, printed beside its row. */
+  settings: string;
   /** Jobs per second of bulk enqueue. */
   enqueuePerSec?: number;
-  /** Jobs per second processed (no-op jobs). */
+  /** Jobs per second processed (no-op jobs), until the store confirmed every completion. */
   processPerSec?: number;
-  /** Enqueue-to-start latency percentiles, ms. */
-  p50?: number;
-  p95?: number;
-  p99?: number;
+  /** Latency samples sent one after another (the worker may still be recording the last job). */
+  busy?: LatencyPercentiles;
+  /** Latency samples sent with the worker idle (`BENCH_LATENCY_GAP_MS` apart). */
+  idle?: LatencyPercentiles;
+  /** A caveat printed beside its ratio, e.g. that its polling interval bounds it. */
+  note?: string;
 }
 
 /** Percentile of sorted samples. */
@@ -19,23 +30,76 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[idx] as number;
 }
 
+const median = (values: readonly (number | undefined)[]): number | undefined => {
+  const known = values.filter((v): v is number => v !== undefined && !Number.isNaN(v)).sort((a, b) => a - b);
+  return known.length === 0 ? undefined : percentile(known, 50);
+};
+
+const medianLatency = (all: readonly (LatencyPercentiles | undefined)[]): LatencyPercentiles | undefined => {
+  const known = all.filter((l): l is LatencyPercentiles => l !== undefined);
+  if (known.length === 0) return undefined;
+  return {
+    p50: median(known.map((l) => l.p50)) ?? Number.NaN,
+    p95: median(known.map((l) => l.p95)) ?? Number.NaN,
+    p99: median(known.map((l) => l.p99)) ?? Number.NaN,
+  };
+};
+
+/** One row of the medians of each measure over the rounds of one system (the lower median of an even count). */
+export function medianRow(rounds: readonly BenchRow[]): BenchRow {
+  const first = rounds[0];
+  if (!first) throw new Error('no round was measured');
+  return {
+    system: first.system,
+    settings: first.settings,
+    note: first.note,
+    enqueuePerSec: median(rounds.map((r) => r.enqueuePerSec)),
+    processPerSec: median(rounds.map((r) => r.processPerSec)),
+    busy: medianLatency(rounds.map((r) => r.busy)),
+    idle: medianLatency(rounds.map((r) => r.idle)),
+  };
+}
+
 const fmt = (n: number | undefined, digits = 0) =>
   n === undefined || Number.isNaN(n)
     ? '—'
     : n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
+const pair = (l: LatencyPercentiles | undefined) => `${fmt(l?.p50, 3)} / ${fmt(l?.p99, 3)}`;
+
 /** Prints a table, with ratios against the first row of the group (the Hangar row). */
-export function printTable(title: string, rows: readonly BenchRow[]): void {
+export function printTable(title: string, rows: readonly BenchRow[], rounds: number): void {
   const base = rows[0];
-  console.log(`\n## ${title}\n`);
+  console.log(`\n## ${title} (medians of ${rounds} interleaved rounds)\n`);
   console.log(
-    "| system | bulk enqueue jobs/s | processing jobs/s (c=16) | Hangar's processing ÷ this system's | p50 ms | p95 ms | p99 ms |",
+    "| system | bulk enqueue jobs/s | processing jobs/s | Hangar's processing ÷ this system's | latency back to back p50 / p99 ms | latency idle p50 / p99 ms | settings |",
   );
-  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  console.log('|---|---:|---:|---:|---:|---:|---|');
   for (const r of rows) {
     const ratio = base?.processPerSec && r.processPerSec ? base.processPerSec / r.processPerSec : undefined;
+    const shown = r === base ? '—' : `${fmt(ratio, 2)}×${r.note ? ` (${r.note})` : ''}`;
     console.log(
-      `| ${r.system} | ${fmt(r.enqueuePerSec)} | ${fmt(r.processPerSec)} | ${r === base ? '—' : `${fmt(ratio, 2)}×`} | ${fmt(r.p50, 3)} | ${fmt(r.p95, 3)} | ${fmt(r.p99, 3)} |`,
+      `| ${r.system} | ${fmt(r.enqueuePerSec)} | ${fmt(r.processPerSec)} | ${shown} | ${pair(r.busy)} | ${pair(r.idle)} | ${r.settings} |`,
     );
   }
+}
+
+/**
+ * Runs each system `rounds` times, interleaved (round 1: A B C, round 2: B C A, …, so none
+ * always runs first or last on a machine whose load changes), and returns the medians per
+ * system in the given order.
+ */
+export async function interleavedRounds(
+  systems: ReadonlyArray<() => Promise<BenchRow>>,
+  rounds: number,
+): Promise<BenchRow[]> {
+  const measured: BenchRow[][] = systems.map(() => []);
+  for (let round = 0; round < rounds; round++) {
+    for (let k = 0; k < systems.length; k++) {
+      const index = (round + k) % systems.length;
+      const row = await (systems[index] as () => Promise<BenchRow>)();
+      measured[index]?.push(row);
+    }
+  }
+  return measured.map(medianRow);
 }

@@ -177,8 +177,14 @@ export class HangarClient {
     const results = tracing
       ? await tracing.enqueue(requests, (traced) => this.queue.enqueueMany(traced, common))
       : await this.queue.enqueueMany(requests, common);
-    for (const r of results)
-      if (r.created) safeEmit(this.events, this.logger, 'job:enqueued', { job: r.job });
+    const announce = this.events.listenerCount('job:enqueued') > 0;
+    for (let i = 0; i < results.length; i++) {
+      const r = results[i];
+      if (!r?.created) continue;
+      // results come in the order of the requests (the adapter contract)
+      this.registry.validated.remember(r.id, requests[i]?.params);
+      if (announce) safeEmit(this.events, this.logger, 'job:enqueued', { job: r.job });
+    }
     return results;
   }
 

@@ -25,6 +25,7 @@ import {
   type RunnerInfo,
   type RunnerRecord,
   type ScheduleRecord,
+  type SubscribeOptions,
   type Unsubscribe,
 } from '@hangar/core';
 import { checkClaimRequest, checkPositiveInteger, refuseTransaction } from '@hangar/core/adapter';
@@ -91,6 +92,12 @@ export class MemoryQueue implements QueueAdapter {
     }
     const types = new Set(request.types);
     const claimed: JobRecord[] = [];
+    // One worker identity and one pair of dates for every job of the claim: the store never
+    // changes a date or an identity in place (it assigns new ones) and hands out only copies,
+    // so its records may share them, and a claim of hundreds makes three objects, not hundreds.
+    const worker = { ...request.worker };
+    const leaseExpiresAt = new Date(now + request.leaseMs);
+    const startedAt = s.dateAt(now);
     for (const queue of request.queues) {
       const heap = s.ready.get(queue);
       if (!heap) continue;
@@ -111,9 +118,9 @@ export class MemoryQueue implements QueueAdapter {
         }
         this.transition(job, 'Processing', now, () => {
           job.attempts += 1;
-          job.worker = { ...request.worker };
-          job.leaseExpiresAt = new Date(now + request.leaseMs);
-          job.startedAt = new Date(now);
+          job.worker = worker;
+          job.leaseExpiresAt = leaseExpiresAt;
+          job.startedAt = startedAt;
           job.cancelRequested = false;
         });
         if (job.concurrencyKey !== undefined) s.heldKeys.set(job.concurrencyKey, job.id);
@@ -128,12 +135,12 @@ export class MemoryQueue implements QueueAdapter {
 
   async heartbeat(workerId: string, jobIds: readonly string[], leaseMs: number): Promise<string[]> {
     checkPositiveInteger('leaseMs', leaseMs);
-    const now = Date.now();
+    const leaseExpiresAt = new Date(Date.now() + leaseMs);
     const held: string[] = [];
     for (const id of jobIds) {
       const job = this.held(id, workerId);
       if (!job) continue;
-      job.leaseExpiresAt = new Date(now + leaseMs);
+      job.leaseExpiresAt = leaseExpiresAt;
       held.push(id);
     }
     return held;
@@ -317,10 +324,17 @@ export class MemoryQueue implements QueueAdapter {
     return cleanupJobs(this.store, policy);
   }
 
-  async subscribe(listener: (change: QueueChange) => void): Promise<Unsubscribe> {
+  async subscribe(
+    listener: (change: QueueChange) => void,
+    options: SubscribeOptions = {},
+  ): Promise<Unsubscribe> {
+    // A worker waits only for wake-ups, on a channel of their own: the claims and completions
+    // of every job, built and copied for it and dropped by its filter, were the largest part of
+    // the memory queue's cost per job.
     const handler = (change: QueueChange) => listener(clone(change));
-    this.store.events.on('change', handler);
-    const off = () => void this.store.events.off('change', handler);
+    const channel = options.wakeUpsOnly ? 'wake' : 'change';
+    this.store.events.on(channel, handler);
+    const off = () => void this.store.events.off(channel, handler);
     this.cleanups.push(off);
     return off;
   }
@@ -348,9 +362,10 @@ export class MemoryQueue implements QueueAdapter {
   private transition(job: JobRecord, to: JobState, now: number, apply?: () => void): void {
     assertTransition(job.id, job.state, to);
     job.state = to;
-    job.updatedAt = new Date(now);
+    job.updatedAt = this.store.dateAt(now);
     apply?.();
-    this.store.publish({ kind: 'state', jobId: job.id, queue: job.queue, state: to });
+    if (this.store.watches(to))
+      this.store.publish({ kind: 'state', jobId: job.id, queue: job.queue, state: to });
   }
 
   private leaveProcessing(job: JobRecord): void {
@@ -383,7 +398,7 @@ export class MemoryQueue implements QueueAdapter {
     if (job.state === 'Awaiting') forgetWaiting(this.store, job);
     this.leaveProcessing(job);
     this.transition(job, to, now, () => {
-      job.finishedAt = new Date(now);
+      job.finishedAt = this.store.dateAt(now);
     });
     const { released, cancelled } = settleChildren(this.store, job);
     for (const { child, errorInfo } of cancelled) {

@@ -1,4 +1,12 @@
-import type { JobRecord, LogEntry, QueueChange, RunnerRecord, ScheduleRecord } from '@hangar/core';
+import {
+  isWakeUp,
+  type JobRecord,
+  type JobState,
+  type LogEntry,
+  type QueueChange,
+  type RunnerRecord,
+  type ScheduleRecord,
+} from '@hangar/core';
 import { EventEmitter } from 'eventemitter3';
 import { BinaryHeap } from './binary-heap.js';
 
@@ -12,6 +20,8 @@ export interface ReadyEntry {
 
 interface StoreEvents {
   change: (change: QueueChange) => void;
+  /** Only the changes that may make a job claimable (`isWakeUp`), for workers. */
+  wake: (change: QueueChange) => void;
   cancel: (workerId: string, jobId: string) => void;
 }
 
@@ -42,6 +52,7 @@ export class MemoryStore {
   );
   readonly events = new EventEmitter<StoreEvents>();
   private seq = 0;
+  private lastDate: Date | undefined;
 
   /** Next sequence number (enqueue order). */
   nextSeq(): number {
@@ -75,9 +86,29 @@ export class MemoryStore {
     else this.readyHeap(job.queue).push(entry);
   }
 
+  /**
+   * The date of `now` (ms) for the store's records. One object serves every record written in
+   * the same millisecond: the store never changes a date in place (it assigns a new one) and
+   * hands out only copies, and a no-op job's few dates per transition, each kept as long as
+   * its record, were much of the garbage collector's work.
+   */
+  dateAt(now: number): Date {
+    if (this.lastDate?.getTime() !== now) this.lastDate = new Date(now);
+    return this.lastDate;
+  }
+
+  /** Whether anyone listens for a move to `state` (else the change need not be built). */
+  watches(state: JobState): boolean {
+    return (
+      this.events.listenerCount('change') > 0 ||
+      (state === 'Enqueued' && this.events.listenerCount('wake') > 0)
+    );
+  }
+
   /** Publishes a change to every subscriber of this store. */
   publish(change: QueueChange): void {
     this.events.emit('change', change);
+    if (isWakeUp(change)) this.events.emit('wake', change);
   }
 }
 

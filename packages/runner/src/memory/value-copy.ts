@@ -10,7 +10,13 @@ export function copyValue<T>(value: T): T {
   if (value instanceof Date) return new Date(value.getTime()) as T;
   const proto: unknown = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) return structuredClone(value);
-  const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) copy[key] = copyValue((value as Record<string, unknown>)[key]);
+  // A spread copies a record in one step with the source's shape (a key-by-key build grew a new
+  // one each time, and was the memory queue's largest cost per claimed job); then only the
+  // nested objects need copies of their own.
+  const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  for (const key in copy) {
+    const nested = copy[key];
+    if (nested !== null && typeof nested === 'object') copy[key] = copyValue(nested);
+  }
   return copy as T;
 }

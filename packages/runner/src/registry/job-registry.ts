@@ -11,6 +11,7 @@ import {
 } from '@hangar/core';
 import { isStorableAttempts, isStorableTimeout, MAX_INT32 } from '@hangar/core/adapter';
 import { toJSONSchema } from 'zod';
+import { ValidatedParams } from './validated-params.js';
 
 /** Description of a job type for the API and the CLI. */
 export interface JobTypeInfo {
@@ -33,6 +34,11 @@ export class JobRegistry {
   private readonly definitions = new Map<string, AnyJobDefinition>();
   /** Renders every message key of the framework and the plugins. */
   readonly translator = new Translator().register(coreMessages);
+  /**
+   * Parameters the clients on this registry validated, so that a runner on it validates a job's
+   * parameters once (see `ValidatedParams` for the trust rule).
+   */
+  readonly validated = new ValidatedParams();
 
   constructor(plugins: readonly HangarPlugin[] = [], jobs: readonly AnyJobDefinition[] = []) {
     for (const plugin of plugins) {

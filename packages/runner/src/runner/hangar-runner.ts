@@ -82,6 +82,9 @@ export class HangarRunner {
       this.logger,
     );
     this.scheduler = new RecurringScheduler(this.client, this.events, this.logger);
+    // From now until it stops, jobs its client enqueues are validated once (jobs are often
+    // enqueued before the runner starts).
+    this.registry.validated.setReading(true);
   }
 
   /** Whether the runner is claiming jobs. */
@@ -188,6 +191,7 @@ export class HangarRunner {
         });
       }
       await this.services.dispose();
+      this.registry.validated.setReading(false);
       this.state = 'stopped';
       safeEmit(this.events, this.logger, 'runner:stopped');
       this.logger.info({ worker: this.worker.id }, 'Runner stopped');

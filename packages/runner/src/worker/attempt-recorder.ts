@@ -29,7 +29,10 @@ export class AttemptRecorder {
     const { queue: q, workerId } = this;
     switch (outcome.kind) {
       case 'succeeded':
-        if (await q.complete(job.id, workerId, outcome.result)) {
+        if (
+          (await q.complete(job.id, workerId, outcome.result)) &&
+          this.events.listenerCount('job:succeeded') > 0
+        ) {
           safeEmit(this.events, this.logger, 'job:succeeded', { job, result: outcome.result });
         }
         return;

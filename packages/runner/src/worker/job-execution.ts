@@ -5,19 +5,23 @@ import {
   HangarError,
   type Job,
   JobCancelledError,
-  type JobContext,
   type JobRecord,
   type JobResult,
   JobTerminatedError,
   JobTimeoutError,
+  type LockHandle,
+  type LockOptions,
   type Logger,
   type NewLogEntry,
   type OutputFile,
+  type ProgressCounts,
   type QueueAdapter,
   type ServiceResolver,
   type TranslatableString,
   validateParams,
 } from '@hangar/core';
+import type { ValidatedParams } from '../registry/validated-params.js';
+import { AttemptContext, type AttemptHost } from './attempt-context.js';
 import type { ThreadPool } from './isolation/thread-pool.js';
 import { WorkerThreadJob } from './isolation/worker-thread-job.js';
 import { JobLocks } from './job-locks.js';
@@ -48,29 +52,37 @@ export interface ExecutionDeps {
   abortGraceMs: number;
   /** Worker threads of isolated jobs, reused across attempts. */
   threads: ThreadPool;
+  /** Called with each message the job writes (the `job:progress` event). */
   onLog: (jobId: string, entry: NewLogEntry) => void;
+  /**
+   * Parameters this process's client already validated with the same registry; a job whose
+   * stored parameters still equal them is not validated again.
+   */
+  validated: ValidatedParams;
 }
 
 /**
  * Runs one attempt of one job: context, timeout, cancellation, abort and dispose.
  *
- * The abort controller, the lock set, the message writer and the child logger are made the
- * first time the job (or a stop) needs them: a short job that uses none of them costs none of
- * them, and measured on no-op jobs an AbortController with its listeners was a tenth of the
- * runner's time per job.
+ * The abort controller, the lock set, the message writer, the context's functions, the child
+ * logger and the lists of warnings and output files are made the first time the job (or a
+ * stop) needs them: a short job that uses none of them costs none of them, and measured on
+ * no-op jobs an AbortController with its listeners was a tenth of the runner's time per job.
+ * The deps are one object shared by every execution of a pool.
  */
-export class JobExecution {
+export class JobExecution implements AttemptHost {
   private controller: AbortController | undefined;
   private stopReason: StopReason | undefined;
-  private stopError: Error | undefined;
+  /** Why the job was stopped; `ctx.checkpoint()` throws it. */
+  stopError: Error | undefined;
   /** Rejects the attempt's wait once a stopped job outlived the grace period. */
   private giveUp: ((reason: unknown) => void) | undefined;
   private grace: NodeJS.Timeout | undefined;
   /** The stopped job outlived the grace period (an isolated job's thread is then terminated). */
   private gaveUp = false;
   private job: Job | undefined;
-  private readonly outputFiles: OutputFile[] = [];
-  private readonly warnings: TranslatableString[] = [];
+  private outputFiles: OutputFile[] | undefined;
+  private warnings: TranslatableString[] | undefined;
   private log: JobLogWriter | undefined;
   private locks: JobLocks | undefined;
 
@@ -81,7 +93,7 @@ export class JobExecution {
   ) {}
 
   /** The attempt's signal, already aborted when the job was stopped before asking for it. */
-  private get signal(): AbortSignal {
+  get signal(): AbortSignal {
     if (!this.controller) {
       this.controller = new AbortController();
       if (this.stopError) this.controller.abort(this.stopError);
@@ -94,13 +106,41 @@ export class JobExecution {
     return this.log;
   }
 
-  private get lockSet(): JobLocks {
+  get logger(): Logger {
+    return this.deps.logger;
+  }
+
+  /** Takes a named lock for this attempt (`ctx.lock`). */
+  lock(name: string, options?: LockOptions): Promise<LockHandle> {
     this.locks ??= new JobLocks(
       this.deps.queue,
       `${this.record.worker?.id ?? 'worker'}:${this.record.id}`,
       this.signal,
     );
-    return this.locks;
+    return this.locks.acquire(name, options);
+  }
+
+  /** Stores one of the job's messages and reports it to listeners. */
+  write(
+    level: 'progress' | 'info' | 'warning' | 'error',
+    message: TranslatableString,
+    counts: ProgressCounts = {},
+  ): void {
+    const entry = { at: new Date(), level, message, ...counts };
+    this.logWriter.write(entry);
+    this.deps.onLog(this.record.id, entry);
+  }
+
+  /** Keeps a warning for the job's result. */
+  warned(message: TranslatableString): void {
+    this.warnings ??= [];
+    this.warnings.push(message);
+  }
+
+  /** Keeps an output file for the job's result. */
+  addOutputFile(file: OutputFile): void {
+    this.outputFiles ??= [];
+    this.outputFiles.push(file);
   }
 
   /** Asks the job to stop: fires its signal and calls `abort()`. The first reason wins. */
@@ -131,7 +171,11 @@ export class JobExecution {
     const timer = timeoutMs ? setTimeout(() => this.stop('timeout'), timeoutMs) : undefined;
     let outcome: AttemptOutcome;
     try {
-      const params = validateParams(record.type, definition.params, record.params);
+      // Validated once: by this process's client when the stored parameters are still what it
+      // validated with this registry, else here (another process, an edited record, a retry).
+      const params = deps.validated.take(record.id, record.params)
+        ? record.params
+        : validateParams(record.type, definition.params, record.params);
       this.job =
         definition.isolation === 'worker'
           ? new WorkerThreadJob(record, definition, deps.services, deps.logger, deps.threads)
@@ -189,8 +233,8 @@ export class JobExecution {
 
   private success(value: unknown): AttemptOutcome {
     const result: JobResult = { success: true, result: value };
-    if (this.outputFiles.length) result.outputFiles = this.outputFiles;
-    if (this.warnings.length) result.warnings = this.warnings;
+    if (this.outputFiles?.length) result.outputFiles = this.outputFiles;
+    if (this.warnings?.length) result.warnings = this.warnings;
     return { kind: 'succeeded', result };
   }
 
@@ -199,7 +243,7 @@ export class JobExecution {
     const errorInfo = [errorInfoFromError(error, this.record.type)];
     const detailed = (error as { errorInfo?: unknown }).errorInfo;
     if (Array.isArray(detailed) && detailed.length > 0) errorInfo.splice(0, 1, ...(detailed as ErrorInfo));
-    return { kind: 'failed', error, errorInfo, retryable, warnings: this.warnings };
+    return { kind: 'failed', error, errorInfo, retryable, warnings: this.warnings ?? [] };
   }
 
   private stoppedOutcome(error: unknown): AttemptOutcome {
@@ -212,7 +256,7 @@ export class JobExecution {
           result: {
             success: false,
             errorInfo: detailed ?? [errorInfoFromError(reason, this.record.type)],
-            warnings: this.warnings,
+            warnings: this.warnings ?? [],
           },
         };
       }
@@ -235,45 +279,16 @@ export class JobExecution {
     }
   }
 
-  private context(): JobContext {
-    const { record, deps } = this;
-    const execution = this;
-    const write = (
-      level: 'progress' | 'info' | 'warning' | 'error',
-      message: TranslatableString,
-      counts = {},
-    ) => {
-      const entry = { at: new Date(), level, message, ...counts };
-      this.logWriter.write(entry);
-      deps.onLog(record.id, entry);
-    };
-    let log: Logger | undefined;
-    return {
-      jobId: record.id,
-      type: record.type,
-      attempt: record.attempts,
-      customerId: record.customerId,
-      userId: record.userId,
-      get signal() {
-        return execution.signal;
-      },
-      get log() {
-        log ??= deps.logger.child({ jobId: record.id, type: record.type, attempt: record.attempts });
-        return log;
-      },
-      services: deps.services,
-      progress: (message, counts) => write('progress', message, counts),
-      info: (message) => write('info', message),
-      warn: (message) => {
-        this.warnings.push(message);
-        write('warning', message);
-      },
-      error: (message) => write('error', message),
-      addOutputFile: (file) => void this.outputFiles.push(file),
-      lock: (name, options) => this.lockSet.acquire(name, options),
-      checkpoint: () => {
-        if (this.stopError) throw this.stopError;
-      },
-    };
+  private context(): AttemptContext {
+    const { record } = this;
+    return new AttemptContext(
+      this,
+      record.id,
+      record.type,
+      record.attempts,
+      record.customerId,
+      record.userId,
+      this.deps.services,
+    );
   }
 }

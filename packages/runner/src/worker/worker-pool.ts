@@ -16,7 +16,7 @@ import type { ResolvedRunnerOptions } from '../options/runner-options.js';
 import type { JobRegistry } from '../registry/job-registry.js';
 import { AttemptRecorder } from './attempt-recorder.js';
 import { ThreadPool } from './isolation/thread-pool.js';
-import { JobExecution } from './job-execution.js';
+import { type ExecutionDeps, JobExecution } from './job-execution.js';
 
 interface QueueSlot {
   name: string;
@@ -69,24 +69,41 @@ const AVERAGE_WEIGHT = 0.1;
 export class WorkerPool {
   private readonly slots = new Map<string, QueueSlot>();
   private readonly active = new Map<string, JobExecution>();
+  /** Calls that must end before the pool has drained, besides the active jobs. */
   private readonly settled = new Set<Promise<void>>();
+  /** Resolved once no job is active any more (`drain`). */
+  private idleWaiters: Array<() => void> = [];
   /** Idle threads of isolated jobs, terminated once the pool has drained. */
   private readonly threads = new ThreadPool();
   private readonly subscriptions: Unsubscribe[] = [];
   private timers: NodeJS.Timeout[] = [];
   private accepting = false;
   private readonly recorder: AttemptRecorder;
+  /** What every execution of this pool needs: one object for all of them. */
+  private readonly deps: ExecutionDeps;
 
   constructor(
     private readonly options: ResolvedRunnerOptions,
     private readonly registry: JobRegistry,
-    private readonly services: ServiceResolver,
+    services: ServiceResolver,
     private readonly worker: WorkerIdentity,
     private readonly types: readonly string[],
     private readonly events: EventEmitter<HangarEvents>,
     private readonly logger: Logger,
   ) {
     this.recorder = new AttemptRecorder(options.queue, worker.id, registry, events, logger);
+    this.deps = {
+      queue: options.queue,
+      services,
+      logger,
+      abortGraceMs: options.abortGraceMs,
+      threads: this.threads,
+      onLog: (jobId, entry) => {
+        if (events.listenerCount('job:progress') === 0) return;
+        safeEmit(events, logger, 'job:progress', { jobId, entry: { ...entry, seq: 0 } });
+      },
+      validated: registry.validated,
+    };
     for (const [name, concurrency] of Object.entries(options.queues)) {
       this.slots.set(name, {
         name,
@@ -159,7 +176,7 @@ export class WorkerPool {
   async drain(graceMs: number): Promise<void> {
     this.accepting = false;
     for (const slot of this.slots.values()) this.releaseBuffered(slot);
-    const all = () => Promise.all([...this.settled]);
+    const all = () => Promise.all([...this.settled, this.idle()]);
     const timedOut = await Promise.race([
       all().then(() => false),
       new Promise<boolean>((resolve) => setTimeout(() => resolve(true), graceMs).unref()),
@@ -300,56 +317,59 @@ export class WorkerPool {
     this.settled.add(tracked);
   }
 
+  /** Resolves once no job is active. */
+  private idle(): Promise<void> {
+    if (this.active.size === 0) return Promise.resolve();
+    return new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+  }
+
   private launch(slot: QueueSlot, job: JobRecord): void {
     slot.running += 1;
-    const execution = new JobExecution(job, this.registry.get(job.type), {
-      queue: this.queue,
-      services: this.services,
-      logger: this.logger,
-      abortGraceMs: this.options.abortGraceMs,
-      threads: this.threads,
-      onLog: (jobId, entry) =>
-        safeEmit(this.events, this.logger, 'job:progress', { jobId, entry: { ...entry, seq: 0 } }),
-    });
+    const execution = new JobExecution(job, this.registry.get(job.type), this.deps);
     this.active.set(job.id, execution);
-    safeEmit(this.events, this.logger, 'job:started', { job });
+    if (this.events.listenerCount('job:started') > 0)
+      safeEmit(this.events, this.logger, 'job:started', { job });
+    void this.runAndRecord(slot, job, execution);
+  }
+
+  /**
+   * Runs one attempt and records its outcome. The slot is free once the execution ended;
+   * recording its outcome goes on beside the next job, and the job stays active (heartbeated,
+   * leased) until it is recorded. One async function per job: a chain of then/catch/finally
+   * cost three promises and three closures more.
+   */
+  private async runAndRecord(slot: QueueSlot, job: JobRecord, execution: JobExecution): Promise<void> {
     const startedAt = performance.now();
     let executing = true;
-    // The slot is free once the execution ended; recording its outcome goes on beside the
-    // next job, and the job stays active (heartbeated, leased) until it is recorded.
-    const ended = () => {
-      if (!executing) return;
+    try {
+      const outcome = await execution.run();
       executing = false;
-      const ms = performance.now() - startedAt;
-      slot.averageMs =
-        slot.averageMs === undefined ? ms : slot.averageMs + AVERAGE_WEIGHT * (ms - slot.averageMs);
-      slot.running -= 1;
-      slot.recording += 1;
-      this.fill(slot);
-    };
-    const done = execution
-      .run()
-      .then((outcome) => {
-        ended();
-        return this.recorder.record(job, outcome);
-      })
-      .catch((error: unknown) => {
-        safeEmit(this.events, this.logger, 'worker:error', {
-          error,
-          context: `recording the end of job ${job.id}`,
-        });
-      })
-      .finally(() => {
-        ended();
-        this.active.delete(job.id);
-        this.settled.delete(done);
-        slot.recording -= 1;
-        // Its end may free a concurrency key or a customer's place: jobs a claim skipped may run.
-        if (job.concurrencyKey !== undefined || (job.customerId !== undefined && this.options.maxPerCustomer))
-          this.wake(slot);
-        else this.fill(slot);
+      this.executionEnded(slot, startedAt);
+      await this.recorder.record(job, outcome);
+    } catch (error) {
+      safeEmit(this.events, this.logger, 'worker:error', {
+        error,
+        context: `recording the end of job ${job.id}`,
       });
-    this.settled.add(done);
+    } finally {
+      if (executing) this.executionEnded(slot, startedAt);
+      this.active.delete(job.id);
+      slot.recording -= 1;
+      if (this.active.size === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
+      // Its end may free a concurrency key or a customer's place: jobs a claim skipped may run.
+      if (job.concurrencyKey !== undefined || (job.customerId !== undefined && this.options.maxPerCustomer))
+        this.wake(slot);
+      else this.fill(slot);
+    }
+  }
+
+  private executionEnded(slot: QueueSlot, startedAt: number): void {
+    const ms = performance.now() - startedAt;
+    slot.averageMs =
+      slot.averageMs === undefined ? ms : slot.averageMs + AVERAGE_WEIGHT * (ms - slot.averageMs);
+    slot.running -= 1;
+    slot.recording += 1;
+    this.fill(slot);
   }
 
   private async heartbeat(): Promise<void> {
