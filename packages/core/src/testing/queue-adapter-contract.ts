@@ -12,6 +12,7 @@ import {
   W2,
 } from './contract-harness.js';
 import { defineLifecycleContract } from './queue-adapter-lifecycle-contract.js';
+import { defineListingContract } from './queue-adapter-listing-contract.js';
 import { defineRetryDeleteContract } from './queue-adapter-retry-delete-contract.js';
 import { defineRunnersContract } from './queue-adapter-runners-contract.js';
 import { defineTransitionsContract } from './queue-adapter-transitions-contract.js';
@@ -261,6 +262,7 @@ export function queueAdapterContract(options: AdapterContractOptions): void {
     });
 
     defineLifecycleContract(scope);
+    defineListingContract(scope);
     defineTransitionsContract(scope);
     defineRetryDeleteContract(scope);
     defineRunnersContract(scope);

@@ -8,6 +8,8 @@ import {
   type EnqueueResult,
   type FailRequest,
   isTerminalState,
+  type JobCounts,
+  type JobCountsFilter,
   JobNotFoundError,
   type JobPage,
   type JobRecord,
@@ -35,7 +37,7 @@ import {
 } from '@hangar/core/adapter';
 import { MemoryCoordination } from './memory-coordination.js';
 import { insertJobs } from './memory-enqueue.js';
-import { cleanupJobs, listJobs } from './memory-listing.js';
+import { cleanupJobs, countStoredJobs, listJobs } from './memory-listing.js';
 import { deleteStoredJob, retryStoredJob } from './memory-retry-delete.js';
 import { advertiseStoredRunner, listStoredRunners, storedQueueDepths } from './memory-runners.js';
 import { MemoryStore } from './memory-store.js';
@@ -246,6 +248,10 @@ export class MemoryQueue implements QueueAdapter {
 
   async list(filter: ListJobsFilter = {}): Promise<JobPage> {
     return listJobs(this.store, filter);
+  }
+
+  async countJobs(filter?: JobCountsFilter): Promise<JobCounts> {
+    return countStoredJobs(this.store, filter);
   }
 
   async appendLog(jobId: string, entries: readonly NewLogEntry[]): Promise<void> {

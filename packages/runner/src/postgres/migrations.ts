@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { claimFunctionSql } from './claim-sql.js';
+import { listIndexesSql } from './list-index-sql.js';
 import { runnerTableSql } from './runner-sql.js';
 import type { SchemaNames } from './schema-names.js';
 import { customerIndexesSql, tablesSql } from './schema-sql.js';
@@ -43,6 +44,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 5,
     name: 'runner advertisements: which runners are alive and which queues they serve',
     sql: runnerTableSql,
+  },
+  {
+    version: 6,
+    name: 'listing indexes: live and finished jobs per customer, finished ones by state, type, queue and user, children by parent; statistics of customer, queue and state',
+    sql: listIndexesSql,
   },
 ];
 
