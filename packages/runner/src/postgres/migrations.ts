@@ -47,7 +47,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 6,
-    name: 'listing indexes: live and finished jobs per customer, finished ones by state, type, queue and user, children by parent; statistics of customer, queue and state',
+    name: 'listing indexes: live and finished jobs per customer (finished by state, with type, queue and user), children by parent; statistics of customer, queue and state',
     sql: listIndexesSql,
   },
 ];
