@@ -36,12 +36,14 @@ export interface DashboardBenchRow {
 export interface DashboardBenchResult {
   readonly jobs: number;
   readonly fillMs: number;
+  /** Share of the job table's pages marked all-visible when the requests were timed. */
+  readonly allVisible: number;
   readonly rows: DashboardBenchRow[];
 }
 
 /**
  * Fills a fresh schema with `jobs` finished jobs in one set-based statement (the adapter's own
- * table, as migrated: 20 customers, 10 users each, 12 types, one of them rare, 4 queues; 90 %
+ * table, as migrated, vacuumed until its pages are all-visible as autovacuum leaves them: 20 customers, 10 users each, 12 types, one of them rare, 4 queues; 90 %
  * Succeeded, 8 % Failed, 2 % Cancelled), then times the dashboard's requests through the real
  * HTTP API with a bearer token: the jobs page's list under each filter, a page far down the
  * list, a job's children, and the overview's counts (counted afresh on every call: no cache).
@@ -53,7 +55,7 @@ export async function benchDashboard(
   await dropSchema(pgUrl, SCHEMA);
   const queue = new PostgresQueue({ connectionString: pgUrl, schema: SCHEMA, countCacheMs: 0 });
   await queue.migrate();
-  const fillMs = await fill(pgUrl, sizes.jobs);
+  const { fillMs, allVisible } = await fill(pgUrl, sizes.jobs);
   const client = createClient({ queue });
   const app = createHttpServer({
     client,
@@ -107,7 +109,7 @@ export async function benchDashboard(
       const shown = request.replace(/cursor=[^&]+/, 'cursor=…');
       rows.push({ scenario, request: shown, items, p50: percentile(times, 50), p95: percentile(times, 95) });
     }
-    return { jobs: sizes.jobs, fillMs, rows };
+    return { jobs: sizes.jobs, fillMs, allVisible, rows };
   } finally {
     await app.close();
     await queue.close();
@@ -120,7 +122,7 @@ export async function benchDashboard(
  * job of the adapter has, then VACUUM ANALYZE as autovacuum would do after such a load. Every
  * 500th job is the child of one enqueued 20 before it, so children are found among millions.
  */
-async function fill(pgUrl: string, jobs: number): Promise<number> {
+async function fill(pgUrl: string, jobs: number): Promise<{ fillMs: number; allVisible: number }> {
   const db = new pg.Client({ connectionString: pgUrl });
   await db.connect();
   try {
@@ -155,8 +157,20 @@ async function fill(pgUrl: string, jobs: number): Promise<number> {
       [jobs, TYPES, QUEUES, CUSTOMERS, USERS, base],
     );
     await db.query(`SELECT setval('${SCHEMA}.job_id_seq', $1::bigint + $2::integer)`, [base, jobs]);
-    await db.query(`VACUUM ANALYZE ${SCHEMA}.job`);
-    return performance.now() - t0;
+    const fillMs = performance.now() - t0;
+    // The state of a table of jobs finished long ago: autovacuum has marked its pages all-visible,
+    // which lets the listing check type, queue and user in the index alone. VACUUM can only do
+    // that once no older transaction runs (other work on a shared server), so it is repeated.
+    let allVisible = 0;
+    for (let round = 0; round < 30 && allVisible < 0.95; round += 1) {
+      if (round > 0) await new Promise((resolve) => setTimeout(resolve, 2000));
+      await db.query(`VACUUM ANALYZE ${SCHEMA}.job`);
+      const { rows: vm } = await db.query<{ share: number }>(
+        `SELECT relallvisible::float / greatest(relpages, 1) AS share FROM pg_class WHERE oid = '${SCHEMA}.job'::regclass`,
+      );
+      allVisible = vm[0]?.share ?? 0;
+    }
+    return { fillMs, allVisible };
   } finally {
     await db.end();
   }

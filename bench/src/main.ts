@@ -141,7 +141,7 @@ if (run('dashboard')) {
   });
   const ms = (n: number) => n.toFixed(2);
   console.log(
-    `\n## Dashboard requests on PostgreSQL: ${r.jobs.toLocaleString('en-US')} finished jobs (filled in ${(r.fillMs / 1000).toFixed(1)} s), one customer of 20, through the HTTP API\n`,
+    `\n## Dashboard requests on PostgreSQL: ${r.jobs.toLocaleString('en-US')} finished jobs (filled in ${(r.fillMs / 1000).toFixed(1)} s; ${Math.round(r.allVisible * 100)} % of its pages all-visible), one customer of 20, through the HTTP API\n`,
   );
   console.log('| request | path | items | p50 ms | p95 ms |');
   console.log('|---|---|---:|---:|---:|');
