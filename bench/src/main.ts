@@ -4,6 +4,7 @@ import { PostgresQueue } from '@hangar/runner/postgres';
 import { RedisQueue } from '@hangar/runner/redis';
 import { benchCleanup } from './cleanup-bench.js';
 import { benchConsolidation } from './conso-bench.js';
+import { benchDashboard } from './dashboard-bench.js';
 import { benchHangar, processingWindows } from './hangar-bench.js';
 import { benchImport } from './import-bench.js';
 import { benchIsolation } from './isolation-bench.js';
@@ -150,6 +151,25 @@ if (run('other')) {
 }
 
 if (run('lifecycle')) await benchLifecycle();
+
+if (run('dashboard')) {
+  const r = await benchDashboard(pgUrl, {
+    jobs: Number(process.env.BENCH_DASHBOARD_JOBS ?? 200_000),
+    samples: Number(process.env.BENCH_DASHBOARD_SAMPLES ?? 100),
+    deepPages: Number(process.env.BENCH_DASHBOARD_DEEP_PAGES ?? 200),
+  });
+  const ms = (n: number) => n.toFixed(2);
+  console.log(
+    `\n## Dashboard requests on PostgreSQL: ${r.jobs.toLocaleString('en-US')} finished jobs (filled in ${(r.fillMs / 1000).toFixed(1)} s; ${Math.round(r.allVisible * 100)} % of its pages all-visible), one customer of 20, through the HTTP API\n`,
+  );
+  console.log('| request | path | items | p50 ms | p95 ms |');
+  console.log('|---|---|---:|---:|---:|');
+  for (const row of r.rows) {
+    console.log(`| ${row.scenario} | \`${row.request}\` | ${row.items} | ${ms(row.p50)} | ${ms(row.p95)} |`);
+  }
+  const worst = Math.max(...r.rows.filter((row) => row.request.startsWith('/jobs')).map((row) => row.p95));
+  console.log(`\nSlowest list request p95: ${ms(worst)} ms (target < 50 ms).`);
+}
 
 const windowsFile = process.env.BENCH_PROFILE_WINDOWS;
 if (windowsFile) writeFileSync(windowsFile, JSON.stringify(processingWindows));

@@ -66,6 +66,7 @@ export {
   type PluginSettingsContext,
   type SharedResource,
 } from './plugin/plugin-settings.js';
+export type { JobCounts, JobCountsFilter, OldestWaitingJob, QueueStateCount } from './queue/job-counts.js';
 export type {
   JobRecord,
   LogEntry,

@@ -2,6 +2,7 @@ import type { ErrorInfo } from '../error-info/error-info.js';
 import type { MessageParam } from '../i18n/translatable-string.js';
 import type { JobResult } from '../job/job-result.js';
 import type { JobState } from '../state/job-state.js';
+import type { JobCounts, JobCountsFilter } from './job-counts.js';
 import type { JobRecord, LogEntry, NewLogEntry, WorkerIdentity } from './job-record.js';
 import type { ParentDependencyInput } from './parent-dependency.js';
 import type { QueueDepth, RunnerInfo, RunnerRecord } from './runner-record.js';
@@ -102,6 +103,8 @@ export interface ListJobsFilter {
   types?: readonly string[];
   /** Only this queue. */
   queue?: string;
+  /** Only the children of this job (the jobs that wait on it as their parent). */
+  parentId?: string;
   /** Page size, a positive integer; a page holds at most 1000 jobs, whatever this asks. @defaultValue 50 */
   limit?: number;
   /** Opaque cursor from the previous page's `nextCursor`. */
@@ -334,6 +337,12 @@ export interface QueueAdapter {
   listRunners(): Promise<RunnerRecord[]>;
   /** Queues holding Enqueued jobs, with how many, by queue name. */
   queueDepths(): Promise<QueueDepth[]>;
+  /**
+   * Optional: jobs per queue and state, without reading every job. Live states (Scheduled,
+   * Awaiting, Enqueued, Processing) are counted exactly; a finished state may be an estimate,
+   * flagged `estimated`. Without it, readers count by listing (bounded, slower).
+   */
+  countJobs?(filter?: JobCountsFilter): Promise<JobCounts>;
 
   /** Deletes finished jobs past their retention; returns how many. */
   cleanup(policy: RetentionPolicy): Promise<number>;

@@ -13,6 +13,7 @@ import {
 } from './contract-harness.js';
 import { defineLifecycleContract } from './queue-adapter-lifecycle-contract.js';
 import { defineParentsContract } from './queue-adapter-parents-contract.js';
+import { defineListingContract } from './queue-adapter-listing-contract.js';
 import { defineRetryDeleteContract } from './queue-adapter-retry-delete-contract.js';
 import { defineRunnersContract } from './queue-adapter-runners-contract.js';
 import { defineTransitionsContract } from './queue-adapter-transitions-contract.js';
@@ -262,6 +263,7 @@ export function queueAdapterContract(options: AdapterContractOptions): void {
     });
 
     defineLifecycleContract(scope);
+    defineListingContract(scope);
     defineTransitionsContract(scope);
     defineParentsContract(scope);
     defineRetryDeleteContract(scope);

@@ -124,6 +124,45 @@ describe.skipIf(skip !== undefined)('dashboard in headless Chromium', { timeout:
     expect(await page.locator(`tr[data-job-id="${globexId}"]`).count()).toBe(0);
   });
 
+  it('filters the jobs by user, and lists the children of a job, linked both ways', async () => {
+    const api = await startApi({ dashboard: true });
+    const parentId = await enqueueId(api, TOKENS.acmeOperator, { type: 'math.add', params: { a: 1, b: 2 } });
+    await until(api, parentId, 'Succeeded');
+    const { client } = api.runner;
+    const child = await client.enqueue(
+      'math.add',
+      { a: 2, b: 3 },
+      { customerId: 'acme', userId: 'bob', parentId },
+    );
+    const bobsOther = await client.enqueue('math.add', { a: 5, b: 5 }, { customerId: 'acme', userId: 'bob' });
+    await until(api, child.id, 'Succeeded');
+
+    const page = await open(api, TOKENS.acmeOperator, '#/jobs');
+    await page.locator(`tr[data-job-id="${parentId}"]`).waitFor();
+    await page.getByLabel('User', { exact: true }).fill('bob');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await expect.poll(() => page.locator(`tr[data-job-id="${parentId}"]`).count(), WAIT).toBe(0);
+    await page.locator(`tr[data-job-id="${bobsOther.id}"]`).waitFor();
+    expect(await page.locator('tbody tr').count()).toBe(2);
+    expect(await page.locator('tbody tr td:nth-child(6)').allTextContents()).toEqual(['bob', 'bob']);
+    await screenshot(page, 'jobs-by-user');
+
+    await page.goto(`${api.url}/dashboard/#/jobs/${parentId}`);
+    const children = page.getByTestId('children');
+    await children.locator(`tr[data-job-id="${child.id}"]`).waitFor();
+    expect(await children.locator('tbody tr').count()).toBe(1);
+    await screenshot(page, 'job-children');
+    await children.getByRole('link', { name: child.id }).click();
+    await page.getByRole('heading', { name: `Job ${child.id}` }).waitFor();
+    await page.getByTestId('children').getByText('Nothing to show').waitFor();
+    await page.getByRole('link', { name: parentId, exact: true }).click();
+    await page.getByRole('heading', { name: `Job ${parentId}` }).waitFor();
+
+    // Another customer asking for the children of this job gets none.
+    const forged = await api.call(`/jobs?parentId=${encodeURIComponent(parentId)}`, TOKENS.globexOperator);
+    expect(((await forged.json()) as { items: unknown[] }).items).toEqual([]);
+  });
+
   it('shows a viewer no cancel button, and the server refuses the call anyway (403)', async () => {
     const api = await startApi({ dashboard: true });
     const id = await enqueueId(api, TOKENS.acmeOperator, longJob);

@@ -13,7 +13,7 @@ import {
 } from '../http/test-fixtures.js';
 import { MemoryQueue } from '../memory/memory-queue.js';
 import { createRunner } from '../runner/hangar-runner.js';
-import { buildOverview, type OverviewView } from './overview.js';
+import { type OverviewView, scanOverview } from './overview.js';
 
 afterEach(closeAll);
 
@@ -79,7 +79,9 @@ describe('dashboard routes', () => {
     ).json()) as OverviewView;
     expect(view.states.Enqueued).toBe(4);
     expect(view.states.Succeeded).toBe(0);
+    expect(view.method).toBe('counts');
     expect(view.capped).toEqual([]);
+    expect(view.estimated).toEqual([]);
     expect(view.queues.map((q) => [q.queue, q.states.Enqueued])).toEqual([
       ['default', 3],
       ['reports', 1],
@@ -117,16 +119,17 @@ describe('dashboard routes', () => {
     expect((await app.inject({ url: '/' })).json()).toEqual({ host: true });
   });
 
-  it('reports a count that reached its limit as capped', async () => {
+  it('counts by listing for an adapter that cannot count, and reports a count that reached its limit as capped', async () => {
     const api = await startApi({ dashboard: true });
     await api.runner.stop(100);
     for (let i = 0; i < 3; i += 1) {
       await enqueue(api, TOKENS.acmeOperator, { type: 'math.add', params: { a: i, b: 1 } });
     }
-    const view = await buildOverview(api.runner.client, 'acme', 2);
+    const view = await scanOverview(api.runner.client, 'acme', 2);
+    expect(view.method).toBe('scan');
     expect(view.states.Enqueued).toBe(2);
     expect(view.capped).toEqual(['Enqueued']);
-    const exact = await buildOverview(api.runner.client, 'acme', 3);
+    const exact = await scanOverview(api.runner.client, 'acme', 3);
     expect(exact.states.Enqueued).toBe(3);
     expect(exact.capped).toEqual([]);
   });

@@ -16,26 +16,74 @@ export interface QueueOverview {
   oldestWaitingAt: string | null;
   /** Id of that job. */
   oldestWaitingId: string | null;
+  /** States of the queue whose count is an estimate. */
+  estimated: JobState[];
 }
 
 /** What `GET /dashboard/api/overview` answers. */
 export interface OverviewView {
   /** Jobs per state. */
   states: Record<JobState, number>;
-  /** States whose count stopped at `limit` (there are more). */
+  /** States whose count is the adapter's estimate (shown with ≈). */
+  estimated: JobState[];
+  /** States whose count stopped at `limit` (there are more): only when the adapter cannot count. */
   capped: JobState[];
-  /** The count limit per state. */
+  /** The count limit per state of counting by listing. */
   limit: number;
+  /** `counts` when the adapter counted (`QueueAdapter.countJobs`), `scan` when the jobs were listed. */
+  method: 'counts' | 'scan';
   /** Per queue, sorted by name. */
   queues: QueueOverview[];
 }
 
 /**
- * Counts a customer's jobs per state and queue by listing them (pages of 1000, newest first):
- * a scan whose cost grows with the number of jobs, bounded by `limit` per state. The oldest
- * waiting job of a queue is the last Enqueued one the scan met, exact when its state was not capped.
+ * A customer's jobs per state and queue: from the adapter's counts when it has them (no scan:
+ * live states exact, finished states possibly estimated), else by listing them (`scanOverview`).
  */
 export async function buildOverview(
+  client: HangarClient,
+  customerId: string,
+  limit: number = OVERVIEW_COUNT_LIMIT,
+): Promise<OverviewView> {
+  const queue = client.queue;
+  if (!queue.countJobs) return scanOverview(client, customerId, limit);
+  const counted = await queue.countJobs({ customerId });
+  const states = Object.fromEntries(JOB_STATES.map((s) => [s, 0])) as Record<JobState, number>;
+  const estimated = new Set<JobState>();
+  const queues = new Map<string, QueueOverview>();
+  const queueOf = (name: string) => {
+    let entry = queues.get(name);
+    if (!entry) {
+      entry = { queue: name, states: {}, oldestWaitingAt: null, oldestWaitingId: null, estimated: [] };
+      queues.set(name, entry);
+    }
+    return entry;
+  };
+  for (const c of counted.counts) {
+    states[c.state] += c.count;
+    const entry = queueOf(c.queue);
+    entry.states[c.state] = (entry.states[c.state] ?? 0) + c.count;
+    if (c.estimated) {
+      estimated.add(c.state);
+      if (!entry.estimated.includes(c.state)) entry.estimated.push(c.state);
+    }
+  }
+  for (const oldest of counted.oldestWaiting) {
+    const entry = queueOf(oldest.queue);
+    entry.oldestWaitingAt = oldest.createdAt.toISOString();
+    entry.oldestWaitingId = oldest.jobId;
+  }
+  const sorted = [...queues.values()].sort((a, b) => a.queue.localeCompare(b.queue));
+  const estimatedStates = JOB_STATES.filter((s) => estimated.has(s));
+  return { states, estimated: estimatedStates, capped: [], limit, method: 'counts', queues: sorted };
+}
+
+/**
+ * Counts a customer's jobs per state and queue by listing them (pages of 1000, newest first):
+ * for an adapter without `countJobs`: a scan whose cost grows with the number of jobs, bounded by `limit` per state. The oldest
+ * waiting job of a queue is the last Enqueued one the scan met, exact when its state was not capped.
+ */
+export async function scanOverview(
   client: HangarClient,
   customerId: string,
   limit: number = OVERVIEW_COUNT_LIMIT,
@@ -56,7 +104,13 @@ export async function buildOverview(
         states[state] += 1;
         let queue = queues.get(job.queue);
         if (!queue) {
-          queue = { queue: job.queue, states: {}, oldestWaitingAt: null, oldestWaitingId: null };
+          queue = {
+            queue: job.queue,
+            states: {},
+            oldestWaitingAt: null,
+            oldestWaitingId: null,
+            estimated: [],
+          };
           queues.set(job.queue, queue);
         }
         queue.states[state] = (queue.states[state] ?? 0) + 1;
@@ -69,5 +123,5 @@ export async function buildOverview(
     } while (cursor !== undefined);
   }
   const sorted = [...queues.values()].sort((a, b) => a.queue.localeCompare(b.queue));
-  return { states, capped, limit, queues: sorted };
+  return { states, estimated: [], capped, limit, method: 'scan', queues: sorted };
 }

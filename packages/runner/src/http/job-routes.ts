@@ -78,6 +78,8 @@ export function registerJobRoutes(app: FastifyInstance, api: ApiContext): void {
         states: query.state as JobState[] | undefined,
         types: query.type,
         queue: query.queue,
+        userId: query.userId,
+        parentId: query.parentId,
         limit: query.limit,
         cursor: query.cursor,
       })

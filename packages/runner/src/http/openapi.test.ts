@@ -72,6 +72,8 @@ describe('GET /openapi.json', () => {
       'state',
       'type',
       'queue',
+      'userId',
+      'parentId',
       'limit',
       'cursor',
     ]);

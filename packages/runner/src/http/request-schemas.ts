@@ -158,6 +158,8 @@ export function listQuerySchema(defaultLimit: number, maxLimit: number) {
       .optional()
       .describe('Only these job types (comma-separated or repeated)'),
     queue: z.string().min(1).max(100).optional().describe('Only this queue'),
+    userId: z.string().min(1).max(200).optional().describe('Only jobs enqueued by this user'),
+    parentId: z.string().min(1).max(100).optional().describe('Only the children of this job'),
     limit: z.coerce
       .number({ error: `give a whole number from 1 to ${maxLimit}` })
       .int({ error: `give a whole number from 1 to ${maxLimit}` })

@@ -1,13 +1,17 @@
 import {
   ConfigurationError,
+  JOB_STATES,
+  type JobCounts,
+  type JobCountsFilter,
   type JobPage,
   type JobRecord,
   type ListJobsFilter,
+  type QueueStateCount,
   type RetentionPolicy,
 } from '@hangar/core';
 import { checkRetentionPolicy, listPageSize } from '@hangar/core/adapter';
 import { removeStoredJob } from './memory-retry-delete.js';
-import { idempotencyIndexKey, type MemoryStore } from './memory-store.js';
+import type { MemoryStore } from './memory-store.js';
 import { copyValue } from './value-copy.js';
 
 const clone = copyValue;
@@ -35,6 +39,7 @@ export function listJobs(s: MemoryStore, filter: ListJobsFilter): JobPage {
     if (filter.queue !== undefined && job.queue !== filter.queue) continue;
     if (states && !states.has(job.state)) continue;
     if (types && !types.has(job.type)) continue;
+    if (filter.parentId !== undefined && job.parentId !== filter.parentId) continue;
     matches.push([seq, job]);
   }
   matches.sort((x, y) => y[0] - x[0]);
@@ -43,6 +48,33 @@ export function listJobs(s: MemoryStore, filter: ListJobsFilter): JobPage {
   return {
     items: page.map(([, job]) => clone(job)),
     nextCursor: matches.length > limit && last ? String(last[0]) : undefined,
+  };
+}
+
+/** Jobs per queue and state, all exact (the store is in memory), and the oldest waiting job of each queue. */
+export function countStoredJobs(s: MemoryStore, filter: JobCountsFilter = {}): JobCounts {
+  const counts = new Map<string, QueueStateCount>();
+  const oldest = new Map<string, { seq: number; job: JobRecord }>();
+  for (const job of s.jobs.values()) {
+    if (filter.customerId !== undefined && job.customerId !== filter.customerId) continue;
+    const key = `${job.queue}\u0000${JOB_STATES.indexOf(job.state)}`;
+    const count = counts.get(key);
+    if (count) count.count += 1;
+    else counts.set(key, { queue: job.queue, state: job.state, count: 1, estimated: false });
+    const seq = s.seqOf.get(job.id) ?? 0;
+    const first = oldest.get(job.queue);
+    if (job.state === 'Enqueued' && (!first || seq < first.seq)) oldest.set(job.queue, { seq, job });
+  }
+  const byKey = <T>(entries: Map<string, T>) =>
+    [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, value]) => value);
+  return {
+    counts: byKey(counts),
+    oldestWaiting: byKey(oldest).map(({ job }) => ({
+      queue: job.queue,
+      jobId: job.id,
+      createdAt: new Date(job.createdAt),
+    })),
+    finishedCountedAt: new Date(),
   };
 }
 

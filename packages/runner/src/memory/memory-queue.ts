@@ -8,6 +8,8 @@ import {
   type EnqueueResult,
   type FailRequest,
   isTerminalState,
+  type JobCounts,
+  type JobCountsFilter,
   JobNotFoundError,
   type JobPage,
   type JobRecord,
@@ -31,7 +33,7 @@ import {
 import { checkClaimRequest, checkPositiveInteger, refuseTransaction } from '@hangar/core/adapter';
 import { MemoryCoordination } from './memory-coordination.js';
 import { insertJobs } from './memory-enqueue.js';
-import { cleanupJobs, listJobs } from './memory-listing.js';
+import { cleanupJobs, countStoredJobs, listJobs } from './memory-listing.js';
 import { forgetWaiting, settleChildren } from './memory-parents.js';
 import { deleteStoredJob, retryStoredJob } from './memory-retry-delete.js';
 import { advertiseStoredRunner, listStoredRunners, storedQueueDepths } from './memory-runners.js';
@@ -249,6 +251,10 @@ export class MemoryQueue implements QueueAdapter {
 
   async list(filter: ListJobsFilter = {}): Promise<JobPage> {
     return listJobs(this.store, filter);
+  }
+
+  async countJobs(filter?: JobCountsFilter): Promise<JobCounts> {
+    return countStoredJobs(this.store, filter);
   }
 
   async appendLog(jobId: string, entries: readonly NewLogEntry[]): Promise<void> {

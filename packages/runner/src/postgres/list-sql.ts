@@ -1,7 +1,9 @@
-import { ConfigurationError, type ListJobsFilter } from '@hangar/core';
+import { ConfigurationError, isTerminalState, JOB_STATES, type ListJobsFilter } from '@hangar/core';
 import { listPageSize } from '@hangar/core/adapter';
+import { parseJobId } from './job-id.js';
 import { jobColumns } from './job-row.js';
 import type { SchemaNames } from './schema-names.js';
+import { sqlStateList } from './state-sql.js';
 
 /** A query with its parameters. */
 export interface BoundQuery {
@@ -16,6 +18,13 @@ export interface BoundQuery {
 /**
  * The listing query: newest first by id (ids follow enqueue order), keyset-paginated so a
  * page costs the same however deep it is, and stable while new jobs arrive.
+ *
+ * For one customer, the ids of the page come from a union of branches, each newest first and
+ * cut at the page size, so that each reads one index of schema version 7 in order and stops
+ * after a page: the customer's live jobs (`job_customer_live_idx`), and its finished jobs, one
+ * branch per finished state (`job_customer_done_idx`, which carries type, queue and user, so
+ * these filters are checked in the index without reading the table). Only the page's rows are
+ * then read. The children of a job read `job_parent_idx`.
  */
 export function listJobsQuery(n: SchemaNames, filter: ListJobsFilter): BoundQuery {
   const values: unknown[] = [];
@@ -26,16 +35,38 @@ export function listJobsQuery(n: SchemaNames, filter: ListJobsFilter): BoundQuer
   };
   if (filter.customerId !== undefined) where.push(`j.customer_id = ${bind(filter.customerId)}`);
   if (filter.userId !== undefined) where.push(`j.user_id = ${bind(filter.userId)}`);
-  if (filter.states !== undefined) where.push(`j.state = ANY (${bind([...filter.states])}::text[])`);
   if (filter.types !== undefined) where.push(`j.type = ANY (${bind([...filter.types])}::text[])`);
   if (filter.queue !== undefined) where.push(`j.queue = ${bind(filter.queue)}`);
+  if (filter.parentId !== undefined) {
+    const parentId = parseJobId(filter.parentId);
+    where.push(parentId === undefined ? 'false' : `j.parent_id = ${bind(parentId)}::bigint`);
+  }
   if (filter.cursor !== undefined) where.push(`j.id < ${bind(decodeCursor(filter.cursor))}::bigint`);
   const limit = listPageSize(filter.limit);
+  const cut = bind(limit + 1);
+  // States go into the text as literals (only names of the state machine, so nothing a caller
+  // wrote): the planner can then match them against the partial indexes' predicates.
+  const states = JOB_STATES.filter((s) => filter.states === undefined || filter.states.includes(s));
+  const branch = (stateCondition: string) =>
+    `SELECT j.id FROM ${n.job} j WHERE ${[...where, stateCondition].join(' AND ')} ORDER BY j.id DESC LIMIT ${cut}`;
+  const branches: string[] = [];
+  if (states.length === 0) {
+    branches.push(branch('false'));
+  } else if (filter.customerId === undefined || filter.parentId !== undefined) {
+    branches.push(
+      branch(states.length === JOB_STATES.length ? 'true' : `j.state IN (${sqlStateList(states)})`),
+    );
+  } else {
+    const live = states.filter((s) => !isTerminalState(s));
+    if (live.length > 0) branches.push(branch(`j.state IN (${sqlStateList(live)})`));
+    for (const state of states.filter((s) => isTerminalState(s)))
+      branches.push(branch(`j.state = '${state}'`));
+  }
   const text = `
     SELECT ${jobColumns('j')} FROM ${n.job} j
-    ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-    ORDER BY j.id DESC
-    LIMIT ${bind(limit + 1)}`;
+    JOIN (SELECT u.id FROM (${branches.map((b) => `(${b})`).join(' UNION ALL ')}) u ORDER BY u.id DESC LIMIT ${cut}) page
+      ON j.id = page.id
+    ORDER BY j.id DESC`;
   return { text, values, limit };
 }
 

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { claimFunctionSql } from './claim-sql.js';
+import { listIndexesSql } from './list-index-sql.js';
 import { parentsSchemaSql } from './parents-sql.js';
 import { runnerTableSql } from './runner-sql.js';
 import type { SchemaNames } from './schema-names.js';
@@ -49,6 +50,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 6,
     name: 'several parents per job, each with a condition (success, failure, end): job_parent and a pending count',
     sql: parentsSchemaSql,
+  },
+  {
+    version: 7,
+    name: 'listing indexes: live and finished jobs per customer (finished by state, with type, queue and user), children by parent; statistics of customer, queue and state',
+    sql: listIndexesSql,
   },
 ];
 

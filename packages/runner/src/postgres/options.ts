@@ -56,6 +56,18 @@ export interface PostgresQueueOptions {
    */
   applicationName?: string;
   /**
+   * How long `countJobs` keeps its counts of finished jobs before counting again; live jobs are
+   * counted on every call.
+   * @defaultValue 5000
+   */
+  countCacheMs?: number;
+  /**
+   * Finished jobs of one state `countJobs` counts exactly; past it, the count is the planner's
+   * estimate from the table statistics, flagged `estimated`.
+   * @defaultValue 10000
+   */
+  exactCountLimit?: number;
+  /**
    * Logger for connection problems.
    * @defaultValue silentLogger
    */
@@ -82,6 +94,10 @@ export interface ResolvedPostgresQueueOptions {
   autoMigrate: boolean;
   /** application_name of owned connections. */
   applicationName: string;
+  /** How long finished counts are kept. */
+  countCacheMs: number;
+  /** Finished jobs of a state counted exactly before estimating. */
+  exactCountLimit: number;
   /** Logger. */
   logger: Logger;
 }
@@ -95,6 +111,8 @@ export const POSTGRES_QUEUE_DEFAULTS = {
   maxReconnectDelayMs: 5000,
   autoMigrate: true,
   applicationName: 'hangar',
+  countCacheMs: 5000,
+  exactCountLimit: 10_000,
 } as const satisfies Partial<PostgresQueueOptions>;
 
 // Interpolated into SQL and into the NOTIFY channel name, so it must be a plain identifier
@@ -163,6 +181,18 @@ export function resolvePostgresQueueOptions(options: PostgresQueueOptions): Reso
     ),
     autoMigrate: options.autoMigrate ?? POSTGRES_QUEUE_DEFAULTS.autoMigrate,
     applicationName: options.applicationName ?? POSTGRES_QUEUE_DEFAULTS.applicationName,
+    countCacheMs: integerOption(
+      'countCacheMs',
+      options.countCacheMs,
+      POSTGRES_QUEUE_DEFAULTS.countCacheMs,
+      0,
+    ),
+    exactCountLimit: integerOption(
+      'exactCountLimit',
+      options.exactCountLimit,
+      POSTGRES_QUEUE_DEFAULTS.exactCountLimit,
+      1,
+    ),
     logger: options.logger ?? silentLogger,
   };
   if (typeof resolved.autoMigrate !== 'boolean') {

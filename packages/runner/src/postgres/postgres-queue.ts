@@ -5,6 +5,8 @@ import {
   type EnqueueRequest,
   type EnqueueResult,
   type FailRequest,
+  type JobCounts,
+  type JobCountsFilter,
   JobNotFoundError,
   type JobPage,
   type JobRecord,
@@ -25,7 +27,6 @@ import {
   checkEnqueueRequests,
   checkPositiveInteger,
   checkRetentionPolicy,
-  checkRetryRequest,
   lockTtlMs,
 } from '@hangar/core/adapter';
 import type pg from 'pg';
@@ -34,6 +35,7 @@ import { transactionClient } from './argument-checks.js';
 import { ChangeHub } from './change-hub.js';
 import { claimedJobColumns, claimedRowToJob } from './claimed-row.js';
 import { type Completion, completeBatch } from './complete-batch.js';
+import { PostgresJobCounts } from './count-sql.js';
 import { enqueueJobs } from './enqueue-jobs.js';
 import { insertJobsSql } from './enqueue-sql.js';
 import { parseJobId } from './job-id.js';
@@ -75,6 +77,7 @@ export class PostgresQueue extends OperatorCallsBase implements QueueAdapter {
   private readonly locks: ReturnType<typeof lockSql>;
   private readonly schedules: ReturnType<typeof scheduleSql>;
   private readonly hub: ChangeHub;
+  private readonly counts: PostgresJobCounts;
   private readonly insertSql: string;
   private migrated: Promise<void> | undefined;
   private closed = false;
@@ -101,6 +104,10 @@ export class PostgresQueue extends OperatorCallsBase implements QueueAdapter {
     this.locks = lockSql(this.names);
     this.schedules = scheduleSql(this.names);
     this.insertSql = insertJobsSql(this.names);
+    this.counts = new PostgresJobCounts((text, values) => this.rows(text, values), this.names, {
+      cacheMs: this.options.countCacheMs,
+      exactLimit: this.options.exactCountLimit,
+    });
     const { pool, owned } = openQueuePool(this.options);
     this.pool = pool;
     this.ownsPool = owned;
@@ -258,6 +265,11 @@ export class PostgresQueue extends OperatorCallsBase implements QueueAdapter {
     const items = rows.slice(0, query.limit).map(rowToJob);
     const last = items[items.length - 1];
     return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : undefined };
+  }
+
+  /** Per queue and state: live jobs exactly, finished ones up to `exactCountLimit`, then estimated. */
+  countJobs(filter?: JobCountsFilter): Promise<JobCounts> {
+    return this.counts.count(filter);
   }
 
   async appendLog(jobId: string, entries: readonly NewLogEntry[]): Promise<void> {

@@ -1,4 +1,4 @@
-import { type JobState, statesLeadingTo, TERMINAL_STATES } from '@hangar/core';
+import { JOB_STATES, type JobState, statesLeadingTo, TERMINAL_STATES } from '@hangar/core';
 
 /** `states` as the items of a SQL `IN (…)` list: `'Scheduled', 'Enqueued'`. */
 export function sqlStateList(states: readonly JobState[]): string {
@@ -14,3 +14,5 @@ export const CLAIMABLE_STATES = sqlStateList(statesLeadingTo('Processing'));
 export const CANCELLABLE_STATES = sqlStateList(statesLeadingTo('Cancelled'));
 /** The states a job never leaves. */
 export const FINISHED_STATES = sqlStateList(TERMINAL_STATES);
+/** The states a job is in until it finishes. */
+export const LIVE_STATES = sqlStateList(JOB_STATES.filter((state) => !TERMINAL_STATES.includes(state)));

@@ -45,6 +45,7 @@ export function listArgs(
     exact(filter.customerId),
     exact(filter.userId),
     exact(filter.queue),
+    exact(filter.parentId),
     ...set(filter.states),
     ...set(filter.types),
   ];

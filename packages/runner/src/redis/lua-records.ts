@@ -56,7 +56,7 @@ end
 
 /**
  * Read-only. ARGV: index (`all`, `cust` or `user`), its owner, max seq (`+inf` or `(<seq>`), limit,
- * scan limit, then customer, user and queue filters ('' = any, else '=' followed by the value),
+ * scan limit, then customer, user, queue and parent filters ('' = any, else '=' followed by the value),
  * then the number of states (-1 = any) and the states, the number of types (-1 = any) and the
  * types. Returns `{cursor, items}`, items being each job's id followed by its hash; the cursor is
  * the seq to continue below, or ''. The hash of a Processing job ends with its lease expiry as
@@ -68,8 +68,8 @@ local function main(A)
   local index = A[1] == 'all' and (P .. 'idx:all') or (P .. 'idx:' .. A[1] .. ':' .. A[2])
   local max = A[3]
   local limit, scanLimit = tonumber(A[4]), tonumber(A[5])
-  local fc, fu, fq = A[6], A[7], A[8]
-  local pos = 9
+  local fc, fu, fq, fp = A[6], A[7], A[8], A[9]
+  local pos = 10
   local function readSet()
     local n = tonumber(A[pos])
     pos = pos + 1
@@ -90,6 +90,7 @@ local function main(A)
     if fq ~= '' and '=' .. v[3] ~= fq then return false end
     if states and not states[v[4]] then return false end
     if types and not types[v[5]] then return false end
+    if fp ~= '' and (not v[6] or '=' .. v[6] ~= fp) then return false end
     return true
   end
 
@@ -102,7 +103,7 @@ local function main(A)
       local id, seq = batch[i], batch[i + 1]
       max = '(' .. seq
       scanned = scanned + 1
-      local v = redis.call('HMGET', jobKey(id), 'customerId', 'userId', 'queue', 'state', 'type')
+      local v = redis.call('HMGET', jobKey(id), 'customerId', 'userId', 'queue', 'state', 'type', 'parentId')
       if matches(v) then
         if #items >= limit * 2 then
           -- one match beyond the page proves there is a next page

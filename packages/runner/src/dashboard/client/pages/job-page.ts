@@ -5,13 +5,14 @@ import { report, stateBadge, statusLine } from '../feedback.js';
 import { formatTime, stateName, t } from '../i18n.js';
 import { type JobAction, runJobAction } from '../job-actions.js';
 import type { Session } from '../session.js';
+import { jobChildren } from './job-children.js';
 
 const FINISHED = ['Succeeded', 'Failed', 'Cancelled'];
 /** Messages kept on the page; older ones scroll out (the API keeps them all). */
 const SHOWN_MESSAGES = 500;
 
 /**
- * One job: its state, times, attempts, worker, parameters, errors, files and parent; a progress
+ * One job: its state, times, attempts, worker, parameters, errors, files, parent and children; a progress
  * bar and messages that follow the job live over its event stream. Cancel and retry appear for
  * operators and admins when the state allows them.
  */
@@ -220,6 +221,7 @@ export function jobPage(root: HTMLElement, session: Session, id: string): () => 
         files,
         h('h2', {}, t('hangar.dashboard.job.messages')),
         messages,
+        jobChildren(api, id, status),
       );
       show(job);
       for (const entry of job.messages ?? []) addMessage(entry);

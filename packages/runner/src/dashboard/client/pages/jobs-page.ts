@@ -13,15 +13,16 @@ interface Filter {
   state: string;
   type: string;
   queue: string;
+  user: string;
 }
-const filter: Filter = { state: '', type: '', queue: '' };
+const filter: Filter = { state: '', type: '', queue: '', user: '' };
 
 function labelled(id: string, label: string, control: HTMLElement): HTMLElement {
   control.id = id;
   return h('div', { class: 'field' }, h('label', { for: id }, label), control);
 }
 
-/** Jobs: filters, search by id, a page of jobs with cursor paging, and bulk actions for operators. */
+/** Jobs: filters (state, type, queue, user, customer for admins), search by id, a page of jobs with cursor paging, and bulk actions for operators. */
 export function jobsPage(root: HTMLElement, session: Session, state?: string): void {
   if (state !== undefined) filter.state = STATES.includes(state) ? state : '';
   const { api } = session;
@@ -38,6 +39,7 @@ export function jobsPage(root: HTMLElement, session: Session, state?: string): v
   );
   const typeSelect = h('select', {}, h('option', { value: '' }, t('hangar.dashboard.filter.any')));
   const queueInput = h('input', { type: 'text', value: filter.queue, autocomplete: 'off' });
+  const userInput = h('input', { type: 'text', value: filter.user, autocomplete: 'off' });
   const customerInput = h('input', { type: 'text', value: api.customerId ?? '', autocomplete: 'off' });
   void api.json<{ items: JobTypeView[] }>('GET', 'job-types').then(
     (types) => {
@@ -57,6 +59,7 @@ export function jobsPage(root: HTMLElement, session: Session, state?: string): v
         filter.state = stateSelect.value;
         filter.type = typeSelect.value;
         filter.queue = queueInput.value.trim();
+        filter.user = userInput.value.trim();
         if (session.isAdmin) api.customerId = customerInput.value.trim() || undefined;
         cursors.splice(0, cursors.length, undefined);
         void load();
@@ -65,6 +68,7 @@ export function jobsPage(root: HTMLElement, session: Session, state?: string): v
     labelled('filter-state', t('hangar.dashboard.filter.state'), stateSelect),
     labelled('filter-type', t('hangar.dashboard.filter.type'), typeSelect),
     labelled('filter-queue', t('hangar.dashboard.filter.queue'), queueInput),
+    labelled('filter-user', t('hangar.dashboard.filter.user'), userInput),
     session.isAdmin && labelled('filter-customer', t('hangar.dashboard.filter.customer'), customerInput),
     h('button', { type: 'submit' }, t('hangar.dashboard.filter.apply')),
   );
@@ -142,6 +146,7 @@ export function jobsPage(root: HTMLElement, session: Session, state?: string): v
         state: filter.state || undefined,
         type: filter.type || undefined,
         queue: filter.queue || undefined,
+        userId: filter.user || undefined,
         cursor,
       });
       const selectAll = h('input', {

@@ -12,8 +12,14 @@ export function overviewPage(root: HTMLElement, session: Session): void {
   replace(root, h('h1', {}, t('hangar.dashboard.nav.overview')), status, body);
   void session.api.json<OverviewView>('GET', 'dashboard:api/overview').then(
     (view) => {
+      // An estimate is marked ≈ (PostgreSQL's statistics for many finished jobs); a count that
+      // stopped at the limit of counting by listing is shown as a lower bound.
       const count = (state: keyof OverviewView['states']) =>
-        view.capped.includes(state) ? `${view.limit}+` : String(view.states[state]);
+        view.capped.includes(state)
+          ? `${view.limit}+`
+          : view.estimated.includes(state)
+            ? `≈ ${view.states[state]}`
+            : String(view.states[state]);
       const states = Object.keys(view.states) as Array<keyof OverviewView['states']>;
       replace(
         body,
@@ -32,6 +38,12 @@ export function overviewPage(root: HTMLElement, session: Session): void {
         ),
         view.capped.length > 0 &&
           h('p', { class: 'muted' }, t('hangar.dashboard.overview.capped', { limit: view.limit })),
+        view.estimated.length > 0 &&
+          h(
+            'p',
+            { class: 'muted', 'data-testid': 'estimated-note' },
+            t('hangar.dashboard.overview.estimated'),
+          ),
         h('h2', {}, t('hangar.dashboard.overview.byQueue')),
         dataTable(
           t('hangar.dashboard.overview.byQueue'),
@@ -41,7 +53,7 @@ export function overviewPage(root: HTMLElement, session: Session): void {
               'tr',
               { 'data-queue': q.queue },
               h('th', { scope: 'row' }, q.queue),
-              states.map((s) => h('td', {}, String(q.states[s] ?? 0))),
+              states.map((s) => h('td', {}, `${q.estimated.includes(s) ? '≈ ' : ''}${q.states[s] ?? 0}`)),
               h(
                 'td',
                 {},
