@@ -20,3 +20,14 @@ export {
   type TracerProviderLike,
   type TracingOptions,
 } from './tracing/tracing-options.js';
+export {
+  type WorkflowCallOptions,
+  type WorkflowCancelOutcome,
+  WorkflowOperations,
+} from './workflows/workflow-operations.js';
+export {
+  type WorkflowStepState,
+  type WorkflowStepView,
+  type WorkflowView,
+  workflowView,
+} from './workflows/workflow-view.js';

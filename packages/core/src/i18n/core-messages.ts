@@ -27,6 +27,8 @@ export const coreMessages = {
       'Job {jobId} is {state}; only a finished job can be deleted (cancel it first)',
     'hangar.error.retryParentFirst':
       'Job {jobId} runs only after its parent {parentId} succeeds, and the parent is {state}; retry the parent first',
+    'hangar.error.workflowStillRunning':
+      'Workflow {jobId} is {state}; a step is retried once the workflow has ended (cancel it or wait)',
     'hangar.error.jobTypeMismatch': 'Job {jobId} is of type "{actual}", not "{expected}"',
     'hangar.error.terminated':
       'Job {jobId} did not stop within {graceMs} ms of its {reason}; its worker thread was terminated',
@@ -60,6 +62,8 @@ export const coreMessages = {
       "La tâche {jobId} est {state} ; seule une tâche terminée peut être supprimée (annulez-la d'abord)",
     'hangar.error.retryParentFirst':
       "La tâche {jobId} ne s'exécute qu'après la réussite de sa parente {parentId}, qui est {state} ; relancez d'abord la parente",
+    'hangar.error.workflowStillRunning':
+      'Le workflow {jobId} est {state} ; une étape se relance une fois le workflow terminé (annulez-le ou attendez)',
     'hangar.error.shutdown': "Le runner s'est arrêté avant la fin de la tâche {jobId}",
     'hangar.error.lockUnavailable':
       'Le verrou « {name} » est détenu par une autre tâche (attente de {waitMs} ms)',

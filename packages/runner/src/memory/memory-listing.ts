@@ -5,7 +5,7 @@ import {
   type ListJobsFilter,
   type RetentionPolicy,
 } from '@hangar/core';
-import { checkRetentionPolicy, listPageSize } from '@hangar/core/adapter';
+import { checkRetentionPolicy, jobHasLabels, listPageSize } from '@hangar/core/adapter';
 import { removeStoredJob } from './memory-retry-delete.js';
 import { idempotencyIndexKey, type MemoryStore } from './memory-store.js';
 import { copyValue } from './value-copy.js';
@@ -35,6 +35,7 @@ export function listJobs(s: MemoryStore, filter: ListJobsFilter): JobPage {
     if (filter.queue !== undefined && job.queue !== filter.queue) continue;
     if (states && !states.has(job.state)) continue;
     if (types && !types.has(job.type)) continue;
+    if (!jobHasLabels(job, filter.metadata)) continue;
     matches.push([seq, job]);
   }
   matches.sort((x, y) => y[0] - x[0]);

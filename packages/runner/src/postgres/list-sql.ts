@@ -29,6 +29,9 @@ export function listJobsQuery(n: SchemaNames, filter: ListJobsFilter): BoundQuer
   if (filter.states !== undefined) where.push(`j.state = ANY (${bind([...filter.states])}::text[])`);
   if (filter.types !== undefined) where.push(`j.type = ANY (${bind([...filter.types])}::text[])`);
   if (filter.queue !== undefined) where.push(`j.queue = ${bind(filter.queue)}`);
+  // Containment, so every label is matched in one test of the jsonb column.
+  if (filter.metadata !== undefined)
+    where.push(`j.metadata @> ${bind(JSON.stringify(filter.metadata))}::jsonb`);
   if (filter.cursor !== undefined) where.push(`j.id < ${bind(decodeCursor(filter.cursor))}::bigint`);
   const limit = listPageSize(filter.limit);
   const text = `

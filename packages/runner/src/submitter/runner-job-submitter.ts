@@ -5,11 +5,13 @@ import {
   JobNotFoundError,
   type JobRecord,
   type JobSubmitter,
+  type JobWatch,
   type ParentDependencyInput,
   type SubmitOptions,
   type SubmitRequest,
 } from '@hangar/core';
 import type { EnqueueCallOptions, HangarClient } from '../client/hangar-client.js';
+import { RunnerJobWatch } from './runner-job-watch.js';
 
 type RequestParent = NonNullable<SubmitRequest['parents']>[number];
 
@@ -27,7 +29,11 @@ type RequestParent = NonNullable<SubmitRequest['parents']>[number];
  * ]);
  */
 export class RunnerJobSubmitter implements JobSubmitter {
-  constructor(private readonly client: HangarClient) {}
+  constructor(
+    private readonly client: HangarClient,
+    /** How often a watch reads a few of its jobs in case a change was lost, in ms. */
+    private readonly checkEveryMs = 2000,
+  ) {}
 
   async submit(
     ctx: JobContext,
@@ -86,6 +92,14 @@ export class RunnerJobSubmitter implements JobSubmitter {
     // Without a tenant, a job sees only jobs without one: never a customer's.
     if (job && job.customerId !== ctx.customerId) return undefined;
     return job;
+  }
+
+  validate(type: string, params: unknown): unknown {
+    return this.client.registry.validate(type, params);
+  }
+
+  watch(ctx: JobContext): Promise<JobWatch> {
+    return RunnerJobWatch.open(this.client.queue, ctx.customerId, this.checkEveryMs);
   }
 
   async cancel(ctx: JobContext, id: string): Promise<CancelOutcome> {
