@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeAll, type ErrorJson, startApi, TOKENS } from './test-fixtures.js';
+import { heldWorkflow } from './workflow-test-fixture.js';
 
 afterEach(closeAll);
 
@@ -20,31 +21,8 @@ interface WorkflowJson {
 describe('workflow routes', () => {
   it('reads a workflow as one unit for its tenant, cancels it as operator, retries a step once it ended', async () => {
     const api = await startApi();
+    const { workflow, step } = await heldWorkflow(api);
     const queue = api.runner.client.queue;
-    // A workflow is a job declaring its steps plus the jobs carrying its id; this one waits on a
-    // queue no runner serves, so it stays as the test left it.
-    const workflow = await queue.enqueue({
-      type: 'test.workflow',
-      queue: 'held',
-      params: {
-        name: 'close',
-        steps: [
-          { id: 'ledger', type: 'test.fail' },
-          { id: 'sum', type: 'math.add' },
-        ],
-      },
-      maxAttempts: 1,
-      customerId: 'acme',
-    });
-    const step = await queue.enqueue({
-      type: 'test.fail',
-      queue: 'default',
-      params: {},
-      maxAttempts: 1,
-      customerId: 'acme',
-      metadata: { workflowId: workflow.id, workflow: 'close', step: 'ledger' },
-    });
-    await api.runner.client.waitFor(step.id, { pollMs: 20 });
 
     const read = await api.call(`/workflows/${workflow.id}?lang=fr`, TOKENS.acmeViewer);
     expect(read.status).toBe(200);
