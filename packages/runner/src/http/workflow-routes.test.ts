@@ -22,7 +22,6 @@ describe('workflow routes', () => {
   it('reads a workflow as one unit for its tenant, cancels it as operator, retries a step once it ended', async () => {
     const api = await startApi();
     const { workflow, step } = await heldWorkflow(api);
-    const queue = api.runner.client.queue;
 
     const read = await api.call(`/workflows/${workflow.id}?lang=fr`, TOKENS.acmeViewer);
     expect(read.status).toBe(200);
