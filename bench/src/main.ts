@@ -13,6 +13,7 @@ import { benchOtherJobs } from './other-bench.js';
 import { benchGraphileWorker, benchPgBoss, dropSchema } from './postgres-peers.js';
 import { benchBeeQueue, benchBullmq, flushPrefix } from './redis-peers.js';
 import { interleavedRounds, printTable } from './report.js';
+import { benchWorkflows, printWorkflowRows } from './workflows-bench.js';
 
 // `npm run bench [-- memory redis postgres]`: runs the named suites (all by default); each suite
 // measures Hangar and its peers in the same run, on this machine, with the same sizes.
@@ -173,6 +174,39 @@ if (run('dashboard')) {
 
 const windowsFile = process.env.BENCH_PROFILE_WINDOWS;
 if (windowsFile) writeFileSync(windowsFile, JSON.stringify(processingWindows));
+
+if (run('workflows')) {
+  const steps = Number(process.env.BENCH_WORKFLOW_STEPS ?? 10_000);
+  const schema = (part: string) => `bench_wf_${part}`;
+  const prefix = (part: string) => `bench-wf-${part}`;
+  for (const part of ['independent', 'workflow']) {
+    await dropSchema(pgUrl, schema(part));
+    await flushPrefix(redisUrl, prefix(part));
+  }
+  const rows = [
+    await benchWorkflows(
+      'PostgreSQL',
+      async (part) => {
+        const queue = new PostgresQueue({ connectionString: pgUrl, schema: schema(part) });
+        await queue.migrate();
+        return queue;
+      },
+      steps,
+      sizes.concurrency,
+    ),
+    await benchWorkflows(
+      'Redis',
+      async (part) => new RedisQueue({ connection: redisUrl, prefix: prefix(part) }),
+      steps,
+      sizes.concurrency,
+    ),
+  ];
+  for (const part of ['independent', 'workflow']) {
+    await dropSchema(pgUrl, schema(part));
+    await flushPrefix(redisUrl, prefix(part));
+  }
+  printWorkflowRows(rows);
+}
 
 // Peer libraries can keep sockets or timers alive after close; the numbers are printed, so exit.
 process.exit(0);

@@ -36,7 +36,9 @@ export {
 export type { JobContext, LockHandle, LockOptions, ProgressCounts } from './job/job-context.js';
 export type { JobResult, OutputFile } from './job/job-result.js';
 export {
+  type EndedJob,
   type JobSubmitter,
+  type JobWatch,
   jobSubmitterToken,
   type SubmitOptions,
   type SubmitRequest,

@@ -148,3 +148,16 @@ export { type ConsoStep, type RunItem, runPlanOf, STEP_FLAGS } from './steps/ste
 
 /** The plugin, as the CLI and runners load it by default. */
 export default consoJobsPlugin;
+/** A workflow's steps failed or were cancelled; code `WORKFLOW_FAILED`. */
+export { WorkflowFailedError } from './errors/workflow-failed-error.js';
+/** WorkflowJob: a declared workflow of jobs run as jobs on the queue under the workflow's tenant. */
+export { WORKFLOW_JOB_TYPE, workflowJob } from './jobs/workflow-job.js';
+export { conditionHolds } from './workflow/workflow-condition.js';
+/** What a workflow declares and how its conditions read a step's result. */
+export {
+  type StepCondition,
+  type WorkflowParams,
+  type WorkflowStep,
+  workflowParams,
+} from './workflow/workflow-declaration.js';
+export { type StepStatus, stepKey, type WorkflowResult } from './workflow/workflow-run.js';

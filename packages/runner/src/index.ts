@@ -13,9 +13,21 @@ export { JobRegistry, type JobTypeInfo } from './registry/job-registry.js';
 export { createRunner, HangarRunner } from './runner/hangar-runner.js';
 export { nextCronRun } from './scheduler/cron-expression.js';
 export { type ScheduleEnqueue, type ScheduleInput, ScheduleManager } from './scheduler/schedule-manager.js';
+export { RunnerJobSubmitter } from './submitter/runner-job-submitter.js';
 export { TRACEPARENT_KEY } from './tracing/job-tracing.js';
 export {
   TRACING_DEFAULTS,
   type TracerProviderLike,
   type TracingOptions,
 } from './tracing/tracing-options.js';
+export {
+  type WorkflowCallOptions,
+  type WorkflowCancelOutcome,
+  WorkflowOperations,
+} from './workflows/workflow-operations.js';
+export {
+  type WorkflowStepState,
+  type WorkflowStepView,
+  type WorkflowView,
+  workflowView,
+} from './workflows/workflow-view.js';

@@ -34,6 +34,7 @@ export {
   unstorableTextProblem,
 } from './input-checks/storable-text.js';
 export { refuseTransaction } from './input-checks/transaction-check.js';
+export { jobHasLabels } from './job-records/job-has-labels.js';
 export { type NewJobFacts, newJobRecord } from './job-records/new-job-record.js';
 export {
   type ParentGate,

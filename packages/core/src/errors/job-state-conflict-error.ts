@@ -7,12 +7,15 @@ export type JobStateConflict =
   /** Only a finished job can be deleted. */
   | 'delete'
   /** A child runs only once a parent has ended as its condition asks: the parent has to end that way first. */
-  | 'retry-parent';
+  | 'retry-parent'
+  /** A workflow's step is retried once the workflow has ended. */
+  | 'retry-step';
 
 const KEYS: Readonly<Record<JobStateConflict, string>> = {
   retry: 'hangar.error.jobNotRetryable',
   delete: 'hangar.error.jobNotFinished',
   'retry-parent': 'hangar.error.retryParentFirst',
+  'retry-step': 'hangar.error.workflowStillRunning',
 };
 
 /**

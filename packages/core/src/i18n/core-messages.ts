@@ -29,6 +29,8 @@ export const coreMessages = {
       'Job {jobId} is {state}; only a finished job can be deleted (cancel it first)',
     'hangar.error.retryParentFirst':
       'Job {jobId} runs only on the {condition} of its parent {parentId}, and the parent is {state}; the parent has to end that way first',
+    'hangar.error.workflowStillRunning':
+      'Workflow {jobId} is {state}; a step is retried once the workflow has ended (cancel it or wait)',
     'hangar.error.jobTypeMismatch': 'Job {jobId} is of type "{actual}", not "{expected}"',
     'hangar.error.terminated':
       'Job {jobId} did not stop within {graceMs} ms of its {reason}; its worker thread was terminated',
@@ -64,6 +66,8 @@ export const coreMessages = {
       "La tâche {jobId} est {state} ; seule une tâche terminée peut être supprimée (annulez-la d'abord)",
     'hangar.error.retryParentFirst':
       "La tâche {jobId} ne s'exécute qu'à la fin ({condition}) de sa parente {parentId}, qui est {state} ; la parente doit d'abord se terminer ainsi",
+    'hangar.error.workflowStillRunning':
+      'Le workflow {jobId} est {state} ; une étape se relance une fois le workflow terminé (annulez-le ou attendez)',
     'hangar.error.shutdown': "Le runner s'est arrêté avant la fin de la tâche {jobId}",
     'hangar.error.lockUnavailable':
       'Le verrou « {name} » est détenu par une autre tâche (attente de {waitMs} ms)',

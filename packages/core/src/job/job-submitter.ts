@@ -1,6 +1,8 @@
 import type { MessageParam } from '../i18n/translatable-string.js';
 import type { JobRecord } from '../queue/job-record.js';
 import type { ParentDependencyInput } from '../queue/parent-dependency.js';
+import type { CancelOutcome } from '../queue/queue-adapter.js';
+import type { JobState } from '../state/job-state.js';
 import type { JobContext } from './job-context.js';
 import { createServiceToken } from './services.js';
 
@@ -49,6 +51,43 @@ export interface JobSubmitter {
   ): Promise<JobRecord[]>;
   /** A job of the same tenant, or undefined (another tenant's job reads as absent). */
   get(ctx: JobContext, id: string): Promise<JobRecord | undefined>;
+  /**
+   * Cancels a job of the same tenant: a waiting one never runs, a running one is stopped.
+   * Another tenant's job is `not-found`.
+   */
+  cancel(ctx: JobContext, id: string): Promise<CancelOutcome>;
+  /**
+   * Checks params against the type's schema without storing anything, and returns them parsed:
+   * `UnknownJobTypeError` for a type the runner does not know, `ParamsValidationError` naming
+   * the field. Lets a job check all the work it will submit before it submits any.
+   */
+  validate(type: string, params: unknown): unknown;
+  /**
+   * Opens a watch on jobs of the tenant, to wait for them to end without polling each one. Open
+   * it before submitting the jobs it will watch, so no end is missed.
+   */
+  watch(ctx: JobContext): Promise<JobWatch>;
+}
+
+/** A job of a {@link JobWatch} that ended. */
+export interface EndedJob {
+  /** Its id. */
+  readonly id: string;
+  /** The terminal state it reached. */
+  readonly state: JobState;
+}
+
+/** Jobs a running job waits for; see {@link JobSubmitter.watch}. */
+export interface JobWatch {
+  /** Watches these jobs too (ids the submitter returned). */
+  add(ids: Iterable<string>): void;
+  /**
+   * Resolves once at least one watched job has ended with every watched job that ended since
+   * the last call, and stops watching them; rejects with the signal's reason when it fires.
+   */
+  next(options?: { signal?: AbortSignal }): Promise<EndedJob[]>;
+  /** Stops watching. */
+  close(): Promise<void>;
 }
 
 /** One job of {@link JobSubmitter.submitAll}. */

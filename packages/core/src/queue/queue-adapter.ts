@@ -105,6 +105,11 @@ export interface ListJobsFilter {
   queue?: string;
   /** Only the children of this job (the jobs that wait on it as their parent). */
   parentId?: string;
+  /**
+   * Only jobs whose metadata has each of these labels with this value (e.g. the steps of one
+   * workflow: `{ workflowId }`). @defaultValue no condition
+   */
+  metadata?: Readonly<Record<string, string>>;
   /** Page size, a positive integer; a page holds at most 1000 jobs, whatever this asks. @defaultValue 50 */
   limit?: number;
   /** Opaque cursor from the previous page's `nextCursor`. */

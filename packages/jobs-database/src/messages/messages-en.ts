@@ -13,6 +13,7 @@ export const messagesEn = {
   'conso.job.customProcedure': 'Run a procedure registered for the customer',
   'conso.job.backup': 'Back up the consolidation database',
   'conso.job.restore': 'Restore the consolidation database from a backup',
+  'conso.job.workflow': 'Run a declared workflow of jobs (sequences, parallel branches, conditions)',
 
   'conso.progress.step': "Conso {index}/{count} '{code}': {@step}",
   'conso.step.linkedCategories': 'Carrying linked categories',
@@ -114,4 +115,7 @@ export const messagesEn = {
   'conso.error.engine.unknownShareClass':
     "Conso '{conso}': company {company} has no share class {shareClass}",
   'conso.error.engine.unknownStep': 'Unknown step {step}',
+  'conso.error.workflowFailed': 'Workflow "{workflow}": {count} step(s) failed or were cancelled: {steps}',
+  'conso.workflow.progress': 'Workflow "{workflow}": {done} of {total} steps done, {running} on the queue',
+  'conso.workflow.stepSkipped': 'Workflow "{workflow}": step "{step}" skipped ({reason})',
 } as const;

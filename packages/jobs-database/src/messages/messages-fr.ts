@@ -16,6 +16,7 @@ export const messagesFr: Record<keyof typeof messagesEn, string> = {
   'conso.job.customProcedure': 'Exécuter une procédure enregistrée pour le client',
   'conso.job.backup': 'Sauvegarder la base de consolidation',
   'conso.job.restore': 'Restaurer la base de consolidation depuis une sauvegarde',
+  'conso.job.workflow': 'Exécuter un workflow déclaré de jobs (séquences, branches parallèles, conditions)',
 
   'conso.progress.step': "Conso {index}/{count} '{code}' : {@step}",
   'conso.step.linkedCategories': 'Report des catégories liées',
@@ -122,4 +123,8 @@ export const messagesFr: Record<keyof typeof messagesEn, string> = {
   'conso.error.engine.unknownShareClass':
     "Conso '{conso}' : la société {company} n'a pas de catégorie d'actions {shareClass}",
   'conso.error.engine.unknownStep': 'Étape inconnue {step}',
+  'conso.error.workflowFailed': 'Workflow « {workflow} » : {count} étape(s) en échec ou annulée(s) : {steps}',
+  'conso.workflow.progress':
+    'Workflow « {workflow} » : {done} étapes sur {total} terminées, {running} en file',
+  'conso.workflow.stepSkipped': 'Workflow « {workflow} » : étape « {step} » ignorée ({reason})',
 };

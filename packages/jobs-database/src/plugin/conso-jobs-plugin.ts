@@ -15,6 +15,7 @@ import { deleteConsoJob } from '../jobs/delete-conso-job.js';
 import { deleteCustomerJob } from '../jobs/delete-customer-job.js';
 import { restoreJob } from '../jobs/restore-job.js';
 import { systemLogsJob } from '../jobs/system-logs-job.js';
+import { workflowJob } from '../jobs/workflow-job.js';
 import { systemLogsSettingsToken } from '../logs/system-logs-settings.js';
 import { consoMessages } from '../messages/conso-messages.js';
 import { type ConsoJobsOptions, consoJobsOptionsToken } from '../steps/conso-jobs-options.js';
@@ -53,6 +54,7 @@ export function createConsoJobsPlugin(options: ConsoJobsOptions = {}): HangarPlu
       restoreJob,
       customProcedureJob,
       systemLogsJob,
+      workflowJob,
     ]),
     services: [
       { token: consoJobsOptionsToken, value: options },

@@ -13,6 +13,7 @@ import { RESTORE_JOB_TYPE } from '../jobs/restore-job.js';
 import { SYSTEM_LOGS_JOB_TYPE } from '../jobs/system-logs-job.js';
 import { backupCrossTenantCases } from './backup-cross-tenant-cases.js';
 import { deletionCrossTenantCases } from './deletion-cross-tenant-cases.js';
+import { WORKFLOW_JOB_TYPE } from '../jobs/workflow-job.js';
 
 /**
  * Customer A's consolidation jobs aimed at customer B's data, for the cross-tenant suite: B's
@@ -189,6 +190,48 @@ export const consoCrossTenantCases: CrossTenantCases = {
     {
       name: 'codes both customers use resolve to A (into itself: a conflict)',
       params: ({ a }) => ({ conso: a.consoCode, company: 'HOLD', targetConso: a.consoCode }),
+      expect: 'confined',
+    },
+  ],
+  [WORKFLOW_JOB_TYPE]: [
+    {
+      name: "a step naming B's customer is refused before any step is enqueued",
+      params: ({ a, b }) => ({
+        name: 'month-end',
+        steps: [
+          { id: 'mine', type: OWNERSHIP_JOB_TYPE, params: { conso: a.consoCode } },
+          {
+            id: 'theirs',
+            type: OWNERSHIP_JOB_TYPE,
+            params: { customer: b.code, conso: b.consoCode },
+            after: ['mine'],
+          },
+        ],
+      }),
+      expect: { refused: 'TENANT_MISMATCH' },
+    },
+    {
+      name: "a step naming B's conso by id fails in the step, under A",
+      params: ({ b }) => ({
+        name: 'month-end',
+        steps: [{ id: 'ownership', type: OWNERSHIP_JOB_TYPE, params: { conso: b.consoId } }],
+      }),
+      expect: { refused: 'TENANT_MISMATCH' },
+    },
+    {
+      name: 'steps on codes both customers use run on A',
+      params: ({ a }) => ({
+        name: 'month-end',
+        steps: [
+          { id: 'ownership', type: OWNERSHIP_JOB_TYPE, params: { conso: a.consoCode } },
+          {
+            id: 'integration',
+            type: INTEGRATION_JOB_TYPE,
+            params: { consos: [a.consoCode] },
+            after: ['ownership'],
+          },
+        ],
+      }),
       expect: 'confined',
     },
   ],

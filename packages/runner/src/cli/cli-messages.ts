@@ -29,6 +29,8 @@ export const cliMessages = {
     'hangar.cli.cancelOutcome.finished': 'Job {jobId} had already finished ({state})',
     'hangar.cli.jobRetried': 'Job {jobId} is {state} again, with up to {maxAttempts} attempts in all',
     'hangar.cli.jobDeleted': 'Job {jobId} deleted, with its log',
+    'hangar.cli.workflow': 'Workflow {name} ({id}): {state}, {done} of {total} steps done',
+    'hangar.cli.workflowCancelled': 'Workflow {id}: {outcome}; {steps} steps cancelled or stopping',
     'hangar.cli.scheduleCreated': 'Schedule {name} created; next run {next}',
     'hangar.cli.scheduleReplaced': 'Schedule {name} replaced; next run {next}',
     'hangar.cli.schedulePaused': 'Schedule {name} paused',
@@ -86,6 +88,8 @@ export const cliMessages = {
     'hangar.cli.jobRetried':
       'La tâche {jobId} est de nouveau {state}, avec au plus {maxAttempts} tentatives en tout',
     'hangar.cli.jobDeleted': 'Tâche {jobId} supprimée, avec son journal',
+    'hangar.cli.workflow': 'Workflow {name} ({id}) : {state}, {done} étapes sur {total} terminées',
+    'hangar.cli.workflowCancelled': 'Workflow {id} : {outcome} ; {steps} étapes annulées ou en arrêt',
     'hangar.cli.scheduleCreated': 'Planification {name} créée ; prochaine exécution {next}',
     'hangar.cli.scheduleReplaced': 'Planification {name} remplacée ; prochaine exécution {next}',
     'hangar.cli.schedulePaused': 'Planification {name} suspendue',

@@ -8,6 +8,7 @@ import {
   TOKENS,
   waitDone,
 } from '../http/test-fixtures.js';
+import { heldWorkflow } from '../http/workflow-test-fixture.js';
 import { runCli } from './run-cli.js';
 import { capture, tempDir } from './test-kit.js';
 
@@ -71,5 +72,35 @@ describe('hangar jobs retry|delete', () => {
     const unknown = await cli(api, ['jobs', 'rerun', id]);
     expect(unknown.code).toBe(64);
     expect(unknown.err).toContain('use one of: retry, delete');
+  });
+});
+
+describe('hangar workflows show|cancel|retry-step', () => {
+  it('shows a workflow with its steps, cancels it, then retries its failed step', async () => {
+    const api = await startApi();
+    const { workflow, step } = await heldWorkflow(api);
+
+    const shown = await cli(api, ['workflows', 'show', workflow.id], TOKENS.acmeViewer);
+    expect(shown).toMatchObject({ code: 0, err: '' });
+    expect(shown.out).toBe(
+      `Workflow close (${workflow.id}): Enqueued, 1 of 2 steps done\n  ledger  Failed  ${step.id}  Ledger L1 does not exist\n  sum  Waiting\n`,
+    );
+    const foreign = await cli(api, ['workflows', 'show', workflow.id], TOKENS.globexOperator);
+    expect(foreign.code).not.toBe(0);
+    expect(foreign.err).toContain(workflow.id);
+
+    const cancelled = await cli(api, ['workflows', 'cancel', workflow.id, '--lang', 'fr']);
+    expect(cancelled).toMatchObject({
+      code: 0,
+      out: `Workflow ${workflow.id} : cancelled ; 0 étapes annulées ou en arrêt\n`,
+    });
+
+    const retried = await cli(api, ['workflows', 'retry-step', workflow.id, 'ledger']);
+    expect(retried.code).toBe(0);
+    // The step may have run (and failed) again already.
+    expect(retried.out.split('\n')[0]).toMatch(
+      new RegExp(`^Workflow close \\(${workflow.id}\\): Enqueued, [01] of 2 steps done$`),
+    );
+    expect((await api.runner.client.waitFor(step.id, { pollMs: 20 })).attempts).toBe(2);
   });
 });

@@ -16,6 +16,7 @@ import { listCommand } from './commands/list.js';
 import { scheduleCommands } from './commands/schedule-changes.js';
 import { serveCommand } from './commands/serve.js';
 import { statusCommand } from './commands/status.js';
+import { workflowsCommand } from './commands/workflows.js';
 import { configPath, loadConfig } from './config.js';
 import { embeddedCliHost } from './embedded-host.js';
 import { EXIT } from './exit-codes.js';
@@ -29,6 +30,7 @@ export const BUILTIN_COMMANDS: readonly BuiltinCommand[] = [
   cancelCommand,
   listCommand,
   jobsCommand,
+  workflowsCommand,
   scheduleCommands,
 ];
 

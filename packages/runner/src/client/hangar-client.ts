@@ -31,6 +31,12 @@ import {
   resolveTracingOptions,
   type TracingOptions,
 } from '../tracing/tracing-options.js';
+import {
+  type WorkflowCallOptions,
+  type WorkflowCancelOutcome,
+  WorkflowOperations,
+} from '../workflows/workflow-operations.js';
+import type { WorkflowView } from '../workflows/workflow-view.js';
 import type { JobId, JobRecordOf, TypedEnqueueResult } from './typed-job.js';
 
 /** Options of one enqueue call. */
@@ -100,6 +106,8 @@ export class HangarClient {
   readonly events = new EventEmitter<HangarEvents>();
   /** Recurring schedules. */
   readonly schedules: ScheduleManager;
+  /** Workflows: a job plus the jobs carrying its id as `metadata.workflowId`. */
+  readonly workflows: WorkflowOperations;
   private readonly logger: Logger;
   private readonly tracingOptions: ResolvedTracingOptions | undefined;
   private tracingLoad: Promise<JobTracing> | undefined;
@@ -114,6 +122,7 @@ export class HangarClient {
   ) {
     this.logger = logger;
     this.tracingOptions = resolveTracingOptions(tracing);
+    this.workflows = new WorkflowOperations(this);
     this.schedules = new ScheduleManager(queue, registry, (type, params, options) =>
       this.enqueue(type, params, options),
     );
@@ -253,6 +262,21 @@ export class HangarClient {
       throw new JobStateConflictError(id, job?.state ?? 'Processing', 'delete');
     }
     safeEmit(this.events, this.logger, 'job:deleted', { jobId: id });
+  }
+
+  /** A workflow read as one unit (state, steps, done/total, current steps' progress, outputs). */
+  getWorkflow(id: string, options: WorkflowCallOptions = {}): Promise<WorkflowView | undefined> {
+    return this.workflows.get(id, options);
+  }
+
+  /** Cancels a workflow: its job and every step still waiting or running. */
+  cancelWorkflow(id: string, options: WorkflowCallOptions = {}): Promise<WorkflowCancelOutcome> {
+    return this.workflows.cancel(id, options);
+  }
+
+  /** Retries a Failed or Cancelled step of an ended workflow without rerunning the steps that succeeded. */
+  retryWorkflowStep(id: string, stepId: string, options: WorkflowCallOptions = {}): Promise<WorkflowView> {
+    return this.workflows.retryStep(id, stepId, options);
   }
 
   /** Jobs matching the filter, newest first. */

@@ -56,12 +56,15 @@ describe('GET /openapi.json', () => {
       'get /openapi.json',
       'get /ready',
       'get /schedules',
+      'get /workflows/{id}',
       'post /jobs',
       'post /jobs/{id}/cancel',
       'post /jobs/{id}/retry',
       'post /schedules/{name}/pause',
       'post /schedules/{name}/resume',
       'post /schedules/{name}/trigger',
+      'post /workflows/{id}/cancel',
+      'post /workflows/{id}/steps/{step}/retry',
       'put /schedules/{name}',
     ]);
 

@@ -27,6 +27,7 @@ import {
   scheduleTriggerResponseSchema,
   scheduleViewSchema,
 } from './view-schemas.js';
+import { workflowApiViewSchema, workflowCancelResponseSchema } from './workflow-view-schema.js';
 
 export type { JsonSchema, OpenApiSettings } from './openapi-operations.js';
 
@@ -137,6 +138,8 @@ export function buildOpenApiDocument(settings: OpenApiSettings): OpenApiDocument
         EnqueueResponse: toSchema(enqueueResponseSchema, 'output'),
         CancelResponse: toSchema(cancelResponseSchema, 'output'),
         RetryResponse: toSchema(retryResponseSchema, 'output'),
+        Workflow: toSchema(workflowApiViewSchema, 'output'),
+        WorkflowCancelResponse: toSchema(workflowCancelResponseSchema, 'output'),
         ScheduleSaveResponse: toSchema(scheduleSaveResponseSchema, 'output'),
         ScheduleTriggerResponse: toSchema(scheduleTriggerResponseSchema, 'output'),
         ScheduleDeleteResponse: toSchema(scheduleDeleteResponseSchema, 'output'),

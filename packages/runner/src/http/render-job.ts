@@ -57,7 +57,8 @@ export function renderLogEntry(entry: LogEntry, ctx: RenderContext): LogEntryVie
   return view;
 }
 
-function renderErrors(info: ErrorInfo, ctx: RenderContext): ErrorView[] {
+/** ErrorInfo entries rendered in the caller’s language. */
+export function renderErrors(info: ErrorInfo, ctx: RenderContext): ErrorView[] {
   return info.map((entry) => {
     const view: ErrorView = {
       ...renderMessage({ key: entry.key, params: entry.params }, ctx),

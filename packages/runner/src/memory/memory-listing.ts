@@ -9,7 +9,7 @@ import {
   type QueueStateCount,
   type RetentionPolicy,
 } from '@hangar/core';
-import { checkRetentionPolicy, listPageSize } from '@hangar/core/adapter';
+import { checkRetentionPolicy, jobHasLabels, listPageSize } from '@hangar/core/adapter';
 import { removeStoredJob } from './memory-retry-delete.js';
 import type { MemoryStore } from './memory-store.js';
 import { copyValue } from './value-copy.js';
@@ -40,6 +40,7 @@ export function listJobs(s: MemoryStore, filter: ListJobsFilter): JobPage {
     if (states && !states.has(job.state)) continue;
     if (types && !types.has(job.type)) continue;
     if (filter.parentId !== undefined && job.parentId !== filter.parentId) continue;
+    if (!jobHasLabels(job, filter.metadata)) continue;
     matches.push([seq, job]);
   }
   matches.sort((x, y) => y[0] - x[0]);

@@ -41,6 +41,9 @@ export function listJobsQuery(n: SchemaNames, filter: ListJobsFilter): BoundQuer
     const parentId = parseJobId(filter.parentId);
     where.push(parentId === undefined ? 'false' : `j.parent_id = ${bind(parentId)}::bigint`);
   }
+  // Containment, so every label is matched in one test of the jsonb column.
+  if (filter.metadata !== undefined)
+    where.push(`j.metadata @> ${bind(JSON.stringify(filter.metadata))}::jsonb`);
   if (filter.cursor !== undefined) where.push(`j.id < ${bind(decodeCursor(filter.cursor))}::bigint`);
   const limit = listPageSize(filter.limit);
   const cut = bind(limit + 1);

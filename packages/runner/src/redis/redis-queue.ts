@@ -28,6 +28,7 @@ import {
   checkEnqueueRequests,
   checkPositiveInteger,
   checkRetentionPolicy,
+  jobHasLabels,
   listPageSize,
   lockTtlMs,
   newJobRecord,
@@ -295,7 +296,8 @@ export class RedisQueue extends OperatorCallsBase implements QueueAdapter {
     const jobs: JobRecord[] = [];
     for (let i = 0; i + 1 < items.length; i += 2) {
       const job = decodeJob(items[i + 1] as FlatHash, items[i] as string);
-      if (job) jobs.push(job);
+      // Labels are not indexed: a page keeps the scanned jobs that carry them (it may hold fewer than asked; the cursor goes on).
+      if (job && jobHasLabels(job, filter.metadata)) jobs.push(job);
     }
     return { items: jobs, nextCursor: cursor === '' ? undefined : encodeCursor(cursor) };
   }
