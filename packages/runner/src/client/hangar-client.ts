@@ -29,6 +29,7 @@ import {
   resolveTracingOptions,
   type TracingOptions,
 } from '../tracing/tracing-options.js';
+import { TriggerManager } from '../triggers/trigger-manager.js';
 import type { JobId, JobRecordOf, TypedEnqueueResult } from './typed-job.js';
 
 /** Options of one enqueue call. */
@@ -92,6 +93,8 @@ export class HangarClient {
   readonly events = new EventEmitter<HangarEvents>();
   /** Recurring schedules. */
   readonly schedules: ScheduleManager;
+  /** Event triggers: jobs enqueued when other jobs end. */
+  readonly triggers: TriggerManager;
   private readonly logger: Logger;
   private readonly tracingOptions: ResolvedTracingOptions | undefined;
   private tracingLoad: Promise<JobTracing> | undefined;
@@ -109,6 +112,7 @@ export class HangarClient {
     this.schedules = new ScheduleManager(queue, registry, (type, params, options) =>
       this.enqueue(type, params, options),
     );
+    this.triggers = new TriggerManager(queue, registry);
   }
 
   /**

@@ -1,4 +1,11 @@
-import type { JobRecord, LogEntry, QueueChange, RunnerRecord, ScheduleRecord } from '@hangar/core';
+import type {
+  JobRecord,
+  LogEntry,
+  QueueChange,
+  RunnerRecord,
+  ScheduleRecord,
+  TriggerRecord,
+} from '@hangar/core';
 import { EventEmitter } from 'eventemitter3';
 import { BinaryHeap } from './binary-heap.js';
 
@@ -26,6 +33,8 @@ export class MemoryStore {
   readonly idempotency = new Map<string, string>();
   readonly locks = new Map<string, { owner: string; expiresAt: number }>();
   readonly schedules = new Map<string, ScheduleRecord>();
+  /** Event triggers by name. */
+  readonly triggers = new Map<string, TriggerRecord>();
   /** Runner advertisements by runner id. */
   readonly runners = new Map<string, RunnerRecord>();
   /** Awaiting children by parent id. */

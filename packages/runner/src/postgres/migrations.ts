@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { claimFunctionSql } from './claim-sql.js';
+import { eventTriggerTableSql } from './event-trigger-sql.js';
 import { runnerTableSql } from './runner-sql.js';
 import type { SchemaNames } from './schema-names.js';
 import { customerIndexesSql, tablesSql } from './schema-sql.js';
@@ -43,6 +44,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 5,
     name: 'runner advertisements: which runners are alive and which queues they serve',
     sql: runnerTableSql,
+  },
+  {
+    version: 6,
+    name: 'event triggers: jobs enqueued when other jobs end',
+    sql: eventTriggerTableSql,
   },
 ];
 

@@ -17,6 +17,7 @@ import {
   type RetentionPolicy,
   type ScheduleRecord,
   type SubscribeOptions,
+  type TriggerStore,
   type Unsubscribe,
 } from '@hangar/core';
 import {
@@ -36,6 +37,7 @@ import { claimedJobColumns, claimedRowToJob } from './claimed-row.js';
 import { type Completion, completeBatch } from './complete-batch.js';
 import { enqueueJobs } from './enqueue-jobs.js';
 import { insertJobsSql } from './enqueue-sql.js';
+import { postgresTriggers } from './event-trigger-sql.js';
 import { parseJobId } from './job-id.js';
 import { compareClaimOrder, type JobRow, rowToJob } from './job-row.js';
 import { type JobSql, jobSql, RECOVER_BATCH } from './job-sql.js';
@@ -72,6 +74,7 @@ export class PostgresQueue extends OperatorCallsBase implements QueueAdapter {
   private readonly names: SchemaNames;
   private readonly sql: JobSql;
   protected readonly operatorCalls: OperatorCalls;
+  protected readonly triggerStore: TriggerStore;
   private readonly locks: ReturnType<typeof lockSql>;
   private readonly schedules: ReturnType<typeof scheduleSql>;
   private readonly hub: ChangeHub;
@@ -98,6 +101,7 @@ export class PostgresQueue extends OperatorCallsBase implements QueueAdapter {
     this.names = schemaNames(this.options.schema);
     this.sql = jobSql(this.names);
     this.operatorCalls = postgresOperatorCalls((text, values) => this.rows(text, values), this.names);
+    this.triggerStore = postgresTriggers((text, values) => this.rows(text, values), this.names);
     this.locks = lockSql(this.names);
     this.schedules = scheduleSql(this.names);
     this.insertSql = insertJobsSql(this.names);
