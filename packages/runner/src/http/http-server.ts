@@ -21,6 +21,7 @@ import { registerMetricsRoute } from './metrics-route.js';
 import { registerOpenApiRoute } from './openapi.js';
 import { registerScheduleRoutes } from './schedule-routes.js';
 import { registerSseRoute } from './sse-route.js';
+import { registerTriggerRoutes } from './trigger-routes.js';
 
 /**
  * The API as a fastify plugin, for mounting inside an existing service:
@@ -45,6 +46,7 @@ export const hangarHttpPlugin: FastifyPluginAsync<HangarHttpOptions> = async (ap
   registerFileRoute(app, api);
   registerCatalogRoutes(app, api);
   registerScheduleRoutes(app, api);
+  registerTriggerRoutes(app, api);
   registerOpenApiRoute(app, api);
   registerDocsPage(app);
   registerHealthRoutes(app, api);

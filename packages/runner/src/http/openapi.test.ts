@@ -46,6 +46,7 @@ describe('GET /openapi.json', () => {
     expect(served.sort()).toEqual([
       'delete /jobs/{id}',
       'delete /schedules/{name}',
+      'delete /triggers/{name}',
       'get /docs',
       'get /health',
       'get /job-types',
@@ -56,13 +57,17 @@ describe('GET /openapi.json', () => {
       'get /openapi.json',
       'get /ready',
       'get /schedules',
+      'get /triggers',
       'post /jobs',
       'post /jobs/{id}/cancel',
       'post /jobs/{id}/retry',
       'post /schedules/{name}/pause',
       'post /schedules/{name}/resume',
       'post /schedules/{name}/trigger',
+      'post /triggers/{name}/pause',
+      'post /triggers/{name}/resume',
       'put /schedules/{name}',
+      'put /triggers/{name}',
     ]);
 
     const list = doc.paths['/jobs']?.get;
