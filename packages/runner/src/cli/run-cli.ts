@@ -16,6 +16,7 @@ import { listCommand } from './commands/list.js';
 import { scheduleCommands } from './commands/schedule-changes.js';
 import { serveCommand } from './commands/serve.js';
 import { statusCommand } from './commands/status.js';
+import { triggerCommands } from './commands/trigger-commands.js';
 import { configPath, loadConfig } from './config.js';
 import { embeddedCliHost } from './embedded-host.js';
 import { EXIT } from './exit-codes.js';
@@ -30,6 +31,7 @@ export const BUILTIN_COMMANDS: readonly BuiltinCommand[] = [
   listCommand,
   jobsCommand,
   scheduleCommands,
+  triggerCommands,
 ];
 
 const HELP_WORDS = new Set(['--help', '-h', 'help']);

@@ -5,7 +5,7 @@ import type { ApiContext, RequestScope } from './api-context.js';
 import { requirePermission } from './auth.js';
 import { commonQuerySchema, parseRequest, scheduleNameParamsSchema } from './request-schemas.js';
 import { TriggerNameTakenError } from './trigger-name-taken-error.js';
-import { type TriggerView, triggerBodySchema } from './trigger-schemas.js';
+import { type TriggerSaveResponse, type TriggerView, triggerBodySchema } from './trigger-schemas.js';
 
 /**
  * Whether the caller may see and change a trigger: one bound to the caller's customer, and a
@@ -82,7 +82,8 @@ export function registerTriggerRoutes(app: FastifyInstance, api: ApiContext): vo
       paused: body.paused,
     };
     const saved = await triggers.upsert(input);
-    return reply.code(existing ? 200 : 201).send({ created: !existing, trigger: renderTrigger(saved) });
+    const response: TriggerSaveResponse = { created: !existing, trigger: renderTrigger(saved) };
+    return reply.code(existing ? 200 : 201).send(response);
   });
 
   app.post('/triggers/:name/pause', { exposeHeadRoute: false }, async (request) => {

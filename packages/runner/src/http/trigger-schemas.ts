@@ -75,3 +75,6 @@ export const triggerSaveResponseSchema = z.object({
 
 /** Answer of `DELETE /triggers/:name`. */
 export const triggerDeleteResponseSchema = z.object({ name: z.string(), deleted: z.literal(true) });
+
+/** Answer of `PUT /triggers/:name`. */
+export type TriggerSaveResponse = z.infer<typeof triggerSaveResponseSchema>;
