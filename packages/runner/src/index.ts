@@ -19,3 +19,6 @@ export {
   type TracerProviderLike,
   type TracingOptions,
 } from './tracing/tracing-options.js';
+export { TriggerFiring, type TriggerFiringSettings, triggeredJobKey } from './triggers/trigger-firing.js';
+export type { TriggerInput } from './triggers/trigger-input.js';
+export { TriggerManager } from './triggers/trigger-manager.js';
