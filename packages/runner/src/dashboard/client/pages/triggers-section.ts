@@ -1,13 +1,13 @@
 import type { TriggerView } from '../../../http/trigger-schemas.js';
+import type { ApiClient } from '../api-client.js';
 import { dataTable } from '../data-table.js';
 import { h, replace } from '../dom.js';
 import { report, statusLine } from '../feedback.js';
 import { formatTime, t } from '../i18n.js';
-import type { Session } from '../session.js';
 
 /** Event triggers, under the schedules: which ends fire each; pause and resume for operators and admins. */
-export function triggersSection(session: Session): HTMLElement {
-  const { api } = session;
+export function triggersSection(signedIn: { api: ApiClient; canWrite: boolean }): HTMLElement {
+  const { api, canWrite } = signedIn;
   const status = statusLine();
   const body = h('div', {}, h('p', {}, t('hangar.dashboard.loading')));
   const section = h('section', {}, h('h2', {}, t('hangar.dashboard.triggers.heading')), status, body);
@@ -53,7 +53,7 @@ export function triggersSection(session: Session): HTMLElement {
             t('hangar.dashboard.column.type'),
             t('hangar.dashboard.schedules.status'),
             t('hangar.dashboard.triggers.lastFired'),
-            session.canWrite && '',
+            canWrite && '',
           ],
           items.map((tr) =>
             h(
@@ -68,7 +68,7 @@ export function triggersSection(session: Session): HTMLElement {
                 tr.paused ? t('hangar.dashboard.schedules.paused') : t('hangar.dashboard.schedules.active'),
               ),
               h('td', {}, formatTime(tr.lastFiredAt)),
-              session.canWrite && h('td', { class: 'actions' }, button(tr, tr.paused ? 'resume' : 'pause')),
+              canWrite && h('td', { class: 'actions' }, button(tr, tr.paused ? 'resume' : 'pause')),
             ),
           ),
         ),
