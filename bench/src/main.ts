@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { MemoryQueue } from '@hangar/runner';
+import { MemoryQueue, MemoryStore } from '@hangar/runner';
 import { PostgresQueue } from '@hangar/runner/postgres';
 import { RedisQueue } from '@hangar/runner/redis';
 import { benchCleanup } from './cleanup-bench.js';
@@ -13,6 +13,7 @@ import { benchOtherJobs } from './other-bench.js';
 import { benchGraphileWorker, benchPgBoss, dropSchema } from './postgres-peers.js';
 import { benchBeeQueue, benchBullmq, flushPrefix } from './redis-peers.js';
 import { interleavedRounds, printTable } from './report.js';
+import { benchTriggers, type TriggerBenchRow } from './trigger-bench.js';
 import { benchWorkflows, printWorkflowRows } from './workflows-bench.js';
 
 // `npm run bench [-- memory redis postgres]`: runs the named suites (all by default); each suite
@@ -206,6 +207,47 @@ if (run('workflows')) {
     await flushPrefix(redisUrl, prefix(part));
   }
   printWorkflowRows(rows);
+}
+
+if (run('triggers')) {
+  const triggerSizes = {
+    samples: Number(process.env.BENCH_TRIGGER_SAMPLES ?? 200),
+    warmup: Number(process.env.BENCH_TRIGGER_WARMUP ?? 20),
+    sweepSamples: Number(process.env.BENCH_TRIGGER_SWEEP_SAMPLES ?? 10),
+  };
+  const rows: TriggerBenchRow[] = [];
+  const store = new MemoryStore();
+  rows.push(...(await benchTriggers('Hangar memory', async () => new MemoryQueue({ store }), triggerSizes)));
+  const prefix = 'bench-hangar-triggers';
+  await flushPrefix(redisUrl, prefix);
+  rows.push(
+    ...(await benchTriggers(
+      'Hangar Redis',
+      async () => new RedisQueue({ connection: redisUrl, prefix }),
+      triggerSizes,
+    )),
+  );
+  await flushPrefix(redisUrl, prefix);
+  const schema = 'bench_hangar_triggers';
+  await dropSchema(pgUrl, schema);
+  rows.push(
+    ...(await benchTriggers(
+      'Hangar Postgres',
+      async () => {
+        const queue = new PostgresQueue({ connectionString: pgUrl, schema });
+        await queue.migrate();
+        return queue;
+      },
+      triggerSizes,
+    )),
+  );
+  await dropSchema(pgUrl, schema);
+  console.log("\n## Event triggers: from a parent job's end to the start of the job its trigger enqueued\n");
+  console.log('| system | how the parent ended | samples | p50 ms | p99 ms |');
+  console.log('|---|---|---:|---:|---:|');
+  for (const r of rows) {
+    console.log(`| ${r.system} | ${r.path} | ${r.samples} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} |`);
+  }
 }
 
 // Peer libraries can keep sockets or timers alive after close; the numbers are printed, so exit.

@@ -107,6 +107,20 @@ export type {
 export { isWakeUp } from './queue/queue-adapter.js';
 export type { QueueDepth, RunnerInfo, RunnerRecord } from './queue/runner-record.js';
 export {
+  type FinishedJobsPage,
+  type FinishedJobsQuery,
+  sameTriggerCursor,
+  supportsTriggers,
+  TRIGGER_END_STATES,
+  type TriggerCursor,
+  type TriggerEndState,
+  type TriggerEvent,
+  type TriggerJob,
+  type TriggerRecord,
+  type TriggerStore,
+  triggerMatches,
+} from './queue/trigger-record.js';
+export {
   assertTransition,
   canTransition,
   isTerminalState,

@@ -31,3 +31,6 @@ export {
   type WorkflowView,
   workflowView,
 } from './workflows/workflow-view.js';
+export { TriggerFiring, type TriggerFiringSettings, triggeredJobKey } from './triggers/trigger-firing.js';
+export type { TriggerInput } from './triggers/trigger-input.js';
+export { TriggerManager } from './triggers/trigger-manager.js';

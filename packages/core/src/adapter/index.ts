@@ -24,6 +24,7 @@ export {
   MAX_INT32,
   MAX_PARENTS,
 } from './input-checks/enqueue-request-check.js';
+export { checkFinishedJobsQuery, MAX_FINISHED_PAGE } from './input-checks/finished-jobs-query-check.js';
 export { DEFAULT_PAGE_SIZE, listPageSize, MAX_PAGE_SIZE } from './input-checks/list-page-size.js';
 export { lockTtlMs } from './input-checks/lock-ttl.js';
 export { checkRetentionPolicy, DEFAULT_CLEANUP_BATCH } from './input-checks/retention-policy-check.js';

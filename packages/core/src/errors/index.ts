@@ -14,5 +14,7 @@ export { LockUnavailableError } from './lock-unavailable-error.js';
 export { type FieldIssue, ParamsValidationError } from './params-validation-error.js';
 export { ScheduleNotFoundError } from './schedule-not-found-error.js';
 export { TenantMismatchError } from './tenant-mismatch-error.js';
+export { TriggerNotFoundError } from './trigger-not-found-error.js';
+export { TriggersUnsupportedError } from './triggers-unsupported-error.js';
 export { UnknownJobTypeError } from './unknown-job-type-error.js';
 export { UnrecoverableError } from './unrecoverable-error.js';

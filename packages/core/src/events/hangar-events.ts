@@ -28,6 +28,8 @@ export interface HangarEvents {
   'job:recovered': (e: { jobIds: string[] }) => void;
   /** A recurring schedule enqueued a job. */
   'schedule:fired': (e: { name: string; jobId: string; at: Date }) => void;
+  /** An event trigger enqueued a job (`jobId`) for the end of another (`eventJobId`). */
+  'trigger:fired': (e: { name: string; jobId: string; eventJobId: string }) => void;
   /** Something went wrong in the worker machinery itself (not in a job). */
   'worker:error': (e: { error: unknown; context: string }) => void;
   /** The runner stopped claiming and is draining. */

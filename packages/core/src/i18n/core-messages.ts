@@ -24,6 +24,8 @@ export const coreMessages = {
     'hangar.error.tenantMismatch':
       'Parameter "{param}" ({value}) names data outside customer {tenant}, the tenant of this job',
     'hangar.error.scheduleNotFound': 'No schedule named "{name}"',
+    'hangar.error.triggerNotFound': 'No trigger named "{name}"',
+    'hangar.error.triggersUnsupported': 'The "{adapter}" queue adapter does not store event triggers',
     'hangar.error.jobNotRetryable': 'Job {jobId} is {state}; only a Failed or Cancelled job can be retried',
     'hangar.error.jobNotFinished':
       'Job {jobId} is {state}; only a finished job can be deleted (cancel it first)',
@@ -60,6 +62,8 @@ export const coreMessages = {
     'hangar.error.parentConditionUnmet':
       "La tâche parente {parentId} s'est terminée {state}, et cette tâche ne s'exécutait qu'à son {condition} ; elle ne s'exécutera pas",
     'hangar.error.scheduleNotFound': 'Aucune planification nommée « {name} »',
+    'hangar.error.triggerNotFound': 'Aucun déclencheur nommé « {name} »',
+    'hangar.error.triggersUnsupported': "L'adaptateur de file « {adapter} » ne stocke pas de déclencheurs",
     'hangar.error.jobNotRetryable':
       'La tâche {jobId} est {state} ; seule une tâche Failed ou Cancelled peut être relancée',
     'hangar.error.jobNotFinished':

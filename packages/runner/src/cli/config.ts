@@ -68,6 +68,29 @@ const scheduleSchema = z.strictObject({
   paused: z.boolean().default(false),
 });
 
+/**
+ * An event trigger the config declares: upserted when `serve` starts, like a schedule. A trigger
+ * already stored keeps where it stands, so ends that happened while nothing ran still fire it.
+ */
+const triggerSchema = z.strictObject({
+  name: z.string().min(1),
+  on: z.strictObject({
+    type: z.string().min(1),
+    customerId: z.string().min(1).optional(),
+    states: z.array(z.enum(['Succeeded', 'Failed', 'Cancelled'])).min(1, {
+      error: 'give at least one of Succeeded, Failed, Cancelled',
+    }),
+    metadata: z.record(z.string(), z.string()).optional(),
+  }),
+  job: z.strictObject({
+    type: z.string().min(1),
+    params: z.unknown().default({}),
+    queue: z.string().min(1).optional(),
+    priority: z.number().int().optional(),
+  }),
+  paused: z.boolean().default(false),
+});
+
 const runnerSchema = z.strictObject({
   concurrency: z.number().int().min(1).optional(),
   queues: z.record(z.string(), z.number().int().min(1)).optional(),
@@ -77,6 +100,7 @@ const runnerSchema = z.strictObject({
   pollIntervalMs: ms.optional(),
   recoveryIntervalMs: ms.optional(),
   schedulerIntervalMs: ms.optional(),
+  triggerSettleMs: ms.optional(),
   shutdownGraceMs: ms.optional(),
   abortGraceMs: ms.optional(),
   maxPerCustomer: z.number().int().min(1).optional(),
@@ -128,6 +152,7 @@ export const configSchema = z.strictObject({
   runner: runnerSchema.default({}),
   log: logSchema.default({ format: 'auto' }),
   schedules: z.array(scheduleSchema).default([]),
+  triggers: z.array(triggerSchema).default([]),
 });
 
 /** A parsed config, with `env:` references replaced and paths made absolute. */

@@ -1,4 +1,5 @@
 import { itemOutcomesOf } from '@hangar/core';
+import type { TriggerView } from '../http/trigger-schemas.js';
 import type { JobView, LogEntryView, ScheduleView } from '../http/view-schemas.js';
 
 /** Pads cells into aligned columns. */
@@ -60,6 +61,25 @@ export function formatScheduleTable(items: readonly ScheduleView[], now: number 
       s.paused ? 'paused' : s.nextRunAt ? `${s.nextRunAt} (${relativeTime(s.nextRunAt, now)})` : '-',
       s.lastRunAt ?? '-',
     ]),
+  );
+}
+
+/** The event triggers as a table: which ends fire each, and what it enqueues. */
+export function formatTriggerTable(items: readonly TriggerView[]): string[] {
+  return table(
+    ['NAME', 'ON', 'STATES', 'CUSTOMER', 'ENQUEUES', 'STATUS', 'LAST FIRED'],
+    items.map((t) => {
+      const metadata = Object.entries(t.on.metadata).map(([k, v]) => `${k}=${v}`);
+      return [
+        t.name,
+        metadata.length > 0 ? `${t.on.type} (${metadata.join(', ')})` : t.on.type,
+        t.on.states.join(','),
+        t.on.customerId ?? '(all)',
+        t.job.type,
+        t.paused ? 'paused' : 'active',
+        t.lastFiredAt ?? '-',
+      ];
+    }),
   );
 }
 

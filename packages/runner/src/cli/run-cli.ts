@@ -17,6 +17,7 @@ import { scheduleCommands } from './commands/schedule-changes.js';
 import { serveCommand } from './commands/serve.js';
 import { statusCommand } from './commands/status.js';
 import { workflowsCommand } from './commands/workflows.js';
+import { triggerCommands } from './commands/trigger-commands.js';
 import { configPath, loadConfig } from './config.js';
 import { embeddedCliHost } from './embedded-host.js';
 import { EXIT } from './exit-codes.js';
@@ -32,6 +33,7 @@ export const BUILTIN_COMMANDS: readonly BuiltinCommand[] = [
   jobsCommand,
   workflowsCommand,
   scheduleCommands,
+  triggerCommands,
 ];
 
 const HELP_WORDS = new Set(['--help', '-h', 'help']);

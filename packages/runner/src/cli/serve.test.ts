@@ -164,3 +164,76 @@ describe('hangar serve', () => {
     expect(await server.stop()).toBe(0);
   });
 });
+
+const config = (triggers: unknown[]) => validConfig({ triggers });
+
+const steps = { type: 'test.steps', params: { count: 1, delayMs: 1 } };
+
+describe('hangar serve with event triggers in its config', () => {
+  it('upserts the triggers the config declares when it starts, paused ones paused', async () => {
+    await writeFile(
+      join(dir, 'hangar.config.json'),
+      JSON.stringify(
+        config([
+          {
+            name: 'after-steps',
+            on: { type: 'test.steps', customerId: 'acme', states: ['Failed'] },
+            job: steps,
+          },
+          {
+            name: 'after-month-end',
+            on: {
+              type: 'conso.workflow',
+              customerId: 'acme',
+              states: ['Succeeded'],
+              metadata: { workflow: 'month-end' },
+            },
+            job: steps,
+            paused: true,
+          },
+        ]),
+      ),
+    );
+    const server = await startServe(dir, { SERVE_TOKEN: TOKEN });
+    const res = await fetch(`${server.url}/triggers`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    const { items } = (await res.json()) as { items: { name: string; paused: boolean; on: unknown }[] };
+    expect(items.map((i) => [i.name, i.paused])).toEqual([
+      ['after-month-end', true],
+      ['after-steps', false],
+    ]);
+    expect(items[0]?.on).toEqual({
+      type: 'conso.workflow',
+      customerId: 'acme',
+      states: ['Succeeded'],
+      metadata: { workflow: 'month-end' },
+    });
+    expect(await server.stop()).toMatchObject({ code: 0 });
+  });
+
+  it.each([
+    [
+      'a state that is no end state',
+      { name: 't', on: { type: 'test.steps', states: ['Done'] }, job: steps },
+      'triggers.0.on.states.0',
+    ],
+    [
+      'parameters its job type refuses',
+      {
+        name: 't',
+        on: { type: 'test.steps', states: ['Failed'] },
+        job: { type: 'test.steps', params: { count: 'x' } },
+      },
+      'Invalid option "triggers[0]"',
+    ],
+    [
+      'an unknown job type',
+      { name: 't', on: { type: 'test.steps', states: ['Failed'] }, job: { type: 'no.such', params: {} } },
+      'Invalid option "triggers[0]"',
+    ],
+  ])('refuses %s, naming the entry, and exits 78', async (_label, trigger, message) => {
+    await writeFile(join(dir, 'hangar.config.json'), JSON.stringify(config([trigger])));
+    const io = capture({ SERVE_TOKEN: TOKEN }, dir);
+    expect(await runCli(['serve'], io.io)).toBe(78);
+    expect(io.err()).toContain(message);
+  });
+});

@@ -37,6 +37,7 @@ import {
   WorkflowOperations,
 } from '../workflows/workflow-operations.js';
 import type { WorkflowView } from '../workflows/workflow-view.js';
+import { TriggerManager } from '../triggers/trigger-manager.js';
 import type { JobId, JobRecordOf, TypedEnqueueResult } from './typed-job.js';
 
 /** Options of one enqueue call. */
@@ -108,6 +109,8 @@ export class HangarClient {
   readonly schedules: ScheduleManager;
   /** Workflows: a job plus the jobs carrying its id as `metadata.workflowId`. */
   readonly workflows: WorkflowOperations;
+  /** Event triggers: jobs enqueued when other jobs end. */
+  readonly triggers: TriggerManager;
   private readonly logger: Logger;
   private readonly tracingOptions: ResolvedTracingOptions | undefined;
   private tracingLoad: Promise<JobTracing> | undefined;
@@ -126,6 +129,7 @@ export class HangarClient {
     this.schedules = new ScheduleManager(queue, registry, (type, params, options) =>
       this.enqueue(type, params, options),
     );
+    this.triggers = new TriggerManager(queue, registry);
   }
 
   /**

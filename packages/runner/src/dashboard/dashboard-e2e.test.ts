@@ -237,6 +237,31 @@ describe.skipIf(skip !== undefined)('dashboard in headless Chromium', { timeout:
     expect((await api.runner.client.schedules.get('nightly-report'))?.paused).toBe(false);
   });
 
+  it('lists the event triggers under the schedules, and pauses and resumes one', async () => {
+    const api = await startApi({ dashboard: true });
+    const put = await api.call('/triggers/after-add', TOKENS.acmeOperator, {
+      method: 'PUT',
+      body: JSON.stringify({
+        on: { type: 'test.fail', states: ['Failed'] },
+        job: { type: 'math.add', params: { a: 1, b: 1 } },
+      }),
+    });
+    expect(put.status).toBe(201);
+    const page = await open(api, TOKENS.acmeOperator, '#/schedules');
+    const row = page.locator('tr[data-trigger=after-add]');
+    await expect.poll(() => row.textContent(), WAIT).toContain('test.fail: Failed');
+    await page.getByRole('button', { name: 'Pause after-add' }).click();
+    await page.getByRole('button', { name: 'Resume after-add' }).waitFor();
+    expect((await api.runner.client.triggers.get('after-add'))?.paused).toBe(true);
+    await page.getByRole('button', { name: 'Resume after-add' }).click();
+    await page.getByRole('button', { name: 'Pause after-add' }).waitFor();
+    expect((await api.runner.client.triggers.get('after-add'))?.paused).toBe(false);
+    // Another customer sees none of them.
+    const other = await open(api, TOKENS.globexOperator, '#/schedules');
+    await other.getByRole('heading', { name: 'Event triggers' }).waitFor();
+    expect(await other.locator('tr[data-trigger]').count()).toBe(0);
+  });
+
   it('switches between English and French, and the API answers in the chosen language', async () => {
     const api = await startApi({ dashboard: true });
     const id = await enqueueId(api, TOKENS.acmeOperator, { type: 'test.fail', params: {} });

@@ -16,6 +16,7 @@ export const httpMessages = {
       'Internal server error (request {requestId}); the server log has the details under this request id',
     'hangar.http.unavailable': 'The server is shutting down; retry shortly',
     'hangar.http.scheduleNameTaken': 'The schedule name "{name}" is already taken; choose another name',
+    'hangar.http.triggerNameTaken': 'The trigger name "{name}" is already taken; choose another name',
     'hangar.http.queueNotServed':
       'No running runner serves queue "{queue}" for job type "{type}"; the job is stored and waits until one starts',
   },
@@ -35,6 +36,7 @@ export const httpMessages = {
     'hangar.http.unavailable': "Le serveur est en cours d'arrêt ; réessayez dans un instant",
     'hangar.http.scheduleNameTaken':
       'Le nom de planification « {name} » est déjà pris ; choisissez-en un autre',
+    'hangar.http.triggerNameTaken': 'Le nom de déclencheur « {name} » est déjà pris ; choisissez-en un autre',
     'hangar.http.queueNotServed':
       "Aucun runner actif ne sert la file « {queue} » pour le type de tâche « {type} » ; la tâche est enregistrée et attend qu'il en démarre un",
   },

@@ -22,6 +22,7 @@ import { registerOpenApiRoute } from './openapi.js';
 import { registerScheduleRoutes } from './schedule-routes.js';
 import { registerSseRoute } from './sse-route.js';
 import { registerWorkflowRoutes } from './workflow-routes.js';
+import { registerTriggerRoutes } from './trigger-routes.js';
 
 /**
  * The API as a fastify plugin, for mounting inside an existing service:
@@ -47,6 +48,7 @@ export const hangarHttpPlugin: FastifyPluginAsync<HangarHttpOptions> = async (ap
   registerCatalogRoutes(app, api);
   registerScheduleRoutes(app, api);
   registerWorkflowRoutes(app, api);
+  registerTriggerRoutes(app, api);
   registerOpenApiRoute(app, api);
   registerDocsPage(app);
   registerHealthRoutes(app, api);

@@ -61,8 +61,8 @@ export const ERROR_DESCRIPTIONS: Readonly<Record<number, string>> = {
   400: 'PARAMS_INVALID, JOB_TYPE_UNKNOWN or REQUEST_INVALID, with field issues',
   401: 'UNAUTHORIZED: missing or unknown bearer token',
   403: "FORBIDDEN: the token's roles do not allow this, or ?customerId= without the admin role",
-  404: "JOB_NOT_FOUND or SCHEDULE_NOT_FOUND (also for another customer's job or schedule), or FILE_NOT_FOUND",
-  409: 'JOB_STATE_CONFLICT: the job’s state does not allow this (retry: not Failed or Cancelled, or its parent has not succeeded; delete: not finished); SCHEDULE_NAME_TAKEN: the name belongs to another owner',
+  404: "JOB_NOT_FOUND, SCHEDULE_NOT_FOUND or TRIGGER_NOT_FOUND (also for another customer's job, schedule or trigger), or FILE_NOT_FOUND",
+  409: 'JOB_STATE_CONFLICT: the job’s state does not allow this (retry: not Failed or Cancelled, or its parent has not succeeded; delete: not finished); SCHEDULE_NAME_TAKEN or TRIGGER_NAME_TAKEN: the name belongs to another owner',
 };
 
 /** The query parameters of an operation, from its query schema. */

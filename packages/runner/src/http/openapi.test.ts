@@ -46,6 +46,7 @@ describe('GET /openapi.json', () => {
     expect(served.sort()).toEqual([
       'delete /jobs/{id}',
       'delete /schedules/{name}',
+      'delete /triggers/{name}',
       'get /docs',
       'get /health',
       'get /job-types',
@@ -57,6 +58,7 @@ describe('GET /openapi.json', () => {
       'get /ready',
       'get /schedules',
       'get /workflows/{id}',
+      'get /triggers',
       'post /jobs',
       'post /jobs/{id}/cancel',
       'post /jobs/{id}/retry',
@@ -65,7 +67,10 @@ describe('GET /openapi.json', () => {
       'post /schedules/{name}/trigger',
       'post /workflows/{id}/cancel',
       'post /workflows/{id}/steps/{step}/retry',
+      'post /triggers/{name}/pause',
+      'post /triggers/{name}/resume',
       'put /schedules/{name}',
+      'put /triggers/{name}',
     ]);
 
     const list = doc.paths['/jobs']?.get;

@@ -10,7 +10,13 @@ import {
   ref,
   toSchema,
 } from './openapi-operations.js';
-import { enqueueBodySchema } from './request-schemas.js';
+import { commonQuerySchema, enqueueBodySchema } from './request-schemas.js';
+import { triggerOperations } from './trigger-operations.js';
+import {
+  triggerDeleteResponseSchema,
+  triggerSaveResponseSchema,
+  triggerViewSchema,
+} from './trigger-schemas.js';
 import {
   cancelResponseSchema,
   deleteResponseSchema,
@@ -80,7 +86,7 @@ function enqueueBodyByType(settings: OpenApiSettings): JsonSchema {
 /** Builds the OpenAPI 3.1 document of the API from the same zod schemas the handlers validate with. */
 export function buildOpenApiDocument(settings: OpenApiSettings): OpenApiDocument {
   const paths: OpenApiDocument['paths'] = {};
-  for (const op of operations(settings)) {
+  for (const op of [...operations(settings), ...triggerOperations(commonQuerySchema)]) {
     const parameters = [
       ...(op.pathParams ?? []).map((name) => ({
         name,
@@ -146,6 +152,9 @@ export function buildOpenApiDocument(settings: OpenApiSettings): OpenApiDocument
         DeleteResponse: toSchema(deleteResponseSchema, 'output'),
         JobType: toSchema(jobTypeViewSchema, 'output'),
         Schedule: toSchema(scheduleViewSchema, 'output'),
+        Trigger: toSchema(triggerViewSchema, 'output'),
+        TriggerSaveResponse: toSchema(triggerSaveResponseSchema, 'output'),
+        TriggerDeleteResponse: toSchema(triggerDeleteResponseSchema, 'output'),
         Error: toSchema(errorBodySchema, 'output'),
         Health: toSchema(healthViewSchema, 'output'),
         Readiness: toSchema(readinessViewSchema, 'output'),

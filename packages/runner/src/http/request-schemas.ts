@@ -11,11 +11,13 @@ const FROM_TOKEN =
 const lang = z.string().max(35, { error: 'use a language tag such as "en" or "fr-CA"' }).optional();
 const customerId = z.string().min(1, { error: 'name the customer to act for' }).max(200).optional();
 
-const queueName = z
+/** A queue name as the API accepts it. */
+export const queueName = z
   .string({ error: 'give a queue name' })
   .regex(/^[A-Za-z0-9._:-]{1,100}$/, { error: 'use 1-100 letters, digits, ".", "_", ":" or "-"' });
 
-const priority = z
+/** A priority as the API accepts it. */
+export const priority = z
   .number({ error: 'give an integer; lower runs first' })
   .int({ error: 'give an integer; lower runs first' })
   .min(-1_000_000)
@@ -91,6 +93,23 @@ export const scheduleNameParamsSchema = z.object({
     .regex(/^[A-Za-z0-9._:-]{1,200}$/, { error: 'use 1-200 letters, digits, ".", "_", ":" or "-"' }),
 });
 
+/** An optional flag. */
+export const trueOrFalse = z.boolean({ error: 'give true or false' }).optional();
+
+/** Whether a schedule or trigger is created or kept paused. */
+export const keepPaused = trueOrFalse.describe('Create or keep it paused; default false');
+
+/** The job type a schedule or trigger enqueues. */
+export const storedJobType = z
+  .string({ error: 'give the job type name as a string (GET /job-types lists them)' })
+  .min(1, { error: 'give the job type name (GET /job-types lists them)' });
+
+/** The parameters of each job a schedule or trigger enqueues. */
+export const storedJobParams = z
+  .unknown()
+  .optional()
+  .describe('Parameters of each job, checked against the type’s schema; default {}');
+
 /** Body of `PUT /schedules/:name`. */
 export const scheduleBodySchema = z.strictObject({
   cron: z
@@ -99,27 +118,16 @@ export const scheduleBodySchema = z.strictObject({
     .max(200)
     .describe('Cron expression, 5 fields (minutes) or 6 (seconds)'),
   timezone: z.string().min(1).max(100).optional().describe('IANA time zone the cron is read in; default UTC'),
-  type: z
-    .string({ error: 'give the job type name as a string (GET /job-types lists them)' })
-    .min(1, { error: 'give the job type name (GET /job-types lists them)' }),
-  params: z
-    .unknown()
-    .optional()
-    .describe('Parameters of each job, checked against the type’s schema; default {}'),
+  type: storedJobType,
+  params: storedJobParams,
   options: z
     .strictObject({
       queue: queueName.optional().describe("Queue; defaults to the job type's default queue"),
       priority: priority.optional().describe('Lower runs first; default 0'),
     })
     .optional(),
-  paused: z
-    .boolean({ error: 'give true or false' })
-    .optional()
-    .describe('Create or keep it paused; default false'),
-  system: z
-    .boolean({ error: 'give true or false' })
-    .optional()
-    .describe('Admins only: a schedule of no customer (its jobs have no customer)'),
+  paused: keepPaused,
+  system: trueOrFalse.describe('Admins only: a schedule of no customer (its jobs have no customer)'),
 });
 
 /** Body of `PUT /schedules/:name`, as parsed. */

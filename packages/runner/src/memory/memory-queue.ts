@@ -28,9 +28,11 @@ import {
   type RunnerRecord,
   type ScheduleRecord,
   type SubscribeOptions,
+  type TriggerStore,
   type Unsubscribe,
 } from '@hangar/core';
 import { checkClaimRequest, checkPositiveInteger, refuseTransaction } from '@hangar/core/adapter';
+import { TriggerCallsBase } from '../operator-calls/trigger-calls-base.js';
 import { MemoryCoordination } from './memory-coordination.js';
 import { insertJobs } from './memory-enqueue.js';
 import { cleanupJobs, countStoredJobs, listJobs } from './memory-listing.js';
@@ -38,6 +40,7 @@ import { forgetWaiting, settleChildren } from './memory-parents.js';
 import { deleteStoredJob, retryStoredJob } from './memory-retry-delete.js';
 import { advertiseStoredRunner, listStoredRunners, storedQueueDepths } from './memory-runners.js';
 import { MemoryStore } from './memory-store.js';
+import { MemoryTriggers } from './memory-triggers.js';
 import { copyValue } from './value-copy.js';
 
 /** Options of the in-memory queue. */
@@ -54,16 +57,19 @@ const clone = copyValue;
  * It cannot join a caller's transaction: `enqueue(…, { transaction })` is `ConfigurationError`
  * naming `transaction`, as on Redis, rather than a job stored whatever the transaction does.
  */
-export class MemoryQueue implements QueueAdapter {
+export class MemoryQueue extends TriggerCallsBase implements QueueAdapter {
   readonly name = 'memory';
   /** The shared state; pass it to another MemoryQueue to simulate a second runner. */
   readonly store: MemoryStore;
   private readonly cleanups: Array<() => void> = [];
   private readonly coordination: MemoryCoordination;
+  protected readonly triggerStore: TriggerStore;
 
   constructor(options: MemoryQueueOptions = {}) {
+    super();
     this.store = options.store ?? new MemoryStore();
     this.coordination = new MemoryCoordination(this.store);
+    this.triggerStore = new MemoryTriggers(this.store);
   }
 
   async enqueue(request: EnqueueRequest, options?: EnqueueOptions): Promise<EnqueueResult> {

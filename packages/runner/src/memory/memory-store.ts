@@ -6,6 +6,7 @@ import {
   type QueueChange,
   type RunnerRecord,
   type ScheduleRecord,
+  type TriggerRecord,
 } from '@hangar/core';
 import { EventEmitter } from 'eventemitter3';
 import { BinaryHeap } from './binary-heap.js';
@@ -36,6 +37,8 @@ export class MemoryStore {
   readonly idempotency = new Map<string, string>();
   readonly locks = new Map<string, { owner: string; expiresAt: number }>();
   readonly schedules = new Map<string, ScheduleRecord>();
+  /** Event triggers by name. */
+  readonly triggers = new Map<string, TriggerRecord>();
   /** Runner advertisements by runner id. */
   readonly runners = new Map<string, RunnerRecord>();
   /** Awaiting children by the id of a parent that has not ended yet. */

@@ -39,8 +39,14 @@ export interface RunnerOptions {
   pollIntervalMs?: number;
   /** How often expired leases of dead workers are recovered (adds up to this much to `leaseMs`). @defaultValue 5000 */
   recoveryIntervalMs?: number;
-  /** How often due recurring schedules are checked. @defaultValue 1000 */
+  /** How often due recurring schedules are checked, and event triggers swept. @defaultValue 1000 */
   schedulerIntervalMs?: number;
+  /**
+   * An event trigger's sweep looks only at jobs that ended at least this long ago (by the
+   * backend's clock), so an end still being committed with an earlier time is not passed over;
+   * ends seen by the runner that records them fire at once. @defaultValue 1000
+   */
+  triggerSettleMs?: number;
   /** On shutdown, how long running jobs may finish before they are aborted and handed back. @defaultValue 10_000 */
   shutdownGraceMs?: number;
   /** After abort, how long a job may take to stop before the runner stops waiting for it. @defaultValue 5000 */
@@ -78,6 +84,7 @@ export const RUNNER_DEFAULTS = {
   pollIntervalMs: 1000,
   recoveryIntervalMs: 5000,
   schedulerIntervalMs: 1000,
+  triggerSettleMs: 1000,
   shutdownGraceMs: 10_000,
   abortGraceMs: 5000,
   retention: {
@@ -158,6 +165,7 @@ export function resolveRunnerOptions(options: RunnerOptions): ResolvedRunnerOpti
   ] as const) {
     positive(key, resolved[key], 10);
   }
+  wholeNumber('triggerSettleMs', resolved.triggerSettleMs, 0);
   positive('shutdownGraceMs', resolved.shutdownGraceMs, 0);
   positive('abortGraceMs', resolved.abortGraceMs, 0);
   if (resolved.maxPerCustomer !== undefined) wholeNumber('maxPerCustomer', resolved.maxPerCustomer);

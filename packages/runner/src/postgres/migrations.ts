@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { claimFunctionSql } from './claim-sql.js';
+import { eventTriggerTableSql } from './event-trigger-sql.js';
 import { listIndexesSql } from './list-index-sql.js';
 import { parentsSchemaSql } from './parents-sql.js';
 import { runnerTableSql } from './runner-sql.js';
@@ -55,6 +56,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 7,
     name: 'listing indexes: live and finished jobs per customer (finished by state, with type, queue and user), children by parent; statistics of customer, queue and state',
     sql: listIndexesSql,
+  },
+  {
+    version: 8,
+    name: 'event triggers: jobs enqueued when other jobs end',
+    sql: eventTriggerTableSql,
   },
 ];
 

@@ -19,6 +19,7 @@ import {
   type RetentionPolicy,
   type ScheduleRecord,
   type SubscribeOptions,
+  type TriggerStore,
   type Unsubscribe,
 } from '@hangar/core';
 import {
@@ -38,6 +39,7 @@ import { type Completion, completeBatch } from './complete-batch.js';
 import { PostgresJobCounts } from './count-sql.js';
 import { enqueueJobs } from './enqueue-jobs.js';
 import { insertJobsSql } from './enqueue-sql.js';
+import { postgresTriggers } from './event-trigger-sql.js';
 import { parseJobId } from './job-id.js';
 import { compareClaimOrder, type JobRow, rowToJob } from './job-row.js';
 import { type JobSql, jobSql, RECOVER_BATCH } from './job-sql.js';
@@ -74,6 +76,7 @@ export class PostgresQueue extends OperatorCallsBase implements QueueAdapter {
   private readonly names: SchemaNames;
   private readonly sql: JobSql;
   protected readonly operatorCalls: OperatorCalls;
+  protected readonly triggerStore: TriggerStore;
   private readonly locks: ReturnType<typeof lockSql>;
   private readonly schedules: ReturnType<typeof scheduleSql>;
   private readonly hub: ChangeHub;
@@ -101,6 +104,7 @@ export class PostgresQueue extends OperatorCallsBase implements QueueAdapter {
     this.names = schemaNames(this.options.schema);
     this.sql = jobSql(this.names);
     this.operatorCalls = postgresOperatorCalls((text, values) => this.rows(text, values), this.names);
+    this.triggerStore = postgresTriggers((text, values) => this.rows(text, values), this.names);
     this.locks = lockSql(this.names);
     this.schedules = scheduleSql(this.names);
     this.insertSql = insertJobsSql(this.names);

@@ -18,6 +18,8 @@ export interface SchemaNames {
   readonly migration: string;
   /** Runner advertisements (schema version 5). */
   readonly runner: string;
+  /** Event triggers (schema version 6). */
+  readonly eventTrigger: string;
   /** NOTIFY channel of this schema (one per schema, so test schemas do not hear each other). */
   readonly channel: string;
 }
@@ -35,6 +37,7 @@ export function schemaNames(schema: string): SchemaNames {
     schedule: `${q}.schedule`,
     migration: `${q}.migration`,
     runner: `${q}.runner`,
+    eventTrigger: `${q}.event_trigger`,
     channel: `hangar_${schema}`,
   };
 }

@@ -26,6 +26,7 @@
  * | `P idx:all`, `idx:cust:<c>`, `idx:user:<u>` | zset | job ids by seq, for listings                   |
  * | `P lock:<name>`              | string | lock owner, with a TTL                                    |
  * | `P schedules`, `P schedule:<name>` | set, hash | schedule names and schedules                     |
+ * | `P triggers`, `P trigger:<name>` | set, hash | event trigger names and triggers (cursor in `cursorAt`/`cursorId`) |
  *
  * Ready and park zsets score an entry by priority; the member is
  * `<run-at ms, 16 digits>:<seq, 16 digits>:<id>`, so equal priorities sort by run-at then enqueue

@@ -21,6 +21,7 @@ import {
   type RetentionPolicy,
   type ScheduleRecord,
   type SubscribeOptions,
+  type TriggerStore,
   type Unsubscribe,
 } from '@hangar/core';
 import {
@@ -52,6 +53,7 @@ import {
 import { RedisKeys, readyGroup } from './redis-keys.js';
 import { type RedisScripts, registerScripts } from './redis-scripts.js';
 import { RedisSubscriber } from './redis-subscriber.js';
+import { RedisTriggers } from './redis-triggers.js';
 import { decodeSchedule, encodeSchedule } from './schedule-codec.js';
 import { SettleBatcher } from './settle-batcher.js';
 
@@ -63,7 +65,7 @@ type EnqueueReply =
  * The Redis queue adapter: every state change is one Lua script, so it is atomic and safe with
  * any number of runner processes; events and cancellations travel over pub/sub.
  */
-export class RedisQueue extends OperatorCallsBase implements QueueAdapter {
+export class RedisQueue extends OperatorCallsBase implements QueueAdapter, TriggerStore {
   readonly name = 'redis';
   /** The options in effect, defaults applied. */
   readonly options: Readonly<ResolvedRedisQueueOptions>;
@@ -80,6 +82,7 @@ export class RedisQueue extends OperatorCallsBase implements QueueAdapter {
   private readonly pushChannel = randomUUID();
   private waitsReady: Promise<ClaimWaits> | undefined;
   private waits: ClaimWaits | undefined;
+  protected readonly triggerStore: TriggerStore;
 
   constructor(options: RedisQueueOptions = {}) {
     super();
@@ -94,6 +97,7 @@ export class RedisQueue extends OperatorCallsBase implements QueueAdapter {
     this.scripts = registerScripts(this.redis, this.keys.base, this.options.functions);
     this.operatorCalls = redisOperatorCalls(this.redis, this.scripts, this.keys.base);
     this.settles = new SettleBatcher(this.scripts.settle);
+    this.triggerStore = new RedisTriggers(this.redis, this.keys, this.scripts);
     this.subscriber = new RedisSubscriber({ main: this.redis, keys: this.keys, connectionName, logger });
   }
 

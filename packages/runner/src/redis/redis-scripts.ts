@@ -13,6 +13,7 @@ import { DELETE_LUA, RETRY_LUA } from './lua-hand-changes.js';
 import { HEARTBEAT_LUA, RECOVER_LUA, REQUEST_CANCEL_LUA, SETTLE_LUA } from './lua-lifecycle.js';
 import { APPEND_LOG_LUA, CLEANUP_LUA, LIST_LUA } from './lua-records.js';
 import { ADVERTISE_RUNNER_LUA, LIST_RUNNERS_LUA, QUEUE_DEPTHS_LUA } from './lua-runners.js';
+import { ADVANCE_TRIGGER_LUA, FINISHED_JOBS_LUA } from './lua-triggers.js';
 
 const SCRIPTS = {
   enqueue: ENQUEUE_LUA,
@@ -33,6 +34,8 @@ const SCRIPTS = {
   advertiseRunner: ADVERTISE_RUNNER_LUA,
   listRunners: LIST_RUNNERS_LUA,
   queueDepths: QUEUE_DEPTHS_LUA,
+  advanceTrigger: ADVANCE_TRIGGER_LUA,
+  finishedJobs: FINISHED_JOBS_LUA,
 } as const satisfies Record<string, LuaScript>;
 
 /** Names of the queue's Lua scripts. */

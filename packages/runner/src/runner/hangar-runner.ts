@@ -4,8 +4,10 @@ import {
   ConfigurationError,
   type HangarEvents,
   jobSubmitterToken,
+  type JobRecord,
   type Logger,
   safeEmit,
+  type TriggerEndState,
   type WorkerIdentity,
 } from '@hangar/core';
 import type { EventEmitter } from 'eventemitter3';
@@ -20,6 +22,7 @@ import {
 import { JobRegistry } from '../registry/job-registry.js';
 import { RecurringScheduler } from '../scheduler/recurring-scheduler.js';
 import { RunnerJobSubmitter } from '../submitter/runner-job-submitter.js';
+import { TriggerFiring } from '../triggers/trigger-firing.js';
 import { WorkerPool } from '../worker/worker-pool.js';
 
 /** Hosts a set of job types: claims and runs them, recovers dead workers' jobs, fires schedules. */
@@ -40,9 +43,11 @@ export class HangarRunner {
   private readonly logger: Logger;
   private readonly pool: WorkerPool;
   private readonly scheduler: RecurringScheduler;
+  private readonly triggers: TriggerFiring;
   private timers: NodeJS.Timeout[] = [];
   private startedAt = new Date();
   private stopTracing: (() => void) | undefined;
+  private unfollow: (() => void) | undefined;
   private state: 'idle' | 'running' | 'stopping' | 'stopped' = 'idle';
   private stopping: Promise<void> | undefined;
   private readonly onSignal = (signal: NodeJS.Signals) => {
@@ -91,6 +96,10 @@ export class HangarRunner {
     // From now until it stops, jobs its client enqueues are validated once (jobs are often
     // enqueued before the runner starts).
     this.registry.validated.setReading(true);
+    this.triggers = new TriggerFiring(this.client, this.events, this.logger, {
+      owner: this.worker.id,
+      settleMs: this.options.triggerSettleMs,
+    });
   }
 
   /** Whether the runner is claiming jobs. */
@@ -119,6 +128,8 @@ export class HangarRunner {
     every(this.options.heartbeatMs, () => this.advertise());
     every(this.options.recoveryIntervalMs, () => this.recover());
     every(this.options.schedulerIntervalMs, () => this.scheduler.tick());
+    every(this.options.schedulerIntervalMs, () => this.triggers.sweep());
+    this.followJobEnds();
     const retention = this.options.retention;
     if (retention) {
       every(this.options.cleanupIntervalMs, () =>
@@ -133,11 +144,33 @@ export class HangarRunner {
     }
     void this.recover();
     void this.scheduler.tick();
+    void this.triggers.sweep();
     this.logger.info(
       { worker: this.worker.id, jobTypes: this.jobTypes, queues: this.options.queues },
       'Runner started',
     );
     return this;
+  }
+
+  /** Fires event triggers on the ends this runner records, without waiting for the sweep. */
+  private followJobEnds(): void {
+    const fire = (job: JobRecord, state: TriggerEndState) => void this.triggers.onJobEnded(job, state);
+    const onSucceeded = ({ job }: { job: JobRecord }) => fire(job, 'Succeeded');
+    const onFailed = ({ job }: { job: JobRecord }) => fire(job, 'Failed');
+    const onCancelled = ({ job }: { job: JobRecord }) => fire(job, 'Cancelled');
+    this.events.on('job:succeeded', onSucceeded);
+    this.events.on('job:failed', onFailed);
+    this.events.on('job:cancelled', onCancelled);
+    this.unfollow = () => {
+      this.events.off('job:succeeded', onSucceeded);
+      this.events.off('job:failed', onFailed);
+      this.events.off('job:cancelled', onCancelled);
+    };
+  }
+
+  /** Sweeps the event triggers now (also runs periodically); returns the ids of the jobs enqueued. */
+  fireTriggers(): Promise<string[]> {
+    return this.triggers.sweep();
   }
 
   /** Tells every process sharing the queue that this runner is alive, and which queues it serves. */
@@ -191,6 +224,7 @@ export class HangarRunner {
       this.timers = [];
       if (wasRunning) await this.pool.drain(graceMs);
       this.stopTracing?.();
+      this.unfollow?.();
       if (wasRunning) {
         await this.options.queue.withdrawRunner(this.worker.id).catch((error: unknown) => {
           safeEmit(this.events, this.logger, 'worker:error', { error, context: 'runner advertisement' });

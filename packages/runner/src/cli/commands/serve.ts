@@ -1,4 +1,4 @@
-import { ConfigurationError } from '@hangar/core';
+import { ConfigurationError, HangarError } from '@hangar/core';
 import { createHttpServer } from '../../http/http-server.js';
 import { createRunner, type HangarRunner } from '../../runner/hangar-runner.js';
 import { CliError, configError, usageError } from '../cli-error.js';
@@ -39,6 +39,18 @@ function untilStopped(signal: AbortSignal | undefined): Promise<void> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+}
+
+/**
+ * A refusal of one entry of the config (a ConfigurationError naming a field of it, a bad job
+ * type or parameters) as a ConfigurationError naming the entry and its field.
+ */
+function inConfigEntry(entry: string, error: unknown): unknown {
+  if (!(error instanceof HangarError)) return error;
+  if (error instanceof ConfigurationError) {
+    return new ConfigurationError(`${entry}.${String(error.params.option)}`, String(error.params.problem));
+  }
+  return new ConfigurationError(entry, error.message);
 }
 
 /** `hangar serve --config hangar.config.json`. */
@@ -145,6 +157,12 @@ export const serveCommand: BuiltinCommand = {
       await runner.start();
       // Schedules the config declares; a bad one (cron, time zone, type, params) stops the start.
       for (const schedule of config.schedules) await runner.client.schedules.upsert(schedule);
+      // And its event triggers; a bad one (states, job type, params) stops the start too.
+      for (const [i, trigger] of config.triggers.entries()) {
+        await runner.client.triggers.upsert(trigger).catch((error: unknown) => {
+          throw inConfigEntry(`triggers[${i}]`, error);
+        });
+      }
       try {
         await app.listen({ port, host });
       } catch (error) {

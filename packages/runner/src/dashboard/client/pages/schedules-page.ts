@@ -4,13 +4,14 @@ import { h, replace } from '../dom.js';
 import { report, statusLine } from '../feedback.js';
 import { formatTime, t } from '../i18n.js';
 import type { Session } from '../session.js';
+import { triggersSection } from './triggers-section.js';
 
 /** Schedules: next and last runs; pause, resume and run now for operators and admins. */
 export function schedulesPage(root: HTMLElement, session: Session): void {
   const { api } = session;
   const status = statusLine();
   const body = h('div', {}, h('p', {}, t('hangar.dashboard.loading')));
-  replace(root, h('h1', {}, t('hangar.dashboard.schedules.heading')), status, body);
+  replace(root, h('h1', {}, t('hangar.dashboard.schedules.heading')), status, body, triggersSection(session));
 
   const act = async (name: string, action: 'pause' | 'resume' | 'trigger') => {
     try {
