@@ -38,6 +38,8 @@ export {
 } from './errors/conso-db-url-unsupported-error.js';
 /** A customer whose deletion started and has not finished; code `CUSTOMER_BEING_DELETED`. */
 export { CustomerBeingDeletedError } from './errors/customer-being-deleted-error.js';
+/** An import or consolidation into a closed period; code `PERIOD_CLOSED`. */
+export { PeriodClosedError } from './errors/period-closed-error.js';
 /** A system job named no customer where one is needed; code `SCOPE_CUSTOMER_REQUIRED`. */
 export { ScopeCustomerRequiredError } from './errors/scope-customer-required-error.js';
 /** A param names a row the job's customer does not have; code `SCOPE_NOT_FOUND`. */
@@ -64,6 +66,11 @@ export type { ConsoDb, OpenConsoDbOptions } from './open-conso-db.js';
 // --- Opening a database -------------------------------------------------------------------------
 /** Opens a consolidation database from a postgres://, mssql://, sqlite: URL or a file path. */
 export { openConsoDb } from './open-conso-db.js';
+/** A closed period: id, code, who closed it and when. */
+export type { ClosedPeriod } from './period/period-status.js';
+// --- Period status ----------------------------------------------------------------------------------------
+/** Refuses (`PeriodClosedError`) when a period is closed; the closed periods among some ids. */
+export { assertConsoPeriodsOpen, assertPeriodsOpen, closedPeriods } from './period/period-status.js';
 /** One company's bundle total. */
 export type { BundleBalance } from './queries/bundle-balances.js';
 /** Per-company bundle totals in integer cents (0 when balanced). */

@@ -1,4 +1,6 @@
+import { assertPeriodsOpen, type ConsoDatabase, closedPeriods, PeriodClosedError } from '@hangar/conso-db';
 import { defineJob, type ErrorInfo, errorInfoMessage, t } from '@hangar/core';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { consoDbOf } from '../db/conso-db-of.js';
 import type { ConsoRecord } from '../db/conso-record.js';
@@ -93,16 +95,22 @@ export const consolidationIntegrationJob = defineJob<
       const failJob = params.onLocked === 'fail-job';
       let refused = false;
       if (failJob) {
-        for (const conso of consos)
-          if (isLocked(conso)) {
-            fail(conso.code, lockedError(conso));
+        for (const conso of consos) {
+          const refusal =
+            (await closedPeriodError(consoDb.db, conso)) ??
+            (isLocked(conso) ? lockedError(conso) : undefined);
+          if (refusal) {
+            fail(conso.code, refusal);
             refused = true;
           }
+        }
       }
       for (const [i, conso] of consos.entries()) {
         if (refused) break;
         ctx.checkpoint();
         try {
+          // A closed period locked its consos too: its own error says why, so it comes first.
+          await assertPeriodsOpen(consoDb.db, [conso.period_id]);
           if (isLocked(conso)) throw lockedError(conso);
           const lock = await ctx.lock(`conso:${conso.id}`, {
             waitMs: options.lockWaitMs,
@@ -154,6 +162,15 @@ function runSettings(
     ...(params.statementTimeoutMs === undefined ? {} : { statementTimeoutMs: params.statementTimeoutMs }),
     ...(params.screen === undefined ? {} : { screen: params.screen }),
   };
+}
+
+/** The refusal of a conso whose period is closed, or undefined while it is open. */
+async function closedPeriodError(
+  db: Kysely<ConsoDatabase>,
+  conso: ConsoRecord,
+): Promise<PeriodClosedError | undefined> {
+  const [closed] = await closedPeriods(db, [conso.period_id]);
+  return closed && new PeriodClosedError(closed.code, closed.closedBy, closed.closedAt);
 }
 
 function isLocked(conso: ConsoRecord): boolean {
