@@ -48,6 +48,8 @@ export { type ScopeKind, ScopeNotFoundError } from './errors/scope-not-found-err
 export { SharedDataWriteError } from './errors/shared-data-write-error.js';
 /** The job's tenant is not a customer code of the database; code `TENANT_UNKNOWN`. */
 export { TenantUnknownError } from './errors/tenant-unknown-error.js';
+/** A stored validation rule that cannot be evaluated (bad selector, unknown account or flow); code `VALIDATION_RULE_INVALID`. */
+export { ValidationRuleError } from './errors/validation-rule-error.js';
 /** Every migration by name (`0001-...`), in order. */
 export { CONSO_MIGRATIONS } from './migrations/conso-migrations.js';
 // --- Migrations ---------------------------------------------------------------------------------------
@@ -206,3 +208,21 @@ export {
   consoDbSettingSchema,
   openConsoDbFromSetting,
 } from './settings/conso-db-setting.js';
+// --- Validation rules ------------------------------------------------------------------------------------
+/** One side of a validation rule (accounts by code, role or type; flows), resolved to ids. */
+export {
+  type ResolvedSelector,
+  type RuleSelector,
+  resolveSelector,
+  ruleSelectorSchema,
+  type SelectableAccount,
+} from './validation/rule-selector.js';
+/** Where and which rules are evaluated, and what each rule and failing company gave. */
+export type {
+  RuleEvaluationOptions,
+  RuleEvaluationScope,
+  ValidationRuleFailure,
+  ValidationRuleOutcome,
+} from './validation/validation-rule-evaluation.js';
+/** Evaluates a customer's validation rules on a period's bundles with one grouped query per rule. */
+export { evaluateValidationRules } from './validation/validation-rule-evaluation.js';

@@ -21,6 +21,7 @@ export const consoDbMessages = {
       "Customer '{customer}' is being deleted (since {since}); run its deletion again to finish it",
     'hangar.consoDb.error.periodClosed':
       'Period {period} is closed (by {closedBy} at {closedAt}); imports and consolidations into it are refused until it is reopened',
+    'hangar.consoDb.error.validationRule': 'Validation rule "{rule}" is invalid: {problem}',
   },
   fr: {
     'hangar.consoDb.error.urlUnsupported':
@@ -42,5 +43,6 @@ export const consoDbMessages = {
       'Le client « {customer} » est en cours de suppression (depuis {since}) ; relancez sa suppression pour la terminer',
     'hangar.consoDb.error.periodClosed':
       'La période {period} est clôturée (par {closedBy} le {closedAt}) ; imports et consolidations y sont refusés jusqu’à sa réouverture',
+    'hangar.consoDb.error.validationRule': 'La règle de contrôle « {rule} » est invalide : {problem}',
   },
 } as const satisfies MessageCatalogs;

@@ -7,6 +7,7 @@ import type { ConsoRecord } from '../db/conso-record.js';
 import { jobScope } from '../db/job-scope.js';
 import { ConsoLockedError } from '../errors/conso-locked-error.js';
 import { ConsosFailedError } from '../errors/consos-failed-error.js';
+import { assertBlockingRulesPass } from '../steps/blocking-rules.js';
 import { failureEntries } from '../steps/conso-failure.js';
 import { consoJobsOptionsOf } from '../steps/conso-jobs-options.js';
 import { type ConsoRunRequest, type ConsoRunSummary, runConso } from '../steps/run-conso.js';
@@ -36,6 +37,11 @@ export const integrationParams = z.object({
    * behaviour) refuses the whole job before any conso runs.
    */
   onLocked: z.enum(['fail-job', 'skip-conso']).default('skip-conso'),
+  /**
+   * Evaluate the customer's blocking validation rules on each conso's bundles first and refuse a
+   * conso that fails any (`CONSO_BLOCKING_RULES_FAILED`); the plugin's `blockOnFailedRules` when absent.
+   */
+  blockingRules: z.boolean().optional(),
   /** The screen the run was launched from, recorded in the modification log. */
   screen: z.string().min(1).max(100).optional(),
 });
@@ -117,10 +123,16 @@ export const consolidationIntegrationJob = defineJob<
             ttlMs: options.lockTtlMs,
           });
           try {
+            const consoScope = await scope.forConso(conso);
+            if (params.blockingRules ?? options.blockOnFailedRules) {
+              const only =
+                params.companies === undefined ? undefined : await consoScope.companies(params.companies);
+              await assertBlockingRulesPass(consoDb.db, conso, only);
+            }
             const summary = await runConso({
               consoDb,
               conso,
-              scope: await scope.forConso(conso),
+              scope: consoScope,
               index: i + 1,
               count: consos.length,
               options,

@@ -77,6 +77,10 @@ export const messagesEn = {
     "Stored procedure {procedure} reported {errors} error(s) for conso '{conso}'",
   'conso.error.formula': 'Formula "{expression}" is invalid: {problem}',
   'conso.error.consosFailed': '{count} of {total} consos failed: {failed}',
+  'conso.error.blockingRulesFailed':
+    "Conso '{conso}' was not consolidated: {count} blocking validation check(s) failed ({rules})",
+  'conso.error.ruleFailed':
+    'Company {company}, rule {rule} ({name}): expected {expected}, found {actual} (difference {difference})',
   'conso.error.caseFile': 'Cannot read case {file}: {problem}',
   'conso.error.systemJobRequired': 'Job {type} runs only as a system job; customer {tenant} may not run it',
   'conso.error.consoCodeTaken': 'Parameter "{param}": conso {code} already exists',

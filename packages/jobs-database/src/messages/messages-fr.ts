@@ -82,6 +82,10 @@ export const messagesFr: Record<keyof typeof messagesEn, string> = {
     "La procédure stockée {procedure} a signalé {errors} erreur(s) pour la conso '{conso}'",
   'conso.error.formula': 'La formule « {expression} » est invalide : {problem}',
   'conso.error.consosFailed': '{count} consos sur {total} ont échoué : {failed}',
+  'conso.error.blockingRulesFailed':
+    'La conso « {conso} » n’a pas été consolidée : {count} contrôle(s) bloquant(s) en échec ({rules})',
+  'conso.error.ruleFailed':
+    'Société {company}, règle {rule} ({name}) : attendu {expected}, trouvé {actual} (écart {difference})',
   'conso.error.caseFile': 'Impossible de lire le cas {file} : {problem}',
   'conso.error.notLockedBy': "La conso '{conso}' est verrouillée par {lockedBy}, et non par {login}",
   'conso.error.systemJobRequired':

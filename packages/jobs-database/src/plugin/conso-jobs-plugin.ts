@@ -37,6 +37,10 @@ export function createConsoJobsPlugin(options: ConsoJobsOptions = {}): HangarPlu
   if (limit !== undefined && (!Number.isInteger(limit) || limit <= 0)) {
     throw new ConfigurationError('statementTimeoutMs', `must be a positive whole number of ms, got ${limit}`);
   }
+  const blocking = options.blockOnFailedRules;
+  if (blocking !== undefined && typeof blocking !== 'boolean') {
+    throw new ConfigurationError('blockOnFailedRules', `must be true or false, got ${String(blocking)}`);
+  }
   const plugin: HangarPlugin = definePlugin({
     name: CONSO_JOBS_PLUGIN_NAME,
     // Each job runs as its tenant, so PostgreSQL row-level security confines it when enabled.
