@@ -13,6 +13,7 @@ export { JobRegistry, type JobTypeInfo } from './registry/job-registry.js';
 export { createRunner, HangarRunner } from './runner/hangar-runner.js';
 export { nextCronRun } from './scheduler/cron-expression.js';
 export { type ScheduleEnqueue, type ScheduleInput, ScheduleManager } from './scheduler/schedule-manager.js';
+export { RunnerJobSubmitter } from './submitter/runner-job-submitter.js';
 export { TRACEPARENT_KEY } from './tracing/job-tracing.js';
 export {
   TRACING_DEFAULTS,

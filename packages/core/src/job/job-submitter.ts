@@ -1,6 +1,7 @@
 import type { MessageParam } from '../i18n/translatable-string.js';
 import type { JobRecord } from '../queue/job-record.js';
 import type { ParentDependencyInput } from '../queue/parent-dependency.js';
+import type { CancelOutcome } from '../queue/queue-adapter.js';
 import type { JobContext } from './job-context.js';
 import { createServiceToken } from './services.js';
 
@@ -49,6 +50,11 @@ export interface JobSubmitter {
   ): Promise<JobRecord[]>;
   /** A job of the same tenant, or undefined (another tenant's job reads as absent). */
   get(ctx: JobContext, id: string): Promise<JobRecord | undefined>;
+  /**
+   * Cancels a job of the same tenant: a waiting one never runs, a running one is stopped.
+   * Another tenant's job is `not-found`.
+   */
+  cancel(ctx: JobContext, id: string): Promise<CancelOutcome>;
 }
 
 /** One job of {@link JobSubmitter.submitAll}. */

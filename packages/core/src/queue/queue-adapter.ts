@@ -3,6 +3,7 @@ import type { MessageParam } from '../i18n/translatable-string.js';
 import type { JobResult } from '../job/job-result.js';
 import type { JobState } from '../state/job-state.js';
 import type { JobRecord, LogEntry, NewLogEntry, WorkerIdentity } from './job-record.js';
+import type { ParentDependencyInput } from './parent-dependency.js';
 import type { QueueDepth, RunnerInfo, RunnerRecord } from './runner-record.js';
 
 /** A job to put on the queue; parameters are already validated. */
@@ -29,6 +30,12 @@ export interface EnqueueRequest {
   concurrencyKey?: string;
   /** Parent job: this one stays Awaiting until the parent succeeds, and is cancelled if it does not. */
   parentId?: string;
+  /**
+   * Parents with their conditions: the job stays Awaiting until every parent ended satisfying
+   * its condition, and is cancelled when one no longer can. `parentId` is the shorthand for one
+   * `success` parent. @defaultValue none
+   */
+  parents?: ParentDependencyInput[];
   /** Timeout of one attempt, in ms. */
   timeoutMs?: number;
   /** Labels. */

@@ -16,6 +16,7 @@ import {
   type LogEntry,
   type Logger,
   type MessageParam,
+  type ParentDependencyInput,
   type QueueAdapter,
   safeEmit,
   silentLogger,
@@ -51,6 +52,8 @@ export interface EnqueueCallOptions {
   userId?: string;
   /** Run only after this job succeeds. */
   parentId?: string;
+  /** Run only once these jobs ended as their conditions say. @defaultValue none */
+  parents?: ParentDependencyInput[];
   /** Labels. */
   metadata?: Record<string, MessageParam>;
   /** The caller's transaction (Postgres adapter): the job exists only if it commits. */
@@ -160,6 +163,7 @@ export class HangarClient {
         idempotencyKey: options.idempotencyKey,
         concurrencyKey: def.concurrencyKey?.(valid),
         parentId: options.parentId,
+        parents: options.parents,
         timeoutMs: def.timeoutMs,
         metadata: options.metadata,
       };

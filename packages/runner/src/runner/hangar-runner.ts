@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import {
   ConfigurationError,
   type HangarEvents,
+  jobSubmitterToken,
   type Logger,
   safeEmit,
   type WorkerIdentity,
@@ -18,6 +19,7 @@ import {
 } from '../options/runner-options.js';
 import { JobRegistry } from '../registry/job-registry.js';
 import { RecurringScheduler } from '../scheduler/recurring-scheduler.js';
+import { RunnerJobSubmitter } from '../submitter/runner-job-submitter.js';
 import { WorkerPool } from '../worker/worker-pool.js';
 
 /** Hosts a set of job types: claims and runs them, recovers dead workers' jobs, fires schedules. */
@@ -55,6 +57,10 @@ export class HangarRunner {
     this.services = new PluginContainer(this.options.plugins, this.options.services);
     this.client = new HangarClient(this.options.queue, this.registry, this.logger, options.tracing);
     this.events = this.client.events;
+    // Jobs enqueue others through it (workflows, processes); a `services` entry may replace it.
+    if (!this.services.has(jobSubmitterToken)) {
+      this.services.register({ token: jobSubmitterToken, value: new RunnerJobSubmitter(this.client) });
+    }
     logRunnerEvents(this.events, this.logger);
     const all = this.registry.types();
     const chosen = this.options.jobTypes ?? all;
