@@ -105,6 +105,14 @@ export { MIN_SAMPLE_COMPANIES } from './sample-group/group-structure.js';
 export type { TinyDemoOptions, TinyDemoSummary } from './sample-group/tiny-demo-group.js';
 /** Loads the five-company demo group of the README. */
 export { loadTinyDemoGroup } from './sample-group/tiny-demo-group.js';
+/** Tables of the closing process: processes, per-company status, steps started; the stages. */
+export type {
+  ClosingCompanyStatusTable,
+  ClosingProcessesTable,
+  ClosingStage,
+  ClosingStepsTable,
+} from './schema/closing-process.js';
+export { CLOSING_STAGE_VALUES } from './schema/closing-process.js';
 /** Value domains of enumerated columns (union types). */
 export type {
   AccountRole,
@@ -193,6 +201,7 @@ export { bindJobsToTenant, bindJobToTenant, currentTenant, runAsTenant } from '.
 // --- Tenancy ---------------------------------------------------------------------------------------------
 /** What a job asks of the scope, a customer, a conso with its period and category codes. */
 export type {
+  ClosingDeadlines,
   ConsoLookupOptions,
   ScopeCustomer,
   ScopedConso,

@@ -115,4 +115,27 @@ export const messagesEn = {
   'conso.error.engine.unknownShareClass':
     "Conso '{conso}': company {company} has no share class {shareClass}",
   'conso.error.engine.unknownStep': 'Unknown step {step}',
+  'conso.job.processManagement':
+    'Closing process: company statuses, due steps and reminders of late companies',
+  'conso.progress.process': "Closing of conso '{conso}': {@phase}",
+  'conso.process.phase.1': 'facts read',
+  'conso.process.phase.2': 'company statuses updated',
+  'conso.process.phase.3': 'due steps checked',
+  'conso.process.phase.4': 'late companies reminded',
+  'conso.progress.processDone':
+    "Closing of conso '{conso}': {validated} of {companies} companies validated, {consolidated} consolidated, {reminders} reminders",
+  'conso.progress.processStepStarted': "Closing of conso '{conso}': consolidation started (job {job})",
+  'conso.process.stage.submitted': 'data submitted',
+  'conso.process.stage.validated': 'data validated',
+  'conso.process.stage.consolidated': 'consolidated',
+  'conso.warning.processLate':
+    "Company {company} is late for conso '{conso}': {@stage} was due by {deadline}",
+  'conso.warning.processStepHeld':
+    "Conso '{conso}' is ready to consolidate but is locked or its period closed (by {by}); the consolidation was not started",
+  'conso.log.processAdvanced': "Closing of conso '{conso}': company {company}, {@stage}",
+  'conso.log.processReset':
+    "Closing of conso '{conso}': company {company} no longer {@stage} (its data or rules changed)",
+  'conso.log.processReminder':
+    "Reminder: company {company} is late for conso '{conso}': {@stage} was due by {deadline}",
+  'conso.log.processStepStarted': "Closing of conso '{conso}': consolidation started (job {job})",
 } as const;

@@ -123,4 +123,27 @@ export const messagesFr: Record<keyof typeof messagesEn, string> = {
   'conso.error.engine.unknownShareClass':
     "Conso '{conso}' : la société {company} n'a pas de catégorie d'actions {shareClass}",
   'conso.error.engine.unknownStep': 'Étape inconnue {step}',
+  'conso.job.processManagement':
+    'Processus de clôture : statuts des sociétés, étapes dues et relances des sociétés en retard',
+  'conso.progress.process': 'Clôture de la conso « {conso} » : {@phase}',
+  'conso.process.phase.1': 'faits lus',
+  'conso.process.phase.2': 'statuts des sociétés mis à jour',
+  'conso.process.phase.3': 'étapes dues vérifiées',
+  'conso.process.phase.4': 'sociétés en retard relancées',
+  'conso.progress.processDone':
+    'Clôture de la conso « {conso} » : {validated} sociétés validées sur {companies}, {consolidated} consolidées, {reminders} relances',
+  'conso.progress.processStepStarted': 'Clôture de la conso « {conso} » : consolidation lancée (tâche {job})',
+  'conso.process.stage.submitted': 'données remontées',
+  'conso.process.stage.validated': 'données validées',
+  'conso.process.stage.consolidated': 'consolidée',
+  'conso.warning.processLate':
+    'La société {company} est en retard pour la conso « {conso} » : {@stage} attendu au plus tard le {deadline}',
+  'conso.warning.processStepHeld':
+    'La conso « {conso} » est prête à consolider mais verrouillée ou sa période clôturée (par {by}) ; la consolidation n’a pas été lancée',
+  'conso.log.processAdvanced': 'Clôture de la conso « {conso} » : société {company}, {@stage}',
+  'conso.log.processReset':
+    'Clôture de la conso « {conso} » : la société {company} n’est plus à l’état {@stage} (données ou règles modifiées)',
+  'conso.log.processReminder':
+    'Relance : la société {company} est en retard pour la conso « {conso} » : {@stage} attendu au plus tard le {deadline}',
+  'conso.log.processStepStarted': 'Clôture de la conso « {conso} » : consolidation lancée (tâche {job})',
 };

@@ -13,6 +13,7 @@ import { copySubGroupJob } from '../jobs/copy-sub-group-job.js';
 import { customProcedureJob } from '../jobs/custom-procedure-job.js';
 import { deleteConsoJob } from '../jobs/delete-conso-job.js';
 import { deleteCustomerJob } from '../jobs/delete-customer-job.js';
+import { processManagementJob } from '../jobs/process-management-job.js';
 import { restoreJob } from '../jobs/restore-job.js';
 import { systemLogsJob } from '../jobs/system-logs-job.js';
 import { systemLogsSettingsToken } from '../logs/system-logs-settings.js';
@@ -57,6 +58,7 @@ export function createConsoJobsPlugin(options: ConsoJobsOptions = {}): HangarPlu
       restoreJob,
       customProcedureJob,
       systemLogsJob,
+      processManagementJob,
     ]),
     services: [
       { token: consoJobsOptionsToken, value: options },
