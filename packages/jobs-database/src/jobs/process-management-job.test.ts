@@ -29,9 +29,7 @@ describe.each(await backendsWithSkip())('conso.process-management on %s', (backe
     testDb = await openTestDb(backend);
     first = await generateSampleGroup(testDb.consoDb.db, { companies: 6, accounts: 40, seed: 9 });
     second = await generateSampleGroup(testDb.consoDb.db, { companies: 6, accounts: 40, seed: 10 });
-    // One job at a time: the consolidation a run starts waits for that run to end. (Two jobs
-    // running at once on PostgreSQL left pool sockets open at the end of this file.)
-    harness = await startJobHarness(createConsoJobsPlugin(), testDb.consoDb, 1);
+    harness = await startJobHarness(createConsoJobsPlugin(), testDb.consoDb, 2);
     for (const sample of [first, second])
       expect((await harness.run(OWNERSHIP_JOB_TYPE, { conso: sample.consoCode }, userOf(sample))).state).toBe(
         JobState.Succeeded,
