@@ -38,6 +38,8 @@ export {
 } from './errors/conso-db-url-unsupported-error.js';
 /** A customer whose deletion started and has not finished; code `CUSTOMER_BEING_DELETED`. */
 export { CustomerBeingDeletedError } from './errors/customer-being-deleted-error.js';
+/** An import or consolidation into a closed period; code `PERIOD_CLOSED`. */
+export { PeriodClosedError } from './errors/period-closed-error.js';
 /** A system job named no customer where one is needed; code `SCOPE_CUSTOMER_REQUIRED`. */
 export { ScopeCustomerRequiredError } from './errors/scope-customer-required-error.js';
 /** A param names a row the job's customer does not have; code `SCOPE_NOT_FOUND`. */
@@ -46,6 +48,8 @@ export { type ScopeKind, ScopeNotFoundError } from './errors/scope-not-found-err
 export { SharedDataWriteError } from './errors/shared-data-write-error.js';
 /** The job's tenant is not a customer code of the database; code `TENANT_UNKNOWN`. */
 export { TenantUnknownError } from './errors/tenant-unknown-error.js';
+/** A stored validation rule that cannot be evaluated (bad selector, unknown account or flow); code `VALIDATION_RULE_INVALID`. */
+export { ValidationRuleError } from './errors/validation-rule-error.js';
 /** Every migration by name (`0001-...`), in order. */
 export { CONSO_MIGRATIONS } from './migrations/conso-migrations.js';
 // --- Migrations ---------------------------------------------------------------------------------------
@@ -64,6 +68,11 @@ export type { ConsoDb, OpenConsoDbOptions } from './open-conso-db.js';
 // --- Opening a database -------------------------------------------------------------------------
 /** Opens a consolidation database from a postgres://, mssql://, sqlite: URL or a file path. */
 export { openConsoDb } from './open-conso-db.js';
+/** A closed period: id, code, who closed it and when. */
+export type { ClosedPeriod } from './period/period-status.js';
+// --- Period status ----------------------------------------------------------------------------------------
+/** Refuses (`PeriodClosedError`) when a period is closed; the closed periods among some ids. */
+export { assertConsoPeriodsOpen, assertPeriodsOpen, closedPeriods } from './period/period-status.js';
 /** One company's bundle total. */
 export type { BundleBalance } from './queries/bundle-balances.js';
 /** Per-company bundle totals in integer cents (0 when balanced). */
@@ -96,6 +105,14 @@ export { MIN_SAMPLE_COMPANIES } from './sample-group/group-structure.js';
 export type { TinyDemoOptions, TinyDemoSummary } from './sample-group/tiny-demo-group.js';
 /** Loads the five-company demo group of the README. */
 export { loadTinyDemoGroup } from './sample-group/tiny-demo-group.js';
+/** Tables of the closing process: processes, per-company status, steps started; the stages. */
+export type {
+  ClosingCompanyStatusTable,
+  ClosingProcessesTable,
+  ClosingStage,
+  ClosingStepsTable,
+} from './schema/closing-process.js';
+export { CLOSING_STAGE_VALUES } from './schema/closing-process.js';
 /** Value domains of enumerated columns (union types). */
 export type {
   AccountRole,
@@ -184,6 +201,7 @@ export { bindJobsToTenant, bindJobToTenant, currentTenant, runAsTenant } from '.
 // --- Tenancy ---------------------------------------------------------------------------------------------
 /** What a job asks of the scope, a customer, a conso with its period and category codes. */
 export type {
+  ClosingDeadlines,
   ConsoLookupOptions,
   ScopeCustomer,
   ScopedConso,
@@ -199,3 +217,21 @@ export {
   consoDbSettingSchema,
   openConsoDbFromSetting,
 } from './settings/conso-db-setting.js';
+// --- Validation rules ------------------------------------------------------------------------------------
+/** One side of a validation rule (accounts by code, role or type; flows), resolved to ids. */
+export {
+  type ResolvedSelector,
+  type RuleSelector,
+  resolveSelector,
+  ruleSelectorSchema,
+  type SelectableAccount,
+} from './validation/rule-selector.js';
+/** Where and which rules are evaluated, and what each rule and failing company gave. */
+export type {
+  RuleEvaluationOptions,
+  RuleEvaluationScope,
+  ValidationRuleFailure,
+  ValidationRuleOutcome,
+} from './validation/validation-rule-evaluation.js';
+/** Evaluates a customer's validation rules on a period's bundles with one grouped query per rule. */
+export { evaluateValidationRules } from './validation/validation-rule-evaluation.js';

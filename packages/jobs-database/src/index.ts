@@ -115,6 +115,15 @@ export {
   deleteCustomerJob,
   deleteCustomerParams,
 } from './jobs/delete-customer-job.js';
+/** ProcessManagementJob: the closing board of a conso's period, its due steps and reminders. */
+export {
+  PROCESS_MANAGEMENT_JOB_TYPE,
+  type ProcessCompanyStatus,
+  type ProcessManagementParams,
+  type ProcessManagementResult,
+  processManagementJob,
+  processManagementParams,
+} from './jobs/process-management-job.js';
 /** Restore (system jobs only): the whole database or a customer archive, verified first, all-or-nothing. */
 export {
   RESTORE_JOB_TYPE,

@@ -1,5 +1,6 @@
 import { otherJobsPlugin } from './plugin/other-jobs-plugin.js';
 
+export { type RuleSelector, ruleSelectorSchema, ValidationRuleError } from '@hangar/conso-db';
 export type { DryRunReport } from './di/dry-run.js';
 export {
   type DiStudioParams,
@@ -13,7 +14,6 @@ export { EmailRejectedError } from './errors/email-rejected-error.js';
 export { EmailTransientError } from './errors/email-transient-error.js';
 export { JobParamError } from './errors/job-param-error.js';
 export { UrlNotAllowedError } from './errors/url-not-allowed-error.js';
-export { ValidationRuleError } from './errors/validation-rule-error.js';
 export { WebServiceRefusedError } from './errors/web-service-refused-error.js';
 export { WebServiceUnavailableError } from './errors/web-service-unavailable-error.js';
 export {
@@ -82,7 +82,6 @@ export {
   type OtherJobsSettings,
   otherJobsSettings,
 } from './settings/other-jobs-settings.js';
-export { type RuleSelector, ruleSelectorSchema } from './validation/rule-selector.js';
 export {
   saveValidationRule,
   type ValidationRuleInput,

@@ -34,6 +34,14 @@ export async function createPostgresDialect(
   // An idle client's error (server restart) would otherwise crash the process; the next query
   // on a fresh client reports the problem instead.
   pool.on('error', () => undefined);
+  // pg's Pool.end() resolves once it has asked its clients to end, before their sockets are
+  // closed; closing the database waits for those too, so nothing is left open after `close()`.
+  const open = new Set<Promise<void>>();
+  pool.on('connect', (client) => {
+    const ended: Promise<void> = new Promise((resolve) => client.once('end', () => resolve()));
+    open.add(ended);
+    void ended.then(() => open.delete(ended));
+  });
   const searchPath = schema === undefined ? undefined : checkPostgresSchemaName(schema);
   // Every client handed out carries the tenant of the code asking for it (`hangar.tenant`, read by
   // the row-level security policies). Set per session at checkout rather than SET LOCAL per
@@ -55,7 +63,10 @@ export async function createPostgresDialect(
       }
       return client;
     },
-    end: () => pool.end(),
+    end: async () => {
+      await pool.end();
+      await Promise.all([...open]);
+    },
   };
   return new PostgresDialect({
     pool: tenantPool,

@@ -19,6 +19,9 @@ export const consoDbMessages = {
       "Conso '{conso}' is being deleted (since {since}); run its deletion again to finish it",
     'hangar.consoDb.error.customerBeingDeleted':
       "Customer '{customer}' is being deleted (since {since}); run its deletion again to finish it",
+    'hangar.consoDb.error.periodClosed':
+      'Period {period} is closed (by {closedBy} at {closedAt}); imports and consolidations into it are refused until it is reopened',
+    'hangar.consoDb.error.validationRule': 'Validation rule "{rule}" is invalid: {problem}',
   },
   fr: {
     'hangar.consoDb.error.urlUnsupported':
@@ -38,5 +41,8 @@ export const consoDbMessages = {
       'La conso « {conso} » est en cours de suppression (depuis {since}) ; relancez sa suppression pour la terminer',
     'hangar.consoDb.error.customerBeingDeleted':
       'Le client « {customer} » est en cours de suppression (depuis {since}) ; relancez sa suppression pour la terminer',
+    'hangar.consoDb.error.periodClosed':
+      'La période {period} est clôturée (par {closedBy} le {closedAt}) ; imports et consolidations y sont refusés jusqu’à sa réouverture',
+    'hangar.consoDb.error.validationRule': 'La règle de contrôle « {rule} » est invalide : {problem}',
   },
 } as const satisfies MessageCatalogs;

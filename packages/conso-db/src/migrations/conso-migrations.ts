@@ -11,6 +11,7 @@ import { migration0009 } from './0009-period-closing.js';
 import { migration0010 } from './0010-validation-rules.js';
 import { migration0011 } from './0011-deletion-marks.js';
 import { migration0012 } from './0012-custom-procedures.js';
+import { migration0013 } from './0013-closing-process.js';
 
 /**
  * Every migration of the consolidation database, by name. Names sort in the order they apply;
@@ -29,4 +30,5 @@ export const CONSO_MIGRATIONS: Readonly<Record<string, Migration>> = Object.free
   '0010-validation-rules': migration0010,
   '0011-deletion-marks': migration0011,
   '0012-custom-procedures': migration0012,
+  '0013-closing-process': migration0013,
 });

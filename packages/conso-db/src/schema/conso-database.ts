@@ -1,4 +1,9 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import type {
+  ClosingCompanyStatusTable,
+  ClosingProcessesTable,
+  ClosingStepsTable,
+} from './closing-process.js';
 import type { ConsolidatedDataTable } from './consolidated-data.js';
 import type { CategoryLinksTable, ConsosTable } from './consolidations.js';
 import type { CustomProcedureParamsTable, CustomProceduresTable } from './custom-procedures.js';
@@ -67,6 +72,9 @@ export interface ConsoDatabase {
   validation_rules: ValidationRulesTable;
   custom_procedures: CustomProceduresTable;
   custom_procedure_params: CustomProcedureParamsTable;
+  closing_processes: ClosingProcessesTable;
+  closing_company_status: ClosingCompanyStatusTable;
+  closing_steps: ClosingStepsTable;
 }
 
 /** Name of a table of {@link ConsoDatabase}. */

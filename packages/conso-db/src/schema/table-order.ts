@@ -37,4 +37,7 @@ export const CONSO_TABLES_IN_KEY_ORDER: readonly ConsoTableName[] = [
   'validation_rules',
   'custom_procedures',
   'custom_procedure_params',
+  'closing_processes',
+  'closing_company_status',
+  'closing_steps',
 ];

@@ -5,6 +5,8 @@ import { CustomerBeingDeletedError } from '../errors/customer-being-deleted-erro
 import { ScopeCustomerRequiredError } from '../errors/scope-customer-required-error.js';
 import { type ScopeKind, ScopeNotFoundError } from '../errors/scope-not-found-error.js';
 import { TenantUnknownError } from '../errors/tenant-unknown-error.js';
+import type { ClosingStage } from '../schema/closing-process.js';
+import type { IsoDate } from '../schema/column-kinds.js';
 import type { ConsoDatabase, ConsoRow } from '../schema/conso-database.js';
 import { type CustomerRow, findCustomer, findCustomerByCode } from './customer-lookup.js';
 import { assertMayWriteShared } from './shared-tables.js';
@@ -43,6 +45,9 @@ export interface ConsoLookupOptions {
   /** Also find a conso whose deletion started (only the deletion, to resume it). @defaultValue false */
   allowDeleting?: boolean;
 }
+
+/** Deadlines of a closing process per stage (ISO dates); null clears one, absent keeps it. */
+export type ClosingDeadlines = Partial<Record<`${ClosingStage}_deadline`, IsoDate | null>>;
 
 /** Tables whose rows a customer names by a unique code. */
 type CodedTable = 'companies' | 'accounts' | 'flows' | 'categories' | 'periods';
@@ -193,6 +198,43 @@ export class TenantScope {
   /** Ids of flows by id or code, in the order given. */
   flows(refs: readonly ScopeRef[], param = 'flows'): Promise<number[]> {
     return this.idsOf('flows', 'flow', refs, param);
+  }
+
+  /**
+   * The closing process of a conso of this scope (ProcessManagementJob), created on first use;
+   * `deadlines` given replace the stored ones. A conso of another customer is `TenantMismatchError`.
+   */
+  async closingProcess(
+    conso: Pick<ScopedConso, 'id' | 'customer_id'>,
+    deadlines: ClosingDeadlines = {},
+  ): Promise<ConsoRow<'closing_processes'>> {
+    await this.forConso(conso);
+    const find = () =>
+      this.db
+        .selectFrom('closing_processes')
+        .selectAll()
+        .where('conso_id', '=', conso.id)
+        .where('customer_id', '=', conso.customer_id)
+        .executeTakeFirst();
+    const existing = await find();
+    if (existing === undefined) {
+      await this.db
+        .insertInto('closing_processes')
+        .values({
+          customer_id: conso.customer_id,
+          conso_id: conso.id,
+          submitted_deadline: deadlines.submitted_deadline ?? null,
+          validated_deadline: deadlines.validated_deadline ?? null,
+          consolidated_deadline: deadlines.consolidated_deadline ?? null,
+          created_at: new Date().toISOString(),
+        })
+        .execute();
+    } else if (Object.keys(deadlines).length > 0) {
+      await this.db.updateTable('closing_processes').set(deadlines).where('id', '=', existing.id).execute();
+    }
+    const row = await find();
+    if (row === undefined) throw new ScopeNotFoundError('conso', 'conso', conso.id);
+    return row;
   }
 
   /** Throws `SharedDataWriteError` unless this is a system job: shared tables are theirs to change. */

@@ -31,7 +31,12 @@ const del = (table: string, where: RawBuilder<unknown>, key: DeletionStep['key']
  * holdings and category links. The consos rows themselves come last, in the caller's plan.
  */
 function consoChildren(consos: ConsoSet): DeletionStep[] {
+  const processes = sql`(select id from closing_processes where conso_id in ${consos})`;
   return [
+    // The conso's closing process (ProcessManagementJob), children first.
+    del('closing_steps', sql`process_id in ${processes}`),
+    del('closing_company_status', sql`process_id in ${processes}`),
+    del('closing_processes', sql`conso_id in ${consos}`),
     del('consolidated_data', sql`conso_id in ${consos}`, 'company_id'),
     del('historical_rates', sql`conso_id in ${consos}`),
     del(

@@ -1,4 +1,10 @@
-import { type ConsoDatabase, lockConso, logModification, unlockConso } from '@hangar/conso-db';
+import {
+  assertPeriodsOpen,
+  type ConsoDatabase,
+  lockConso,
+  logModification,
+  unlockConso,
+} from '@hangar/conso-db';
 import { defineJob, t } from '@hangar/core';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
@@ -104,6 +110,7 @@ export const consoActionJob = defineJob<
           return { action: 'unlock', conso: conso.code };
         }
         case 'recompute': {
+          await assertPeriodsOpen(db, [conso.period_id]);
           const lock = await ctx.lock(`conso:${conso.id}`, {
             waitMs: options.lockWaitMs,
             ttlMs: options.lockTtlMs,
@@ -131,12 +138,14 @@ export const consoActionJob = defineJob<
           }
         }
         case 'clear': {
+          await assertPeriodsOpen(db, [conso.period_id]);
           const lock = await ctx.lock(`conso:${conso.id}`, {
             waitMs: options.lockWaitMs,
             ttlMs: options.lockTtlMs,
           });
           try {
             const rows = await db.transaction().execute(async (trx) => {
+              await assertPeriodsOpen(trx, [conso.period_id]);
               await assertConsoUnlocked(trx, conso);
               let query = trx.deleteFrom('consolidated_data').where('conso_id', '=', conso.id);
               if (params.companies !== undefined) {

@@ -1,10 +1,13 @@
+import { assertPeriodsOpen, type ConsoDatabase, closedPeriods, PeriodClosedError } from '@hangar/conso-db';
 import { defineJob, type ErrorInfo, errorInfoMessage, t } from '@hangar/core';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { consoDbOf } from '../db/conso-db-of.js';
 import type { ConsoRecord } from '../db/conso-record.js';
 import { jobScope } from '../db/job-scope.js';
 import { ConsoLockedError } from '../errors/conso-locked-error.js';
 import { ConsosFailedError } from '../errors/consos-failed-error.js';
+import { assertBlockingRulesPass } from '../steps/blocking-rules.js';
 import { failureEntries } from '../steps/conso-failure.js';
 import { consoJobsOptionsOf } from '../steps/conso-jobs-options.js';
 import { type ConsoRunRequest, type ConsoRunSummary, runConso } from '../steps/run-conso.js';
@@ -34,6 +37,11 @@ export const integrationParams = z.object({
    * behaviour) refuses the whole job before any conso runs.
    */
   onLocked: z.enum(['fail-job', 'skip-conso']).default('skip-conso'),
+  /**
+   * Evaluate the customer's blocking validation rules on each conso's bundles first and refuse a
+   * conso that fails any (`CONSO_BLOCKING_RULES_FAILED`); the plugin's `blockOnFailedRules` when absent.
+   */
+  blockingRules: z.boolean().optional(),
   /** The screen the run was launched from, recorded in the modification log. */
   screen: z.string().min(1).max(100).optional(),
 });
@@ -93,26 +101,38 @@ export const consolidationIntegrationJob = defineJob<
       const failJob = params.onLocked === 'fail-job';
       let refused = false;
       if (failJob) {
-        for (const conso of consos)
-          if (isLocked(conso)) {
-            fail(conso.code, lockedError(conso));
+        for (const conso of consos) {
+          const refusal =
+            (await closedPeriodError(consoDb.db, conso)) ??
+            (isLocked(conso) ? lockedError(conso) : undefined);
+          if (refusal) {
+            fail(conso.code, refusal);
             refused = true;
           }
+        }
       }
       for (const [i, conso] of consos.entries()) {
         if (refused) break;
         ctx.checkpoint();
         try {
+          // A closed period locked its consos too: its own error says why, so it comes first.
+          await assertPeriodsOpen(consoDb.db, [conso.period_id]);
           if (isLocked(conso)) throw lockedError(conso);
           const lock = await ctx.lock(`conso:${conso.id}`, {
             waitMs: options.lockWaitMs,
             ttlMs: options.lockTtlMs,
           });
           try {
+            const consoScope = await scope.forConso(conso);
+            if (params.blockingRules ?? options.blockOnFailedRules) {
+              const only =
+                params.companies === undefined ? undefined : await consoScope.companies(params.companies);
+              await assertBlockingRulesPass(consoDb.db, conso, only);
+            }
             const summary = await runConso({
               consoDb,
               conso,
-              scope: await scope.forConso(conso),
+              scope: consoScope,
               index: i + 1,
               count: consos.length,
               options,
@@ -154,6 +174,15 @@ function runSettings(
     ...(params.statementTimeoutMs === undefined ? {} : { statementTimeoutMs: params.statementTimeoutMs }),
     ...(params.screen === undefined ? {} : { screen: params.screen }),
   };
+}
+
+/** The refusal of a conso whose period is closed, or undefined while it is open. */
+async function closedPeriodError(
+  db: Kysely<ConsoDatabase>,
+  conso: ConsoRecord,
+): Promise<PeriodClosedError | undefined> {
+  const [closed] = await closedPeriods(db, [conso.period_id]);
+  return closed && new PeriodClosedError(closed.code, closed.closedBy, closed.closedAt);
 }
 
 function isLocked(conso: ConsoRecord): boolean {

@@ -79,6 +79,10 @@ export const messagesEn = {
     "Stored procedure {procedure} reported {errors} error(s) for conso '{conso}'",
   'conso.error.formula': 'Formula "{expression}" is invalid: {problem}',
   'conso.error.consosFailed': '{count} of {total} consos failed: {failed}',
+  'conso.error.blockingRulesFailed':
+    "Conso '{conso}' was not consolidated: {count} blocking validation check(s) failed ({rules})",
+  'conso.error.ruleFailed':
+    'Company {company}, rule {rule} ({name}): expected {expected}, found {actual} (difference {difference})',
   'conso.error.caseFile': 'Cannot read case {file}: {problem}',
   'conso.error.systemJobRequired': 'Job {type} runs only as a system job; customer {tenant} may not run it',
   'conso.error.consoCodeTaken': 'Parameter "{param}": conso {code} already exists',
@@ -118,4 +122,27 @@ export const messagesEn = {
   'conso.error.workflowFailed': 'Workflow "{workflow}": {count} step(s) failed or were cancelled: {steps}',
   'conso.workflow.progress': 'Workflow "{workflow}": {done} of {total} steps done, {running} on the queue',
   'conso.workflow.stepSkipped': 'Workflow "{workflow}": step "{step}" skipped ({reason})',
+  'conso.job.processManagement':
+    'Closing process: company statuses, due steps and reminders of late companies',
+  'conso.progress.process': "Closing of conso '{conso}': {@phase}",
+  'conso.process.phase.1': 'facts read',
+  'conso.process.phase.2': 'company statuses updated',
+  'conso.process.phase.3': 'due steps checked',
+  'conso.process.phase.4': 'late companies reminded',
+  'conso.progress.processDone':
+    "Closing of conso '{conso}': {validated} of {companies} companies validated, {consolidated} consolidated, {reminders} reminders",
+  'conso.progress.processStepStarted': "Closing of conso '{conso}': consolidation started (job {job})",
+  'conso.process.stage.submitted': 'data submitted',
+  'conso.process.stage.validated': 'data validated',
+  'conso.process.stage.consolidated': 'consolidated',
+  'conso.warning.processLate':
+    "Company {company} is late for conso '{conso}': {@stage} was due by {deadline}",
+  'conso.warning.processStepHeld':
+    "Conso '{conso}' is ready to consolidate but is locked or its period closed (by {by}); the consolidation was not started",
+  'conso.log.processAdvanced': "Closing of conso '{conso}': company {company}, {@stage}",
+  'conso.log.processReset':
+    "Closing of conso '{conso}': company {company} no longer {@stage} (its data or rules changed)",
+  'conso.log.processReminder':
+    "Reminder: company {company} is late for conso '{conso}': {@stage} was due by {deadline}",
+  'conso.log.processStepStarted': "Closing of conso '{conso}': consolidation started (job {job})",
 } as const;

@@ -84,6 +84,10 @@ export const messagesFr: Record<keyof typeof messagesEn, string> = {
     "La procédure stockée {procedure} a signalé {errors} erreur(s) pour la conso '{conso}'",
   'conso.error.formula': 'La formule « {expression} » est invalide : {problem}',
   'conso.error.consosFailed': '{count} consos sur {total} ont échoué : {failed}',
+  'conso.error.blockingRulesFailed':
+    'La conso « {conso} » n’a pas été consolidée : {count} contrôle(s) bloquant(s) en échec ({rules})',
+  'conso.error.ruleFailed':
+    'Société {company}, règle {rule} ({name}) : attendu {expected}, trouvé {actual} (écart {difference})',
   'conso.error.caseFile': 'Impossible de lire le cas {file} : {problem}',
   'conso.error.notLockedBy': "La conso '{conso}' est verrouillée par {lockedBy}, et non par {login}",
   'conso.error.systemJobRequired':
@@ -127,4 +131,27 @@ export const messagesFr: Record<keyof typeof messagesEn, string> = {
   'conso.workflow.progress':
     'Workflow « {workflow} » : {done} étapes sur {total} terminées, {running} en file',
   'conso.workflow.stepSkipped': 'Workflow « {workflow} » : étape « {step} » ignorée ({reason})',
+  'conso.job.processManagement':
+    'Processus de clôture : statuts des sociétés, étapes dues et relances des sociétés en retard',
+  'conso.progress.process': 'Clôture de la conso « {conso} » : {@phase}',
+  'conso.process.phase.1': 'faits lus',
+  'conso.process.phase.2': 'statuts des sociétés mis à jour',
+  'conso.process.phase.3': 'étapes dues vérifiées',
+  'conso.process.phase.4': 'sociétés en retard relancées',
+  'conso.progress.processDone':
+    'Clôture de la conso « {conso} » : {validated} sociétés validées sur {companies}, {consolidated} consolidées, {reminders} relances',
+  'conso.progress.processStepStarted': 'Clôture de la conso « {conso} » : consolidation lancée (tâche {job})',
+  'conso.process.stage.submitted': 'données remontées',
+  'conso.process.stage.validated': 'données validées',
+  'conso.process.stage.consolidated': 'consolidée',
+  'conso.warning.processLate':
+    'La société {company} est en retard pour la conso « {conso} » : {@stage} attendu au plus tard le {deadline}',
+  'conso.warning.processStepHeld':
+    'La conso « {conso} » est prête à consolider mais verrouillée ou sa période clôturée (par {by}) ; la consolidation n’a pas été lancée',
+  'conso.log.processAdvanced': 'Clôture de la conso « {conso} » : société {company}, {@stage}',
+  'conso.log.processReset':
+    'Clôture de la conso « {conso} » : la société {company} n’est plus à l’état {@stage} (données ou règles modifiées)',
+  'conso.log.processReminder':
+    'Relance : la société {company} est en retard pour la conso « {conso} » : {@stage} attendu au plus tard le {deadline}',
+  'conso.log.processStepStarted': 'Clôture de la conso « {conso} » : consolidation lancée (tâche {job})',
 };

@@ -13,6 +13,7 @@ import { copySubGroupJob } from '../jobs/copy-sub-group-job.js';
 import { customProcedureJob } from '../jobs/custom-procedure-job.js';
 import { deleteConsoJob } from '../jobs/delete-conso-job.js';
 import { deleteCustomerJob } from '../jobs/delete-customer-job.js';
+import { processManagementJob } from '../jobs/process-management-job.js';
 import { restoreJob } from '../jobs/restore-job.js';
 import { systemLogsJob } from '../jobs/system-logs-job.js';
 import { workflowJob } from '../jobs/workflow-job.js';
@@ -38,6 +39,10 @@ export function createConsoJobsPlugin(options: ConsoJobsOptions = {}): HangarPlu
   if (limit !== undefined && (!Number.isInteger(limit) || limit <= 0)) {
     throw new ConfigurationError('statementTimeoutMs', `must be a positive whole number of ms, got ${limit}`);
   }
+  const blocking = options.blockOnFailedRules;
+  if (blocking !== undefined && typeof blocking !== 'boolean') {
+    throw new ConfigurationError('blockOnFailedRules', `must be true or false, got ${String(blocking)}`);
+  }
   const plugin: HangarPlugin = definePlugin({
     name: CONSO_JOBS_PLUGIN_NAME,
     // Each job runs as its tenant, so PostgreSQL row-level security confines it when enabled.
@@ -55,6 +60,7 @@ export function createConsoJobsPlugin(options: ConsoJobsOptions = {}): HangarPlu
       customProcedureJob,
       systemLogsJob,
       workflowJob,
+      processManagementJob,
     ]),
     services: [
       { token: consoJobsOptionsToken, value: options },

@@ -25,6 +25,13 @@ export interface ConsoJobsOptions {
    * @defaultValue undefined (no limit beyond the server's own)
    */
   readonly statementTimeoutMs?: number;
+  /**
+   * Before consolidating a conso, evaluate the customer's enabled blocking validation rules
+   * (`validation_rules.is_blocking`) on its bundles and refuse it with
+   * `CONSO_BLOCKING_RULES_FAILED` when any fails. The integration job's `blockingRules` param
+   * overrides it for one run. @defaultValue false
+   */
+  readonly blockOnFailedRules?: boolean;
   /** Backup directory and database URL of `conso.backup` and `conso.restore`; without them both fail. */
   readonly backup?: BackupSettings;
   /** Directory of the CSV files of `conso.system-logs`; without it the job fails. */
@@ -38,7 +45,12 @@ export type ResolvedConsoJobsOptions = Required<
   Pick<ConsoJobsOptions, 'storedProcedures' | 'statementTimeoutMs' | 'backup' | 'systemLogs'>;
 
 /** The defaults of {@link ConsoJobsOptions}. */
-export const CONSO_JOBS_DEFAULTS = { lockWaitMs: 60_000, lockTtlMs: 60_000, companyBatchSize: 50 } as const;
+export const CONSO_JOBS_DEFAULTS = {
+  lockWaitMs: 60_000,
+  lockTtlMs: 60_000,
+  companyBatchSize: 50,
+  blockOnFailedRules: false,
+} as const;
 
 /** Service token under which the plugin provides its options to its jobs. */
 export const consoJobsOptionsToken = createServiceToken<ConsoJobsOptions>('hangar.conso-jobs.options');

@@ -1,4 +1,4 @@
-import { type ConsoDb, logModification, type TenantScope } from '@hangar/conso-db';
+import { assertPeriodsOpen, type ConsoDb, logModification, type TenantScope } from '@hangar/conso-db';
 import { errorInfoMessage, type JobContext, t } from '@hangar/core';
 import { attachCanceller } from '../cancellation/sql-canceller.js';
 import { assertConsoUnlocked } from '../db/conso-lock-check.js';
@@ -112,6 +112,8 @@ export async function runConso(request: ConsoRunRequest): Promise<ConsoRunSummar
       const onAbort = (): void => void canceller.cancel();
       ctx.signal.addEventListener('abort', onAbort, { once: true });
       try {
+        // Fresh reads in the writing transaction: a period closed or a conso locked meanwhile.
+        await assertPeriodsOpen(trx, [conso.period_id]);
         await assertConsoUnlocked(trx, conso);
         const run: StepRun = {
           trx,

@@ -9,6 +9,7 @@ import { COPY_SUB_GROUP_JOB_TYPE } from '../jobs/copy-sub-group-job.js';
 import { CUSTOM_PROCEDURE_JOB_TYPE } from '../jobs/custom-procedure-job.js';
 import { DELETE_CONSO_JOB_TYPE } from '../jobs/delete-conso-job.js';
 import { DELETE_CUSTOMER_JOB_TYPE } from '../jobs/delete-customer-job.js';
+import { PROCESS_MANAGEMENT_JOB_TYPE } from '../jobs/process-management-job.js';
 import { RESTORE_JOB_TYPE } from '../jobs/restore-job.js';
 import { SYSTEM_LOGS_JOB_TYPE } from '../jobs/system-logs-job.js';
 import { backupCrossTenantCases } from './backup-cross-tenant-cases.js';
@@ -20,6 +21,22 @@ import { WORKFLOW_JOB_TYPE } from '../jobs/workflow-job.js';
  * code in the `customer` param and B's ids are refused; the shared codes resolve to A's rows.
  */
 export const consoCrossTenantCases: CrossTenantCases = {
+  [PROCESS_MANAGEMENT_JOB_TYPE]: [
+    { ...customerParamNamesB, params: ({ b }) => ({ customer: b.code, conso: b.consoCode }) },
+    {
+      name: "a conso named by B's id",
+      params: ({ b }) => ({ conso: b.consoId }),
+      expect: { refused: 'TENANT_MISMATCH' },
+    },
+    {
+      name: "the conso code both customers use: A's board, steps and reminders only",
+      params: ({ a }) => ({
+        conso: a.consoCode,
+        deadlines: { submitted: '2020-01-01', validated: '2020-01-02', consolidated: '2020-01-03' },
+      }),
+      expect: 'confined',
+    },
+  ],
   [INTEGRATION_JOB_TYPE]: [
     {
       ...customerParamNamesB,

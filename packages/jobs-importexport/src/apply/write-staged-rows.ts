@@ -7,6 +7,7 @@ import { ROW_NO } from '../stage/staging-table.js';
 import type { ApplyTarget } from './apply-target.js';
 import { lockStagedReferences } from './locked-references.js';
 import { columnsMatch, keyColumns, scopeMatch } from './sql-fragments.js';
+import { assertTargetPeriodsOpen } from './target-periods-open.js';
 
 /** How an import writes: replace its scope, or upsert by key. */
 export type ImportMode = 'replace' | 'merge';
@@ -45,6 +46,7 @@ export async function writeStagedRows(
     return time('insert', () => (skipRowChecks ? skipRowChecks(run) : run()));
   };
   const dialect = consoDialectOf(trx);
+  await assertTargetPeriodsOpen(trx, staging, target);
   const counts: ApplyCounts = { deleted: 0, updated: 0, inserted: 0 };
   const t = sql.table(target.table);
   if (mode === 'replace') {

@@ -1,3 +1,4 @@
+import { assertConsoPeriodsOpen } from '@hangar/conso-db';
 import { type Kysely, sql } from 'kysely';
 import type { ImportMode } from '../apply/write-staged-rows.js';
 import type { ConsoDatabase } from '../db/conso-db.js';
@@ -22,6 +23,8 @@ export async function writeStagedJournals(
   mode: ImportMode,
   createdAt: string,
 ): Promise<{ deleted: number; inserted: number; updated: number }> {
+  // Checked again in the writing transaction: a period closed since the job started is seen.
+  await assertConsoPeriodsOpen(trx, [scope.consoId]);
   const s = sql.table(staging.name);
   let doomed = trx.selectFrom('adjustment_journals').select('id').where('conso_id', '=', scope.consoId);
   if (mode === 'merge') {

@@ -2,7 +2,7 @@ import { JOURNAL_CURRENCY_VALUES } from '@hangar/conso-db';
 import { defineJob, t } from '@hangar/core';
 import { z } from 'zod';
 import { importFileParams } from '../params/common-params.js';
-import { consoRef, openJobScope } from '../scope/job-scope.js';
+import { importConsoRef, openJobScope } from '../scope/job-scope.js';
 import type { ImportResult } from '../session/import-result.js';
 import { importTable } from '../session/import-table.js';
 import { consoDbOf } from '../session/job-services.js';
@@ -35,7 +35,7 @@ export const importAdjustmentsJob = defineJob<
     async execute(params, ctx) {
       const { db } = consoDbOf(services);
       const { scope, customer } = await openJobScope(db, ctx, params.customer);
-      const conso = await consoRef(scope, params.conso);
+      const conso = await importConsoRef(db, scope, params.conso);
       const companyIds = params.companies ? await scope.companies(params.companies) : undefined;
       const only = companyIds ? new Set(companyIds) : undefined;
       const codes = await loadCodeLookups(db, customer.id);

@@ -8,7 +8,7 @@ import { ImportFileError } from '../errors/import-file-error.js';
 import { customerParam, numberFormatOf } from '../params/common-params.js';
 import { csvOptionsSchema } from '../read/csv-options.js';
 import { openSource } from '../read/open-source.js';
-import { consoRef, openJobScope } from '../scope/job-scope.js';
+import { importConsoRef, openJobScope } from '../scope/job-scope.js';
 import type { ImportResult } from '../session/import-result.js';
 import { runImport } from '../session/import-session.js';
 import { type SheetSpec, stageSheets } from '../session/import-sheets.js';
@@ -59,7 +59,7 @@ export const importBundleJob = defineJob<
       const consoDb = consoDbOf(services);
       const { db } = consoDb;
       const { scope, customer } = await openJobScope(db, ctx, params.customer);
-      const conso = await consoRef(scope, params.conso);
+      const conso = await importConsoRef(db, scope, params.conso);
       const [companyId] = [await scope.company(params.company)];
       const codes = await loadCodeLookups(db, customer.id);
       const balance = new BalanceTracker();

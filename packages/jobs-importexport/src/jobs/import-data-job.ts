@@ -1,3 +1,4 @@
+import { assertPeriodsOpen } from '@hangar/conso-db';
 import { defineJob, t } from '@hangar/core';
 import { z } from 'zod';
 import type { ScopeCondition } from '../apply/apply-target.js';
@@ -40,6 +41,7 @@ export const importDataJob = defineJob<
       const { db } = consoDbOf(services);
       const { scope, customer } = await openJobScope(db, ctx, params.customer);
       const periodId = await scope.period(params.period);
+      await assertPeriodsOpen(db, [periodId]);
       const categoryId = await scope.category(params.category);
       const only = params.companies ? new Set(await scope.companies(params.companies)) : undefined;
       const codes = await loadCodeLookups(db, customer.id);

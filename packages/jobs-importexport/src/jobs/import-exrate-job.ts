@@ -2,7 +2,7 @@ import { defineJob, t } from '@hangar/core';
 import { z } from 'zod';
 import type { ScopeCondition } from '../apply/apply-target.js';
 import { importFileParams } from '../params/common-params.js';
-import { consoRef, openJobScope } from '../scope/job-scope.js';
+import { importConsoRef, openJobScope } from '../scope/job-scope.js';
 import type { ImportResult } from '../session/import-result.js';
 import { importTable } from '../session/import-table.js';
 import { consoDbOf } from '../session/job-services.js';
@@ -79,7 +79,7 @@ export const importExRateJob = defineJob<
           },
         });
       }
-      const conso = await consoRef(tenant, params.conso ?? '');
+      const conso = await importConsoRef(db, tenant, params.conso ?? '');
       const companyIds = params.companies ? await tenant.companies(params.companies) : undefined;
       const only = companyIds ? new Set(companyIds) : undefined;
       const scope: ScopeCondition[] = [{ column: 'conso_id', equals: conso.id }];

@@ -1,4 +1,10 @@
-import { type ConsoDatabase, codesToIds, ScopeCustomerRequiredError, TenantScope } from '@hangar/conso-db';
+import {
+  assertPeriodsOpen,
+  type ConsoDatabase,
+  codesToIds,
+  ScopeCustomerRequiredError,
+  TenantScope,
+} from '@hangar/conso-db';
 import { defineJob, t } from '@hangar/core';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
@@ -109,6 +115,8 @@ export const importGroupFileJob = defineJob<
           conso,
           now,
         });
+        // A closed period refuses the file; the transaction then writes nothing.
+        await assertPeriodsOpen(trx, [ids.periodId]);
         ctx.checkpoint();
         return writeGroupConsoData(trx, valid, ids, now);
       });

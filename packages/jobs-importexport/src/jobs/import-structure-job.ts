@@ -5,7 +5,7 @@ import { ImportFileError } from '../errors/import-file-error.js';
 import { customerParam, numberFormatOf } from '../params/common-params.js';
 import { csvOptionsSchema } from '../read/csv-options.js';
 import { openSource } from '../read/open-source.js';
-import { consoRef, openJobScope } from '../scope/job-scope.js';
+import { importConsoRef, openJobScope } from '../scope/job-scope.js';
 import type { ImportResult } from '../session/import-result.js';
 import { runImport } from '../session/import-session.js';
 import { stageSheets } from '../session/import-sheets.js';
@@ -57,7 +57,7 @@ export const importStructureJob = defineJob<
       const consoDb = consoDbOf(services);
       const { db } = consoDb;
       const { scope, customer } = await openJobScope(db, ctx, params.customer);
-      const conso = params.conso ? await consoRef(scope, params.conso) : undefined;
+      const conso = params.conso ? await importConsoRef(db, scope, params.conso) : undefined;
       const codes = await loadCodeLookups(db, customer.id);
       const existingParents = new Map(
         (

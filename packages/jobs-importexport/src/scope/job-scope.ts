@@ -1,4 +1,4 @@
-import { type ConsoDatabase, type ScopeCustomer, TenantScope } from '@hangar/conso-db';
+import { assertPeriodsOpen, type ConsoDatabase, type ScopeCustomer, TenantScope } from '@hangar/conso-db';
 import type { JobContext } from '@hangar/core';
 import type { Kysely } from 'kysely';
 
@@ -48,4 +48,19 @@ export async function consoRef(scope: TenantScope, code: string, param = 'conso'
     groupCurrency: row.group_currency,
     parentCompanyId: row.parent_company_id,
   };
+}
+
+/**
+ * The conso an import writes into: {@link consoRef}, refused with `PeriodClosedError` while its
+ * period is closed, before the file is read.
+ */
+export async function importConsoRef(
+  db: Kysely<ConsoDatabase>,
+  scope: TenantScope,
+  code: string,
+  param = 'conso',
+): Promise<ConsoRef> {
+  const conso = await consoRef(scope, code, param);
+  await assertPeriodsOpen(db, [conso.periodId]);
+  return conso;
 }

@@ -176,7 +176,7 @@ describe.each(backends)('ValidationReportJob on $kind', ({ kind, skipReason }) =
       );
       expect(broken.state).toBe('Failed');
       expect(broken.errorInfo?.[0]).toMatchObject({
-        code: 'OTHER_VALIDATION_RULE_INVALID',
+        code: 'VALIDATION_RULE_INVALID',
         params: { rule: 'BROKEN', problem: 'left selector: unknown account "9999"' },
       });
       const unknown = await fx.run(

@@ -5,7 +5,6 @@ export const messagesEn = {
   'other.job.validationReport':
     'Check the bundles of a conso (balance, intercompany, custom rules) into an XLSX report',
   'other.job.email': 'Send a templated e-mail with other jobs’ files attached',
-  'other.error.validationRule': 'Validation rule "{rule}" is invalid: {problem}',
   'other.error.param': 'Parameter "{param}" is invalid: {problem}',
   'other.error.emailRejected':
     'The SMTP server refused the message for all {recipients} recipients: {response}',

@@ -6,7 +6,6 @@ export const messagesFr = {
   'other.job.validationReport':
     'Contrôler les liasses d’une conso (équilibre, intragroupe, règles propres) dans un rapport XLSX',
   'other.job.email': 'Envoyer un courriel modèle avec les fichiers d’autres tâches en pièces jointes',
-  'other.error.validationRule': 'La règle de contrôle « {rule} » est invalide : {problem}',
   'other.error.param': 'Le paramètre « {param} » est invalide : {problem}',
   'other.error.emailRejected':
     'Le serveur SMTP a refusé le message pour les {recipients} destinataires : {response}',

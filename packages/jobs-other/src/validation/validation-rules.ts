@@ -1,7 +1,6 @@
-import { type ConsoDatabase, VALIDATION_OPERATOR_VALUES } from '@hangar/conso-db';
+import { type ConsoDatabase, ruleSelectorSchema, VALIDATION_OPERATOR_VALUES } from '@hangar/conso-db';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { ruleSelectorSchema } from './rule-selector.js';
 
 /** A validation rule as an application defines it for a customer. */
 export const validationRuleSchema = z

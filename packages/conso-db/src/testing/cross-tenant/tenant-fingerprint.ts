@@ -32,6 +32,7 @@ export const OWNER_COLUMNS: Readonly<Record<string, ConsoTableName>> = {
   share_class_id: 'share_classes',
   user_id: 'users',
   procedure_id: 'custom_procedures',
+  process_id: 'closing_processes',
 };
 
 /**

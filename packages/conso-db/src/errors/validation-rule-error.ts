@@ -4,13 +4,10 @@ import { HangarError } from '@hangar/core';
 export class ValidationRuleError extends HangarError {
   constructor(rule: string, problem: string) {
     super(
-      'OTHER_VALIDATION_RULE_INVALID',
-      'other.error.validationRule',
+      'VALIDATION_RULE_INVALID',
+      'hangar.consoDb.error.validationRule',
       `Validation rule "${rule}" is invalid: ${problem}`,
-      {
-        params: { rule, problem },
-        retryable: false,
-      },
+      { params: { rule, problem }, retryable: false },
     );
   }
 }

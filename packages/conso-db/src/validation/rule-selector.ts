@@ -1,5 +1,5 @@
-import { ACCOUNT_ROLE_VALUES, ACCOUNT_TYPE_VALUES } from '@hangar/conso-db';
 import { z } from 'zod';
+import { ACCOUNT_ROLE_VALUES, ACCOUNT_TYPE_VALUES } from '../schema/column-kinds.js';
 
 /**
  * Which bundle rows one side of a validation rule sums: accounts picked by code, role or type

@@ -1,0 +1,202 @@
+import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
+import { ValidationRuleError } from '../errors/validation-rule-error.js';
+import type { ValidationOperator } from '../schema/column-kinds.js';
+import type { ConsoDatabase } from '../schema/conso-database.js';
+import { type ResolvedSelector, resolveSelector, ruleSelectorSchema } from './rule-selector.js';
+
+/** The bundles rules are evaluated on: one period and category of one customer. */
+export interface RuleEvaluationScope {
+  readonly customerId: number;
+  /** A period of that customer (periods are per customer, so the bundles read are its own). */
+  readonly periodId: number;
+  /** A category of that customer. */
+  readonly categoryId: number;
+  /** Only these companies (ids); every company with bundles when undefined. */
+  readonly companyIds?: readonly number[] | undefined;
+}
+
+/** Which rules {@link evaluateValidationRules} evaluates. */
+export interface RuleEvaluationOptions {
+  /** Only these rule codes among the customer's enabled rules; all when absent. */
+  readonly rules?: readonly string[] | undefined;
+  /** Only the rules flagged `is_blocking`. @defaultValue false */
+  readonly blockingOnly?: boolean;
+}
+
+/** What one rule gave over the companies of the scope. */
+export interface ValidationRuleOutcome {
+  readonly rule: string;
+  readonly name: string;
+  /** Companies checked. */
+  readonly checks: number;
+  readonly failures: number;
+  readonly blocking: boolean;
+}
+
+/** A company whose amounts do not satisfy a rule. */
+export interface ValidationRuleFailure {
+  readonly rule: string;
+  readonly name: string;
+  /** Company code. */
+  readonly company: string;
+  /** What the left side should sum to (the right side, or its opposite). */
+  readonly expected: number;
+  /** What the left side sums to. */
+  readonly actual: number;
+  /** `actual - expected`. */
+  readonly difference: number;
+  readonly blocking: boolean;
+}
+
+/** A stored rule with its selectors resolved to ids. */
+interface PreparedRule {
+  code: string;
+  name: string;
+  operator: ValidationOperator;
+  tolerance: number;
+  blocking: boolean;
+  left: ResolvedSelector;
+  right: ResolvedSelector | undefined;
+}
+
+/**
+ * Evaluates a customer's enabled `validation_rules` (e.g. "result in equity = result in P&L") on
+ * the bundles of a period and category: one grouped query per rule, summing each side per company
+ * in integer cents (so SQLite's REAL compares exactly). Every rule is resolved first, so a broken
+ * rule throws `ValidationRuleError` before any is evaluated. Shared by the validation report and the
+ * consolidation's blocking check, so both judge a company the same way.
+ *
+ * @example
+ * ```ts
+ * const { failures } = await evaluateValidationRules(db, { customerId, periodId, categoryId }, { blockingOnly: true });
+ * ```
+ */
+export async function evaluateValidationRules(
+  db: Kysely<ConsoDatabase>,
+  scope: RuleEvaluationScope,
+  options: RuleEvaluationOptions = {},
+): Promise<{ outcomes: ValidationRuleOutcome[]; failures: ValidationRuleFailure[] }> {
+  const rules = await prepareRules(db, scope.customerId, options);
+  const outcomes: ValidationRuleOutcome[] = [];
+  const failures: ValidationRuleFailure[] = [];
+  if (rules.length === 0) return { outcomes, failures };
+  const codes = new Map(
+    (
+      await db
+        .selectFrom('companies')
+        .select(['id', 'code'])
+        .where('customer_id', '=', scope.customerId)
+        .execute()
+    ).map((row) => [row.id, row.code]),
+  );
+  for (const rule of rules) {
+    const amount = sql`round(${sql.ref('b.amount')} * 100, 0)`;
+    const right = rule.right === undefined ? sql<SqlBool>`1 = 0` : condition(rule.right);
+    let query = db
+      .selectFrom('bundles as b')
+      .where('b.period_id', '=', scope.periodId)
+      .where('b.category_id', '=', scope.categoryId);
+    if (scope.companyIds !== undefined) query = query.where('b.company_id', 'in', [...scope.companyIds, -1]);
+    const grouped = await query
+      .select([
+        'b.company_id',
+        sql<number>`sum(case when ${condition(rule.left)} then ${amount} else 0 end)`.as('left_cents'),
+        sql<number>`sum(case when ${right} then ${amount} else 0 end)`.as('right_cents'),
+      ])
+      .groupBy('b.company_id')
+      .execute();
+    const rows = grouped
+      .map((row) => ({ ...row, company: codes.get(row.company_id) ?? String(row.company_id) }))
+      .sort((a, b) => (a.company < b.company ? -1 : a.company > b.company ? 1 : 0));
+    let failed = 0;
+    for (const row of rows) {
+      const left = Number(row.left_cents);
+      const expected = rule.operator === 'equal' ? Number(row.right_cents) : -Number(row.right_cents);
+      if (Math.abs(left - expected) <= Math.round(rule.tolerance * 100)) continue;
+      failed += 1;
+      failures.push({
+        rule: rule.code,
+        name: rule.name,
+        company: row.company,
+        expected: fromCents(expected),
+        actual: fromCents(left),
+        difference: fromCents(left - expected),
+        blocking: rule.blocking,
+      });
+    }
+    outcomes.push({
+      rule: rule.code,
+      name: rule.name,
+      checks: rows.length,
+      failures: failed,
+      blocking: rule.blocking,
+    });
+  }
+  return { outcomes, failures };
+}
+
+const fromCents = (cents: number): number => Math.round(cents) / 100;
+
+function condition(side: ResolvedSelector): Expression<SqlBool> {
+  if (side.accountIds.length === 0) return sql<SqlBool>`1 = 0`;
+  const accounts = sql<SqlBool>`${sql.ref('b.account_id')} in (${sql.join(side.accountIds)})`;
+  if (side.flowIds === undefined) return accounts;
+  if (side.flowIds.length === 0) return sql<SqlBool>`1 = 0`;
+  return sql<SqlBool>`(${accounts} and ${sql.ref('b.flow_id')} in (${sql.join(side.flowIds)}))`;
+}
+
+async function prepareRules(
+  db: Kysely<ConsoDatabase>,
+  customerId: number,
+  options: RuleEvaluationOptions,
+): Promise<PreparedRule[]> {
+  let query = db
+    .selectFrom('validation_rules')
+    .selectAll()
+    .where('customer_id', '=', customerId)
+    .where('enabled', '=', 1);
+  if (options.blockingOnly === true) query = query.where('is_blocking', '=', 1);
+  if (options.rules !== undefined)
+    query = query.where('code', 'in', options.rules.length > 0 ? [...options.rules] : ['']);
+  const rows = await query.orderBy('code').execute();
+  if (rows.length === 0) return [];
+  const accounts = await db
+    .selectFrom('accounts')
+    .select(['id', 'code', 'type', 'role', 'is_summary'])
+    .where('customer_id', '=', customerId)
+    .execute();
+  const flowRows = await db
+    .selectFrom('flows')
+    .select(['id', 'code'])
+    .where('customer_id', '=', customerId)
+    .execute();
+  const flows = new Map(flowRows.map((row) => [row.code, row.id]));
+  const resolve = (code: string, text: string, side: string): ResolvedSelector => {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new ValidationRuleError(code, `${side} selector is not JSON`);
+    }
+    const parsed = ruleSelectorSchema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new ValidationRuleError(
+        code,
+        `${side} selector: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(),
+      );
+    }
+    const resolved = resolveSelector(parsed.data, accounts, flows);
+    if (typeof resolved === 'string') throw new ValidationRuleError(code, `${side} selector: ${resolved}`);
+    return resolved;
+  };
+  return rows.map((row) => ({
+    code: row.code,
+    name: row.name,
+    operator: row.operator,
+    tolerance: Number(row.tolerance),
+    blocking: Number(row.is_blocking) === 1,
+    left: resolve(row.code, row.left_selector, 'left'),
+    right: row.right_selector === null ? undefined : resolve(row.code, row.right_selector, 'right'),
+  }));
+}
