@@ -20,6 +20,9 @@ export {
   type TracerProviderLike,
   type TracingOptions,
 } from './tracing/tracing-options.js';
+export { TriggerFiring, type TriggerFiringSettings, triggeredJobKey } from './triggers/trigger-firing.js';
+export type { TriggerInput } from './triggers/trigger-input.js';
+export { TriggerManager } from './triggers/trigger-manager.js';
 export {
   type WorkflowCallOptions,
   type WorkflowCancelOutcome,
@@ -31,6 +34,3 @@ export {
   type WorkflowView,
   workflowView,
 } from './workflows/workflow-view.js';
-export { TriggerFiring, type TriggerFiringSettings, triggeredJobKey } from './triggers/trigger-firing.js';
-export type { TriggerInput } from './triggers/trigger-input.js';
-export { TriggerManager } from './triggers/trigger-manager.js';

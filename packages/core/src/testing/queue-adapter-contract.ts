@@ -12,8 +12,8 @@ import {
   W2,
 } from './contract-harness.js';
 import { defineLifecycleContract } from './queue-adapter-lifecycle-contract.js';
-import { defineParentsContract } from './queue-adapter-parents-contract.js';
 import { defineListingContract } from './queue-adapter-listing-contract.js';
+import { defineParentsContract } from './queue-adapter-parents-contract.js';
 import { defineRetryDeleteContract } from './queue-adapter-retry-delete-contract.js';
 import { defineRunnersContract } from './queue-adapter-runners-contract.js';
 import { defineTransitionsContract } from './queue-adapter-transitions-contract.js';

@@ -12,9 +12,9 @@ import { DELETE_CUSTOMER_JOB_TYPE } from '../jobs/delete-customer-job.js';
 import { PROCESS_MANAGEMENT_JOB_TYPE } from '../jobs/process-management-job.js';
 import { RESTORE_JOB_TYPE } from '../jobs/restore-job.js';
 import { SYSTEM_LOGS_JOB_TYPE } from '../jobs/system-logs-job.js';
+import { WORKFLOW_JOB_TYPE } from '../jobs/workflow-job.js';
 import { backupCrossTenantCases } from './backup-cross-tenant-cases.js';
 import { deletionCrossTenantCases } from './deletion-cross-tenant-cases.js';
-import { WORKFLOW_JOB_TYPE } from '../jobs/workflow-job.js';
 
 /**
  * Customer A's consolidation jobs aimed at customer B's data, for the cross-tenant suite: B's

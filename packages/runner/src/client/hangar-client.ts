@@ -31,13 +31,13 @@ import {
   resolveTracingOptions,
   type TracingOptions,
 } from '../tracing/tracing-options.js';
+import { TriggerManager } from '../triggers/trigger-manager.js';
 import {
   type WorkflowCallOptions,
   type WorkflowCancelOutcome,
   WorkflowOperations,
 } from '../workflows/workflow-operations.js';
 import type { WorkflowView } from '../workflows/workflow-view.js';
-import { TriggerManager } from '../triggers/trigger-manager.js';
 import type { JobId, JobRecordOf, TypedEnqueueResult } from './typed-job.js';
 
 /** Options of one enqueue call. */

@@ -21,8 +21,8 @@ import { registerMetricsRoute } from './metrics-route.js';
 import { registerOpenApiRoute } from './openapi.js';
 import { registerScheduleRoutes } from './schedule-routes.js';
 import { registerSseRoute } from './sse-route.js';
-import { registerWorkflowRoutes } from './workflow-routes.js';
 import { registerTriggerRoutes } from './trigger-routes.js';
+import { registerWorkflowRoutes } from './workflow-routes.js';
 
 /**
  * The API as a fastify plugin, for mounting inside an existing service:

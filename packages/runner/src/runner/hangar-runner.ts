@@ -3,8 +3,8 @@ import { hostname } from 'node:os';
 import {
   ConfigurationError,
   type HangarEvents,
-  jobSubmitterToken,
   type JobRecord,
+  jobSubmitterToken,
   type Logger,
   safeEmit,
   type TriggerEndState,
