@@ -123,7 +123,6 @@ export class RunnerJobSubmitter implements JobSubmitter {
         ? { id: (records[parent.index] as JobRecord).id, on: parent.on ?? 'success' }
         : { id: parent.id, on: parent.on ?? 'success' },
     );
-    const only = parents.length === 1 ? parents[0] : undefined;
     return {
       queue: job.queue,
       priority: job.priority,
@@ -132,8 +131,7 @@ export class RunnerJobSubmitter implements JobSubmitter {
       metadata: job.metadata,
       customerId: ctx.customerId,
       userId: ctx.userId,
-      // One success parent is also said the way every adapter understands (`parentId`).
-      parentId: only?.on === 'success' ? only.id : undefined,
+      // Every adapter takes `parents` (with conditions); `parentId` is only its shorthand.
       parents: parents.length > 0 ? parents : undefined,
     };
   }
