@@ -117,6 +117,13 @@ for (const backend of backends) {
       });
       expect(await queue.complete(gate, opener.id, { success: true })).toBe(true);
       await until(async () => (await queue.get(last))?.state === 'Succeeded', 150_000, 'the last step');
+      // the final step's ancestors are not the whole graph (a narrow last layer sees only a few
+      // steps of the layers above), so the other steps may still be running: wait for every end
+      await until(
+        async () => countOf((await store?.events()) ?? [], 'end').size === 1000,
+        60_000,
+        'every step',
+      );
 
       const events = await store.events();
       const starts = countOf(events, 'start');

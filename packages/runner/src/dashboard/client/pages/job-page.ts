@@ -42,6 +42,9 @@ export function jobPage(root: HTMLElement, session: Session, id: string): () => 
   const files = h('div');
   const params = h('pre', { 'data-testid': 'params' });
   let lastSeq = 0;
+  // What the page shows, so an older view never replaces a newer one: the cancel call's answer
+  // (still Processing) can arrive after the stream already told Cancelled.
+  let shown: { at: number; finished: boolean } | undefined;
 
   const act = async (action: JobAction) => {
     try {
@@ -68,6 +71,10 @@ export function jobPage(root: HTMLElement, session: Session, id: string): () => 
   }
 
   function show(job: JobView): void {
+    const at = Date.parse(job.updatedAt);
+    const finished = FINISHED.includes(job.state);
+    if (shown && (at < shown.at || (at === shown.at && shown.finished && !finished))) return;
+    shown = { at, finished };
     replace(
       badge,
       stateBadge(job.state, stateName(job.state)),
