@@ -26,6 +26,11 @@ export interface AdapterContractOptions {
    * naming `transaction` rather than ignore it, which the suite then checks. @defaultValue false
    */
   joinsTransactions?: boolean;
+  /**
+   * Whether the adapter implements the optional `countJobs`; the suite checks its counts when it
+   * does, and that it is absent (so callers count by listing) when it does not. @defaultValue false
+   */
+  countsJobs?: boolean;
 }
 
 /** A worker identity for tests. */

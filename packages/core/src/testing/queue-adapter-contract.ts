@@ -263,7 +263,7 @@ export function queueAdapterContract(options: AdapterContractOptions): void {
     });
 
     defineLifecycleContract(scope);
-    defineListingContract(scope);
+    defineListingContract(scope, options.countsJobs ?? false);
     defineTransitionsContract(scope);
     defineParentsContract(scope);
     defineRetryDeleteContract(scope);

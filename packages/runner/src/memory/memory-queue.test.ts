@@ -3,6 +3,7 @@ import { MemoryQueue } from './memory-queue.js';
 import { MemoryStore } from './memory-store.js';
 
 queueAdapterContract({
+  countsJobs: true,
   name: 'memory',
   async setup() {
     const store = new MemoryStore();

@@ -9,6 +9,7 @@ import { CLAIMABLE_STATES } from './state-sql.js';
 import { adminQuery, dropSchema, postgresSkipReason, randomSchema, TEST_PG_URL } from './test-database.js';
 
 queueAdapterContract({
+  countsJobs: true,
   name: 'postgres',
   skipReason: postgresSkipReason,
   joinsTransactions: true,
