@@ -10,12 +10,16 @@ afterAll(async () => {
 });
 
 describe('consolidation demo', () => {
-  it('consolidates the demo group with the real jobs into a balanced trial balance', async () => {
+  it('consolidates the demo group through the month-end workflow into a balanced trial balance', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'hangar-demo-'));
     dirs.push(dir);
     const lines: string[] = [];
     const outcome = await runDemo(join(dir, 'demo.sqlite'), 'fr', (l) => lines.push(l));
-    expect(outcome.states).toEqual({ ownership: 'Succeeded', integration: 'Succeeded' });
+    expect(outcome.states).toEqual({
+      workflow: 'Succeeded',
+      ownership: 'Succeeded',
+      integration: 'Succeeded',
+    });
     expect(outcome.total).toBeCloseTo(0, 2);
     expect(outcome.trialBalance.length).toBeGreaterThan(5);
     const methods = Object.fromEntries(outcome.ownership.map((o) => [o.company, o.method]));

@@ -1,14 +1,19 @@
 import { rm } from 'node:fs/promises';
 import { consoDbToken, loadTinyDemoGroup, migrateToLatest, openConsoDb } from '@hangar/conso-db';
-import consoJobsPlugin, { INTEGRATION_JOB_TYPE, OWNERSHIP_JOB_TYPE } from '@hangar/jobs-database';
+import consoJobsPlugin, {
+  INTEGRATION_JOB_TYPE,
+  OWNERSHIP_JOB_TYPE,
+  WORKFLOW_JOB_TYPE,
+  type WorkflowParams,
+} from '@hangar/jobs-database';
 import { createRunner, MemoryQueue } from '@hangar/runner';
 
 /** What the demo found. */
 export interface DemoOutcome {
   /** The conso that was consolidated. */
   consoCode: string;
-  /** Final state of the ownership job and of the integration job. */
-  states: { ownership: string; integration: string };
+  /** Final state of the month-end workflow and of its two steps. */
+  states: { workflow: string; ownership: string; integration: string };
   /** Ownership per company: method and group share. */
   ownership: Array<{ company: string; method: string; group: number; minority: number }>;
   /** Consolidated trial balance, one amount per account (group currency). */
@@ -19,8 +24,8 @@ export interface DemoOutcome {
 
 /**
  * Creates an SQLite database at `file`, migrates it, loads the tiny demo group, then runs the
- * real ownership and consolidation jobs on an embedded runner (memory queue), printing their
- * progress in `lang` through `print`.
+ * month-end workflow (the real ownership job, then the real consolidation job once it succeeded)
+ * on an embedded runner (memory queue), printing the jobs' progress in `lang` through `print`.
  */
 export async function runDemo(
   file: string,
@@ -48,21 +53,44 @@ export async function runDemo(
     await runner.start();
     // The demo group's customer code is the tenant its jobs run under.
     const customerId = demo.customerCode;
-    const run = async (type: string, params: unknown) => {
-      const { id } = await runner.client.enqueue(type, params, { customerId, userId: 'demo' });
-      const job = await runner.client.waitFor(id);
-      if (job.state !== 'Succeeded') {
-        const errors = (job.errorInfo ?? [])
-          .map((e) => runner.registry.translator.render(e, lang))
-          .join('; ');
-        throw new Error(`${type} ended ${job.state}: ${errors}`);
-      }
-      return job.state;
+    // The month-end close as a workflow: each step is a job of its own on the queue; the
+    // consolidation runs only once the ownership step succeeded.
+    const monthEnd: WorkflowParams = {
+      name: 'month-end-close',
+      steps: [
+        {
+          id: 'ownership',
+          type: OWNERSHIP_JOB_TYPE,
+          params: { conso: demo.consoCode },
+          after: [],
+          on: 'success',
+        },
+        {
+          id: 'consolidate',
+          type: INTEGRATION_JOB_TYPE,
+          params: { consos: [demo.consoCode] },
+          after: ['ownership'],
+          on: 'success',
+        },
+      ],
     };
-    print('Computing ownership percentages…');
-    const ownershipState = await run(OWNERSHIP_JOB_TYPE, { conso: demo.consoCode });
-    print('Consolidating (bundles, adjustments, eliminations)…');
-    const integrationState = await run(INTEGRATION_JOB_TYPE, { consos: [demo.consoCode] });
+    print('Running the month-end workflow: ownership percentages, then consolidation…');
+    const { id } = await runner.client.enqueue(WORKFLOW_JOB_TYPE, monthEnd, { customerId, userId: 'demo' });
+    const job = await runner.client.waitFor(id);
+    const view = await runner.client.getWorkflow(id);
+    const stepState = (step: string) => view?.steps.find((s) => s.id === step)?.state ?? 'Waiting';
+    if (job.state !== 'Succeeded') {
+      const errors = (job.errorInfo ?? []).map((e) => runner.registry.translator.render(e, lang)).join('; ');
+      throw new Error(`${WORKFLOW_JOB_TYPE} ended ${job.state}: ${errors}`);
+    }
+    const states = {
+      workflow: job.state,
+      ownership: stepState('ownership'),
+      integration: stepState('consolidate'),
+    };
+    print(
+      `Workflow ${monthEnd.name}: ${job.state} (ownership ${states.ownership}, consolidation ${states.integration})`,
+    );
 
     const ownership = await conso.db
       .selectFrom('ownerships as o')
@@ -85,7 +113,7 @@ export async function runDemo(
     const total = Math.round(trialBalance.reduce((s, r) => s + r.amount, 0) * 100) / 100;
     return {
       consoCode: demo.consoCode,
-      states: { ownership: ownershipState, integration: integrationState },
+      states,
       ownership: ownership.map((o) => ({
         company: o.company,
         method: o.method,
