@@ -24,7 +24,8 @@ export interface BoundQuery {
  * after a page: the customer's live jobs (`job_customer_live_idx`), and its finished jobs, one
  * branch per finished state (`job_customer_done_idx`, which carries type, queue and user, so
  * these filters are checked in the index without reading the table). Only the page's rows are
- * then read. The children of a job read `job_parent_idx`.
+ * then read. The children of a job read `job_parent_idx` for those whose first parent it is, and
+ * the jobs enqueued after it for the others (`parents` holds every parent).
  */
 export function listJobsQuery(n: SchemaNames, filter: ListJobsFilter): BoundQuery {
   const values: unknown[] = [];
@@ -39,7 +40,16 @@ export function listJobsQuery(n: SchemaNames, filter: ListJobsFilter): BoundQuer
   if (filter.queue !== undefined) where.push(`j.queue = ${bind(filter.queue)}`);
   if (filter.parentId !== undefined) {
     const parentId = parseJobId(filter.parentId);
-    where.push(parentId === undefined ? 'false' : `j.parent_id = ${bind(parentId)}::bigint`);
+    if (parentId === undefined) where.push('false');
+    else {
+      const parent = bind(parentId);
+      // `parent_id` is only the first parent; `parents` lists them all (`job_parent` keeps only
+      // the edges of parents not ended yet). A child is stored after its parents, so its id is
+      // greater: that bounds the scan of the others to the jobs enqueued since the parent.
+      where.push(
+        `(j.parent_id = ${parent}::bigint OR (j.id > ${parent}::bigint AND j.parents @> jsonb_build_array(jsonb_build_object('id', ${parent}::text))))`,
+      );
+    }
   }
   // Containment, so every label is matched in one test of the jsonb column.
   if (filter.metadata !== undefined)
