@@ -7,6 +7,7 @@ import {
   RETRYABLE_STATES,
   TERMINAL_STATES,
 } from '@hangar/core';
+import { LUA_TALLY } from './lua-tally.js';
 import { LUA_KEYS } from './redis-keys.js';
 
 /** A Lua table literal used as a set of states: `{ Succeeded = true, Failed = true }`. */
@@ -208,8 +209,10 @@ local function checkMove(j, to)
   end
 end
 
+${LUA_TALLY}
 local function setState(j, to)
   checkMove(j, to)
+  tally(j, j.state, to)
   redis.call('HSET', j.key, 'state', to, 'updatedAt', NOW_S)
   j.state = to
   emit('state', j.id, j.queue, to)
@@ -334,6 +337,7 @@ end
 local finish
 finish = function(j, to, field, value)
   checkMove(j, to)
+  tally(j, j.state, to)
   if j.state == 'Processing' then leaveProcessing(j) else unzset(j) end
   if j.state == 'Awaiting' then
     for _, p in ipairs(parentsOf(j.parentId, redis.call('HGET', j.key, 'parents'))) do
