@@ -48,6 +48,8 @@ local NOW, NOW_S
 local CHANGES, GROUP, QUEUE_JSON
 -- zset writes of this call by key (member/score pairs), sent when the call ends
 local ZADDS, ZADD_KEYS, ZREMS, ZREM_KEYS
+-- count moves of this call (see LUA_TALLY), sent when the call ends
+local TALLY, TALLY_FIELDS, WAITS, WAIT_KEYS
 
 local function begin(keys)
   P = keys[1]
@@ -56,6 +58,7 @@ local function begin(keys)
   NOW = tonumber(NOW_S)
   CHANGES, GROUP, QUEUE_JSON = {}, nil, {}
   ZADDS, ZADD_KEYS, ZREMS, ZREM_KEYS = {}, {}, {}, {}
+  TALLY, TALLY_FIELDS, WAITS, WAIT_KEYS = {}, {}, {}, {}
 end
 
 -- Consecutive changes of one kind, queue and state travel as one array
@@ -132,7 +135,9 @@ local function flushZrems(key)
   end
 end
 
+${LUA_TALLY}
 local function flush()
+  flushTally()
   for _, key in ipairs(ZREM_KEYS) do flushZrems(key) end
   for _, key in ipairs(ZADD_KEYS) do flushZadds(key) end
   if #CHANGES > 0 then
@@ -209,7 +214,6 @@ local function checkMove(j, to)
   end
 end
 
-${LUA_TALLY}
 local function setState(j, to)
   checkMove(j, to)
   tally(j, j.state, to)
