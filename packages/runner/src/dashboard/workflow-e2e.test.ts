@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { closeAll, startApi, type TestApi, TOKENS } from '../http/test-fixtures.js';
+import { accessibilityProblems } from './accessibility-check.js';
 import {
   browserSkipReason,
   callFromPage,
@@ -131,6 +132,29 @@ describe.skipIf(skip !== undefined)('workflow page in headless Chromium', { time
     await other.getByRole('link', { name: 'Workflows', exact: true }).click();
     await other.getByRole('heading', { name: 'Workflows' }).waitFor();
     await other.getByText('Nothing to show').waitFor();
+  });
+
+  it('meets the contrast and naming rules on the graph and the lists, and the check catches a breach', async () => {
+    const api = await start();
+    const { id } = await failedWorkflow(api);
+    const page = await open(api, TOKENS.acmeOperator, `#/workflows/${id}`);
+    await page.getByRole('button', { name: 'Retry step ledger' }).waitFor();
+    await page.locator('svg.wf-edges path.wf-edge').first().waitFor();
+    expect(await accessibilityProblems(page, 'body')).toEqual([]);
+    await page.getByRole('navigation').getByRole('link', { name: 'Workflows', exact: true }).click();
+    await page.locator(`tr[data-job-id="${id}"]`).waitFor();
+    expect(await accessibilityProblems(page, 'body')).toEqual([]);
+
+    // The same check fails on a pale step title and on a button without a name.
+    await page.goBack();
+    await page.getByRole('button', { name: 'Retry step ledger' }).waitFor();
+    await page.evaluate(`(() => {
+      document.querySelector('[data-testid=step-sum] h4').style.color = '#b0b0b0';
+      document.querySelector('[data-testid=step-ledger] button').textContent = '';
+    })()`);
+    const problems = await accessibilityProblems(page, 'body');
+    expect(problems.some((p) => /^h4 "sum": text contrast/.test(p))).toBe(true);
+    expect(problems.some((p) => /^button "": no accessible name/.test(p))).toBe(true);
   });
 
   it('draws the graph in French from the same catalogs', async () => {
