@@ -65,6 +65,7 @@ describe.skipIf(skip !== undefined)('workflow page in headless Chromium', { time
     expect(await page.getByTestId('step-sum').textContent()).toContain(
       'Runs after rates, ledger if they succeed',
     );
+    expect(await page.getByTestId('step-report').textContent()).toContain('Runs after sum if it succeeds');
     expect(await page.getByTestId('step-report').textContent()).toContain('Only when sum.sum > 0');
     expect(await page.getByTestId('step-rates').textContent()).toContain('Starts with the workflow');
     expect(await page.locator('svg.wf-edges path.wf-edge').count()).toBe(3);

@@ -30,16 +30,18 @@ const edgeLabel = (on: string) =>
       ? t('hangar.dashboard.workflow.edge.end')
       : t('hangar.dashboard.workflow.edge.success');
 
-const afterText = (step: StepView) =>
-  step.after.length === 0
-    ? t('hangar.dashboard.workflow.start')
-    : `${t('hangar.dashboard.workflow.after', { steps: step.after.join(', ') })} ${
-        step.on === 'failure'
-          ? t('hangar.dashboard.workflow.on.failure')
-          : step.on === 'end'
-            ? t('hangar.dashboard.workflow.on.end')
-            : t('hangar.dashboard.workflow.on.success')
-      }`;
+/** What a step runs after, in words: "Runs after rates, ledger if they succeed". */
+function afterText(step: StepView): string {
+  if (step.after.length === 0) return t('hangar.dashboard.workflow.start');
+  const one = step.after.length === 1;
+  const condition =
+    step.on === 'failure'
+      ? t(one ? 'hangar.dashboard.workflow.on.failure.one' : 'hangar.dashboard.workflow.on.failure')
+      : step.on === 'end'
+        ? t(one ? 'hangar.dashboard.workflow.on.end.one' : 'hangar.dashboard.workflow.on.end')
+        : t(one ? 'hangar.dashboard.workflow.on.success.one' : 'hangar.dashboard.workflow.on.success');
+  return `${t('hangar.dashboard.workflow.after', { steps: step.after.join(', ') })} ${condition}`;
+}
 
 /** The parts of a step's box that change with its state, kept to be updated in place. */
 interface StepBox {
