@@ -29,8 +29,11 @@ export {
   WorkflowOperations,
 } from './workflows/workflow-operations.js';
 export {
+  type DeclaredStep,
+  type WorkflowStepCondition,
   type WorkflowStepState,
   type WorkflowStepView,
+  type WorkflowStepWhen,
   type WorkflowView,
   workflowView,
 } from './workflows/workflow-view.js';

@@ -70,6 +70,34 @@ export function defineListingContract(s: ContractScope, countsJobs: boolean): vo
       ).toEqual([first.id]);
     });
 
+    it('lists a child of several parents under each of them, before and after they end', async () => {
+      const queue = 'parents';
+      const p1 = await s.a.enqueue(testJob({ customerId: 'c1', queue, maxAttempts: 1 }));
+      const p2 = await s.a.enqueue(testJob({ customerId: 'c1', queue, maxAttempts: 1 }));
+      const both = await s.a.enqueue(
+        testJob({ customerId: 'c1', parents: [{ id: p1.id }, { id: p2.id, on: 'end' }] }),
+      );
+      const second = await s.a.enqueue(testJob({ customerId: 'c1', parents: [{ id: p2.id }] }));
+      const ids = async (parentId: string, customerId?: string) =>
+        (await s.b.list({ parentId, customerId })).items.map((j) => j.id);
+      expect(await ids(p1.id)).toEqual([both.id]);
+      expect(await ids(p2.id)).toEqual([second.id, both.id]);
+      expect(await ids(p2.id, 'c2')).toEqual([]);
+      // Once the parents have ended, nothing waits on them any more: still their children.
+      const claimed = await s.a.claim({ ...claimAll, queues: [queue], worker: W1 });
+      expect(claimed.map((j) => j.id).sort()).toEqual([p1.id, p2.id].sort());
+      await s.a.complete(p1.id, W1.id, { success: true });
+      await s.a.complete(p2.id, W1.id, { success: true });
+      expect((await s.b.get(both.id))?.state).toBe('Enqueued');
+      expect(await ids(p1.id)).toEqual([both.id]);
+      expect(await ids(p2.id, 'c1')).toEqual([second.id, both.id]);
+      const page = await s.b.list({ parentId: p2.id, limit: 1 });
+      expect(page.items.map((j) => j.id)).toEqual([second.id]);
+      expect((await s.b.list({ parentId: p2.id, cursor: page.nextCursor })).items.map((j) => j.id)).toEqual([
+        both.id,
+      ]);
+    });
+
     // Registered by capability, so no adapter reports a skipped test for what it does not offer.
     if (!countsJobs)
       it('has no countJobs, so callers count by listing', () => {

@@ -142,13 +142,17 @@ export async function closeAll(): Promise<void> {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 }
 
-/** Starts a runner on a queue (a new MemoryQueue unless given; closed with the API) and the API on 127.0.0.1, port 0. */
+/**
+ * Starts a runner on a queue (a new MemoryQueue unless given; closed with the API) and the API on
+ * 127.0.0.1, port 0. The runner has the test plugin and `plugins`.
+ */
 export async function startApi(
   extra: Partial<HttpServerOptions> = {},
   beforeListen?: (app: FastifyInstance) => void,
   queue: QueueAdapter = new MemoryQueue(),
+  plugins: readonly HangarPlugin[] = [],
 ): Promise<TestApi> {
-  const runner = createRunner({ queue, plugins: [testPlugin], pollIntervalMs: 20 });
+  const runner = createRunner({ queue, plugins: [testPlugin, ...plugins], pollIntervalMs: 20 });
   cleanups.push(async () => {
     await runner.stop(100);
     await queue.close();

@@ -14,6 +14,9 @@ interface WorkflowJson {
     id: string;
     state: string;
     jobId: string | null;
+    after: string[];
+    on: string;
+    when: unknown;
     errors: Array<{ code: string; text: string }>;
   }>;
 }
@@ -30,6 +33,11 @@ describe('workflow routes', () => {
     expect(view.steps.map((s) => [s.id, s.state, s.jobId])).toEqual([
       ['ledger', 'Failed', step.id],
       ['sum', 'Waiting', null],
+    ]);
+    // The declaration's edges, for the dashboard's graph.
+    expect(view.steps.map((s) => [s.id, s.after, s.on, s.when])).toEqual([
+      ['ledger', [], 'success', null],
+      ['sum', ['ledger'], 'end', { step: 'ledger', path: '', op: 'missing' }],
     ]);
     expect(view.steps[0]?.errors[0]).toMatchObject({
       code: 'JOB_UNRECOVERABLE',

@@ -15,7 +15,13 @@ export async function heldWorkflow(api: TestApi): Promise<{ workflow: JobRecord;
       name: 'close',
       steps: [
         { id: 'ledger', type: 'test.fail' },
-        { id: 'sum', type: 'math.add' },
+        {
+          id: 'sum',
+          type: 'math.add',
+          after: ['ledger'],
+          on: 'end',
+          when: { step: 'ledger', op: 'missing' },
+        },
       ],
     },
     maxAttempts: 1,

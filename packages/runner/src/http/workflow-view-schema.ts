@@ -19,6 +19,17 @@ const stepState = z.enum([
 export const workflowStepViewSchema = z.object({
   id: z.string(),
   type: z.string(),
+  after: z.array(z.string()).describe('Steps it runs after: the edges into it'),
+  on: z.enum(['success', 'failure', 'end']).describe('How each of those has to end for it to run'),
+  when: z
+    .object({
+      step: z.string(),
+      path: z.string(),
+      op: z.string(),
+      value: z.union([z.string(), z.number(), z.boolean(), z.null()]).optional(),
+    })
+    .nullable()
+    .describe("A test of one of those steps' result; the step is skipped when it does not hold"),
   state: stepState,
   jobId: z.string().nullable(),
   progress: progressViewSchema.nullable(),
@@ -59,6 +70,9 @@ export function renderWorkflow(view: WorkflowView, ctx: RenderContext): Workflow
     steps: view.steps.map((step) => ({
       id: step.id,
       type: step.type,
+      after: [...step.after],
+      on: step.on,
+      when: step.when ?? null,
       state: step.state,
       jobId: step.jobId ?? null,
       progress: step.progress

@@ -39,7 +39,7 @@ export function listJobs(s: MemoryStore, filter: ListJobsFilter): JobPage {
     if (filter.queue !== undefined && job.queue !== filter.queue) continue;
     if (states && !states.has(job.state)) continue;
     if (types && !types.has(job.type)) continue;
-    if (filter.parentId !== undefined && job.parentId !== filter.parentId) continue;
+    if (filter.parentId !== undefined && !job.parents.some((p) => p.id === filter.parentId)) continue;
     if (!jobHasLabels(job, filter.metadata)) continue;
     matches.push([seq, job]);
   }

@@ -3,7 +3,7 @@ import { listPageSize } from '@hangar/core/adapter';
 import { parseJobId } from './job-id.js';
 import { jobColumns } from './job-row.js';
 import type { SchemaNames } from './schema-names.js';
-import { sqlStateList } from './state-sql.js';
+import { FINISHED_STATES, sqlStateList } from './state-sql.js';
 
 /** A query with its parameters. */
 export interface BoundQuery {
@@ -24,7 +24,7 @@ export interface BoundQuery {
  * after a page: the customer's live jobs (`job_customer_live_idx`), and its finished jobs, one
  * branch per finished state (`job_customer_done_idx`, which carries type, queue and user, so
  * these filters are checked in the index without reading the table). Only the page's rows are
- * then read. The children of a job read `job_parent_idx`.
+ * then read. The children of a job: see `parentArms`.
  */
 export function listJobsQuery(n: SchemaNames, filter: ListJobsFilter): BoundQuery {
   const values: unknown[] = [];
@@ -37,9 +37,12 @@ export function listJobsQuery(n: SchemaNames, filter: ListJobsFilter): BoundQuer
   if (filter.userId !== undefined) where.push(`j.user_id = ${bind(filter.userId)}`);
   if (filter.types !== undefined) where.push(`j.type = ANY (${bind([...filter.types])}::text[])`);
   if (filter.queue !== undefined) where.push(`j.queue = ${bind(filter.queue)}`);
+  // The children of a job, as disjoint arms each read its own way (see parentArms).
+  let arms: string[] = ['true'];
   if (filter.parentId !== undefined) {
     const parentId = parseJobId(filter.parentId);
-    where.push(parentId === undefined ? 'false' : `j.parent_id = ${bind(parentId)}::bigint`);
+    if (parentId === undefined) where.push('false');
+    else arms = parentArms(n, bind(parentId));
   }
   // Containment, so every label is matched in one test of the jsonb column.
   if (filter.metadata !== undefined)
@@ -50,15 +53,14 @@ export function listJobsQuery(n: SchemaNames, filter: ListJobsFilter): BoundQuer
   // States go into the text as literals (only names of the state machine, so nothing a caller
   // wrote): the planner can then match them against the partial indexes' predicates.
   const states = JOB_STATES.filter((s) => filter.states === undefined || filter.states.includes(s));
-  const branch = (stateCondition: string) =>
-    `SELECT j.id FROM ${n.job} j WHERE ${[...where, stateCondition].join(' AND ')} ORDER BY j.id DESC LIMIT ${cut}`;
+  const branch = (stateCondition: string, arm = 'true') =>
+    `SELECT j.id FROM ${n.job} j WHERE ${[...where, arm, stateCondition].join(' AND ')} ORDER BY j.id DESC LIMIT ${cut}`;
   const branches: string[] = [];
   if (states.length === 0) {
     branches.push(branch('false'));
   } else if (filter.customerId === undefined || filter.parentId !== undefined) {
-    branches.push(
-      branch(states.length === JOB_STATES.length ? 'true' : `j.state IN (${sqlStateList(states)})`),
-    );
+    const condition = states.length === JOB_STATES.length ? 'true' : `j.state IN (${sqlStateList(states)})`;
+    for (const arm of arms) branches.push(branch(condition, arm));
   } else {
     const live = states.filter((s) => !isTerminalState(s));
     if (live.length > 0) branches.push(branch(`j.state IN (${sqlStateList(live)})`));
@@ -71,6 +73,25 @@ export function listJobsQuery(n: SchemaNames, filter: ListJobsFilter): BoundQuer
       ON j.id = page.id
     ORDER BY j.id DESC`;
   return { text, values, limit };
+}
+
+/**
+ * The children of the job `$parent`, in three disjoint arms: `parent_id` is only a child's first
+ * parent (`job_parent_idx`); while the parent has not ended, its other children each have a
+ * `job_parent` row (its primary key); once it has ended those rows are gone (taken out in the
+ * statement that ended it), and its other children are found by their `parents` column among the
+ * jobs enqueued after it (a child is always stored after its parents). Only that last arm scans,
+ * and only for a parent that has ended: no index covers `parents`.
+ */
+function parentArms(n: SchemaNames, parent: string): string[] {
+  const notFirst = `j.parent_id IS DISTINCT FROM ${parent}::bigint`;
+  return [
+    `j.parent_id = ${parent}::bigint`,
+    `${notFirst} AND j.id IN (SELECT e.child_id FROM ${n.jobParent} e WHERE e.parent_id = ${parent}::bigint)`,
+    `${notFirst} AND j.id > ${parent}::bigint
+       AND j.parents @> jsonb_build_array(jsonb_build_object('id', ${parent}::text))
+       AND EXISTS (SELECT 1 FROM ${n.job} x WHERE x.id = ${parent}::bigint AND x.state IN (${FINISHED_STATES}))`,
+  ];
 }
 
 /** Opaque cursor pointing after the job with this id. */

@@ -154,6 +154,8 @@ local function takeBest(c)
         if v[5] then redis.call('HDEL', key, 'zkey', 'zmem') end
         zaddLater(leases, c.leaseS, id)
         emit('state', id, c.queues[best], 'Processing')
+        j.queue = c.queues[best]
+        tally(j, 'Enqueued', 'Processing')
         if ck then redis.call('HSET', P .. 'held', ck, id) end
         local n = #out
         out[n + 1] = id

@@ -7,6 +7,7 @@ import {
   RETRYABLE_STATES,
   TERMINAL_STATES,
 } from '@hangar/core';
+import { LUA_TALLY } from './lua-tally.js';
 import { LUA_KEYS } from './redis-keys.js';
 
 /** A Lua table literal used as a set of states: `{ Succeeded = true, Failed = true }`. */
@@ -47,6 +48,8 @@ local NOW, NOW_S
 local CHANGES, GROUP, QUEUE_JSON
 -- zset writes of this call by key (member/score pairs), sent when the call ends
 local ZADDS, ZADD_KEYS, ZREMS, ZREM_KEYS
+-- count moves of this call (see LUA_TALLY), sent when the call ends
+local TALLY, TALLY_FIELDS, WAITS, WAIT_KEYS
 
 local function begin(keys)
   P = keys[1]
@@ -55,6 +58,7 @@ local function begin(keys)
   NOW = tonumber(NOW_S)
   CHANGES, GROUP, QUEUE_JSON = {}, nil, {}
   ZADDS, ZADD_KEYS, ZREMS, ZREM_KEYS = {}, {}, {}, {}
+  TALLY, TALLY_FIELDS, WAITS, WAIT_KEYS = {}, {}, {}, {}
 end
 
 -- Consecutive changes of one kind, queue and state travel as one array
@@ -131,7 +135,9 @@ local function flushZrems(key)
   end
 end
 
+${LUA_TALLY}
 local function flush()
+  flushTally()
   for _, key in ipairs(ZREM_KEYS) do flushZrems(key) end
   for _, key in ipairs(ZADD_KEYS) do flushZadds(key) end
   if #CHANGES > 0 then
@@ -210,6 +216,7 @@ end
 
 local function setState(j, to)
   checkMove(j, to)
+  tally(j, j.state, to)
   redis.call('HSET', j.key, 'state', to, 'updatedAt', NOW_S)
   j.state = to
   emit('state', j.id, j.queue, to)
@@ -334,6 +341,7 @@ end
 local finish
 finish = function(j, to, field, value)
   checkMove(j, to)
+  tally(j, j.state, to)
   if j.state == 'Processing' then leaveProcessing(j) else unzset(j) end
   if j.state == 'Awaiting' then
     for _, p in ipairs(parentsOf(j.parentId, redis.call('HGET', j.key, 'parents'))) do

@@ -131,6 +131,7 @@ local function main(A)
       set('createdAt', NOW_S)
       set('state', direct and 'Processing' or state)
       redis.call('HSET', jobKey(f.id), unpack(flat))
+      tally(f, nil, direct and 'Processing' or state, seqS)
       zaddLater(P .. 'idx:all', seqS, f.id)
       if f.customerId then zaddLater(P .. 'idx:cust:' .. f.customerId, seqS, f.id) end
       if f.userId then zaddLater(P .. 'idx:user:' .. f.userId, seqS, f.id) end

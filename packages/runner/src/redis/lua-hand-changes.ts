@@ -5,7 +5,8 @@ import { coreScript } from './lua-core.js';
 export const DROP_JOB = `
 local function dropJob(id)
   local key = jobKey(id)
-  local v = redis.call('HMGET', key, 'customerId', 'userId', 'idempotencyKey')
+  local v = redis.call('HMGET', key, 'customerId', 'userId', 'idempotencyKey', 'queue', 'state')
+  if v[4] and v[5] then tally({ id = id, customerId = v[1] or nil, queue = v[4] }, v[5], nil) end
   redis.call('ZREM', P .. 'idx:all', id)
   if v[1] then redis.call('ZREM', P .. 'idx:cust:' .. v[1], id) end
   if v[2] then redis.call('ZREM', P .. 'idx:user:' .. v[2], id) end

@@ -90,7 +90,15 @@ local function main(A)
     if fq ~= '' and '=' .. v[3] ~= fq then return false end
     if states and not states[v[4]] then return false end
     if types and not types[v[5]] then return false end
-    if fp ~= '' and (not v[6] or '=' .. v[6] ~= fp) then return false end
+    if fp ~= '' and (not v[6] or '=' .. v[6] ~= fp) then
+      -- parentId is the first parent only; parents (JSON) lists every one
+      if not v[7] then return false end
+      local want = string.sub(fp, 2)
+      for _, p in ipairs(cjson.decode(v[7])) do
+        if p.id == want then return true end
+      end
+      return false
+    end
     return true
   end
 
@@ -103,7 +111,7 @@ local function main(A)
       local id, seq = batch[i], batch[i + 1]
       max = '(' .. seq
       scanned = scanned + 1
-      local v = redis.call('HMGET', jobKey(id), 'customerId', 'userId', 'queue', 'state', 'type', 'parentId')
+      local v = redis.call('HMGET', jobKey(id), 'customerId', 'userId', 'queue', 'state', 'type', 'parentId', 'parents')
       if matches(v) then
         if #items >= limit * 2 then
           -- one match beyond the page proves there is a next page

@@ -24,6 +24,9 @@
  * | `P waiting:<group>`          | zset   | tokens of the claims waiting on a group, by expiry        |
  * | `P done:<state>`             | zset   | finished job ids by finish time (retention)               |
  * | `P idx:all`, `idx:cust:<c>`, `idx:user:<u>` | zset | job ids by seq, for listings                   |
+ * | `P counts`                   | hash   | `<owner>|<state>` → jobs; owner: `countOwner(customer, queue)` |
+ * | `P wait:<owner>`             | zset   | Enqueued job ids of one customer and queue, by seq        |
+ * | `P countsv`                  | string | set once `counts` and `wait:` cover every job (recount done) |
  * | `P lock:<name>`              | string | lock owner, with a TTL                                    |
  * | `P schedules`, `P schedule:<name>` | set, hash | schedule names and schedules                     |
  * | `P triggers`, `P trigger:<name>` | set, hash | event trigger names and triggers (cursor in `cursorAt`/`cursorId`) |
@@ -132,10 +135,19 @@ local function pad16(s)
 end
 local function readyMember(runAt, seq, id) return pad16(runAt) .. ':' .. pad16(seq) .. ':' .. id end
 local function memberId(m) return string.sub(m, 35) end
+-- customer (absent: '-') and queue, length-prefixed so that no two pairs give one owner
+local function countOwner(cust, queue)
+  return (cust and (#cust .. ':' .. cust) or '-') .. '|' .. #queue .. ':' .. queue
+end
 `;
 
 /** The ready-set member of a job, as the Lua `readyMember` builds it (for consistency checks). */
 export function readyMember(runAt: string, seq: string, id: string): string {
   const pad = (s: string) => (s.startsWith('-') ? '0' : s).padStart(16, '0');
   return `${pad(runAt)}:${pad(seq)}:${id}`;
+}
+
+/** The owner of a count, as the Lua `countOwner` builds it: customer (or `-`) and queue. */
+export function countOwner(customerId: string | undefined, queue: string): string {
+  return `${customerId === undefined ? '-' : `${customerId.length}:${customerId}`}|${queue.length}:${queue}`;
 }

@@ -7,6 +7,8 @@ import {
   type EnqueueRequest,
   type EnqueueResult,
   type FailRequest,
+  type JobCounts,
+  type JobCountsFilter,
   JobNotFoundError,
   type JobPage,
   type JobRecord,
@@ -50,6 +52,7 @@ import {
   type ResolvedRedisQueueOptions,
   resolveRedisQueueOptions,
 } from './options.js';
+import { countRedisJobs } from './redis-job-counts.js';
 import { RedisKeys, readyGroup } from './redis-keys.js';
 import { type RedisScripts, registerScripts } from './redis-scripts.js';
 import { RedisSubscriber } from './redis-subscriber.js';
@@ -304,6 +307,11 @@ export class RedisQueue extends OperatorCallsBase implements QueueAdapter, Trigg
       if (job && jobHasLabels(job, filter.metadata)) jobs.push(job);
     }
     return { items: jobs, nextCursor: cursor === '' ? undefined : encodeCursor(cursor) };
+  }
+
+  /** Per queue and state, exactly, from the counts the scripts keep on every move (nothing scanned). */
+  countJobs(filter?: JobCountsFilter): Promise<JobCounts> {
+    return countRedisJobs(this.redis, this.scripts, this.keys.base, filter);
   }
 
   async appendLog(jobId: string, entries: readonly NewLogEntry[]): Promise<void> {

@@ -8,6 +8,7 @@ import {
   RELEASE_LOCK_LUA,
 } from './lua-coordination.js';
 import { evalSource, type LuaScript, librarySource } from './lua-core.js';
+import { OLDEST_WAITING_LUA, RECOUNT_LUA } from './lua-counts.js';
 import { ENQUEUE_LUA } from './lua-enqueue.js';
 import { DELETE_LUA, RETRY_LUA } from './lua-hand-changes.js';
 import { HEARTBEAT_LUA, RECOVER_LUA, REQUEST_CANCEL_LUA, SETTLE_LUA } from './lua-lifecycle.js';
@@ -36,6 +37,8 @@ const SCRIPTS = {
   queueDepths: QUEUE_DEPTHS_LUA,
   advanceTrigger: ADVANCE_TRIGGER_LUA,
   finishedJobs: FINISHED_JOBS_LUA,
+  recount: RECOUNT_LUA,
+  oldestWaiting: OLDEST_WAITING_LUA,
 } as const satisfies Record<string, LuaScript>;
 
 /** Names of the queue's Lua scripts. */

@@ -3,12 +3,37 @@ import type { ErrorInfo, JobRecord, JobState, ProgressSnapshot } from '@hangar/c
 /** Where a step of a workflow is. */
 export type WorkflowStepState = JobState | 'Waiting' | 'Skipped';
 
-/** One step of a workflow as read by `getWorkflow`. */
-export interface WorkflowStepView {
+/** How the steps a step runs after have to end for it to run (`on` of the declaration). */
+export type WorkflowStepCondition = 'success' | 'failure' | 'end';
+
+/** A step's `when`: a test of the result of one of the steps it runs after. */
+export interface WorkflowStepWhen {
+  /** The step whose result is read. */
+  readonly step: string;
+  /** Dotted path in that result; empty for the whole result. */
+  readonly path: string;
+  /** The comparison: `eq`, `ne`, `gt`, `gte`, `lt`, `lte`, `exists`, `missing`. */
+  readonly op: string;
+  /** The value compared to (none for `exists` and `missing`). */
+  readonly value: string | number | boolean | null | undefined;
+}
+
+/** A step as declared in the workflow job's params: the graph's node and its incoming edges. */
+export interface DeclaredStep {
   /** The step's id in the declaration. */
   readonly id: string;
   /** Its job type. */
   readonly type: string;
+  /** The steps it runs after (the edges into it), in declaration order. */
+  readonly after: readonly string[];
+  /** How each of those has to end. */
+  readonly on: WorkflowStepCondition;
+  /** The condition on a parent's result, if any. */
+  readonly when: WorkflowStepWhen | undefined;
+}
+
+/** One step of a workflow as read by `getWorkflow`. */
+export interface WorkflowStepView extends DeclaredStep {
   /**
    * The state of its job; `Waiting` before it was submitted, `Skipped` when the workflow ended
    * without submitting it (a parent ended otherwise than it asks, or its condition was false).
@@ -51,14 +76,40 @@ export interface WorkflowView {
 
 const ENDED: readonly WorkflowStepState[] = ['Succeeded', 'Failed', 'Cancelled', 'Skipped'];
 
-/** The declared steps of a workflow job's params (`steps: [{ id, type }]`), or none. */
-export function declaredSteps(job: JobRecord): { id: string; type: string }[] {
+const CONDITIONS: readonly WorkflowStepCondition[] = ['success', 'failure', 'end'];
+
+/**
+ * The declared steps of a workflow job's params (`steps: [{ id, type, after, on, when }]`), or
+ * none. The params were validated by the workflow job's schema when enqueued; this reads them
+ * defensively anyway, as the runner does not know that schema.
+ */
+export function declaredSteps(job: JobRecord): DeclaredStep[] {
   const steps = (job.params as { steps?: unknown } | undefined)?.steps;
   if (!Array.isArray(steps)) return [];
-  return steps.flatMap((s: unknown) => {
-    const { id, type } = (s ?? {}) as { id?: unknown; type?: unknown };
-    return typeof id === 'string' && typeof type === 'string' ? [{ id, type }] : [];
+  return steps.flatMap((s: unknown): DeclaredStep[] => {
+    const { id, type, after, on, when } = (s ?? {}) as Record<string, unknown>;
+    if (typeof id !== 'string' || typeof type !== 'string') return [];
+    return [
+      {
+        id,
+        type,
+        after: Array.isArray(after) ? after.filter((a): a is string => typeof a === 'string') : [],
+        on: CONDITIONS.find((c) => c === on) ?? 'success',
+        when: readWhen(when),
+      },
+    ];
   });
+}
+
+function readWhen(when: unknown): WorkflowStepWhen | undefined {
+  if (when === null || typeof when !== 'object') return undefined;
+  const { step, path, op, value } = when as Record<string, unknown>;
+  if (typeof step !== 'string' || typeof op !== 'string') return undefined;
+  const scalar =
+    value === null || ['string', 'number', 'boolean'].includes(typeof value)
+      ? (value as string | number | boolean | null)
+      : undefined;
+  return { step, path: typeof path === 'string' ? path : '', op, value: scalar };
 }
 
 /** Builds the view from the workflow job and its steps' jobs (`metadata.step` names the step). */
@@ -72,8 +123,7 @@ export function workflowView(job: JobRecord, stepJobs: readonly JobRecord[]): Wo
   const steps = declaredSteps(job).map((declared): WorkflowStepView => {
     const stepJob = byStep.get(declared.id);
     return {
-      id: declared.id,
-      type: declared.type,
+      ...declared,
       state: stepJob?.state ?? (finished ? 'Skipped' : 'Waiting'),
       jobId: stepJob?.id,
       progress: stepJob?.progress,

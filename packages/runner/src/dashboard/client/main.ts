@@ -6,12 +6,14 @@ import { jobsPage } from './pages/jobs-page.js';
 import { loginPage } from './pages/login-page.js';
 import { overviewPage } from './pages/overview-page.js';
 import { schedulesPage } from './pages/schedules-page.js';
+import { workflowPage } from './pages/workflow-page.js';
+import { workflowsPage } from './pages/workflows-page.js';
 import { type Session, signIn, signOut, storedToken } from './session.js';
 import { drawShell } from './shell-view.js';
 
 /*
  * The dashboard page: hash routes (#/overview, #/jobs, #/jobs?state=Failed, #/jobs/<id>,
- * #/schedules) drawn into #app. Every read and action goes through the JSON API with the token.
+ * #/workflows, #/workflows/<id>, #/schedules) drawn into #app. Every read and action goes through the JSON API with the token.
  */
 
 const app = document.getElementById('app') ?? document.body.appendChild(h('div', { id: 'app' }));
@@ -47,6 +49,9 @@ function render(): void {
   }
   if (page === 'jobs' && rest.length > 0) leave = jobPage(main, session, decodeURIComponent(rest.join('/')));
   else if (page === 'jobs') jobsPage(main, session, new URLSearchParams(query).get('state') ?? undefined);
+  else if (page === 'workflows' && rest.length > 0)
+    leave = workflowPage(main, session, decodeURIComponent(rest.join('/')));
+  else if (page === 'workflows') workflowsPage(main, session);
   else if (page === 'schedules') schedulesPage(main, session);
   else overviewPage(main, session);
 }

@@ -44,6 +44,7 @@ export function drawShell(app: HTMLElement, hooks: ShellHooks, current: string):
             {},
             link('overview', t('hangar.dashboard.nav.overview')),
             link('jobs', t('hangar.dashboard.nav.jobs')),
+            link('workflows', t('hangar.dashboard.nav.workflows')),
             link('schedules', t('hangar.dashboard.nav.schedules')),
           ),
         ),

@@ -1,4 +1,5 @@
 import type { JobView, LogEntryView } from '../../../http/view-schemas.js';
+import { WORKFLOW_JOB_TYPE } from '../../workflow-job-type.js';
 import type { StreamEvent } from '../api-client.js';
 import { h, replace } from '../dom.js';
 import { report, stateBadge, statusLine } from '../feedback.js';
@@ -218,7 +219,16 @@ export function jobPage(root: HTMLElement, session: Session, id: string): () => 
         root,
         h('p', {}, h('a', { href: '#/jobs' }, t('hangar.dashboard.job.back'))),
         h('h1', {}, t('hangar.dashboard.job.heading', { id })),
-        h('p', { class: 'actions' }, badge, cancelButton, retryButton, live),
+        h(
+          'p',
+          { class: 'actions' },
+          badge,
+          cancelButton,
+          retryButton,
+          live,
+          job.type === WORKFLOW_JOB_TYPE &&
+            h('a', { href: `#/workflows/${encodeURIComponent(id)}` }, t('hangar.dashboard.workflow.open')),
+        ),
         status,
         h('div', { class: 'progress' }, barText, bar),
         facts,
