@@ -8,7 +8,12 @@ import { notifyStatesOf } from './trigger-sql-v4.js';
  * after taking the per-customer and per-key advisory locks sees everything other claimers of
  * those customers and keys committed, which one plain statement could not.
  */
-export function claimFunctionSql(n: SchemaNames, fastPath = false, publish = false): string {
+export function claimFunctionSql(
+  n: SchemaNames,
+  fastPath = false,
+  publish = false,
+  asyncCommit = false,
+): string {
   // Schema version 4: the claim publishes its Processing rows itself (see `trigger-sql-v4.ts`).
   const bump = publish ? ', change_seq = j.change_seq + 1' : '';
   const noted = publish ? `, noted AS (SELECT ${notifyStatesOf(n, 'claimed')} AS sent FROM claimed)` : '';
@@ -54,7 +59,7 @@ BEGIN
   IF v_ids IS NULL THEN
     RETURN;
   END IF;
-${fastPath ? fastPathSql(n, publish) : ''}
+${asyncCommit ? ASYNC_COMMIT : ''}${fastPath ? fastPathSql(n, publish) : ''}
   -- 2. Serialise claimers per concurrency key and per limited customer with transaction-level
   --    advisory locks, released at commit. Try-locks: a key or customer another claimer is
   --    busy with is skipped this round rather than making claimers wait on each other.
@@ -108,6 +113,18 @@ ${fastPath ? fastPathSql(n, publish) : ''}
 END $fn$;
 `;
 }
+
+/**
+ * Schema version 9: a claim that took jobs commits without waiting for its WAL to reach the
+ * disk (the setting lasts until the end of the claim's own transaction; a claim joined to a
+ * caller's transaction leaves the caller's commit as it was only if the caller set it again).
+ * Losing a claim in a crash of the database server is what a lease expiry already does: the job
+ * is Enqueued again and runs again, at least once as before. A completion stays a synchronous
+ * commit, and it flushes the WAL up to itself, claim included, so no finished job can come back.
+ * A claim that found nothing writes nothing and returns before this.
+ */
+const ASYNC_COMMIT = `  PERFORM set_config('synchronous_commit', 'off', true);
+`;
 
 /**
  * Schema version 2: when no job of the batch has a concurrency key and no customer limit

@@ -62,6 +62,11 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'event triggers: jobs enqueued when other jobs end',
     sql: eventTriggerTableSql,
   },
+  {
+    version: 9,
+    name: 'claims commit without waiting for the WAL flush (a lost claim is a lease expiry)',
+    sql: (n) => claimFunctionSql(n, true, true, true),
+  },
 ];
 
 /** Latest schema version this code knows. */
@@ -71,8 +76,13 @@ export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max,
  * Creates or upgrades the schema. All pending steps run in one transaction under a
  * transaction-level advisory lock keyed by the schema, so runners starting together queue up
  * behind the first one and then find nothing left to do. Returns the versions applied.
+ * `upTo` stops at that version: the upgrade tests build the schema an earlier release left.
  */
-export async function runMigrations(pool: pg.Pool, names: SchemaNames): Promise<number[]> {
+export async function runMigrations(
+  pool: pg.Pool,
+  names: SchemaNames,
+  upTo = LATEST_SCHEMA_VERSION,
+): Promise<number[]> {
   const client = await pool.connect();
   let broken: Error | undefined;
   try {
@@ -90,7 +100,7 @@ export async function runMigrations(pool: pg.Pool, names: SchemaNames): Promise<
       );
       const applied = await client.query<{ version: number }>(`SELECT version FROM ${names.migration}`);
       const done = new Set(applied.rows.map((r) => r.version));
-      const pending = MIGRATIONS.filter((m) => !done.has(m.version));
+      const pending = MIGRATIONS.filter((m) => !done.has(m.version) && m.version <= upTo);
       for (const migration of pending) {
         await client.query(migration.sql(names));
         await client.query(`INSERT INTO ${names.migration} (version, name) VALUES ($1, $2)`, [
