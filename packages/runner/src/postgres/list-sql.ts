@@ -3,7 +3,7 @@ import { listPageSize } from '@hangar/core/adapter';
 import { parseJobId } from './job-id.js';
 import { jobColumns } from './job-row.js';
 import type { SchemaNames } from './schema-names.js';
-import { FINISHED_STATES, sqlStateList } from './state-sql.js';
+import { sqlStateList } from './state-sql.js';
 
 /** A query with its parameters. */
 export interface BoundQuery {
@@ -42,7 +42,7 @@ export function listJobsQuery(n: SchemaNames, filter: ListJobsFilter): BoundQuer
   if (filter.parentId !== undefined) {
     const parentId = parseJobId(filter.parentId);
     if (parentId === undefined) where.push('false');
-    else arms = parentArms(n, bind(parentId));
+    else arms = parentArms(bind(parentId));
   }
   // Containment, so every label is matched in one test of the jsonb column.
   if (filter.metadata !== undefined)
@@ -76,21 +76,16 @@ export function listJobsQuery(n: SchemaNames, filter: ListJobsFilter): BoundQuer
 }
 
 /**
- * The children of the job `$parent`, in three disjoint arms: `parent_id` is only a child's first
- * parent (`job_parent_idx`); while the parent has not ended, its other children each have a
- * `job_parent` row (its primary key); once it has ended those rows are gone (taken out in the
- * statement that ended it), and its other children are found by their `parents` column among the
- * jobs enqueued after it (a child is always stored after its parents). Only that last arm scans,
- * and only for a parent that has ended: no index covers `parents`.
+ * The children of the job `$parent`, in two disjoint arms: `parent_id` is a child's first parent
+ * (`job_parent_idx`); its other children have it further in their `parents`, found through
+ * `job_other_parents_idx`, which holds only jobs with several parents (the arm repeats the
+ * index's predicate so the planner may use it).
  */
-function parentArms(n: SchemaNames, parent: string): string[] {
-  const notFirst = `j.parent_id IS DISTINCT FROM ${parent}::bigint`;
+function parentArms(parent: string): string[] {
   return [
     `j.parent_id = ${parent}::bigint`,
-    `${notFirst} AND j.id IN (SELECT e.child_id FROM ${n.jobParent} e WHERE e.parent_id = ${parent}::bigint)`,
-    `${notFirst} AND j.id > ${parent}::bigint
-       AND j.parents @> jsonb_build_array(jsonb_build_object('id', ${parent}::text))
-       AND EXISTS (SELECT 1 FROM ${n.job} x WHERE x.id = ${parent}::bigint AND x.state IN (${FINISHED_STATES}))`,
+    `j.parent_id IS DISTINCT FROM ${parent}::bigint AND jsonb_array_length(j.parents) > 1
+       AND j.parents @> jsonb_build_array(jsonb_build_object('id', ${parent}::text))`,
   ];
 }
 

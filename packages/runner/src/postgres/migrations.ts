@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { claimFunctionSql } from './claim-sql.js';
 import { eventTriggerTableSql } from './event-trigger-sql.js';
 import { listIndexesSql } from './list-index-sql.js';
-import { parentsSchemaSql } from './parents-sql.js';
+import { otherParentsIndexSql, parentsSchemaSql } from './parents-sql.js';
 import { runnerTableSql } from './runner-sql.js';
 import type { SchemaNames } from './schema-names.js';
 import { customerIndexesSql, tablesSql } from './schema-sql.js';
@@ -66,6 +66,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 9,
     name: 'claims commit without waiting for the WAL flush (a lost claim is a lease expiry)',
     sql: (n) => claimFunctionSql(n, true, true, true),
+  },
+  {
+    version: 10,
+    name: 'children beyond their first parent: a GIN index of parents, only for jobs with several',
+    sql: otherParentsIndexSql,
   },
 ];
 

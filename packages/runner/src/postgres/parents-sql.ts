@@ -100,3 +100,17 @@ END $fn$;
 
 /** The states that end a job, as a SQL list (for the enqueue statement's parent checks). */
 export const ENDED = `(${FINISHED_STATES})`;
+
+/**
+ * Schema version 10: the children of a job beyond their first parent. `parent_id` (indexed) is
+ * only a child's first parent, and its `job_parent` rows go once that parent has ended, so
+ * listing a finished job's other children would have to read every later job's `parents`. This
+ * GIN index holds only the jobs that have more than one parent (the predicate the listing
+ * repeats), so enqueueing or updating any other job adds no entry to it.
+ */
+export function otherParentsIndexSql(n: SchemaNames): string {
+  return `
+CREATE INDEX job_other_parents_idx ON ${n.job} USING gin (parents jsonb_path_ops)
+  WHERE jsonb_array_length(parents) > 1;
+`;
+}
