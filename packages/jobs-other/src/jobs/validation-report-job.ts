@@ -99,10 +99,6 @@ export const validationReportJob = defineJob<
         companyIds,
         companies: new Map(companyRows.map((row) => [row.id, { code: row.code, currency: row.currency }])),
       };
-      const counted = await scopedBundles(check)
-        .select((eb) => eb.fn.count<number>('b.company_id').distinct().as('companies'))
-        .executeTakeFirst();
-      const companies = Number(counted?.companies ?? 0);
       const runs: Record<CheckKind, () => Promise<CheckResult>> = {
         balance: () => balanceChecks(check, config.balanceTolerance),
         intercompany: () => intercompanyChecks(check),
@@ -111,9 +107,11 @@ export const validationReportJob = defineJob<
       const outcomes: RuleOutcome[] = [];
       const failures: ValidationFailure[] = [];
       const kinds = CHECK_KINDS.filter((kind) => params.checks.includes(kind));
+      let companies: number | undefined;
       for (const [i, kind] of kinds.entries()) {
         ctx.checkpoint();
         const result = await runs[kind]();
+        companies ??= result.companies;
         outcomes.push(...result.outcomes);
         failures.push(...result.failures);
         ctx.progress(
@@ -125,6 +123,8 @@ export const validationReportJob = defineJob<
           { current: i + 1, total: kinds.length },
         );
       }
+      // Only when no check grouped every company (intercompany alone): a pass of its own.
+      companies ??= await countCompanies(check);
       ctx.checkpoint();
       const sink = await fileStoreOf(services).create(
         params.fileName ?? `validation-${conso.code}.xlsx`,
@@ -166,3 +166,10 @@ export const validationReportJob = defineJob<
     },
   }),
 });
+
+async function countCompanies(check: CheckScope): Promise<number> {
+  const counted = await scopedBundles(check)
+    .select((eb) => eb.fn.count<number>('b.company_id').distinct().as('companies'))
+    .executeTakeFirst();
+  return Number(counted?.companies ?? 0);
+}

@@ -50,5 +50,6 @@ export async function balanceChecks(scope: CheckScope, tolerance: number): Promi
       },
     ],
     failures,
+    companies: rows.length,
   };
 }

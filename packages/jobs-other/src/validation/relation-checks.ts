@@ -10,6 +10,8 @@ import type { CheckResult, CheckScope } from './validation-types.js';
 export async function relationChecks(scope: CheckScope, onlyRules?: readonly string[]): Promise<CheckResult> {
   const { outcomes, failures } = await evaluateValidationRules(scope.db, scope, { rules: onlyRules });
   return {
+    // Every rule is summed over every company of the scope, so any outcome counts them.
+    ...(outcomes[0] === undefined ? {} : { companies: outcomes[0].checks }),
     outcomes: outcomes.map((outcome) => ({ ...outcome, kind: 'relation' })),
     failures: failures.map((failure) => ({
       rule: failure.rule,
