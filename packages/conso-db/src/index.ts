@@ -230,6 +230,7 @@ export {
 export type {
   RuleEvaluationOptions,
   RuleEvaluationScope,
+  ValidationRuleEvaluation,
   ValidationRuleFailure,
   ValidationRuleOutcome,
 } from './validation/validation-rule-evaluation.js';

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../migrations/migrate-to-latest.js';
 import { type ConsoDb, openConsoDb } from '../open-conso-db.js';
+import { bundleBalances } from '../queries/bundle-balances.js';
 import { generateSampleGroup, type SampleGroupSummary } from '../sample-group/generate-sample-group.js';
 import { evaluateValidationRules, type RuleEvaluationScope } from './validation-rule-evaluation.js';
 
@@ -72,6 +73,37 @@ describe('evaluateValidationRules', () => {
     // Enough for the largest rule alone, not for two of them.
     const split = await evaluateValidationRules(handle.db, scope, { maxParameters: 60 });
     expect(split).toEqual(together);
+  });
+
+  it("sums each company's balance in the same pass when asked, as the bare balance query does", async () => {
+    // Generated bundles all balance: unbalance one, so the totals are not all 0.
+    const first = await handle.db
+      .selectFrom('bundles')
+      .selectAll()
+      .where('period_id', '=', sample.periodId)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const { id: _id, ...copy } = first;
+    await handle.db
+      .insertInto('bundles')
+      .values({ ...copy, amount: 123.45 })
+      .execute();
+    try {
+      const { totals } = await evaluateValidationRules(handle.db, scope, { totals: true });
+      const balances = await bundleBalances(handle.db, {
+        periodId: sample.periodId,
+        categoryId: sample.categoryId,
+      });
+      expect(balances).toHaveLength(8);
+      expect(balances.find((b) => b.companyId === first.company_id)?.totalCents).toBe(12345);
+      expect(totals).toEqual(new Map(balances.map((b) => [b.companyId, b.totalCents])));
+    } finally {
+      await handle.db.deleteFrom('bundles').where('amount', '=', 123.45).execute();
+    }
+    // Without the option, or without any rule to evaluate, there are none.
+    expect((await evaluateValidationRules(handle.db, scope)).totals).toBeUndefined();
+    const none = await evaluateValidationRules(handle.db, scope, { totals: true, rules: ['NOPE'] });
+    expect(none).toEqual({ outcomes: [], failures: [] });
   });
 
   it('keeps to the companies asked for', async () => {

@@ -28,6 +28,22 @@ export interface RuleEvaluationOptions {
    * @defaultValue the dialect's limit (see `batchPlan`)
    */
   readonly maxParameters?: number | undefined;
+  /**
+   * Also sum every row of each company (its bundle's balance) in the same pass, returned as
+   * `totals`, so a caller that checks the balance too needs no pass of its own. @defaultValue false
+   */
+  readonly totals?: boolean;
+}
+
+/** What {@link evaluateValidationRules} found. */
+export interface ValidationRuleEvaluation {
+  outcomes: ValidationRuleOutcome[];
+  failures: ValidationRuleFailure[];
+  /**
+   * With `totals`, when at least one rule was evaluated: each company's sum of every row in cents,
+   * by company id (companies with bundle rows in the scope).
+   */
+  totals?: ReadonlyMap<number, number>;
 }
 
 /** What one rule gave over the companies of the scope. */
@@ -82,7 +98,7 @@ export async function evaluateValidationRules(
   db: Kysely<ConsoDatabase>,
   scope: RuleEvaluationScope,
   options: RuleEvaluationOptions = {},
-): Promise<{ outcomes: ValidationRuleOutcome[]; failures: ValidationRuleFailure[] }> {
+): Promise<ValidationRuleEvaluation> {
   const rules = await prepareRules(db, scope.customerId, options);
   const outcomes: ValidationRuleOutcome[] = [];
   const failures: ValidationRuleFailure[] = [];
@@ -96,7 +112,8 @@ export async function evaluateValidationRules(
         .execute()
     ).map((row) => [row.id, row.code]),
   );
-  const sums = await sumsByCompany(db, scope, rules, options.maxParameters);
+  const withTotals = options.totals === true;
+  const sums = await sumsByCompany(db, scope, rules, options.maxParameters, withTotals);
   const rows = [...sums]
     .map(([companyId, sides]) => ({ sides, company: codes.get(companyId) ?? String(companyId) }))
     .sort((a, b) => (a.company < b.company ? -1 : a.company > b.company ? 1 : 0));
@@ -127,13 +144,16 @@ export async function evaluateValidationRules(
       blocking: rule.blocking,
     });
   }
-  return { outcomes, failures };
+  if (!withTotals) return { outcomes, failures };
+  const totals = new Map([...sums].map(([companyId, sides]) => [companyId, sides[2 * rules.length]!]));
+  return { outcomes, failures, totals };
 }
 
 const fromCents = (cents: number): number => Math.round(cents) / 100;
 
 /**
- * Per company, the left and right sums of every rule in cents (`[left0, right0, left1, …]`), in as
+ * Per company, the left and right sums of every rule in cents (`[left0, right0, left1, …, total]`,
+ * the total summed only when asked), in as
  * few passes over the bundles as the dialect's bind-parameter limit allows: usually one, since a
  * rule costs two sums, not a query of its own.
  */
@@ -142,6 +162,7 @@ async function sumsByCompany(
   scope: RuleEvaluationScope,
   rules: readonly PreparedRule[],
   maxParameters: number | undefined,
+  withTotal: boolean,
 ): Promise<Map<number, number[]>> {
   const fixed = 3 + (scope.companyIds?.length ?? 0);
   const budget = (await batchPlan(db, { maxParameters })).maxParameters - fixed;
@@ -166,6 +187,7 @@ async function sumsByCompany(
       .where('b.period_id', '=', scope.periodId)
       .where('b.category_id', '=', scope.categoryId);
     if (scope.companyIds !== undefined) query = query.where('b.company_id', 'in', [...scope.companyIds, -1]);
+    const total = withTotal && batch.first === 0 ? [sql<number>`sum(${amount})`.as('t')] : [];
     const columns = batch.rules.flatMap((rule, j) => [
       sql<number>`sum(case when ${condition(rule.left)} then ${amount} else 0 end)`.as(`l${j}`),
       sql<number>`sum(case when ${rule.right === undefined ? sql<SqlBool>`1 = 0` : condition(rule.right)} then ${amount} else 0 end)`.as(
@@ -174,12 +196,13 @@ async function sumsByCompany(
     ]);
     const grouped = (await query
       .select('b.company_id')
-      .select(columns)
+      .select([...columns, ...total])
       .groupBy('b.company_id')
       .execute()) as unknown as ({ company_id: number } & Record<string, unknown>)[];
     for (const row of grouped) {
-      const sides = sums.get(row.company_id) ?? new Array<number>(2 * rules.length).fill(0);
+      const sides = sums.get(row.company_id) ?? new Array<number>(2 * rules.length + 1).fill(0);
       sums.set(row.company_id, sides);
+      if (total.length > 0) sides[2 * rules.length] = Number(row.t);
       batch.rules.forEach((_, j) => {
         sides[2 * (batch.first + j)] = Number(row[`l${j}`]);
         sides[2 * (batch.first + j) + 1] = Number(row[`r${j}`]);
