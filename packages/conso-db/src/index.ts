@@ -230,8 +230,9 @@ export {
 export type {
   RuleEvaluationOptions,
   RuleEvaluationScope,
+  ValidationRuleEvaluation,
   ValidationRuleFailure,
   ValidationRuleOutcome,
 } from './validation/validation-rule-evaluation.js';
-/** Evaluates a customer's validation rules on a period's bundles with one grouped query per rule. */
+/** Evaluates a customer's validation rules on a period's bundles, all of them in one grouped pass. */
 export { evaluateValidationRules } from './validation/validation-rule-evaluation.js';

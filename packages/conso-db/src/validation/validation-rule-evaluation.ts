@@ -1,4 +1,5 @@
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
+import { batchPlan } from '../bulk-insert.js';
 import { ValidationRuleError } from '../errors/validation-rule-error.js';
 import type { ValidationOperator } from '../schema/column-kinds.js';
 import type { ConsoDatabase } from '../schema/conso-database.js';
@@ -21,6 +22,28 @@ export interface RuleEvaluationOptions {
   readonly rules?: readonly string[] | undefined;
   /** Only the rules flagged `is_blocking`. @defaultValue false */
   readonly blockingOnly?: boolean;
+  /**
+   * Lower the bind-parameter budget of one query (never above the dialect's limit): rules whose
+   * account lists do not fit together are summed in further passes.
+   * @defaultValue the dialect's limit (see `batchPlan`)
+   */
+  readonly maxParameters?: number | undefined;
+  /**
+   * Also sum every row of each company (its bundle's balance) in the same pass, returned as
+   * `totals`, so a caller that checks the balance too needs no pass of its own. @defaultValue false
+   */
+  readonly totals?: boolean;
+}
+
+/** What {@link evaluateValidationRules} found. */
+export interface ValidationRuleEvaluation {
+  outcomes: ValidationRuleOutcome[];
+  failures: ValidationRuleFailure[];
+  /**
+   * With `totals`, when at least one rule was evaluated: each company's sum of every row in cents,
+   * by company id (companies with bundle rows in the scope).
+   */
+  totals?: ReadonlyMap<number, number>;
 }
 
 /** What one rule gave over the companies of the scope. */
@@ -61,8 +84,8 @@ interface PreparedRule {
 
 /**
  * Evaluates a customer's enabled `validation_rules` (e.g. "result in equity = result in P&L") on
- * the bundles of a period and category: one grouped query per rule, summing each side per company
- * in integer cents (so SQLite's REAL compares exactly). Every rule is resolved first, so a broken
+ * the bundles of a period and category: one grouped query for all the rules (one pass over the
+ * bundles whatever their number), summing each side of each rule per company in integer cents (so SQLite's REAL compares exactly). Every rule is resolved first, so a broken
  * rule throws `ValidationRuleError` before any is evaluated. Shared by the validation report and the
  * consolidation's blocking check, so both judge a company the same way.
  *
@@ -75,7 +98,7 @@ export async function evaluateValidationRules(
   db: Kysely<ConsoDatabase>,
   scope: RuleEvaluationScope,
   options: RuleEvaluationOptions = {},
-): Promise<{ outcomes: ValidationRuleOutcome[]; failures: ValidationRuleFailure[] }> {
+): Promise<ValidationRuleEvaluation> {
   const rules = await prepareRules(db, scope.customerId, options);
   const outcomes: ValidationRuleOutcome[] = [];
   const failures: ValidationRuleFailure[] = [];
@@ -89,35 +112,24 @@ export async function evaluateValidationRules(
         .execute()
     ).map((row) => [row.id, row.code]),
   );
-  for (const rule of rules) {
-    const amount = sql`round(${sql.ref('b.amount')} * 100, 0)`;
-    const right = rule.right === undefined ? sql<SqlBool>`1 = 0` : condition(rule.right);
-    let query = db
-      .selectFrom('bundles as b')
-      .where('b.period_id', '=', scope.periodId)
-      .where('b.category_id', '=', scope.categoryId);
-    if (scope.companyIds !== undefined) query = query.where('b.company_id', 'in', [...scope.companyIds, -1]);
-    const grouped = await query
-      .select([
-        'b.company_id',
-        sql<number>`sum(case when ${condition(rule.left)} then ${amount} else 0 end)`.as('left_cents'),
-        sql<number>`sum(case when ${right} then ${amount} else 0 end)`.as('right_cents'),
-      ])
-      .groupBy('b.company_id')
-      .execute();
-    const rows = grouped
-      .map((row) => ({ ...row, company: codes.get(row.company_id) ?? String(row.company_id) }))
-      .sort((a, b) => (a.company < b.company ? -1 : a.company > b.company ? 1 : 0));
+  const withTotals = options.totals === true;
+  const sums = await sumsByCompany(db, scope, rules, options.maxParameters, withTotals);
+  const rows = [...sums]
+    .map(([companyId, sides]) => ({ sides, company: codes.get(companyId) ?? String(companyId) }))
+    .sort((a, b) => (a.company < b.company ? -1 : a.company > b.company ? 1 : 0));
+  for (const [i, rule] of rules.entries()) {
+    const tolerance = Math.round(rule.tolerance * 100);
     let failed = 0;
-    for (const row of rows) {
-      const left = Number(row.left_cents);
-      const expected = rule.operator === 'equal' ? Number(row.right_cents) : -Number(row.right_cents);
-      if (Math.abs(left - expected) <= Math.round(rule.tolerance * 100)) continue;
+    for (const { sides, company } of rows) {
+      const left = sides[2 * i]!;
+      const right = sides[2 * i + 1]!;
+      const expected = rule.operator === 'equal' ? right : -right;
+      if (Math.abs(left - expected) <= tolerance) continue;
       failed += 1;
       failures.push({
         rule: rule.code,
         name: rule.name,
-        company: row.company,
+        company,
         expected: fromCents(expected),
         actual: fromCents(left),
         difference: fromCents(left - expected),
@@ -132,10 +144,77 @@ export async function evaluateValidationRules(
       blocking: rule.blocking,
     });
   }
-  return { outcomes, failures };
+  if (!withTotals) return { outcomes, failures };
+  const totals = new Map([...sums].map(([companyId, sides]) => [companyId, sides[2 * rules.length]!]));
+  return { outcomes, failures, totals };
 }
 
 const fromCents = (cents: number): number => Math.round(cents) / 100;
+
+/**
+ * Per company, the left and right sums of every rule in cents (`[left0, right0, left1, …, total]`,
+ * the total summed only when asked), in as
+ * few passes over the bundles as the dialect's bind-parameter limit allows: usually one, since a
+ * rule costs two sums, not a query of its own.
+ */
+async function sumsByCompany(
+  db: Kysely<ConsoDatabase>,
+  scope: RuleEvaluationScope,
+  rules: readonly PreparedRule[],
+  maxParameters: number | undefined,
+  withTotal: boolean,
+): Promise<Map<number, number[]>> {
+  const fixed = 3 + (scope.companyIds?.length ?? 0);
+  const budget = (await batchPlan(db, { maxParameters })).maxParameters - fixed;
+  const batches: { first: number; rules: PreparedRule[] }[] = [];
+  let cost = 0;
+  for (const [i, rule] of rules.entries()) {
+    const ruleCost = parameterCost(rule.left) + (rule.right === undefined ? 0 : parameterCost(rule.right));
+    const last = batches.at(-1);
+    if (last === undefined || cost + ruleCost > budget) {
+      batches.push({ first: i, rules: [rule] });
+      cost = ruleCost;
+    } else {
+      last.rules.push(rule);
+      cost += ruleCost;
+    }
+  }
+  const sums = new Map<number, number[]>();
+  const amount = sql`round(${sql.ref('b.amount')} * 100, 0)`;
+  for (const batch of batches) {
+    let query = db
+      .selectFrom('bundles as b')
+      .where('b.period_id', '=', scope.periodId)
+      .where('b.category_id', '=', scope.categoryId);
+    if (scope.companyIds !== undefined) query = query.where('b.company_id', 'in', [...scope.companyIds, -1]);
+    const total = withTotal && batch.first === 0 ? [sql<number>`sum(${amount})`.as('t')] : [];
+    const columns = batch.rules.flatMap((rule, j) => [
+      sql<number>`sum(case when ${condition(rule.left)} then ${amount} else 0 end)`.as(`l${j}`),
+      sql<number>`sum(case when ${rule.right === undefined ? sql<SqlBool>`1 = 0` : condition(rule.right)} then ${amount} else 0 end)`.as(
+        `r${j}`,
+      ),
+    ]);
+    const grouped = (await query
+      .select('b.company_id')
+      .select([...columns, ...total])
+      .groupBy('b.company_id')
+      .execute()) as unknown as ({ company_id: number } & Record<string, unknown>)[];
+    for (const row of grouped) {
+      const sides = sums.get(row.company_id) ?? new Array<number>(2 * rules.length + 1).fill(0);
+      sums.set(row.company_id, sides);
+      if (total.length > 0) sides[2 * rules.length] = Number(row.t);
+      batch.rules.forEach((_, j) => {
+        sides[2 * (batch.first + j)] = Number(row[`l${j}`]);
+        sides[2 * (batch.first + j) + 1] = Number(row[`r${j}`]);
+      });
+    }
+  }
+  return sums;
+}
+
+function parameterCost(side: ResolvedSelector): number {
+  return side.accountIds.length + (side.flowIds?.length ?? 0);
+}
 
 function condition(side: ResolvedSelector): Expression<SqlBool> {
   if (side.accountIds.length === 0) return sql<SqlBool>`1 = 0`;

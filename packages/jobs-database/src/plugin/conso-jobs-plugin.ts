@@ -75,7 +75,7 @@ export function createConsoJobsPlugin(options: ConsoJobsOptions = {}): HangarPlu
       fr: { ...consoDbMessages.fr, ...consoMessages.fr },
     },
     commands: [createEvaluateCommand(() => plugin), dbMigrateCommand],
-    settings: consoJobsSettings,
+    settings: consoJobsSettings(options),
   });
   return plugin;
 }

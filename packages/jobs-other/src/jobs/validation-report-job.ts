@@ -3,7 +3,7 @@ import { fileStoreOf, type StoredFile } from '@hangar/jobs-importexport';
 import { z } from 'zod';
 import { customerParam, fileNameParam, languageParam, refParam } from '../params/common-params.js';
 import { configOf, openScope, translatorOf } from '../services/other-services.js';
-import { balanceChecks } from '../validation/balance-checks.js';
+import { balanceChecks, balanceFromTotals } from '../validation/balance-checks.js';
 import { scopedBundles } from '../validation/bundle-filter.js';
 import { intercompanyChecks } from '../validation/intercompany-checks.js';
 import { relationChecks } from '../validation/relation-checks.js';
@@ -99,21 +99,30 @@ export const validationReportJob = defineJob<
         companyIds,
         companies: new Map(companyRows.map((row) => [row.id, { code: row.code, currency: row.currency }])),
       };
-      const counted = await scopedBundles(check)
-        .select((eb) => eb.fn.count<number>('b.company_id').distinct().as('companies'))
-        .executeTakeFirst();
-      const companies = Number(counted?.companies ?? 0);
+      // With both kinds, the relation rules' pass also sums each company's balance, so the balance
+      // check needs no pass of its own (it keeps its own query when no rule is evaluated).
+      const both = params.checks.includes('balance') && params.checks.includes('relation');
+      const relation = both ? relationChecks(check, params.rules, { totals: true }) : undefined;
+      // Settled here too, so a failure surfaces once, where the loop awaits it.
+      relation?.catch(() => undefined);
       const runs: Record<CheckKind, () => Promise<CheckResult>> = {
-        balance: () => balanceChecks(check, config.balanceTolerance),
+        balance: async () => {
+          const totals = (await relation)?.totals;
+          return totals === undefined
+            ? balanceChecks(check, config.balanceTolerance)
+            : balanceFromTotals(check, config.balanceTolerance, totals);
+        },
         intercompany: () => intercompanyChecks(check),
-        relation: () => relationChecks(check, params.rules),
+        relation: () => relation ?? relationChecks(check, params.rules),
       };
       const outcomes: RuleOutcome[] = [];
       const failures: ValidationFailure[] = [];
       const kinds = CHECK_KINDS.filter((kind) => params.checks.includes(kind));
+      let companies: number | undefined;
       for (const [i, kind] of kinds.entries()) {
         ctx.checkpoint();
         const result = await runs[kind]();
+        companies ??= result.companies;
         outcomes.push(...result.outcomes);
         failures.push(...result.failures);
         ctx.progress(
@@ -125,6 +134,8 @@ export const validationReportJob = defineJob<
           { current: i + 1, total: kinds.length },
         );
       }
+      // Only when no check grouped every company (intercompany alone): a pass of its own.
+      companies ??= await countCompanies(check);
       ctx.checkpoint();
       const sink = await fileStoreOf(services).create(
         params.fileName ?? `validation-${conso.code}.xlsx`,
@@ -166,3 +177,10 @@ export const validationReportJob = defineJob<
     },
   }),
 });
+
+async function countCompanies(check: CheckScope): Promise<number> {
+  const counted = await scopedBundles(check)
+    .select((eb) => eb.fn.count<number>('b.company_id').distinct().as('companies'))
+    .executeTakeFirst();
+  return Number(counted?.companies ?? 0);
+}

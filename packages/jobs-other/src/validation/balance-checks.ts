@@ -21,20 +21,36 @@ export async function balanceChecks(scope: CheckScope, tolerance: number): Promi
     .select(['b.company_id', sql<number>`sum(round(${sql.ref('b.amount')} * 100, 0))`.as('cents')])
     .groupBy('b.company_id')
     .execute();
+  return balanceFromTotals(
+    scope,
+    tolerance,
+    grouped.map((row) => [row.company_id, Number(row.cents)]),
+  );
+}
+
+/**
+ * The balance check on totals already summed per company (id, cents), e.g. by the relation
+ * rules' pass over the same bundles (`evaluateValidationRules` with `totals`).
+ */
+export function balanceFromTotals(
+  scope: CheckScope,
+  tolerance: number,
+  totals: Iterable<readonly [companyId: number, cents: number]>,
+): CheckResult {
   const rows = byCompany(
-    grouped.map((row) => ({ company: companyCode(scope, row.company_id), cents: row.cents })),
+    [...totals].map(([companyId, cents]) => ({ company: companyCode(scope, companyId), cents })),
   );
   const limit = toleranceCents(tolerance);
   const failures = rows
-    .filter((row) => Math.abs(Number(row.cents)) > limit)
+    .filter((row) => Math.abs(row.cents) > limit)
     .map((row) => ({
       rule: BALANCE_RULE,
       kind: 'balance' as const,
       company: row.company,
       partner: null,
       expected: 0,
-      actual: fromCents(Number(row.cents)),
-      difference: fromCents(Number(row.cents)),
+      actual: fromCents(row.cents),
+      difference: fromCents(row.cents),
       blocking: true,
       note: null,
     }));
@@ -50,5 +66,6 @@ export async function balanceChecks(scope: CheckScope, tolerance: number): Promi
       },
     ],
     failures,
+    companies: rows.length,
   };
 }

@@ -69,6 +69,11 @@ export const byCompany = <T extends { company: string }>(rows: T[]): T[] =>
 export interface CheckResult {
   outcomes: RuleOutcome[];
   failures: ValidationFailure[];
+  /**
+   * Companies with bundle rows in the scope, when the check grouped all of them (balance and
+   * relation checks do): the report's count then needs no pass of its own over the bundles.
+   */
+  companies?: number;
 }
 
 /** An amount in integer cents back to currency units. */
