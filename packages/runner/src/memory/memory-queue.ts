@@ -349,10 +349,9 @@ export class MemoryQueue extends TriggerCallsBase implements QueueAdapter {
     // A worker waits only for wake-ups, on a channel of their own: the claims and completions
     // of every job, built and copied for it and dropped by its filter, were the largest part of
     // the memory queue's cost per job.
-    const handler = (change: QueueChange) => listener(clone(change));
-    const channel = options.wakeUpsOnly ? 'wake' : 'change';
-    this.store.events.on(channel, handler);
-    const off = () => void this.store.events.off(channel, handler);
+    const off = this.store.listen(options.wakeUpsOnly ? 'wake' : 'change', (change) =>
+      listener(clone(change)),
+    );
     this.cleanups.push(off);
     return off;
   }
