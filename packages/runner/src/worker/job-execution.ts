@@ -88,8 +88,8 @@ export class JobExecution implements AttemptHost {
   /** The stopped job outlived the grace period (an isolated job's thread is then terminated). */
   private gaveUp = false;
   private job: Job | undefined;
-  /** When the attempt was launched (`performance.now()`), for the pool's average duration. */
-  readonly startedAt = performance.now();
+  /** When the attempt was launched (`performance.now()`) if the pool times it, else NaN. */
+  startedAt = Number.NaN;
   private outputFiles: OutputFile[] | undefined;
   private warnings: TranslatableString[] | undefined;
   private log: JobLogWriter | undefined;
