@@ -9,6 +9,7 @@ import {
 import { checkEnqueueRequests, newJobRecord, parentGate, requestParents } from '@hangar/core/adapter';
 import { awaitParents } from './memory-parents.js';
 import { idempotencyIndexKey, type MemoryStore } from './memory-store.js';
+import { RecordCopier } from './record-copy.js';
 import { copyValue as clone } from './value-copy.js';
 
 /**
@@ -19,7 +20,8 @@ export function insertJobs(store: MemoryStore, requests: readonly EnqueueRequest
   checkEnqueueRequests(requests);
   checkParents(store, requests);
   const now = Date.now();
-  return requests.map((r) => insert(store, r, now));
+  const copier = new RecordCopier();
+  return requests.map((r) => insert(store, r, now, copier));
 }
 
 /** A parent that does not exist is `JobNotFoundError`, before anything of the batch is stored. */
@@ -38,11 +40,13 @@ function existingFor(store: MemoryStore, request: EnqueueRequest): JobRecord | u
   return id ? store.jobs.get(id) : undefined;
 }
 
-function insert(s: MemoryStore, request: EnqueueRequest, now: number): EnqueueResult {
+function insert(s: MemoryStore, request: EnqueueRequest, now: number, copier: RecordCopier): EnqueueResult {
   const existing = existingFor(s, request);
-  if (existing) return { id: existing.id, created: false, job: clone(existing) };
+  if (existing) return { id: existing.id, created: false, job: copier.copy(existing) };
   const idemKey = idempotencyIndexKey(request);
-  const runAt = request.runAt ?? new Date(now);
+  // The jobs of one batch share one date (`dateAt`); a caller's own date is copied, not kept.
+  const createdAt = s.dateAt(now);
+  const runAt = request.runAt ? new Date(request.runAt.getTime()) : createdAt;
   const parents = requestParents(request);
   const gate = parentGate(parents, (id) => s.jobs.get(id)?.state);
   let state: JobState = runAt.getTime() > now ? 'Scheduled' : 'Enqueued';
@@ -53,15 +57,17 @@ function insert(s: MemoryStore, request: EnqueueRequest, now: number): EnqueueRe
     state,
     unmet: gate.kind === 'cancelled' ? gate.unmet : undefined,
     runAt,
-    createdAt: new Date(now),
+    createdAt,
     params: clone(request.params),
     metadata: request.metadata ? clone(request.metadata) : undefined,
   });
+  job.updatedAt = createdAt;
+  if (job.finishedAt) job.finishedAt = createdAt;
   s.jobs.set(job.id, job);
   s.seqOf.set(job.id, s.nextSeq());
   if (idemKey !== undefined) s.idempotency.set(idemKey, job.id);
   if (gate.kind === 'awaiting') awaitParents(s, job, parents, gate.pending);
   if (state === 'Enqueued' || state === 'Scheduled') s.schedule(job, now);
   s.publish({ kind: 'enqueued', jobId: job.id, queue: job.queue, state });
-  return { id: job.id, created: true, job: clone(job) };
+  return { id: job.id, created: true, job: copier.copy(job) };
 }

@@ -12,9 +12,7 @@ import {
 import { checkRetentionPolicy, jobHasLabels, listPageSize } from '@hangar/core/adapter';
 import { removeStoredJob } from './memory-retry-delete.js';
 import type { MemoryStore } from './memory-store.js';
-import { copyValue } from './value-copy.js';
-
-const clone = copyValue;
+import { RecordCopier } from './record-copy.js';
 
 /** The enqueue sequence inside a cursor; a cursor this adapter did not issue is a `ConfigurationError`. */
 function decodeCursor(cursor: string): number {
@@ -46,8 +44,9 @@ export function listJobs(s: MemoryStore, filter: ListJobsFilter): JobPage {
   matches.sort((x, y) => y[0] - x[0]);
   const page = matches.slice(0, limit);
   const last = page[page.length - 1];
+  const copier = new RecordCopier();
   return {
-    items: page.map(([, job]) => clone(job)),
+    items: page.map(([, job]) => copier.copy(job)),
     nextCursor: matches.length > limit && last ? String(last[0]) : undefined,
   };
 }

@@ -41,6 +41,7 @@ import { deleteStoredJob, retryStoredJob } from './memory-retry-delete.js';
 import { advertiseStoredRunner, listStoredRunners, storedQueueDepths } from './memory-runners.js';
 import { MemoryStore } from './memory-store.js';
 import { MemoryTriggers } from './memory-triggers.js';
+import { copyRecord, RecordCopier } from './record-copy.js';
 import { copyValue } from './value-copy.js';
 
 /** Options of the in-memory queue. */
@@ -103,9 +104,11 @@ export class MemoryQueue extends TriggerCallsBase implements QueueAdapter {
     // One worker identity and one pair of dates for every job of the claim: the store never
     // changes a date or an identity in place (it assigns new ones) and hands out only copies,
     // so its records may share them, and a claim of hundreds makes three objects, not hundreds.
+    // The copier then copies each shared object once for the whole answer.
     const worker = { ...request.worker };
     const leaseExpiresAt = new Date(now + request.leaseMs);
     const startedAt = s.dateAt(now);
+    const copier = new RecordCopier();
     for (const queue of request.queues) {
       const heap = s.ready.get(queue);
       if (!heap) continue;
@@ -124,16 +127,16 @@ export class MemoryQueue extends TriggerCallsBase implements QueueAdapter {
           skipped.push(entry);
           continue;
         }
-        this.transition(job, 'Processing', now, () => {
-          job.attempts += 1;
-          job.worker = worker;
-          job.leaseExpiresAt = leaseExpiresAt;
-          job.startedAt = startedAt;
-          job.cancelRequested = false;
-        });
+        assertTransition(job.id, job.state, 'Processing');
+        job.attempts += 1;
+        job.worker = worker;
+        job.leaseExpiresAt = leaseExpiresAt;
+        job.startedAt = startedAt;
+        job.cancelRequested = false;
+        this.entered(job, 'Processing', startedAt);
         if (job.concurrencyKey !== undefined) s.heldKeys.set(job.concurrencyKey, job.id);
         if (job.customerId) s.runningPerCustomer.set(job.customerId, customerCount + 1);
-        claimed.push(clone(job));
+        claimed.push(copier.copy(job));
       }
       for (const entry of skipped) heap.push(entry);
       if (claimed.length >= request.limit) break;
@@ -168,9 +171,12 @@ export class MemoryQueue extends TriggerCallsBase implements QueueAdapter {
     job.errorInfo = clone(request.errorInfo);
     if (request.retryAt && job.attempts < job.maxAttempts) {
       this.leaveProcessing(job);
-      job.runAt = request.retryAt;
+      job.runAt = new Date(request.retryAt.getTime());
       const now = Date.now();
-      this.transition(job, 'Scheduled', now, () => this.store.schedule(job, now));
+      // A retry already due (a backoff shorter than the way here) is Enqueued at once: `schedule`
+      // puts it in the ready heap, where a Scheduled job would never be claimed.
+      const state = job.runAt.getTime() > now ? 'Scheduled' : 'Enqueued';
+      this.transition(job, state, now, () => this.store.schedule(job, now));
     } else {
       this.finish(job, 'Failed');
     }
@@ -252,7 +258,7 @@ export class MemoryQueue extends TriggerCallsBase implements QueueAdapter {
 
   async get(jobId: string, options: { customerId?: string } = {}): Promise<JobRecord | undefined> {
     const job = this.visible(jobId, options.customerId);
-    return job ? clone(job) : undefined;
+    return job ? copyRecord(job) : undefined;
   }
 
   async list(filter: ListJobsFilter = {}): Promise<JobPage> {
@@ -343,10 +349,9 @@ export class MemoryQueue extends TriggerCallsBase implements QueueAdapter {
     // A worker waits only for wake-ups, on a channel of their own: the claims and completions
     // of every job, built and copied for it and dropped by its filter, were the largest part of
     // the memory queue's cost per job.
-    const handler = (change: QueueChange) => listener(clone(change));
-    const channel = options.wakeUpsOnly ? 'wake' : 'change';
-    this.store.events.on(channel, handler);
-    const off = () => void this.store.events.off(channel, handler);
+    const off = this.store.listen(options.wakeUpsOnly ? 'wake' : 'change', (change) =>
+      listener(clone(change)),
+    );
     this.cleanups.push(off);
     return off;
   }
@@ -380,6 +385,17 @@ export class MemoryQueue extends TriggerCallsBase implements QueueAdapter {
       this.store.publish({ kind: 'state', jobId: job.id, queue: job.queue, state: to });
   }
 
+  /**
+   * The end of a move whose caller already checked it (`assertTransition`) and made its other
+   * changes: the claim and the end of a job, which `transition` would cost a closure each.
+   */
+  private entered(job: JobRecord, to: JobState, at: Date): void {
+    job.state = to;
+    job.updatedAt = at;
+    if (this.store.watches(to))
+      this.store.publish({ kind: 'state', jobId: job.id, queue: job.queue, state: to });
+  }
+
   private leaveProcessing(job: JobRecord): void {
     if (job.state !== 'Processing') return;
     job.leaseExpiresAt = undefined;
@@ -409,9 +425,11 @@ export class MemoryQueue extends TriggerCallsBase implements QueueAdapter {
     const now = Date.now();
     if (job.state === 'Awaiting') forgetWaiting(this.store, job);
     this.leaveProcessing(job);
-    this.transition(job, to, now, () => {
-      job.finishedAt = this.store.dateAt(now);
-    });
+    assertTransition(job.id, job.state, to);
+    const at = this.store.dateAt(now);
+    job.finishedAt = at;
+    this.entered(job, to, at);
+    if (!this.store.children.has(job.id)) return;
     const { released, cancelled } = settleChildren(this.store, job);
     for (const { child, errorInfo } of cancelled) {
       child.errorInfo = errorInfo;

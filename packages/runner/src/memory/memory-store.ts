@@ -23,6 +23,7 @@ interface StoreEvents {
   change: (change: QueueChange) => void;
   /** Only the changes that may make a job claimable (`isWakeUp`), for workers. */
   wake: (change: QueueChange) => void;
+  /** A cancellation request for a job a worker holds (`MemoryQueue.onCancelRequest`). */
   cancel: (workerId: string, jobId: string) => void;
 }
 
@@ -53,9 +54,12 @@ export class MemoryStore {
   readonly delayed = new BinaryHeap<ReadyEntry>(
     (a, b) => a.runAt < b.runAt || (a.runAt === b.runAt && a.seq < b.seq),
   );
+  /** Its channels; listen to `change` and `wake` through `listen`, which keeps their counts. */
   readonly events = new EventEmitter<StoreEvents>();
   private seq = 0;
   private lastDate: Date | undefined;
+  /** Listeners of each channel (`listen`). */
+  private readonly listeners = { change: 0, wake: 0 };
 
   /** Next sequence number (enqueue order). */
   nextSeq(): number {
@@ -100,18 +104,32 @@ export class MemoryStore {
     return this.lastDate;
   }
 
+  /**
+   * Listens to one channel until the returned function is called (once). The store counts its
+   * listeners itself: eventemitter3's `listenerCount` builds its key string on every call, and
+   * asking it twice per job transition was a thirtieth of the memory queue's time per job.
+   */
+  listen(channel: 'change' | 'wake', handler: (change: QueueChange) => void): () => void {
+    this.events.on(channel, handler);
+    this.listeners[channel] += 1;
+    let listening = true;
+    return () => {
+      if (!listening) return;
+      listening = false;
+      this.events.off(channel, handler);
+      this.listeners[channel] -= 1;
+    };
+  }
+
   /** Whether anyone listens for a move to `state` (else the change need not be built). */
   watches(state: JobState): boolean {
-    return (
-      this.events.listenerCount('change') > 0 ||
-      (state === 'Enqueued' && this.events.listenerCount('wake') > 0)
-    );
+    return this.listeners.change > 0 || (state === 'Enqueued' && this.listeners.wake > 0);
   }
 
   /** Publishes a change to every subscriber of this store. */
   publish(change: QueueChange): void {
-    this.events.emit('change', change);
-    if (isWakeUp(change)) this.events.emit('wake', change);
+    if (this.listeners.change > 0) this.events.emit('change', change);
+    if (this.listeners.wake > 0 && isWakeUp(change)) this.events.emit('wake', change);
   }
 }
 

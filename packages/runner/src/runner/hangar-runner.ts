@@ -154,7 +154,9 @@ export class HangarRunner {
 
   /** Fires event triggers on the ends this runner records, without waiting for the sweep. */
   private followJobEnds(): void {
-    const fire = (job: JobRecord, state: TriggerEndState) => void this.triggers.onJobEnded(job, state);
+    const fire = (job: JobRecord, state: TriggerEndState) => {
+      if (this.triggers.watching) void this.triggers.onJobEnded(job, state);
+    };
     const onSucceeded = ({ job }: { job: JobRecord }) => fire(job, 'Succeeded');
     const onFailed = ({ job }: { job: JobRecord }) => fire(job, 'Failed');
     const onCancelled = ({ job }: { job: JobRecord }) => fire(job, 'Cancelled');

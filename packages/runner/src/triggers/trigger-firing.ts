@@ -74,6 +74,14 @@ export class TriggerFiring {
     this.settings = { ...DEFAULTS, ...settings };
   }
 
+  /**
+   * Whether the last sweep found any trigger: with none, a job's end has nothing to fire and
+   * the runner skips `onJobEnded` (a copy of the record, a date and a promise per job).
+   */
+  get watching(): boolean {
+    return this.known.length > 0;
+  }
+
   private get store(): (QueueAdapter & TriggerStore) | undefined {
     const { queue } = this.client;
     return supportsTriggers(queue) ? queue : undefined;

@@ -1,6 +1,7 @@
 import {
   type HangarEvents,
   type JobRecord,
+  type JobResult,
   type Logger,
   type QueueAdapter,
   retryDelayMs,
@@ -29,12 +30,7 @@ export class AttemptRecorder {
     const { queue: q, workerId } = this;
     switch (outcome.kind) {
       case 'succeeded':
-        if (
-          (await q.complete(job.id, workerId, outcome.result)) &&
-          this.events.listenerCount('job:succeeded') > 0
-        ) {
-          safeEmit(this.events, this.logger, 'job:succeeded', { job, result: outcome.result });
-        }
+        if (await q.complete(job.id, workerId, outcome.result)) this.succeeded(job, outcome.result);
         return;
       case 'cancelled':
         if (await q.markCancelled(job.id, workerId, outcome.result)) {
@@ -49,6 +45,13 @@ export class AttemptRecorder {
         return;
       case 'failed':
         return this.recordFailure(job, outcome);
+    }
+  }
+
+  /** Tells the listeners, if any, of a success the queue confirmed (`complete` returned true). */
+  succeeded(job: JobRecord, result: JobResult): void {
+    if (this.events.listenerCount('job:succeeded') > 0) {
+      safeEmit(this.events, this.logger, 'job:succeeded', { job, result });
     }
   }
 

@@ -52,6 +52,11 @@ export interface ExecutionDeps {
   abortGraceMs: number;
   /** Worker threads of isolated jobs, reused across attempts. */
   threads: ThreadPool;
+  /**
+   * Called once a stopped job outlived the grace (`abortGraceMs`): its end is recorded now, as
+   * `outcome(true, stopError)`, while its promise may never settle.
+   */
+  abandoned: (execution: JobExecution) => void;
   /** Called with each message the job writes (the `job:progress` event). */
   onLog: (jobId: string, entry: NewLogEntry) => void;
   /**
@@ -75,12 +80,16 @@ export class JobExecution implements AttemptHost {
   private stopReason: StopReason | undefined;
   /** Why the job was stopped; `ctx.checkpoint()` throws it. */
   stopError: Error | undefined;
-  /** Rejects the attempt's wait once a stopped job outlived the grace period. */
-  private giveUp: ((reason: unknown) => void) | undefined;
+  /** `start` called the job and its promise has not settled yet (`outcome` not called). */
+  private waiting = false;
   private grace: NodeJS.Timeout | undefined;
+  /** The attempt's timeout, when it has one. */
+  private timer: NodeJS.Timeout | undefined;
   /** The stopped job outlived the grace period (an isolated job's thread is then terminated). */
   private gaveUp = false;
   private job: Job | undefined;
+  /** When the attempt was launched (`performance.now()`) if the pool times it, else NaN. */
+  startedAt = Number.NaN;
   private outputFiles: OutputFile[] | undefined;
   private warnings: TranslatableString[] | undefined;
   private log: JobLogWriter | undefined;
@@ -153,8 +162,7 @@ export class JobExecution implements AttemptHost {
         : new JobCancelledError(this.record.id);
     this.stopError = error;
     this.controller?.abort(error);
-    const giveUp = this.giveUp;
-    if (giveUp) this.startGrace(giveUp);
+    if (this.waiting) this.startGrace();
     try {
       const aborted = this.job?.abort?.();
       if (aborted instanceof Promise)
@@ -164,55 +172,77 @@ export class JobExecution implements AttemptHost {
     }
   }
 
-  /** Runs the attempt to its end and says how it ended; never throws. */
-  async run(): Promise<AttemptOutcome> {
+  /**
+   * Starts the attempt: validates the parameters, creates the job and calls `execute`, and
+   * returns the job's own promise. Then `outcome` says how it ended and, when `holdsResources`,
+   * `release` gives back what the job took. A stopped job that outlives the grace is
+   * `abandoned` instead (see `ExecutionDeps.abandoned`).
+   *
+   * Three calls and not one async `run` wrapping the job's promise in one of its own: the pool
+   * awaits the job's promise itself, so an attempt is one async function from launch to recorded
+   * outcome (the second function and the wrapper were a third of the memory queue's
+   * allocations per no-op job).
+   */
+  start(): Promise<unknown> {
     const { record, definition, deps } = this;
     const timeoutMs = record.timeoutMs ?? definition.timeoutMs;
-    const timer = timeoutMs ? setTimeout(() => this.stop('timeout'), timeoutMs) : undefined;
-    let outcome: AttemptOutcome;
-    try {
-      // Validated once: by this process's client when the stored parameters are still what it
-      // validated with this registry, else here (another process, an edited record, a retry).
-      const params = deps.validated.take(record.id, record.params)
-        ? record.params
-        : validateParams(record.type, definition.params, record.params);
-      this.job =
-        definition.isolation === 'worker'
-          ? new WorkerThreadJob(record, definition, deps.services, deps.logger, deps.threads)
-          : definition.create(deps.services);
-      const value = await this.untilStopped(this.job.execute(params, this.context()));
-      outcome = this.stopReason ? this.stoppedOutcome(undefined) : this.success(value);
-    } catch (error) {
-      outcome = this.stopReason ? this.stoppedOutcome(error) : this.failure(error);
-    } finally {
-      if (timer) clearTimeout(timer);
-      if (this.grace) clearTimeout(this.grace);
-      this.giveUp = undefined;
-      if (this.job?.dispose) await this.dispose();
-      if (this.locks) await this.locks.releaseAll();
-      if (this.log) await this.log.flush();
-    }
-    return outcome;
+    if (timeoutMs) this.timer = setTimeout(() => this.stop('timeout'), timeoutMs);
+    // Validated once: by this process's client when the stored parameters are still what it
+    // validated with this registry, else here (another process, an edited record, a retry).
+    const params = deps.validated.take(record.id, record.params)
+      ? record.params
+      : validateParams(record.type, definition.params, record.params);
+    this.job =
+      definition.isolation === 'worker'
+        ? new WorkerThreadJob(record, definition, deps.services, deps.logger, deps.threads)
+        : definition.create(deps.services);
+    const work = this.job.execute(params, this.context());
+    this.waiting = true;
+    // stopped while `create` or `execute` was still being called: the grace starts now
+    if (this.stopError && !this.grace) this.startGrace();
+    return work;
   }
 
   /**
-   * Resolves with the job's promise, or rejects once the job was stopped and ignored the signal
-   * past the grace (`stop` starts that timer).
+   * How the attempt ended, given what `start` threw or settled with (`threw`, `value`): a success,
+   * a failure, or what its stop makes of it. Ends its timers.
    */
-  private untilStopped<T>(work: Promise<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.giveUp = reject;
-      // stopped while `create` or `execute` was still being called: the grace starts now
-      if (this.stopError && !this.grace) this.startGrace(reject);
-      work.then(resolve, reject);
-    });
+  outcome(threw: boolean, value: unknown): AttemptOutcome {
+    if (this.timer) clearTimeout(this.timer);
+    if (this.grace) clearTimeout(this.grace);
+    this.waiting = false;
+    if (this.stopReason) return this.stoppedOutcome(threw ? value : undefined);
+    return threw ? this.failure(value) : this.success(value);
   }
 
-  private startGrace(giveUp: (reason: unknown) => void): void {
+  /** Whether the job holds something `release` must give back: a `dispose`, locks, messages. */
+  get holdsResources(): boolean {
+    return this.job?.dispose !== undefined || this.locks !== undefined || this.log !== undefined;
+  }
+
+  /** Disposes the job, releases its locks and stores its last messages; never throws. */
+  async release(): Promise<void> {
+    if (this.job?.dispose) await this.dispose();
+    if (this.locks) await this.locks.releaseAll();
+    if (this.log) await this.log.flush();
+  }
+
+  /**
+   * Once a stopped job outlived the grace, the attempt ends without it (`abandoned`): the pool
+   * records its end then, and ignores the job's promise should it ever settle.
+   */
+  private startGrace(): void {
     this.grace = setTimeout(() => {
+      if (!this.waiting) return;
+      this.waiting = false;
       this.gaveUp = true;
-      giveUp(this.stopError);
+      this.deps.abandoned(this);
     }, this.deps.abortGraceMs);
+  }
+
+  /** The job outlived the grace after a stop: its end was recorded without waiting for it. */
+  get abandoned(): boolean {
+    return this.gaveUp;
   }
 
   /**
