@@ -92,7 +92,7 @@ describe.each(backends)('utils.index-rebuild on $kind', ({ kind, skipReason }) =
         'rebuildFrom',
       ],
       [{ connection: 'other' }, undefined, 'UTILS_UNKNOWN_CONNECTION', 'connection'],
-      [{ connection: 'scratch' }, 'ACME', 'UTILS_SYSTEM_ONLY', undefined],
+      [{ connection: 'scratch' }, 'ACME', 'SYSTEM_JOB_REQUIRED', undefined],
     ];
     for (const [params, tenant, code, field] of cases) {
       const job = await h.run(TYPE, params, tenant);

@@ -27,6 +27,7 @@ export const messagesEn = {
   'utils.progress.sqlDone': '{total} statements run on {connection}',
   'utils.commandLine.stdout': '{line}',
   'utils.commandLine.stderr': 'stderr: {line}',
+  // Rendered for errors stored before `SYSTEM_JOB_REQUIRED` (hangar.error.systemJobRequired) replaced it.
   'utils.error.systemOnly': '{jobType} runs as a system job only; customer {tenant} may not run it',
   'utils.error.notAllowed': 'Parameter "{field}": {value} is not in the allow-list',
   'utils.error.badPath': 'Parameter "{field}": {path} {problem}',

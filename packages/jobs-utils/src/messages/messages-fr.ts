@@ -32,6 +32,7 @@ export const messagesFr: Readonly<Record<keyof typeof messagesEn, string>> = {
   'utils.progress.sqlDone': '{total} instructions exécutées sur {connection}',
   'utils.commandLine.stdout': '{line}',
   'utils.commandLine.stderr': 'stderr : {line}',
+  // Rendered for errors stored before `SYSTEM_JOB_REQUIRED` (hangar.error.systemJobRequired) replaced it.
   'utils.error.systemOnly':
     '{jobType} ne s’exécute qu’en tâche système ; le client {tenant} ne peut pas le lancer',
   'utils.error.notAllowed': 'Paramètre « {field} » : {value} n’est pas dans la liste autorisée',
