@@ -20,6 +20,12 @@ export const messagesEn = {
   'utils.log.periodReopened': 'Period {period} reopened by {login}',
   'utils.job.indexRebuild': 'Rebuild indexes table by table',
   'utils.progress.indexTable': 'Rebuilding the indexes of {table} ({done} of {total} tables done)',
+  'utils.progress.indexBloat':
+    'Index {index} of {table}: about {bloat}% bloat ({wasted} bytes to win back, by {method}); {@decision}',
+  'utils.progress.indexBloatUnknown':
+    'Index {index} of {table}: bloat unknown (not a btree, or no statistics yet: run ANALYZE); {@decision}',
+  'utils.progress.indexRebuilding': 'rebuilding it',
+  'utils.progress.indexKept': 'left as it is',
   'utils.progress.indexDone': 'Indexes of {total} tables rebuilt',
   'utils.progress.commandStarted': 'Running {command} in {cwd}',
   'utils.progress.commandDone': '{command} finished: {stdout} lines of output, {stderr} lines of errors',
