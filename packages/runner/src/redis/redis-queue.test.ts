@@ -10,6 +10,7 @@ for (const [name, functions] of [
 ] as const) {
   queueAdapterContract({
     name,
+    storesTriggers: true,
     skipReason: redisSkipReason,
     async setup() {
       const ns = testNamespace({ functions });
