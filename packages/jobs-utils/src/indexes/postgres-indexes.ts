@@ -36,6 +36,8 @@ export async function postgresIndexes(
   db: QueryExecutorProvider,
   minBytes: number,
   tables: readonly string[] | undefined,
+  /** Called before each `pgstatindex`, which reads a whole index: throws to stop (cancellation). */
+  checkpoint: () => void = () => {},
 ): Promise<IndexInfo[]> {
   // Each index column's statistics: a table column's under the table, an expression's under the
   // index (ANALYZE keeps those for expression indexes).
@@ -66,6 +68,7 @@ export async function postgresIndexes(
   const pgstatindex = await pgstatindexOf(db);
   const result: IndexInfo[] = [];
   for (const row of wanted) {
+    if (pgstatindex !== undefined) checkpoint();
     const measured = row.btree && pgstatindex !== undefined ? await pgstatindex(row) : undefined;
     result.push({
       table: row.table,

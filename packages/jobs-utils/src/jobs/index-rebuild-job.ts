@@ -96,13 +96,15 @@ function reportOf(index: IndexInfo, rebuilt: boolean): IndexBloatReport {
 }
 
 /** The statements to run, table by table, and on PostgreSQL the indexes considered. */
-async function plan(conso: ConsoDb, params: Params): Promise<Plan> {
+async function plan(conso: ConsoDb, params: Params, ctx: JobContext): Promise<Plan> {
   const byTable = new Map<string, string[]>();
   const indexes: IndexBloatReport[] = [];
   const add = (table: string, statement: string) =>
     byTable.set(table, [...(byTable.get(table) ?? []), statement]);
   if (conso.dialect === 'postgres') {
-    for (const index of await postgresIndexes(conso.db, params.minIndexBytes, params.tables)) {
+    for (const index of await postgresIndexes(conso.db, params.minIndexBytes, params.tables, () =>
+      ctx.checkpoint(),
+    )) {
       const rebuilt = bloatedEnough(index, params.minBloatPercent);
       indexes.push(reportOf(index, rebuilt));
       if (rebuilt) add(index.table, `reindex index concurrently "${index.index.replace(/"/g, '""')}"`);
@@ -196,7 +198,7 @@ export const indexRebuildJob = defineJob<Params, IndexRebuildResult, z.input<typ
         const missing = params.tables === undefined ? -1 : await missingTable(conso, params.tables);
         if (missing >= 0)
           throw new InvalidParamError(`tables.${missing}`, `no table ${params.tables?.[missing]}`);
-        const { byTable, indexes } = await plan(conso, params);
+        const { byTable, indexes } = await plan(conso, params, ctx);
         reportBloat(ctx, indexes);
         const work = [...byTable.entries()];
         const done: TableMaintenance[] = [];
