@@ -109,7 +109,9 @@ export const cleanupJob = defineJob<CleanupParams, CleanupResult, z.input<typeof
             failedMs: age(params.failedJobDays, options.failedJobDays),
             batchSize: options.batchSize,
           };
-          counts.push(await cleanFinishedJobs(services.get(queueAdapterToken), policy, run));
+          counts.push(
+            await cleanFinishedJobs(services.get(queueAdapterToken), policy, run, options.pauseRatio),
+          );
         } else if (kind === 'files') {
           const cutoff = new Date(now - age(params.fileDays, options.fileDays));
           counts.push(await cleanOldFiles(options.directories, cutoff, run));
