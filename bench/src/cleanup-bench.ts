@@ -51,7 +51,14 @@ export async function benchCleanup(
     const runner = createRunner({
       queue,
       jobs: [noop],
-      plugins: [createUtilsPlugin()],
+      // BENCH_CLEANUP_PAUSE_RATIO: cleanup.pauseRatio (the plugin's default, 1, when unset).
+      plugins: [
+        createUtilsPlugin(
+          process.env.BENCH_CLEANUP_PAUSE_RATIO === undefined
+            ? {}
+            : { cleanup: { pauseRatio: Number(process.env.BENCH_CLEANUP_PAUSE_RATIO) } },
+        ),
+      ],
       services: [{ token: queueAdapterToken, value: queue }],
       concurrency: 16,
       retention: false,
