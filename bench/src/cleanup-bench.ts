@@ -1,8 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import { createUtilsPlugin, queueAdapterToken } from '@hangar/jobs-utils';
-import { createClient, createRunner } from '@hangar/runner';
+import { createRunner } from '@hangar/runner';
 import { PostgresQueue } from '@hangar/runner/postgres';
-import { noopJob, whenSucceeded } from './noop-job.js';
+import pg from 'pg';
+import { noopJob } from './noop-job.js';
 import { type LatencySizes, startProbe } from './peer-measure.js';
 import { dropSchema } from './postgres-peers.js';
 import { percentile } from './report.js';
@@ -13,6 +14,8 @@ const noop = noopJob(() => started?.());
 /** What the cleanup benchmark measured. */
 export interface CleanupBenchResult {
   readonly finishedJobs: number;
+  /** Time to insert the finished jobs and vacuum the table. */
+  readonly fillMs: number;
   readonly deleted: number;
   readonly cleanupMs: number;
   readonly idle: { p50: number; p95: number; p99: number; samples: number };
@@ -44,25 +47,24 @@ export async function benchCleanup(
   const queue = new PostgresQueue({ connectionString: pgUrl, schema });
   await queue.migrate();
   try {
-    const client = createClient({ queue, jobs: [noop] });
-    for (let i = 0; i < finishedJobs; i += 1000) {
-      const n = Math.min(1000, finishedJobs - i);
-      await client.enqueueMany(
-        Array.from({ length: n }, (_, k) => ({ type: 'bench.noop', params: { i: i + k } })),
-      );
-    }
+    const fillMs = await fill(pgUrl, schema, finishedJobs);
     const runner = createRunner({
       queue,
       jobs: [noop],
-      plugins: [createUtilsPlugin()],
+      // BENCH_CLEANUP_PAUSE_RATIO: cleanup.pauseRatio (the plugin's default, 1, when unset).
+      plugins: [
+        createUtilsPlugin(
+          process.env.BENCH_CLEANUP_PAUSE_RATIO === undefined
+            ? {}
+            : { cleanup: { pauseRatio: Number(process.env.BENCH_CLEANUP_PAUSE_RATIO) } },
+        ),
+      ],
       services: [{ token: queueAdapterToken, value: queue }],
       concurrency: 16,
       retention: false,
       pollIntervalMs: 1000,
     });
-    const filled = whenSucceeded(runner, finishedJobs);
     await runner.start();
-    await filled;
 
     // Idle baseline: the probe's warm-up, then its samples.
     const probe = startProbe(0);
@@ -88,12 +90,15 @@ export async function benchCleanup(
       if (!cleanupDone) times.push(ms);
     }
     const job = await ended;
+    if (job.state !== 'Succeeded')
+      throw new Error(`utils.cleanup ended ${job.state}: ${JSON.stringify(job.errorInfo ?? null)}`);
     const cleanupMs = performance.now() - t0;
     started = undefined;
     await runner.stop();
     const kinds = (job.result?.result as { kinds?: { count: number }[] } | undefined)?.kinds ?? [];
     return {
       finishedJobs,
+      fillMs,
       deleted: kinds[0]?.count ?? 0,
       cleanupMs,
       idle: {
@@ -107,5 +112,32 @@ export async function benchCleanup(
   } finally {
     await queue.close();
     await dropSchema(pgUrl, schema);
+  }
+}
+
+/**
+ * One INSERT … SELECT of `jobs` no-op jobs that succeeded over the last `jobs` seconds into the
+ * migrated job table (every column a succeeded job of the adapter has), then VACUUM ANALYZE as
+ * autovacuum would after such a load: the table a cleanup meets, without running the jobs first.
+ */
+async function fill(pgUrl: string, schema: string, jobs: number): Promise<number> {
+  const db = new pg.Client({ connectionString: pgUrl });
+  await db.connect();
+  try {
+    const t0 = performance.now();
+    await db.query(
+      `INSERT INTO "${schema}".job (type, queue, state, priority, run_at, attempts, max_attempts, params,
+         worker_id, worker_host, worker_pid, result, created_at, updated_at, started_at, finished_at)
+       SELECT 'bench.noop', 'default', 'Succeeded', 0, t.at, 1, 3, jsonb_build_object('i', g),
+              'bench-worker', 'bench-host', 1, '{"success": true}'::jsonb,
+              t.at, t.at + interval '2 seconds', t.at + interval '1 second', t.at + interval '2 seconds'
+         FROM generate_series(1, $1::integer) g
+        CROSS JOIN LATERAL (SELECT now() - interval '1 hour' - ($1::integer - g) * interval '1 second' AS at) t`,
+      [jobs],
+    );
+    await db.query(`VACUUM ANALYZE "${schema}".job`);
+    return performance.now() - t0;
+  } finally {
+    await db.end();
   }
 }

@@ -51,6 +51,7 @@ export {
   type ServiceResolver,
   type ServiceToken,
 } from './job/services.js';
+export { assertSystemJob, type SystemJobCheck } from './job/system-job.js';
 export { validateParams } from './job/validate-params.js';
 export { type LogFields, type LogFn, type Logger, silentLogger } from './logger/logger.js';
 export {

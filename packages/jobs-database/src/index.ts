@@ -31,8 +31,6 @@ export { RestoreCustomerExistsError } from './errors/restore-customer-exists-err
 export { StepTimeoutError } from './errors/step-timeout-error.js';
 /** A stored procedure returned errors in its @errorinfo XML. */
 export { StoredProcedureError } from './errors/stored-procedure-error.js';
-/** A whole-database or whole-customer job was run by a customer; code `SYSTEM_JOB_REQUIRED`. */
-export { SystemJobRequiredError } from './errors/system-job-required-error.js';
 /** Backup: the whole database (system jobs) or one customer's rows as a portable archive, with a manifest. */
 export {
   BACKUP_JOB_TYPE,

@@ -10,7 +10,6 @@ export { PathOutsideRootError } from './errors/path-outside-root-error.js';
 export { PeriodBusyError } from './errors/period-busy-error.js';
 export { SqlStatementError } from './errors/sql-statement-error.js';
 export { StoredProcedureError } from './errors/stored-procedure-error.js';
-export { SystemOnlyError } from './errors/system-only-error.js';
 export { UnknownConnectionError } from './errors/unknown-connection-error.js';
 export {
   type MssqlIndexFragmentation,

@@ -13,6 +13,7 @@ export { LeaseLostError } from './lease-lost-error.js';
 export { LockUnavailableError } from './lock-unavailable-error.js';
 export { type FieldIssue, ParamsValidationError } from './params-validation-error.js';
 export { ScheduleNotFoundError } from './schedule-not-found-error.js';
+export { SystemJobRequiredError } from './system-job-required-error.js';
 export { TenantMismatchError } from './tenant-mismatch-error.js';
 export { TriggerNotFoundError } from './trigger-not-found-error.js';
 export { TriggersUnsupportedError } from './triggers-unsupported-error.js';

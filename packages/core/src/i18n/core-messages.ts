@@ -23,6 +23,7 @@ export const coreMessages = {
     'hangar.error.lockUnavailable': 'Lock "{name}" is held by another job (waited {waitMs} ms)',
     'hangar.error.tenantMismatch':
       'Parameter "{param}" ({value}) names data outside customer {tenant}, the tenant of this job',
+    'hangar.error.systemJobRequired': '{what} runs only as a system job; customer {tenant} may not run it',
     'hangar.error.scheduleNotFound': 'No schedule named "{name}"',
     'hangar.error.triggerNotFound': 'No trigger named "{name}"',
     'hangar.error.triggersUnsupported': 'The "{adapter}" queue adapter does not store event triggers',
@@ -77,6 +78,8 @@ export const coreMessages = {
       'Le verrou « {name} » est détenu par une autre tâche (attente de {waitMs} ms)',
     'hangar.error.tenantMismatch':
       'Le paramètre « {param} » ({value}) désigne des données hors du client {tenant}, le client de cette tâche',
+    'hangar.error.systemJobRequired':
+      "{what} ne s'exécute qu'en tâche système ; le client {tenant} ne peut pas l'exécuter",
     'hangar.error.jobTypeMismatch': 'La tâche {jobId} est de type « {actual} », pas « {expected} »',
     'hangar.error.terminated':
       "La tâche {jobId} ne s'est pas arrêtée dans les {graceMs} ms suivant son {reason} ; son thread a été terminé",

@@ -31,6 +31,12 @@ export interface AdapterContractOptions {
    * does, and that it is absent (so callers count by listing) when it does not. @defaultValue false
    */
   countsJobs?: boolean;
+  /**
+   * Whether the adapter stores event triggers (the optional `TriggerStore`, `supportsTriggers`);
+   * the suite checks the store when it does, and that none of its calls exists when it does not.
+   * @defaultValue false
+   */
+  storesTriggers?: boolean;
 }
 
 /** A worker identity for tests. */

@@ -17,6 +17,7 @@ import { defineParentsContract } from './queue-adapter-parents-contract.js';
 import { defineRetryDeleteContract } from './queue-adapter-retry-delete-contract.js';
 import { defineRunnersContract } from './queue-adapter-runners-contract.js';
 import { defineTransitionsContract } from './queue-adapter-transitions-contract.js';
+import { defineTriggersContract } from './queue-adapter-triggers-contract.js';
 
 /**
  * Registers the whole `QueueAdapter` contract suite with vitest. Every adapter runs it against
@@ -268,6 +269,7 @@ export function queueAdapterContract(options: AdapterContractOptions): void {
     defineParentsContract(scope);
     defineRetryDeleteContract(scope);
     defineRunnersContract(scope);
+    defineTriggersContract(scope, options.storesTriggers ?? false);
   });
 }
 

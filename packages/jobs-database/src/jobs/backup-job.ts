@@ -1,7 +1,7 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CONSO_TABLES_IN_KEY_ORDER, type ConsoDb, parseConsoDbUrl, TenantScope } from '@hangar/conso-db';
-import { defineJob, type JobContext, type ServiceResolver, t } from '@hangar/core';
+import { assertSystemJob, defineJob, type JobContext, type ServiceResolver, t } from '@hangar/core';
 import { z } from 'zod';
 import {
   appliedSchemaVersion,
@@ -20,7 +20,6 @@ import { mssqlBackup } from '../backup/mssql-backup.js';
 import { pgDump } from '../backup/postgres-backup.js';
 import { readSchemaCatalog } from '../backup/schema-catalog.js';
 import { sqliteBackup } from '../backup/sqlite-backup.js';
-import { assertSystemJob } from '../backup/system-only.js';
 import { consoDbOf } from '../db/conso-db-of.js';
 import { BackupInvalidError } from '../errors/backup-invalid-error.js';
 import { customerParam } from './job-params.js';

@@ -1,12 +1,11 @@
 import { logModification, TenantScope } from '@hangar/conso-db';
-import { defineJob, t } from '@hangar/core';
+import { assertSystemJob, defineJob, t } from '@hangar/core';
 import { z } from 'zod';
 import { consoDbOf } from '../db/conso-db-of.js';
 import { markCustomerDeleting } from '../deletion/deletion-marks.js';
 import { customerDeletionPlan } from '../deletion/deletion-plan.js';
 import { deletionProgress, warnResumed } from '../deletion/deletion-progress.js';
 import { runDeletion } from '../deletion/run-deletion.js';
-import { SystemJobRequiredError } from '../errors/system-job-required-error.js';
 import { consoJobsOptionsOf } from '../steps/conso-jobs-options.js';
 import { deletionBatchParam, refParam } from './job-params.js';
 
@@ -51,7 +50,7 @@ export const deleteCustomerJob = defineJob<
   concurrencyKey: (params) => `customer:${String(params.customer)}`,
   create: (services) => ({
     async execute(params, ctx) {
-      if (ctx.customerId !== undefined) throw new SystemJobRequiredError(ctx.type, ctx.customerId);
+      assertSystemJob(ctx);
       const consoDb = consoDbOf(services);
       const { db } = consoDb;
       const options = consoJobsOptionsOf(services);

@@ -1,5 +1,5 @@
 import { CONSO_TABLES_IN_KEY_ORDER, type ConsoDb, migrateToLatest } from '@hangar/conso-db';
-import { defineJob, type JobContext, JobState, type ServiceResolver, t } from '@hangar/core';
+import { assertSystemJob, defineJob, type JobContext, JobState, type ServiceResolver, t } from '@hangar/core';
 import { z } from 'zod';
 import { readManifestJson, verifiedBackup } from '../backup/backup-manifest.js';
 import { type BackupSettings, backupSettingsOf, jobListerToken } from '../backup/backup-settings.js';
@@ -8,7 +8,6 @@ import { restoreCustomerArchive } from '../backup/customer-archive-restore.js';
 import { mssqlRestore } from '../backup/mssql-backup.js';
 import { pgRestore } from '../backup/postgres-backup.js';
 import { sqliteRestore } from '../backup/sqlite-backup.js';
-import { assertSystemJob } from '../backup/system-only.js';
 import { consoDbOf } from '../db/conso-db-of.js';
 import { RestoreBlockedError } from '../errors/restore-blocked-error.js';
 import { backupNameParam } from './backup-job.js';

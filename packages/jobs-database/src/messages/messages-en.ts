@@ -84,6 +84,7 @@ export const messagesEn = {
   'conso.error.ruleFailed':
     'Company {company}, rule {rule} ({name}): expected {expected}, found {actual} (difference {difference})',
   'conso.error.caseFile': 'Cannot read case {file}: {problem}',
+  // Rendered for errors stored before the rule moved to core (hangar.error.systemJobRequired).
   'conso.error.systemJobRequired': 'Job {type} runs only as a system job; customer {tenant} may not run it',
   'conso.error.consoCodeTaken': 'Parameter "{param}": conso {code} already exists',
   'conso.error.copyConflict': 'Parameter "{param}": the target already has {table} for {conflicts}',

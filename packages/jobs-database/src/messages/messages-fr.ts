@@ -90,6 +90,7 @@ export const messagesFr: Record<keyof typeof messagesEn, string> = {
     'Société {company}, règle {rule} ({name}) : attendu {expected}, trouvé {actual} (écart {difference})',
   'conso.error.caseFile': 'Impossible de lire le cas {file} : {problem}',
   'conso.error.notLockedBy': "La conso '{conso}' est verrouillée par {lockedBy}, et non par {login}",
+  // Rendered for errors stored before the rule moved to core (hangar.error.systemJobRequired).
   'conso.error.systemJobRequired':
     "La tâche {type} ne s'exécute qu'en tâche système ; le client {tenant} ne peut pas la lancer",
   'conso.error.consoCodeTaken': 'Paramètre « {param} » : la conso {code} existe déjà',

@@ -175,8 +175,8 @@ describe.each(backends)('utils.cleanup on $kind', ({ kind, skipReason }) => {
       await addLog(fx.b.customerId, 2, OLD);
       const cases: [Record<string, unknown>, string | undefined, string, string | undefined][] = [
         [{ customer: fx.b.code }, fx.a.code, 'TENANT_MISMATCH', undefined],
-        [{ kinds: ['jobs'] }, fx.a.code, 'UTILS_SYSTEM_ONLY', undefined],
-        [{}, 'ACME', 'UTILS_SYSTEM_ONLY', undefined],
+        [{ kinds: ['jobs'] }, fx.a.code, 'SYSTEM_JOB_REQUIRED', undefined],
+        [{}, 'ACME', 'SYSTEM_JOB_REQUIRED', undefined],
         [{ customer: 'NOBODY' }, undefined, 'SCOPE_NOT_FOUND', undefined],
       ];
       for (const [params, tenant, code] of cases) {

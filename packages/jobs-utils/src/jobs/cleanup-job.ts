@@ -1,5 +1,5 @@
 import { type ConsoDb, consoDbToken, TenantScope } from '@hangar/conso-db';
-import { defineJob, type JobContext, type ServiceResolver, t } from '@hangar/core';
+import { assertSystemJob, defineJob, type JobContext, type ServiceResolver, t } from '@hangar/core';
 import type { z } from 'zod';
 import { cleanFinishedJobs } from '../cleanup/clean-finished-jobs.js';
 import { cleanModificationLog } from '../cleanup/clean-modification-log.js';
@@ -14,9 +14,7 @@ import {
 } from '../cleanup/cleanup-kinds.js';
 import { type CleanupParams, cleanupParams } from '../cleanup/cleanup-params.js';
 import { InvalidParamError } from '../errors/invalid-param-error.js';
-import { SystemOnlyError } from '../errors/system-only-error.js';
 import { queueAdapterToken } from '../queue/queue-token.js';
-import { assertSystemOrAllowed } from '../scope/system-only.js';
 import { type CleanupOptions, utilsOptionsOf } from '../settings/utils-options.js';
 
 export const CLEANUP_JOB_TYPE = 'utils.cleanup';
@@ -51,11 +49,11 @@ function kindsOf(
 ): CleanupKind[] {
   const tenant = ctx.customerId;
   if (tenant !== undefined) {
-    assertSystemOrAllowed(ctx, CLEANUP_JOB_TYPE, options.allowedCustomers);
+    assertSystemJob(ctx, { what: CLEANUP_JOB_TYPE, allowedCustomers: options.allowedCustomers });
     const kinds = params.kinds ?? ['modificationLog'];
     kinds.forEach((kind, i) => {
       if (kind !== 'modificationLog')
-        throw new SystemOnlyError(`${CLEANUP_JOB_TYPE} (kinds.${i}: ${kind})`, tenant);
+        assertSystemJob(ctx, { what: `${CLEANUP_JOB_TYPE} (kinds.${i}: ${kind})` });
     });
   }
   if (params.kinds === undefined && tenant === undefined)
@@ -111,7 +109,9 @@ export const cleanupJob = defineJob<CleanupParams, CleanupResult, z.input<typeof
             failedMs: age(params.failedJobDays, options.failedJobDays),
             batchSize: options.batchSize,
           };
-          counts.push(await cleanFinishedJobs(services.get(queueAdapterToken), policy, run));
+          counts.push(
+            await cleanFinishedJobs(services.get(queueAdapterToken), policy, run, options.pauseRatio),
+          );
         } else if (kind === 'files') {
           const cutoff = new Date(now - age(params.fileDays, options.fileDays));
           counts.push(await cleanOldFiles(options.directories, cutoff, run));

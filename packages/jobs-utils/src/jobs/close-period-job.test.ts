@@ -146,7 +146,7 @@ describe.each(backends)('utils.close-period on $kind', ({ kind, skipReason }) =>
   it.skipIf(skipReason)('reopens for system jobs only, unlocking what the closing locked', async () => {
     await run({ period: '202312' }, fx.a.code);
     const refused = await run({ period: '202312', action: 'reopen' }, fx.a.code);
-    expect(refused.errorInfo?.[0]?.code).toBe('UTILS_SYSTEM_ONLY');
+    expect(refused.errorInfo?.[0]?.code).toBe('SYSTEM_JOB_REQUIRED');
     expect((await periodOf(fx.a.customerId)).closed_by).toBe('controller');
     const reopened = await run({ customer: fx.a.code, period: '202312', action: 'reopen' });
     expect(reopened.result?.result).toEqual({

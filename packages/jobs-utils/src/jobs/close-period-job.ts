@@ -1,8 +1,7 @@
 import { consoDbToken, TenantScope } from '@hangar/conso-db';
-import { ConfigurationError, defineJob, t } from '@hangar/core';
+import { assertSystemJob, ConfigurationError, defineJob, t } from '@hangar/core';
 import { z } from 'zod';
 import { PeriodBusyError } from '../errors/period-busy-error.js';
-import { SystemOnlyError } from '../errors/system-only-error.js';
 import { findBusyJob } from '../period/busy-period-jobs.js';
 import {
   type ClosingOutcome,
@@ -45,8 +44,8 @@ export const closePeriodJob = defineJob<Params, ClosePeriodResult, z.input<typeo
   concurrencyKey: (params) => `${CLOSE_PERIOD_JOB_TYPE}:${params.customer ?? ''}:${params.period}`,
   create: (services) => ({
     async execute(params, ctx) {
-      if (params.action === 'reopen' && ctx.customerId !== undefined)
-        throw new SystemOnlyError(`${CLOSE_PERIOD_JOB_TYPE} (action: reopen)`, ctx.customerId);
+      if (params.action === 'reopen')
+        assertSystemJob(ctx, { what: `${CLOSE_PERIOD_JOB_TYPE} (action: reopen)` });
       if (!services.has(queueAdapterToken))
         throw new ConfigurationError(
           'services',

@@ -2,7 +2,7 @@ import { testBackends } from '@hangar/jobs-importexport/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startUtilsHarness, type UtilsHarness } from '../testing/runner-harness.js';
 import { openSqlTarget, type SqlTarget } from '../testing/sql-targets.js';
-import { INDEX_REBUILD_JOB_TYPE as TYPE } from './index-rebuild-job.js';
+import { type IndexRebuildResult, INDEX_REBUILD_JOB_TYPE as TYPE } from './index-rebuild-job.js';
 
 const backends = await testBackends();
 
@@ -52,7 +52,7 @@ describe.each(backends)('utils.index-rebuild on $kind', ({ kind, skipReason }) =
 
   it.skipIf(skipReason)('rebuilds table by table, reporting progress per table', async () => {
     const before = kind === 'postgres' ? await filenode('items_name_idx') : undefined;
-    const job = await h.run(TYPE, { connection: 'scratch', minIndexBytes: 1 });
+    const job = await h.run(TYPE, { connection: 'scratch', minIndexBytes: 1, minBloatPercent: 0 });
     expect(job.state).toBe('Succeeded');
     const { tables } = (job.result?.result ?? { tables: [] }) as {
       tables: { table: string; statements: string[] }[];
@@ -81,6 +81,52 @@ describe.each(backends)('utils.index-rebuild on $kind', ({ kind, skipReason }) =
     ]);
   });
 
+  it.skipIf(skipReason || kind !== 'postgres')(
+    'rebuilds only the bloated index, naming every index with its estimate',
+    async () => {
+      // Both indexes lose nine rows in ten; VACUUM leaves their pages, so both are bloated, then
+      // the name index is rebuilt by hand: compact again, with the table's statistics fresh.
+      await db.rows(`create table ${db.prefix}bloaty (id integer not null, name text not null)`);
+      await db.rows(
+        `insert into ${db.prefix}bloaty select g, md5(g::text) from generate_series(1, 200000) g`,
+      );
+      await db.rows(`create index bloaty_id_idx on ${db.prefix}bloaty (id)`);
+      await db.rows(`create index bloaty_name_idx on ${db.prefix}bloaty (name)`);
+      await db.rows(`delete from ${db.prefix}bloaty where id % 10 <> 0`);
+      await db.rows(`vacuum analyze ${db.prefix}bloaty`);
+      await db.rows(`reindex index ${db.prefix}bloaty_name_idx`);
+      const idBefore = await filenode('bloaty_id_idx');
+      const nameBefore = await filenode('bloaty_name_idx');
+
+      const job = await h.run(TYPE, { connection: 'scratch', tables: ['bloaty'] });
+      expect(job.state).toBe('Succeeded');
+      const result = job.result?.result as IndexRebuildResult;
+      expect(result.tables).toEqual([
+        { table: 'bloaty', statements: ['reindex index concurrently "bloaty_id_idx"'] },
+      ]);
+      const byName = new Map(result.indexes.map((index) => [index.index, index]));
+      expect([...byName.keys()].sort()).toEqual(['bloaty_id_idx', 'bloaty_name_idx']);
+      expect(byName.get('bloaty_id_idx')).toMatchObject({ method: 'statistics', rebuilt: true });
+      expect(byName.get('bloaty_id_idx')?.bloatPercent).toBeGreaterThan(70);
+      expect(byName.get('bloaty_id_idx')?.wastedBytes).toBeGreaterThan(0);
+      expect(byName.get('bloaty_name_idx')).toMatchObject({ method: 'statistics', rebuilt: false });
+      expect(byName.get('bloaty_name_idx')?.bloatPercent).toBeLessThan(30);
+      expect(await filenode('bloaty_id_idx')).not.toBe(idBefore);
+      expect(await filenode('bloaty_name_idx')).toBe(nameBefore);
+      const estimates = (await h.log(job.id)).filter((e) => e.message.key === 'utils.progress.indexBloat');
+      expect(estimates.map((e) => [e.message.params?.index, e.message.params?.decision]).sort()).toEqual([
+        ['bloaty_id_idx', 'utils.progress.indexRebuilding'],
+        ['bloaty_name_idx', 'utils.progress.indexKept'],
+      ]);
+
+      // Rebuilt, the id index is compact: a second run leaves both alone.
+      const again = await h.run(TYPE, { connection: 'scratch', tables: ['bloaty'] });
+      const second = again.result?.result as IndexRebuildResult;
+      expect(second.tables).toEqual([]);
+      expect(second.indexes.every((index) => !index.rebuilt && (index.bloatPercent ?? 100) < 30)).toBe(true);
+    },
+  );
+
   it.skipIf(skipReason)('refuses bad input, naming the field, before rebuilding anything', async () => {
     const before = kind === 'postgres' ? await filenode('items_name_idx') : undefined;
     const cases: [Record<string, unknown>, string | undefined, string, string | undefined][] = [
@@ -92,7 +138,7 @@ describe.each(backends)('utils.index-rebuild on $kind', ({ kind, skipReason }) =
         'rebuildFrom',
       ],
       [{ connection: 'other' }, undefined, 'UTILS_UNKNOWN_CONNECTION', 'connection'],
-      [{ connection: 'scratch' }, 'ACME', 'UTILS_SYSTEM_ONLY', undefined],
+      [{ connection: 'scratch' }, 'ACME', 'SYSTEM_JOB_REQUIRED', undefined],
     ];
     for (const [params, tenant, code, field] of cases) {
       const job = await h.run(TYPE, params, tenant);
@@ -103,7 +149,7 @@ describe.each(backends)('utils.index-rebuild on $kind', ({ kind, skipReason }) =
   });
 
   it.skipIf(skipReason || kind !== 'postgres')('lets writes proceed while an index is rebuilt', async () => {
-    const id = await h.enqueue(TYPE, { connection: 'scratch', tables: ['items'] });
+    const id = await h.enqueue(TYPE, { connection: 'scratch', tables: ['items'], minBloatPercent: 0 });
     await waitFor(reindexing);
     let writesDuringRebuild = 0;
     for (let n = 0; (await reindexing()) && n < 10_000; n++) {
@@ -119,7 +165,7 @@ describe.each(backends)('utils.index-rebuild on $kind', ({ kind, skipReason }) =
   it.skipIf(skipReason || kind !== 'postgres')(
     'cancels a running REINDEX and drops its half-built copy',
     async () => {
-      const id = await h.enqueue(TYPE, { connection: 'scratch', tables: ['items'] });
+      const id = await h.enqueue(TYPE, { connection: 'scratch', tables: ['items'], minBloatPercent: 0 });
       await waitFor(reindexing);
       await h.runner.client.cancel(id);
       expect((await h.runner.client.waitFor(id, { pollMs: 20 })).state).toBe('Cancelled');

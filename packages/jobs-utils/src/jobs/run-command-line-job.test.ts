@@ -133,7 +133,7 @@ describe('utils.run-command-line with real child processes', () => {
   it("refuses a customer's run unless the operator allowed that customer", async () => {
     const refused = await h.run(TYPE, node("console.log('ran')"), 'ACME');
     expect(refused.state).toBe('Failed');
-    expect(refused.errorInfo?.[0]).toMatchObject({ code: 'UTILS_SYSTEM_ONLY', params: { tenant: 'ACME' } });
+    expect(refused.errorInfo?.[0]).toMatchObject({ code: 'SYSTEM_JOB_REQUIRED', params: { tenant: 'ACME' } });
     expect((await h.log(refused.id)).some((e) => e.message.params?.line === 'ran')).toBe(false);
     const allowed = await h.run(TYPE, node("console.log('ran')"), 'OPS');
     expect(allowed.state).toBe('Succeeded');

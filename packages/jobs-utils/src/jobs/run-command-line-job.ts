@@ -1,4 +1,4 @@
-import { defineJob, t } from '@hangar/core';
+import { assertSystemJob, defineJob, t } from '@hangar/core';
 import { z } from 'zod';
 import { CommandFailedError } from '../errors/command-failed-error.js';
 import { CommandNotAllowedError } from '../errors/command-not-allowed-error.js';
@@ -6,7 +6,6 @@ import { CommandTimeoutError } from '../errors/command-timeout-error.js';
 import { InvalidParamError } from '../errors/invalid-param-error.js';
 import { ProcessGroup } from '../process/process-group.js';
 import { workingDirectory } from '../process/working-directory.js';
-import { assertSystemOrAllowed } from '../scope/system-only.js';
 import { type CommandLineOptions, configuredEntry, utilsOptionsOf } from '../settings/utils-options.js';
 
 export const RUN_COMMAND_LINE_JOB_TYPE = 'utils.run-command-line';
@@ -66,7 +65,7 @@ export const runCommandLineJob = defineJob<
   create: (services) => ({
     async execute(params, ctx) {
       const options = utilsOptionsOf(services).commandLine;
-      assertSystemOrAllowed(ctx, RUN_COMMAND_LINE_JOB_TYPE, options.allowedCustomers);
+      assertSystemJob(ctx, { what: RUN_COMMAND_LINE_JOB_TYPE, allowedCustomers: options.allowedCustomers });
       const executable = configuredEntry(options.executables, params.command);
       if (executable === undefined) throw new CommandNotAllowedError('command', params.command);
       const env = childEnv(params, options);

@@ -114,7 +114,10 @@ describe.each(backends)('utils.run-sql-command on $kind', ({ kind, skipReason })
       code: 'PARAMS_INVALID',
     });
     const customer = await h.run(TYPE, { connection: 'scratch', script: drop }, 'ACME');
-    expect(customer.errorInfo?.[0]).toMatchObject({ code: 'UTILS_SYSTEM_ONLY', params: { tenant: 'ACME' } });
+    expect(customer.errorInfo?.[0]).toMatchObject({
+      code: 'SYSTEM_JOB_REQUIRED',
+      params: { tenant: 'ACME' },
+    });
     expect(await names()).toEqual(['one']);
     expect((await h.run(TYPE, { connection: 'scratch', script: `select 1` }, 'OPS')).state).toBe('Succeeded');
   });

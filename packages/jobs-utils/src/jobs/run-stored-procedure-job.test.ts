@@ -187,7 +187,7 @@ describe.skipIf(postgres.skipReason)('utils.run-stored-procedure on PostgreSQL',
       { connection: 'scratch', procedure: proc('add_item'), parameters: insert },
       'ACME',
     );
-    expect(customer.errorInfo?.[0]?.code).toBe('UTILS_SYSTEM_ONLY');
+    expect(customer.errorInfo?.[0]?.code).toBe('SYSTEM_JOB_REQUIRED');
     expect(await count()).toBe(before);
   });
 

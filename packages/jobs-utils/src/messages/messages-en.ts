@@ -20,6 +20,12 @@ export const messagesEn = {
   'utils.log.periodReopened': 'Period {period} reopened by {login}',
   'utils.job.indexRebuild': 'Rebuild indexes table by table',
   'utils.progress.indexTable': 'Rebuilding the indexes of {table} ({done} of {total} tables done)',
+  'utils.progress.indexBloat':
+    'Index {index} of {table}: about {bloat}% bloat ({wasted} bytes to win back, by {method}); {@decision}',
+  'utils.progress.indexBloatUnknown':
+    'Index {index} of {table}: bloat unknown (not a btree, or no statistics yet: run ANALYZE); {@decision}',
+  'utils.progress.indexRebuilding': 'rebuilding it',
+  'utils.progress.indexKept': 'left as it is',
   'utils.progress.indexDone': 'Indexes of {total} tables rebuilt',
   'utils.progress.commandStarted': 'Running {command} in {cwd}',
   'utils.progress.commandDone': '{command} finished: {stdout} lines of output, {stderr} lines of errors',
@@ -27,6 +33,7 @@ export const messagesEn = {
   'utils.progress.sqlDone': '{total} statements run on {connection}',
   'utils.commandLine.stdout': '{line}',
   'utils.commandLine.stderr': 'stderr: {line}',
+  // Rendered for errors stored before `SYSTEM_JOB_REQUIRED` (hangar.error.systemJobRequired) replaced it.
   'utils.error.systemOnly': '{jobType} runs as a system job only; customer {tenant} may not run it',
   'utils.error.notAllowed': 'Parameter "{field}": {value} is not in the allow-list',
   'utils.error.badPath': 'Parameter "{field}": {path} {problem}',

@@ -25,6 +25,12 @@ export const messagesFr: Readonly<Record<keyof typeof messagesEn, string>> = {
   'utils.log.periodReopened': 'Période {period} rouverte par {login}',
   'utils.job.indexRebuild': 'Reconstruire les index table par table',
   'utils.progress.indexTable': 'Reconstruction des index de {table} ({done} tables sur {total} terminées)',
+  'utils.progress.indexBloat':
+    'Index {index} de {table} : environ {bloat} % de gonflement ({wasted} octets à récupérer, par {method}) ; {@decision}',
+  'utils.progress.indexBloatUnknown':
+    'Index {index} de {table} : gonflement inconnu (pas un btree, ou pas encore de statistiques : lancez ANALYZE) ; {@decision}',
+  'utils.progress.indexRebuilding': 'reconstruction',
+  'utils.progress.indexKept': 'laissé tel quel',
   'utils.progress.indexDone': 'Index de {total} tables reconstruits',
   'utils.progress.commandStarted': 'Exécution de {command} dans {cwd}',
   'utils.progress.commandDone': '{command} terminé : {stdout} lignes de sortie, {stderr} lignes d’erreur',
@@ -32,6 +38,7 @@ export const messagesFr: Readonly<Record<keyof typeof messagesEn, string>> = {
   'utils.progress.sqlDone': '{total} instructions exécutées sur {connection}',
   'utils.commandLine.stdout': '{line}',
   'utils.commandLine.stderr': 'stderr : {line}',
+  // Rendered for errors stored before `SYSTEM_JOB_REQUIRED` (hangar.error.systemJobRequired) replaced it.
   'utils.error.systemOnly':
     '{jobType} ne s’exécute qu’en tâche système ; le client {tenant} ne peut pas le lancer',
   'utils.error.notAllowed': 'Paramètre « {field} » : {value} n’est pas dans la liste autorisée',

@@ -43,6 +43,9 @@ describe('plugin options and settings', () => {
       'commandLine.timeoutMs',
     );
     refused(() => new UtilsPlugin({ sql: { connections: { main: 'ftp://x' } } }), 'sql.connections.main');
+    refused(() => new UtilsPlugin({ cleanup: { pauseRatio: -1 } }), 'cleanup.pauseRatio');
+    refused(() => new UtilsPlugin({ cleanup: { pauseRatio: Number.NaN } }), 'cleanup.pauseRatio');
+    expect(new UtilsPlugin({ cleanup: { pauseRatio: 0 } }).options.cleanup.pauseRatio).toBe(0);
   });
 
   it('builds the plugin from a config-file section, refusing unknown or mistyped fields by path', () => {

@@ -38,6 +38,7 @@ export const utilsSettings = z
         modificationLogDays: z.number().nonnegative(),
         directories: z.array(z.string().min(1)),
         batchSize: z.number().int().positive(),
+        pauseRatio: z.number().min(0).max(10),
         allowedCustomers: z.array(z.string().min(1)),
       })
       .partial()

@@ -1,7 +1,6 @@
 import { type ParsedConsoDbUrl, parseConsoDbUrl } from '@hangar/conso-db';
-import type { JobContext } from '@hangar/core';
+import { assertSystemJob, type JobContext } from '@hangar/core';
 import { UnknownConnectionError } from '../errors/unknown-connection-error.js';
-import { assertSystemOrAllowed } from '../scope/system-only.js';
 import { configuredEntry, type SqlCommandOptions } from '../settings/utils-options.js';
 
 /** A connection of the settings, ready to open. */
@@ -20,7 +19,7 @@ export function configuredConnection(
   jobType: string,
   name: string,
 ): ConfiguredConnection {
-  assertSystemOrAllowed(ctx, jobType, options.allowedCustomers);
+  assertSystemJob(ctx, { what: jobType, allowedCustomers: options.allowedCustomers });
   const url = configuredEntry(options.connections, name);
   if (url === undefined) throw new UnknownConnectionError('connection', name);
   return { url, parsed: parseConsoDbUrl(url) };

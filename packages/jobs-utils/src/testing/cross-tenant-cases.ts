@@ -8,7 +8,7 @@ import { RUN_STORED_PROCEDURE_JOB_TYPE } from '../jobs/run-stored-procedure-job.
 
 /**
  * Customer A's utility jobs, for the cross-tenant suite. The command-line and SQL jobs act on
- * the whole system: a customer's run is refused (`UTILS_SYSTEM_ONLY`) before it starts anything,
+ * the whole system: a customer's run is refused (`SYSTEM_JOB_REQUIRED`) before it starts anything,
  * whatever it names, unless the operator opened the job to that customer. The host must let
  * customer A (`ALPHA`) clean its own modification log (`cleanup.allowedCustomers`), so that the
  * cleanup's tenant scope is what refuses B, and register its queue under `queueAdapterToken`
@@ -25,7 +25,7 @@ export const utilsCrossTenantCases: CrossTenantCases = {
     {
       name: "a customer cleans every tenant's finished jobs",
       params: () => ({ kinds: ['jobs'], succeededJobDays: 0, failedJobDays: 0, cancelledJobDays: 0 }),
-      expect: { refused: 'UTILS_SYSTEM_ONLY' },
+      expect: { refused: 'SYSTEM_JOB_REQUIRED' },
     },
     {
       name: 'its own modification log, everything older than now',
@@ -37,7 +37,7 @@ export const utilsCrossTenantCases: CrossTenantCases = {
     {
       name: 'a customer rebuilds the indexes of the shared database',
       params: () => ({ connection: 'conso', tables: ['bundles'] }),
-      expect: { refused: 'UTILS_SYSTEM_ONLY' },
+      expect: { refused: 'SYSTEM_JOB_REQUIRED' },
     },
   ],
   // Last: closing A's period locks A's conso.
@@ -46,7 +46,7 @@ export const utilsCrossTenantCases: CrossTenantCases = {
     {
       name: "a customer reopens a period (admins' action)",
       params: ({ a }) => ({ period: a.periodCode, action: 'reopen' }),
-      expect: { refused: 'UTILS_SYSTEM_ONLY' },
+      expect: { refused: 'SYSTEM_JOB_REQUIRED' },
     },
     {
       name: 'the period code both customers use closes A only',
@@ -58,7 +58,7 @@ export const utilsCrossTenantCases: CrossTenantCases = {
     {
       name: 'a customer runs a command',
       params: () => ({ command: 'node', args: ['-e', 'process.exit(0)'] }),
-      expect: { refused: 'UTILS_SYSTEM_ONLY' },
+      expect: { refused: 'SYSTEM_JOB_REQUIRED' },
     },
   ],
   [RUN_SQL_COMMAND_JOB_TYPE]: [
@@ -68,7 +68,7 @@ export const utilsCrossTenantCases: CrossTenantCases = {
         connection: 'conso',
         script: `delete from bundles where company_id in (select id from companies where customer_id = ${b.customerId})`,
       }),
-      expect: { refused: 'UTILS_SYSTEM_ONLY' },
+      expect: { refused: 'SYSTEM_JOB_REQUIRED' },
     },
   ],
   [RUN_STORED_PROCEDURE_JOB_TYPE]: [
@@ -79,7 +79,7 @@ export const utilsCrossTenantCases: CrossTenantCases = {
         procedure: 'purge_customer',
         parameters: [{ name: 'customer_id', type: 'int', value: b.customerId }],
       }),
-      expect: { refused: 'UTILS_SYSTEM_ONLY' },
+      expect: { refused: 'SYSTEM_JOB_REQUIRED' },
     },
   ],
 };

@@ -4,6 +4,7 @@ import { MemoryStore } from './memory-store.js';
 
 queueAdapterContract({
   countsJobs: true,
+  storesTriggers: true,
   name: 'memory',
   async setup() {
     const store = new MemoryStore();

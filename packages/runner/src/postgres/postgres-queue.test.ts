@@ -10,6 +10,7 @@ import { adminQuery, dropSchema, postgresSkipReason, randomSchema, TEST_PG_URL }
 
 queueAdapterContract({
   countsJobs: true,
+  storesTriggers: true,
   name: 'postgres',
   skipReason: postgresSkipReason,
   joinsTransactions: true,

@@ -11,6 +11,7 @@ for (const [name, functions] of [
   queueAdapterContract({
     countsJobs: true,
     name,
+    storesTriggers: true,
     skipReason: redisSkipReason,
     async setup() {
       const ns = testNamespace({ functions });
