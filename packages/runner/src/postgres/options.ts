@@ -11,7 +11,9 @@ export interface PostgresQueueOptions {
   connectionString?: string;
   /**
    * An existing pool to use instead of `connectionString`. It stays open after `close()`; the
-   * queue keeps one of its connections checked out for LISTEN while anyone subscribes.
+   * queue keeps one of its connections checked out for LISTEN while anyone subscribes. The pool
+   * the queue creates turns JIT compilation off (`options: '-c jit=off'`), which a large `job`
+   * table otherwise triggers on every enqueue; give yours the same setting.
    * @defaultValue undefined
    */
   pool?: pg.Pool;

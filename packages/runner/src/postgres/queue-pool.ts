@@ -20,6 +20,11 @@ export function openQueuePool(options: ResolvedPostgresQueueOptions): QueuePool 
     max: options.poolSize,
     application_name: options.applicationName,
     types: queueTypes,
+    // A queue's statements are short and many. With a million rows in `job`, the planner's cost
+    // estimates pass `jit_above_cost` and every single enqueue compiled itself first: 698 ms
+    // against 11 ms for the same statement without JIT (`EXPLAIN ANALYZE`, 1,000,000 finished
+    // jobs). A connection string's own `options` still win.
+    options: '-c jit=off',
   });
   // An idle connection dropped by the server emits 'error' on the pool; unhandled, it would
   // crash the process. The pool replaces the connection on the next query.
