@@ -1,9 +1,10 @@
 import { ConfigurationError } from '@hangar/core';
 import type { Kysely } from 'kysely';
-import { type BulkInsertOptions, bulkInsert } from '../bulk-insert.js';
+import type { BulkInsertOptions } from '../bulk-insert.js';
 import { logModification } from '../queries/modification-log.js';
 import type { ConsoDatabase } from '../schema/conso-database.js';
 import { sampleBundleRows } from './bundle-rows.js';
+import { openBundleLoad } from './bundles-writer.js';
 import { buildChartOfAccounts, MIN_SAMPLE_ACCOUNTS } from './chart-of-accounts.js';
 import { insertConso, sampleConsoCode, writeOwnership } from './conso-writer.js';
 import {
@@ -40,7 +41,7 @@ export interface SampleGroupOptions {
   year?: number;
   /** Customer code; must not exist yet. @defaultValue `SAMPLE<seed>` */
   customerCode?: string;
-  /** Passed to every bulk insert (e.g. a lower parameter budget). */
+  /** Passed to every bulk insert (e.g. a lower parameter budget); PostgreSQL bundles travel as arrays instead. */
   bulk?: BulkInsertOptions;
 }
 
@@ -73,7 +74,10 @@ export interface SampleGroupSummary {
  * a customer, a chart with every special-role account, companies in several currencies with
  * minorities, an associate, a joint venture and a cross-holding, balanced bundles with
  * intercompany data that mostly matches, rates, historical rates, adjustments and the conso
- * `YYYY12ACT001`. Bundles stream in batches, so memory stays flat even at 1,000 × 2,000.
+ * `YYYY12ACT001`. Bundles stream in batches, so memory stays flat even at 1,000 × 2,000; on
+ * PostgreSQL each batch is one `INSERT … SELECT FROM unnest(…)` of column arrays and, when the
+ * connection owns the table, `bundles` is locked for the transaction and its foreign keys are
+ * checked once after the load (see {@link openBundleLoad}).
  */
 export async function generateSampleGroup(
   db: Kysely<ConsoDatabase>,
@@ -91,6 +95,8 @@ async function generate(db: Kysely<ConsoDatabase>, options: SampleGroupOptions):
   const structure = buildGroupStructure(options.companies, seed);
   const chart = buildChartOfAccounts(options.accounts);
 
+  // First, so that its table lock (PostgreSQL) comes before any other write of this transaction.
+  const bundleLoad = await openBundleLoad(db);
   await ensureCurrencies(db, SAMPLE_CURRENCIES);
   const { customerId, userId } = await insertCustomer(db, {
     code: customerCode,
@@ -139,9 +145,7 @@ async function generate(db: Kysely<ConsoDatabase>, options: SampleGroupOptions):
   await writeRules(db, customerId, accountIds);
 
   const retainedEarnings = new Map<number, number>();
-  const bundleRows = await bulkInsert(
-    db,
-    'bundles',
+  const bundleRows = await bundleLoad.insert(
     sampleBundleRows(
       {
         seed,
