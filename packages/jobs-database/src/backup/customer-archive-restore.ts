@@ -7,7 +7,7 @@ import { type ArchiveLoader, prepareTableLoad, type TableLoad } from './archive-
 import { batchedArchiveLoader } from './batched-archive-loader.js';
 import type { CustomerArchiveManifest } from './customer-archive-manifest.js';
 import { type CustomerTable, customerTablePlan, type SharedTable } from './customer-tables.js';
-import { postgresArchiveLoader } from './postgres-archive-loader.js';
+import { EXCLUSIVE_LOAD_MIN_ROWS, postgresArchiveLoader } from './postgres-archive-loader.js';
 import { readSchemaCatalog } from './schema-catalog.js';
 
 /** What {@link restoreCustomerArchive} is asked. */
@@ -19,6 +19,10 @@ export interface ArchiveRestore {
   readonly dataPath: string;
   /** Replace the customer's data when its code exists; refused otherwise. */
   readonly replace: boolean;
+  /** PostgreSQL: check the foreign keys of large tables once after their load (see the restore job's `exclusive`). */
+  readonly exclusive: boolean;
+  /** Rows from which a table counts as large for `exclusive`. @defaultValue {@link EXCLUSIVE_LOAD_MIN_ROWS} */
+  readonly exclusiveMinRows?: number;
   readonly signal: AbortSignal;
   readonly progress: (table: string, done: number, total: number) => void;
 }
@@ -59,7 +63,10 @@ export async function restoreCustomerArchive(
     }
     const loader =
       consoDialectOf(trx) === 'postgres'
-        ? await postgresArchiveLoader(trx, restore.backup, restore.signal)
+        ? await postgresArchiveLoader(trx, restore.backup, restore.signal, {
+            exclusive: restore.exclusive,
+            minRows: restore.exclusiveMinRows ?? EXCLUSIVE_LOAD_MIN_ROWS,
+          })
         : await batchedArchiveLoader(trx, restore.backup, restore.signal);
     try {
       const counts = await loadLines(loader);

@@ -7,6 +7,12 @@ import { copyText, PostgresCopyInput } from './postgres-copy-input.js';
 /** Bytes of COPY text buffered before one write to the connection. */
 const CHUNK_BYTES = 256 * 1024;
 
+/**
+ * Rows from which an exclusive load checks a table's foreign keys once after the load: below it,
+ * the per-row checks cost less than locking the table and validating every customer's rows.
+ */
+export const EXCLUSIVE_LOAD_MIN_ROWS = 10_000;
+
 const stageOf = (table: string) => `hangar_restore_${table}`;
 const mapOf = (table: string) => `hangar_restore_map_${table}`;
 const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
@@ -23,11 +29,13 @@ export async function postgresArchiveLoader(
   trx: Kysely<ConsoDatabase>,
   backup: string,
   signal: AbortSignal,
+  exclusive: { readonly exclusive: boolean; readonly minRows: number },
 ): Promise<ArchiveLoader> {
   const mapped = new Set<string>();
   let load: TableLoad | undefined;
   let input: PostgresCopyInput | undefined;
   let buffer = '';
+  let rows = 0;
 
   const flush = async (): Promise<void> => {
     if (input === undefined || buffer === '') return;
@@ -41,6 +49,7 @@ export async function postgresArchiveLoader(
     async begin(next) {
       load = next;
       buffer = '';
+      rows = 0;
       const columns = sql.join(next.archiveColumns.map((column) => sql.ref(column)));
       await sql`create temp table ${sql.id(stageOf(next.name))} on commit drop as
         select ${columns} from ${sql.table(next.name)} with no data`.execute(trx);
@@ -53,6 +62,7 @@ export async function postgresArchiveLoader(
       let line = '';
       for (const [i, value] of values.entries()) line += i === 0 ? copyText(value) : `\t${copyText(value)}`;
       buffer += `${line}\n`;
+      rows++;
       if (buffer.length >= CHUNK_BYTES) await flush();
     },
     async end() {
@@ -63,10 +73,13 @@ export async function postgresArchiveLoader(
       input = undefined;
       load = undefined;
       const stage = sql.table(stageOf(current.name));
-      await sql`analyze ${stage}`.execute(trx);
+      // Small tables plan well enough without statistics; large ones need them for hash joins.
+      if (rows >= 1000) await sql`analyze ${stage}`.execute(trx);
       if (current.idIndex !== undefined) await giveNewIds(current);
       await checkKeys(current);
-      await insertStaged(current);
+      if (exclusive.exclusive && rows >= exclusive.minRows)
+        await withKeysCheckedOnce(current.name, () => insertStaged(current));
+      else await insertStaged(current);
       await sql`drop table ${stage}`.execute(trx);
     },
     async customerIds() {
@@ -163,5 +176,33 @@ export async function postgresArchiveLoader(
     await sql`insert into ${sql.table(current.name)} (${sql.join(current.columns.map((c) => sql.ref(c)))})
       select ${sql.join(values)} from ${sql.table(stageOf(current.name))} as s ${own} ${joins(current)}
       ${conflict}`.execute(trx);
+  }
+
+  /**
+   * Runs `load` with the table's foreign keys dropped, then adds them back with their own
+   * definitions, `NOT VALID`, and validates each: one set-based check per key over the table
+   * instead of one lookup per row and key. Needs the table's owner and an exclusive lock, held until
+   * the restore commits (other sessions wait for the table meanwhile); without ownership the keys
+   * stay and are checked per row.
+   */
+  async function withKeysCheckedOnce(table: string, load: () => Promise<void>): Promise<void> {
+    const { rows: owner } = await sql<{ owned: boolean }>`
+      select pg_has_role(relowner, 'USAGE') as owned from pg_class where oid = ${table}::regclass`.execute(
+      trx,
+    );
+    if (owner[0]?.owned !== true) return load();
+    await sql`lock table ${sql.table(table)} in access exclusive mode`.execute(trx);
+    const { rows: keys } = await sql<{ name: string; definition: string }>`
+      select conname as name, pg_get_constraintdef(oid) as definition from pg_constraint
+      where conrelid = ${table}::regclass and contype = 'f' order by conname`.execute(trx);
+    for (const key of keys)
+      await sql`alter table ${sql.table(table)} drop constraint ${sql.id(key.name)}`.execute(trx);
+    await load();
+    for (const key of keys) {
+      await sql`alter table ${sql.table(table)} add constraint ${sql.id(key.name)} ${sql.raw(
+        key.definition,
+      )} not valid`.execute(trx);
+      await sql`alter table ${sql.table(table)} validate constraint ${sql.id(key.name)}`.execute(trx);
+    }
   }
 }
