@@ -88,15 +88,17 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
  * Reads one company's consolidated rows of `consoId` in a loop until stopped, company after company,
  * and keeps the worst latency: what a user's screen waits while a deletion runs beside it.
  */
-function reader(consoDb: ConsoDb, consoId: number): { stop(): Promise<{ worstMs: number; reads: number }> } {
+function reader(
+  consoDb: ConsoDb,
+  consoId: number,
+  companies: readonly number[],
+): { stop(): Promise<{ worstMs: number; reads: number }> } {
   let running = true;
   let worstMs = 0;
   let reads = 0;
   const loop = (async () => {
-    const { rows } = await sql<{ id: number }>`select distinct company_id as id from consolidated_data
-      where conso_id = ${consoId} order by 1`.execute(consoDb.db);
     for (let i = 0; running; i++) {
-      const company = rows[i % rows.length]?.id ?? 0;
+      const company = companies[i % companies.length] ?? 0;
       const started = performance.now();
       await sql`select account_id, sum(amount_gc) from consolidated_data
         where conso_id = ${consoId} and company_id = ${company} group by account_id`.execute(consoDb.db);
@@ -118,10 +120,11 @@ const mib = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MiB`;
 /**
  * The database lifecycle jobs on a generated group in its own PostgreSQL schema (dropped at the end),
  * each beside its floor in the same run: BackupJob beside `pg_dump -Fc`, RestoreJob beside
- * `pg_restore` of the same kind of dump, the customer archive (backup, then restore into a second
- * schema) beside both, CopyConsoJob beside one bare `INSERT … SELECT` of the conso's consolidated
- * data, and DeleteConsoJob of the copy with the worst latency of a reader of the source conso during
- * it (and idle, before). Sizes: `BENCH_LIFECYCLE_COMPANIES` (200), `BENCH_LIFECYCLE_ACCOUNTS` (500);
+ * `pg_restore` of the same kind of dump, CopyConsoJob beside one bare `INSERT … SELECT` of the
+ * conso's consolidated data, DeleteConsoJob of the copy with the worst latency of a reader of the
+ * source conso during it (and idle, before), then the customer archive (backup, then restore into
+ * another schema, with `exclusive` and as by default) beside both; each line is printed as soon as
+ * it is measured, the table at the end. Sizes: `BENCH_LIFECYCLE_COMPANIES` (200), `BENCH_LIFECYCLE_ACCOUNTS` (500);
  * the issue's size is 1000 × 2000.
  */
 export async function benchLifecycle(): Promise<LifecycleBenchRow[]> {
@@ -130,10 +133,17 @@ export async function benchLifecycle(): Promise<LifecycleBenchRow[]> {
   const accounts = Number(process.env.BENCH_LIFECYCLE_ACCOUNTS ?? 500);
   const schema = `bench_life_${randomBytes(4).toString('hex')}`;
   const targetSchema = `${schema}_target`;
+  const exclusiveSchema = `${schema}_exclusive`;
   const directory = await mkdtemp(join(tmpdir(), 'hangar-bench-backup-'));
   const host = await openHost(url, schema, directory);
   let target: BenchHost | undefined;
+  let exclusiveTarget: BenchHost | undefined;
   const rows: LifecycleBenchRow[] = [];
+  // Each line is printed when measured too: at the issue's size the run is long.
+  const record = (row: LifecycleBenchRow): void => {
+    rows.push(row);
+    console.log(`(${line(row)})`);
+  };
   const { db } = host.consoDb;
   try {
     const generated = performance.now();
@@ -164,7 +174,7 @@ export async function benchLifecycle(): Promise<LifecycleBenchRow[]> {
       ]),
     );
     const jobDump = (backup.result as BackupResult).path;
-    rows.push({
+    record({
       what: 'BackupJob vs pg_dump -Fc',
       jobSeconds: backup.seconds,
       floorSeconds: dumpSeconds,
@@ -182,35 +192,11 @@ export async function benchLifecycle(): Promise<LifecycleBenchRow[]> {
         dumpPath,
       ]),
     );
-    rows.push({
+    record({
       what: 'RestoreJob vs pg_restore',
       jobSeconds: restore.seconds,
       floorSeconds: restoreFloor,
       detail: 'whole schema, one transaction each (--single-transaction --clean --if-exists)',
-    });
-
-    const archive = await host.job(BACKUP_JOB_TYPE, {
-      name: 'bench-customer',
-      scope: 'customer',
-      customer: group.customerCode,
-    });
-    const archivePath = (archive.result as BackupResult).path;
-    rows.push({
-      what: 'customer archive (BackupJob scope customer) vs pg_dump -Fc',
-      jobSeconds: archive.seconds,
-      floorSeconds: dumpSeconds,
-      detail: `${mib((await stat(archivePath)).size)} gzip NDJSON; the group is the schema's only customer`,
-    });
-    target = await openHost(url, targetSchema, directory);
-    const archiveRestore = await target.job(RESTORE_JOB_TYPE, { backup: 'bench-customer' });
-    const restoredRows = Object.values(
-      (archiveRestore.result as { customer: { rows: Record<string, number> } }).customer.rows,
-    ).reduce((sum, n) => sum + n, 0);
-    rows.push({
-      what: 'customer archive restored into another schema vs pg_restore',
-      jobSeconds: archiveRestore.seconds,
-      floorSeconds: restoreFloor,
-      detail: `${restoredRows.toLocaleString('en-US')} rows, every id remapped, one transaction`,
     });
 
     const copy = await host.job(COPY_CONSO_JOB_TYPE, { conso: group.consoId, code: `${group.consoCode}C` });
@@ -225,37 +211,76 @@ export async function benchLifecycle(): Promise<LifecycleBenchRow[]> {
           from consolidated_data where conso_id = ${group.consoId}`.execute(trx);
       }),
     );
-    rows.push({
+    record({
       what: 'CopyConsoJob vs one bare INSERT … SELECT',
       jobSeconds: copy.seconds,
       floorSeconds: copyFloor,
       detail: `${dataRows.toLocaleString('en-US')} consolidated rows (the job copies every conso table)`,
     });
 
-    const idle = reader(host.consoDb, group.consoId);
+    // Listed before either window: over millions of rows the list alone takes seconds.
+    const readCompanies = (
+      await sql<{ id: number }>`select distinct company_id as id from consolidated_data
+        where conso_id = ${group.consoId} order by 1`.execute(db)
+    ).rows.map((row) => row.id);
+    const idle = reader(host.consoDb, group.consoId, readCompanies);
     await new Promise((resolve) => setTimeout(resolve, 3000));
     const idleReads = await idle.stop();
-    const during = reader(host.consoDb, group.consoId);
+    const during = reader(host.consoDb, group.consoId, readCompanies);
     const deletion = await host.job(DELETE_CONSO_JOB_TYPE, { conso: `${group.consoCode}C` });
     const duringReads = await during.stop();
-    rows.push({
+    record({
       what: 'DeleteConsoJob (the copy), a reader of the source beside it',
       jobSeconds: deletion.seconds,
       floorSeconds: undefined,
       detail: `reader's worst latency ${duringReads.worstMs.toFixed(0)} ms over ${duringReads.reads} reads during (idle: ${idleReads.worstMs.toFixed(0)} ms over ${idleReads.reads})`,
     });
+    // Last: the longest line, and one without a target; the lines above are printed as they come.
+    const archive = await host.job(BACKUP_JOB_TYPE, {
+      name: 'bench-customer',
+      scope: 'customer',
+      customer: group.customerCode,
+    });
+    const archivePath = (archive.result as BackupResult).path;
+    record({
+      what: 'customer archive (BackupJob scope customer) vs pg_dump -Fc',
+      jobSeconds: archive.seconds,
+      floorSeconds: dumpSeconds,
+      detail: `${mib((await stat(archivePath)).size)} gzip NDJSON; the group is the schema's only customer`,
+    });
+    // First with `exclusive` (keys checked once per large table), then as by default (per row).
+    for (const exclusive of [true, false]) {
+      const into = await openHost(url, exclusive ? exclusiveSchema : targetSchema, directory);
+      if (exclusive) exclusiveTarget = into;
+      else target = into;
+      const archiveRestore = await into.job(RESTORE_JOB_TYPE, { backup: 'bench-customer', exclusive });
+      const restoredRows = Object.values(
+        (archiveRestore.result as { customer: { rows: Record<string, number> } }).customer.rows,
+      ).reduce((sum, n) => sum + n, 0);
+      record({
+        what: `customer archive restored into another schema${exclusive ? ' (exclusive)' : ''} vs pg_restore`,
+        jobSeconds: archiveRestore.seconds,
+        floorSeconds: restoreFloor,
+        detail: `${restoredRows.toLocaleString('en-US')} rows, every id remapped, one transaction; ${
+          exclusive ? 'large tables locked, keys validated once' : 'keys checked per row'
+        }`,
+      });
+    }
   } finally {
     if (target !== undefined) await closeHost(target, targetSchema);
+    if (exclusiveTarget !== undefined) await closeHost(exclusiveTarget, exclusiveSchema);
     await closeHost(host, schema);
     await rm(directory, { recursive: true, force: true });
   }
   console.log(`\n## Database lifecycle jobs on PostgreSQL (${companies} companies × ${accounts} accounts)\n`);
   console.log('| what | job s | floor s | ratio | detail |');
   console.log('|---|---:|---:|---:|---|');
-  for (const r of rows) {
-    const floor = r.floorSeconds === undefined ? '—' : r.floorSeconds.toFixed(2);
-    const ratio = r.floorSeconds === undefined ? '—' : `${(r.jobSeconds / r.floorSeconds).toFixed(2)}×`;
-    console.log(`| ${r.what} | ${r.jobSeconds.toFixed(2)} | ${floor} | ${ratio} | ${r.detail} |`);
-  }
+  for (const r of rows) console.log(line(r));
   return rows;
+}
+
+function line(r: LifecycleBenchRow): string {
+  const floor = r.floorSeconds === undefined ? '—' : r.floorSeconds.toFixed(2);
+  const ratio = r.floorSeconds === undefined ? '—' : `${(r.jobSeconds / r.floorSeconds).toFixed(2)}×`;
+  return `| ${r.what} | ${r.jobSeconds.toFixed(2)} | ${floor} | ${ratio} | ${r.detail} |`;
 }

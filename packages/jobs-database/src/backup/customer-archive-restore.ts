@@ -1,11 +1,13 @@
-import { batchPlan, type ConsoDatabase, consoDialectOf } from '@hangar/conso-db';
+import { type ConsoDatabase, consoDialectOf } from '@hangar/conso-db';
 import { type Kysely, sql } from 'kysely';
 import { BackupInvalidError } from '../errors/backup-invalid-error.js';
 import { RestoreCustomerExistsError } from '../errors/restore-customer-exists-error.js';
 import { archiveLines } from './archive-lines.js';
+import { type ArchiveLoader, prepareTableLoad, type TableLoad } from './archive-table-load.js';
+import { batchedArchiveLoader } from './batched-archive-loader.js';
 import type { CustomerArchiveManifest } from './customer-archive-manifest.js';
 import { type CustomerTable, customerTablePlan, type SharedTable } from './customer-tables.js';
-import { newIds } from './new-ids.js';
+import { EXCLUSIVE_LOAD_MIN_ROWS, postgresArchiveLoader } from './postgres-archive-loader.js';
 import { readSchemaCatalog } from './schema-catalog.js';
 
 /** What {@link restoreCustomerArchive} is asked. */
@@ -17,24 +19,12 @@ export interface ArchiveRestore {
   readonly dataPath: string;
   /** Replace the customer's data when its code exists; refused otherwise. */
   readonly replace: boolean;
+  /** PostgreSQL: check the foreign keys of large tables once after their load (see the restore job's `exclusive`). */
+  readonly exclusive: boolean;
+  /** Rows from which a table counts as large for `exclusive`. @defaultValue {@link EXCLUSIVE_LOAD_MIN_ROWS} */
+  readonly exclusiveMinRows?: number;
   readonly signal: AbortSignal;
   readonly progress: (table: string, done: number, total: number) => void;
-}
-
-// kysely types `insertInto(table)` per literal table name; tables read from the catalog need this view.
-type LooseDatabase = Record<string, Record<string, unknown>>;
-
-/** How one table of the archive goes in. */
-interface TableLoad {
-  readonly name: string;
-  /** Target columns, and for each the archive column it takes (the row's new id for `id`). */
-  readonly columns: readonly string[];
-  readonly sources: readonly number[];
-  /** Index of `id` in the archive row, when the table's ids are remapped. */
-  readonly idIndex: number | undefined;
-  /** Archive columns holding ids of other tables, and the table whose map rewrites them. */
-  readonly remaps: ReadonlyMap<number, string>;
-  readonly sharedKey: string | undefined;
 }
 
 /**
@@ -71,70 +61,48 @@ export async function restoreCustomerArchive(
       for (const table of [...plan.tables].reverse())
         await sql`delete from ${sql.table(table.name)} where ${table.owned(old)}`.execute(trx);
     }
-    const { maxParameters, maxRows } = await batchPlan(trx);
-    const maps = new Map<string, Map<unknown, number>>();
+    const loader =
+      consoDialectOf(trx) === 'postgres'
+        ? await postgresArchiveLoader(trx, restore.backup, restore.signal, {
+            exclusive: restore.exclusive,
+            minRows: restore.exclusiveMinRows ?? EXCLUSIVE_LOAD_MIN_ROWS,
+          })
+        : await batchedArchiveLoader(trx, restore.backup, restore.signal);
+    try {
+      const counts = await loadLines(loader);
+      const customerId = await existing(trx);
+      const restored = await loader.customerIds();
+      if (customerId === undefined || restored.length !== 1 || restored[0] !== customerId)
+        throw invalid(`it must hold exactly one customer row, of customer ${code}`);
+      return { customerId, rows: counts };
+    } catch (error) {
+      await loader.abort(error);
+      throw error;
+    }
+  });
+
+  async function loadLines(loader: ArchiveLoader): Promise<Record<string, number>> {
     const counts: Record<string, number> = {};
     let load: TableLoad | undefined;
-    let batch: (readonly unknown[])[] = [];
     let rows = 0;
-
-    const flush = async (): Promise<void> => {
-      if (load === undefined || batch.length === 0) return;
-      if (restore.signal.aborted) throw restore.signal.reason;
-      const current = load;
-      const ids = current.idIndex === undefined ? [] : await newIds(trx, current.name, batch.length);
-      if (current.idIndex !== undefined) {
-        const map = maps.get(current.name) ?? new Map<unknown, number>();
-        for (const [i, values] of batch.entries()) map.set(values[current.idIndex], ids[i] as number);
-        maps.set(current.name, map);
-      }
-      const records = batch.map((values, i) => {
-        const record: Record<string, unknown> = {};
-        for (const [c, column] of current.columns.entries()) {
-          const source = current.sources[c] as number;
-          record[column] =
-            column === 'id' && current.idIndex !== undefined ? ids[i] : remap(current, values, source);
-        }
-        return record;
-      });
-      let insert = (trx as unknown as Kysely<LooseDatabase>).insertInto(current.name).values(records);
-      if (current.sharedKey !== undefined)
-        insert = insert.onConflict((oc) => oc.column(current.sharedKey as string).doNothing());
-      await insert.execute();
-      rows += batch.length;
-      batch = [];
-    };
-
-    const remap = (current: TableLoad, values: readonly unknown[], index: number): unknown => {
-      const value = values[index] ?? null;
-      const target = current.remaps.get(index);
-      if (target === undefined || value === null) return value;
-      const mapped = maps.get(target)?.get(value);
-      if (mapped === undefined)
-        throw invalid(
-          `${current.name}.${current.columns[current.sources.indexOf(index)]} = ${String(value)} names no ${target} row of the archive`,
-        );
-      return mapped;
-    };
-
     for await (const line of archiveLines(restore.dataPath, restore.backup)) {
       if (line.kind === 'table') {
-        load = prepare(line.table, line.columns);
-        batch = [];
+        if (load !== undefined) throw invalid(`${line.table} starts inside ${load.name}`);
+        load = prepareTableLoad(restore.backup, line.table, line.columns, tables, shared);
         rows = 0;
+        await loader.begin(load);
       } else if (line.kind === 'row') {
         if (load === undefined) throw invalid('a row before any table header');
-        if ((batch.length + 1) * load.columns.length > maxParameters || batch.length >= maxRows)
-          await flush();
-        batch.push(line.values);
+        await loader.row(line.values);
+        rows++;
       } else {
         if (load === undefined || line.table !== load.name)
           throw invalid(`end of ${line.table} outside its table`);
-        await flush();
         if (line.rows !== rows || restore.manifest.tables[line.table] !== rows)
           throw invalid(
             `${line.table} holds ${rows} rows, its end line says ${line.rows}, the manifest ${String(restore.manifest.tables[line.table])}`,
           );
+        await loader.end();
         counts[line.table] = rows;
         restore.progress(line.table, Object.keys(counts).length, total);
         load = undefined;
@@ -143,35 +111,6 @@ export async function restoreCustomerArchive(
     const missing = Object.keys(restore.manifest.tables).filter((table) => counts[table] === undefined);
     if (load !== undefined || missing.length > 0)
       throw invalid(`the file ends early (missing ${[...missing].join(', ')})`);
-    const customerId = await existing(trx);
-    const restored = [...(maps.get('customers')?.values() ?? [])];
-    if (customerId === undefined || restored.length !== 1 || restored[0] !== customerId)
-      throw invalid(`it must hold exactly one customer row, of customer ${code}`);
-    return { customerId, rows: counts };
-  });
-
-  function prepare(name: string, columns: readonly string[]): TableLoad {
-    const table = tables.get(name);
-    const sharedTable = shared.get(name);
-    const target = table ?? sharedTable;
-    if (target === undefined) throw invalid(`table ${name} is not a customer table of this database`);
-    const unknown = columns.filter((column) => !target.columns.includes(column));
-    if (unknown.length > 0) throw invalid(`${name}.${unknown[0]} does not exist in this database`);
-    const idIndex = table?.referenced === true ? columns.indexOf('id') : -1;
-    // Ids are this database's to give: kept only where rows point at them, through the map.
-    const kept = columns.filter((column) => column !== 'id' || idIndex >= 0);
-    const remaps = new Map<number, string>();
-    for (const ref of table?.references ?? []) {
-      const index = columns.indexOf(ref.column);
-      if (index >= 0) remaps.set(index, ref.table);
-    }
-    return {
-      name,
-      columns: kept,
-      sources: kept.map((column) => columns.indexOf(column)),
-      idIndex: idIndex >= 0 ? idIndex : undefined,
-      remaps,
-      sharedKey: sharedTable?.key,
-    };
+    return counts;
   }
 }

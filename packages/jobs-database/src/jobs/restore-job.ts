@@ -18,6 +18,13 @@ export const restoreParams = z.object({
   backup: backupNameParam,
   /** A customer archive whose customer code exists here replaces that customer's data (refused otherwise). */
   replace: z.boolean().default(false),
+  /**
+   * A customer archive into PostgreSQL, when the job's role owns the tables: each table of at least
+   * 10,000 archived rows is locked exclusively until the restore commits, and its foreign keys are
+   * checked once after its load instead of per row. Other sessions wait for those tables meanwhile:
+   * for a maintenance window. Ignored elsewhere.
+   */
+  exclusive: z.boolean().default(false),
 });
 
 /** Parameters after defaults. */
@@ -103,6 +110,7 @@ async function restoreCustomer(
     manifest,
     dataPath,
     replace: params.replace,
+    exclusive: params.exclusive,
     signal: ctx.signal,
     progress: report,
   });
