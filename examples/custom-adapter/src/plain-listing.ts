@@ -20,7 +20,7 @@ export function listJobs(store: PlainStore, filter: ListJobsFilter): JobPage {
     (filter.customerId === undefined || r.customerId === filter.customerId) &&
     (filter.userId === undefined || r.userId === filter.userId) &&
     (filter.queue === undefined || r.queue === filter.queue) &&
-    (filter.parentId === undefined || r.parentId === filter.parentId) &&
+    (filter.parentId === undefined || r.parents.some((p) => p.id === filter.parentId)) &&
     (!states || states.has(r.state)) &&
     (!types || types.has(r.type));
   const found = [...store.jobs.values()].filter(matches).sort((a, b) => b.seq - a.seq);

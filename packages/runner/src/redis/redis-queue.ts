@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import {
   type CancelOutcome,
   type ClaimRequest,
-  ConfigurationError,
   type EnqueueOptions,
   type EnqueueRequest,
   type EnqueueResult,
