@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { QueueAdapter } from '@hangar/core';
 import { createRunner } from '@hangar/runner';
 import type { BenchSizes } from './bench-sizes.js';
+import { type ServerProcess, startCpuSplit } from './cpu-split.js';
 import { noopJob, whenSucceeded } from './noop-job.js';
 import { latencySeries, type StartProbe, startProbe } from './peer-measure.js';
 import type { BenchRow } from './report.js';
@@ -27,6 +28,7 @@ export async function benchHangar(
   settings: string,
   open: () => Promise<QueueAdapter>,
   sizes: BenchSizes,
+  server?: ServerProcess,
 ): Promise<BenchRow> {
   const queue = await open();
   try {
@@ -49,17 +51,24 @@ export async function benchHangar(
 
     const finished = whenSucceeded(runner, sizes.jobs);
     const from = process.hrtime.bigint();
+    const cpuUsed = server ? startCpuSplit(server) : undefined;
+    const clientCpu = process.cpuUsage();
     t0 = performance.now();
     await runner.start();
     await finished;
     const processPerSec = sizes.jobs / ((performance.now() - t0) / 1000);
+    const used = process.cpuUsage(clientCpu);
+    const cpu = cpuUsed?.(sizes.jobs) ?? {
+      clientUs: (used.user + used.system) / sizes.jobs,
+      serverUs: Number.NaN,
+    };
     processingWindows.push([Number(from / 1000n), Number(process.hrtime.bigint() / 1000n)]);
 
     probe = startProbe(0);
     const latency = await latencySeries(probe, sizes, (i) => runner.client.enqueue('bench.noop', { i }));
     probe = undefined;
     await runner.stop();
-    return { system, settings, enqueuePerSec, processPerSec, ...latency };
+    return { system, settings, enqueuePerSec, processPerSec, cpu, ...latency };
   } finally {
     await queue.close();
   }

@@ -55,6 +55,7 @@ if (run('redis')) {
       hangarSettings(', leases, heartbeats and cross-process cancellation on, completions batched'),
       async () => new RedisQueue({ connection: redisUrl, prefix }),
       sizes,
+      'redis-server',
     );
     await flushPrefix(redisUrl, prefix);
     return row;
@@ -79,6 +80,7 @@ if (run('postgres')) {
         return queue;
       },
       sizes,
+      'postgres',
     );
     await dropSchema(pgUrl, schema);
     return row;

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { BenchSizes } from './bench-sizes.js';
+import { type CpuPerJob, type ServerProcess, startCpuSplit } from './cpu-split.js';
 import { type LatencyPercentiles, percentile } from './report.js';
 
 /** How latency is sampled (see `BenchSizes`). */
@@ -92,14 +93,17 @@ export async function bulkRate(
 export async function processRate(
   total: number,
   probe: StartProbe,
+  server: ServerProcess,
   start: () => Promise<unknown> | unknown,
   confirmed: () => Promise<void> = async () => {},
-): Promise<number> {
+): Promise<{ processPerSec: number; cpu: CpuPerJob }> {
+  const cpuUsed = startCpuSplit(server);
   const t0 = performance.now();
   await start();
   await probe.allDone;
   await confirmed();
-  return total / ((performance.now() - t0) / 1000);
+  const processPerSec = total / ((performance.now() - t0) / 1000);
+  return { processPerSec, cpu: cpuUsed(total) };
 }
 
 /** Polls `count` every `everyMs` until it is 0. */

@@ -48,9 +48,10 @@ export async function benchGraphileWorker(url: string, sizes: BenchSizes): Promi
   const probe = startProbe(sizes.jobs);
   const jobsLeft = await rowCount(url, `"${schema}"._private_jobs`);
   let runner: Awaited<ReturnType<typeof runGraphile>> | undefined;
-  const processPerSec = await processRate(
+  const { processPerSec, cpu } = await processRate(
     sizes.jobs,
     probe,
+    'postgres',
     async () => {
       runner = await runGraphile({
         preset: {
@@ -86,6 +87,7 @@ export async function benchGraphileWorker(url: string, sizes: BenchSizes): Promi
     settings: `concurrentJobs ${sizes.concurrency}, localQueue 500, completeJobBatchDelay 0, pollInterval 1 s; done when its jobs table is empty`,
     enqueuePerSec,
     processPerSec,
+    cpu,
     ...latency,
   };
 }
@@ -115,9 +117,10 @@ export async function benchPgBoss(url: string, sizes: BenchSizes): Promise<Bench
   );
   const probe = startProbe(sizes.jobs);
   const options = { batchSize: PGBOSS_BATCH, pollingIntervalSeconds: PGBOSS_POLL_SECONDS };
-  const processPerSec = await processRate(
+  const { processPerSec, cpu } = await processRate(
     sizes.jobs,
     probe,
+    'postgres',
     async () => {
       for (let w = 0; w < PGBOSS_WORKERS; w++) {
         await boss.work('noop', options, async (jobs) => {
@@ -144,6 +147,7 @@ export async function benchPgBoss(url: string, sizes: BenchSizes): Promise<Bench
     note: `poll-bound: at most ${((PGBOSS_WORKERS * PGBOSS_BATCH) / PGBOSS_POLL_SECONDS).toLocaleString('en-US')} jobs/s`,
     enqueuePerSec,
     processPerSec,
+    cpu,
     ...latency,
   };
 }

@@ -34,7 +34,7 @@ export async function benchBullmq(url: string, sizes: BenchSizes): Promise<Bench
   );
   const probe = startProbe(sizes.jobs);
   let worker: Worker | undefined;
-  const processPerSec = await processRate(sizes.jobs, probe, () => {
+  const { processPerSec, cpu } = await processRate(sizes.jobs, probe, 'redis-server', () => {
     worker = new Worker('noop', async () => probe.started(), {
       connection: new Redis(url, { maxRetriesPerRequest: null }),
       prefix,
@@ -52,6 +52,7 @@ export async function benchBullmq(url: string, sizes: BenchSizes): Promise<Bench
     settings: `concurrency ${sizes.concurrency}, completed jobs kept; done at \`completed\` (written)`,
     enqueuePerSec,
     processPerSec,
+    cpu,
     ...latency,
   };
 }
@@ -83,7 +84,7 @@ export async function benchBeeQueue(url: string, sizes: BenchSizes): Promise<Ben
     removeOnSuccess: false,
   });
   const probe = startProbe(sizes.jobs);
-  const processPerSec = await processRate(sizes.jobs, probe, () => {
+  const { processPerSec, cpu } = await processRate(sizes.jobs, probe, 'redis-server', () => {
     consumer.on('succeeded', () => probe.completed());
     consumer.process(sizes.concurrency, async () => probe.started());
   });
@@ -96,6 +97,7 @@ export async function benchBeeQueue(url: string, sizes: BenchSizes): Promise<Ben
     settings: `concurrency ${sizes.concurrency}, succeeded jobs kept, events off; done at \`succeeded\` (written)`,
     enqueuePerSec,
     processPerSec,
+    cpu,
     ...latency,
   };
 }

@@ -1,3 +1,4 @@
+import type { CpuPerJob } from './cpu-split.js';
 /** Enqueue-to-start latency percentiles, ms. */
 export interface LatencyPercentiles {
   p50: number;
@@ -19,6 +20,8 @@ export interface BenchRow {
   busy?: LatencyPercentiles;
   /** Latency samples sent with the worker idle (`BENCH_LATENCY_GAP_MS` apart). */
   idle?: LatencyPercentiles;
+  /** CPU µs per processed job: this process's and the store server's (see `cpu-split.ts`). */
+  cpu?: CpuPerJob;
   /** A caveat printed beside its ratio, e.g. that its polling interval bounds it. */
   note?: string;
 }
@@ -45,6 +48,15 @@ const medianLatency = (all: readonly (LatencyPercentiles | undefined)[]): Latenc
   };
 };
 
+const medianCpu = (all: readonly (CpuPerJob | undefined)[]): CpuPerJob | undefined => {
+  const known = all.filter((c): c is CpuPerJob => c !== undefined);
+  if (known.length === 0) return undefined;
+  return {
+    clientUs: median(known.map((c) => c.clientUs)) ?? Number.NaN,
+    serverUs: median(known.map((c) => c.serverUs)) ?? Number.NaN,
+  };
+};
+
 /** One row of the medians of each measure over the rounds of one system (the lower median of an even count). */
 export function medianRow(rounds: readonly BenchRow[]): BenchRow {
   const first = rounds[0];
@@ -57,6 +69,7 @@ export function medianRow(rounds: readonly BenchRow[]): BenchRow {
     processPerSec: median(rounds.map((r) => r.processPerSec)),
     busy: medianLatency(rounds.map((r) => r.busy)),
     idle: medianLatency(rounds.map((r) => r.idle)),
+    cpu: medianCpu(rounds.map((r) => r.cpu)),
   };
 }
 
@@ -72,14 +85,14 @@ export function printTable(title: string, rows: readonly BenchRow[], rounds: num
   const base = rows[0];
   console.log(`\n## ${title} (medians of ${rounds} interleaved rounds)\n`);
   console.log(
-    "| system | bulk enqueue jobs/s | processing jobs/s | Hangar's processing ÷ this system's | latency back to back p50 / p99 ms | latency idle p50 / p99 ms | settings |",
+    "| system | bulk enqueue jobs/s | processing jobs/s | Hangar's processing ÷ this system's | latency back to back p50 / p99 ms | latency idle p50 / p99 ms | CPU µs per job: this process / server | settings |",
   );
-  console.log('|---|---:|---:|---:|---:|---:|---|');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---|');
   for (const r of rows) {
     const ratio = base?.processPerSec && r.processPerSec ? base.processPerSec / r.processPerSec : undefined;
     const shown = r === base ? '—' : `${fmt(ratio, 2)}×${r.note ? ` (${r.note})` : ''}`;
     console.log(
-      `| ${r.system} | ${fmt(r.enqueuePerSec)} | ${fmt(r.processPerSec)} | ${shown} | ${pair(r.busy)} | ${pair(r.idle)} | ${r.settings} |`,
+      `| ${r.system} | ${fmt(r.enqueuePerSec)} | ${fmt(r.processPerSec)} | ${shown} | ${pair(r.busy)} | ${pair(r.idle)} | ${fmt(r.cpu?.clientUs, 1)} / ${fmt(r.cpu?.serverUs, 1)} | ${r.settings} |`,
     );
   }
 }
