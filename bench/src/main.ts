@@ -11,6 +11,7 @@ import { benchIsolation } from './isolation-bench.js';
 import { benchLifecycle } from './lifecycle-bench.js';
 import { benchOtherJobs } from './other-bench.js';
 import { benchGraphileWorker, benchPgBoss, dropSchema } from './postgres-peers.js';
+import { benchStorageVariants } from './postgres-storage-bench.js';
 import { benchBeeQueue, benchBullmq, flushPrefix } from './redis-peers.js';
 import { interleavedRounds, printTable } from './report.js';
 import { benchTriggers, type TriggerBenchRow } from './trigger-bench.js';
@@ -90,6 +91,26 @@ if (run('postgres')) {
     rounds,
   );
   printTable('PostgreSQL', rows, rounds);
+}
+
+if (run('pg-storage')) {
+  const storageJobs = Number(process.env.BENCH_STORAGE_JOBS ?? 50_000);
+  const rows = await benchStorageVariants(pgUrl, storageJobs, rounds);
+  console.log(
+    `\n## PostgreSQL storage layouts: server CPU per no-op job (${storageJobs} jobs, claims of 256 then their completion, one connection, medians of ${rounds} interleaved rounds)\n`,
+  );
+  console.log(
+    '| layout | claim: wall / backend CPU µs per job | completion: wall / backend CPU µs per job | backend CPU ÷ current | WAL bytes per job | what changes |',
+  );
+  console.log('|---|---:|---:|---:|---:|---|');
+  const current = rows[0];
+  for (const r of rows) {
+    const cpu = r.claimCpuUs + r.completeCpuUs;
+    const ratio = current ? cpu / (current.claimCpuUs + current.completeCpuUs) : Number.NaN;
+    console.log(
+      `| ${r.variant.name} | ${r.claimWallUs.toFixed(1)} / ${r.claimCpuUs.toFixed(1)} | ${r.completeWallUs.toFixed(1)} / ${r.completeCpuUs.toFixed(1)} | ${ratio.toFixed(2)}× | ${r.walBytes.toFixed(0)} | ${r.variant.what} |`,
+    );
+  }
 }
 
 if (run('isolation')) {
