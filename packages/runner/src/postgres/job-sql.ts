@@ -30,10 +30,13 @@ export function jobSql(n: SchemaNames) {
     get: `SELECT ${jobColumns('j')} FROM ${n.job} j WHERE j.id = $1 AND ($2::text IS NULL OR j.customer_id = $2)`,
 
     /**
-     * `$1` worker, `$2` ids, `$3` lease ms; returns the ids still held. A heartbeat never waits
-     * for a row lock (SKIP LOCKED), so it can never be one side of a deadlock with a batch of
-     * completions: a row locked right now is being completed, cancelled or logged to, and is
-     * reported as held from the statement's snapshot; its lease is extended by the next beat.
+     * `$1` worker, `$2` ids, `$3` lease ms; returns the ids still held, each with whether its
+     * lease was extended. A heartbeat never waits for a row lock here (SKIP LOCKED), so it can
+     * never be one side of a deadlock with a batch of completions: a row locked right now is
+     * being completed, cancelled or logged to, and is reported as held (not extended) from the
+     * statement's snapshot. The caller extends those one at a time (`extendLease`): a job that
+     * writes messages without pause keeps its row locked most of the time, and skipping it beat
+     * after beat let its lease expire while it ran.
      */
     heartbeat: `
       WITH locked AS (
@@ -46,11 +49,20 @@ export function jobSql(n: SchemaNames) {
          WHERE j.id = locked.id
         RETURNING j.id
       )
-      SELECT id::text AS id FROM extended
+      SELECT id::text AS id, true AS extended FROM extended
       UNION ALL
-      SELECT j.id::text FROM ${n.job} j
+      SELECT j.id::text, false FROM ${n.job} j
        WHERE j.id = ANY ($2::bigint[]) AND j.state = 'Processing' AND j.worker_id = $1
          AND j.id NOT IN (SELECT id FROM locked)`,
+
+    /**
+     * `$1` id, `$2` worker, `$3` lease ms: extends one lease the heartbeat found locked, waiting
+     * for the lock. One row per statement, so it holds no lock while waiting for another and
+     * cannot close a deadlock cycle; a job that ended meanwhile is simply not updated.
+     */
+    extendLease: `
+      UPDATE ${n.job} SET lease_expires_at = now() + $3 * interval '1 millisecond'
+       WHERE id = $1 AND state = 'Processing' AND worker_id = $2`,
 
     /**
      * `$1` ids, `$2` the worker that must still hold them, `$3` their results as one JSON array

@@ -203,12 +203,15 @@ export class PostgresQueue extends OperatorCallsBase implements QueueAdapter {
     checkPositiveInteger('leaseMs', leaseMs);
     const ids = jobIds.map(parseJobId).filter((id) => id !== undefined);
     if (ids.length === 0) return [];
-    const rows = await this.rows<{ id: string }>(
+    const rows = await this.rows<{ id: string; extended: boolean }>(
       this.sql.heartbeat,
       [workerId, ids, leaseMs],
       this.pool,
       'heartbeat',
     );
+    for (const row of rows) {
+      if (!row.extended) await this.exec(this.sql.extendLease, [row.id, workerId, leaseMs]);
+    }
     const held = new Set(rows.map((r) => r.id));
     return jobIds.filter((id) => held.has(parseJobId(id) ?? ''));
   }

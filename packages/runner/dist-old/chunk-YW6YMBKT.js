@@ -1,0 +1,1 @@
+//# sourceMappingURL=chunk-YW6YMBKT.js.map
