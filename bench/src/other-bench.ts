@@ -168,6 +168,7 @@ export async function benchOtherJobs(): Promise<OtherBenchRow[]> {
       );
     }
     const where = { periodId: group.periodId, categoryId: group.categoryId };
+    const ratios: string[] = [];
     for (let round = 1; round <= rounds; round++) {
       await time(`bare SQL balance check (round ${round})`, companies, async () => {
         await bundleBalances(consoDb.db, where);
@@ -182,7 +183,13 @@ export async function benchOtherJobs(): Promise<OtherBenchRow[]> {
       await time(`ValidationReportJob, all checks (round ${round})`, companies, () =>
         run(VALIDATION_REPORT_JOB_TYPE, { customer: group.customerCode, conso: group.consoCode }),
       );
+      // Ratios within the round: the machine's load moves the bare check too, from round to round.
+      const [bare, balance, all] = rows.slice(-3).map((row) => row.seconds) as [number, number, number];
+      ratios.push(
+        `round ${round}: balance only ${(balance / bare).toFixed(2)}×, all checks ${(all / bare).toFixed(2)}×`,
+      );
     }
+    console.log(`  ValidationReportJob against the bare check, ${ratios.join('; ')}`);
     await runner.stop();
   } finally {
     if (kept === undefined) await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(consoDb.db);

@@ -21,6 +21,7 @@ import { generateSampleGroup } from '../sample-group/generate-sample-group.js';
 import { loadTinyDemoGroup } from '../sample-group/tiny-demo-group.js';
 import type { ConsoDatabase } from '../schema/conso-database.js';
 import { RecordingDialect } from '../testing/recording-dialect.js';
+import { evaluateValidationRules } from '../validation/validation-rule-evaluation.js';
 
 // No SQL Server runs here. Instead every query the library issues is compiled by kysely's own
 // SQL Server compiler and checked for constructs T-SQL rejects, so a query that cannot be
@@ -147,6 +148,57 @@ describe('SQL Server compilation (no server)', () => {
       expect(balance.sql).toContain('round("amount" * 100, 0)');
       expect(balance.sql).toMatch(/"period_id" = @1/);
     });
+  });
+
+  it('sums validation rules in passes of at most 2,100 parameters, a rule of 2,500 accounts included', async () => {
+    const accounts = Array.from({ length: 2600 }, (_, i) => ({
+      id: i + 1,
+      code: String(1000 + i),
+      type: i < 2500 ? 'BS' : 'PL',
+      role: null,
+      is_summary: 0,
+    }));
+    // Stored rows answer the lookups; the grouped passes find one company whose sums are all 0.
+    const recorder = new RecordingDialect('mssql', (query) => {
+      const from = /from "(\w+)"/.exec(query.sql)?.[1];
+      const rows =
+        from === 'validation_rules'
+          ? [
+              {
+                code: 'BIG',
+                name: 'Big',
+                operator: 'equal',
+                tolerance: 0,
+                is_blocking: 0,
+                left_selector: JSON.stringify({ types: ['BS'] }),
+                right_selector: JSON.stringify({ types: ['PL'], flows: ['F20'] }),
+              },
+            ]
+          : from === 'accounts'
+            ? accounts
+            : from === 'flows'
+              ? [{ id: 7, code: 'F20' }]
+              : from === 'companies'
+                ? [{ id: 1, code: 'C1' }]
+                : [{ company_id: 1, s0: 0, s1: 0, s2: 0, t: 0 }];
+      return { rows };
+    });
+    const db = new Kysely<ConsoDatabase>({ dialect: recorder });
+    const { outcomes } = await evaluateValidationRules(
+      db,
+      { customerId: 1, periodId: 2, categoryId: 3 },
+      { totals: true },
+    );
+    expect(outcomes).toEqual([{ rule: 'BIG', name: 'Big', checks: 1, failures: 0, blocking: false }]);
+    const passes = recorder.queries.filter((q) => q.sql.includes('group by'));
+    expectValidTSql(passes);
+    // 2,500 accounts against a budget of 2,098 less three (period, category, the company list's
+    // sentinel): the left side in two parts, 2,095 accounts then 405 beside the right side.
+    expect(passes).toHaveLength(2);
+    expect(passes.map((q) => q.parameters.length)).toEqual([2 + 2095, 2 + 405 + 100 + 1]);
+    // The cents are computed once per row in a derived table, without PostgreSQL's OFFSET 0.
+    expect(passes[0]!.sql).toContain('cast(round("amount" * 100, 0) as bigint) as "cents"');
+    expect(passes[0]!.sql).not.toMatch(/\boffset\b/);
   });
 
   it('the checker catches queries kysely compiles but SQL Server would reject', () => {

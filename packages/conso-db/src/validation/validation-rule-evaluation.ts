@@ -1,9 +1,9 @@
-import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
-import { batchPlan } from '../bulk-insert.js';
+import type { Kysely } from 'kysely';
 import { ValidationRuleError } from '../errors/validation-rule-error.js';
 import type { ValidationOperator } from '../schema/column-kinds.js';
 import type { ConsoDatabase } from '../schema/conso-database.js';
 import { type ResolvedSelector, resolveSelector, ruleSelectorSchema } from './rule-selector.js';
+import { sideSumsByCompany } from './rule-side-sums.js';
 
 /** The bundles rules are evaluated on: one period and category of one customer. */
 export interface RuleEvaluationScope {
@@ -113,7 +113,13 @@ export async function evaluateValidationRules(
     ).map((row) => [row.id, row.code]),
   );
   const withTotals = options.totals === true;
-  const sums = await sumsByCompany(db, scope, rules, options.maxParameters, withTotals);
+  const sums = await sideSumsByCompany(
+    db,
+    scope,
+    rules.map((rule) => [rule.left, rule.right]),
+    options.maxParameters,
+    withTotals,
+  );
   const rows = [...sums]
     .map(([companyId, sides]) => ({ sides, company: codes.get(companyId) ?? String(companyId) }))
     .sort((a, b) => (a.company < b.company ? -1 : a.company > b.company ? 1 : 0));
@@ -150,79 +156,6 @@ export async function evaluateValidationRules(
 }
 
 const fromCents = (cents: number): number => Math.round(cents) / 100;
-
-/**
- * Per company, the left and right sums of every rule in cents (`[left0, right0, left1, …, total]`,
- * the total summed only when asked), in as
- * few passes over the bundles as the dialect's bind-parameter limit allows: usually one, since a
- * rule costs two sums, not a query of its own.
- */
-async function sumsByCompany(
-  db: Kysely<ConsoDatabase>,
-  scope: RuleEvaluationScope,
-  rules: readonly PreparedRule[],
-  maxParameters: number | undefined,
-  withTotal: boolean,
-): Promise<Map<number, number[]>> {
-  const fixed = 3 + (scope.companyIds?.length ?? 0);
-  const budget = (await batchPlan(db, { maxParameters })).maxParameters - fixed;
-  const batches: { first: number; rules: PreparedRule[] }[] = [];
-  let cost = 0;
-  for (const [i, rule] of rules.entries()) {
-    const ruleCost = parameterCost(rule.left) + (rule.right === undefined ? 0 : parameterCost(rule.right));
-    const last = batches.at(-1);
-    if (last === undefined || cost + ruleCost > budget) {
-      batches.push({ first: i, rules: [rule] });
-      cost = ruleCost;
-    } else {
-      last.rules.push(rule);
-      cost += ruleCost;
-    }
-  }
-  const sums = new Map<number, number[]>();
-  const amount = sql`round(${sql.ref('b.amount')} * 100, 0)`;
-  for (const batch of batches) {
-    let query = db
-      .selectFrom('bundles as b')
-      .where('b.period_id', '=', scope.periodId)
-      .where('b.category_id', '=', scope.categoryId);
-    if (scope.companyIds !== undefined) query = query.where('b.company_id', 'in', [...scope.companyIds, -1]);
-    const total = withTotal && batch.first === 0 ? [sql<number>`sum(${amount})`.as('t')] : [];
-    const columns = batch.rules.flatMap((rule, j) => [
-      sql<number>`sum(case when ${condition(rule.left)} then ${amount} else 0 end)`.as(`l${j}`),
-      sql<number>`sum(case when ${rule.right === undefined ? sql<SqlBool>`1 = 0` : condition(rule.right)} then ${amount} else 0 end)`.as(
-        `r${j}`,
-      ),
-    ]);
-    const grouped = (await query
-      .select('b.company_id')
-      .select([...columns, ...total])
-      .groupBy('b.company_id')
-      .execute()) as unknown as ({ company_id: number } & Record<string, unknown>)[];
-    for (const row of grouped) {
-      const sides = sums.get(row.company_id) ?? new Array<number>(2 * rules.length + 1).fill(0);
-      sums.set(row.company_id, sides);
-      if (total.length > 0) sides[2 * rules.length] = Number(row.t);
-      batch.rules.forEach((_, j) => {
-        sides[2 * (batch.first + j)] = Number(row[`l${j}`]);
-        sides[2 * (batch.first + j) + 1] = Number(row[`r${j}`]);
-      });
-    }
-  }
-  return sums;
-}
-
-function parameterCost(side: ResolvedSelector): number {
-  return side.accountIds.length + (side.flowIds?.length ?? 0);
-}
-
-function condition(side: ResolvedSelector): Expression<SqlBool> {
-  if (side.accountIds.length === 0) return sql<SqlBool>`1 = 0`;
-  const accounts = sql<SqlBool>`${sql.ref('b.account_id')} in (${sql.join(side.accountIds)})`;
-  if (side.flowIds === undefined) return accounts;
-  if (side.flowIds.length === 0) return sql<SqlBool>`1 = 0`;
-  return sql<SqlBool>`(${accounts} and ${sql.ref('b.flow_id')} in (${sql.join(side.flowIds)}))`;
-}
 
 async function prepareRules(
   db: Kysely<ConsoDatabase>,
