@@ -14,6 +14,7 @@ export default defineConfig({
       { find: /^@hangar\/runner\/(memory|redis|postgres|http|cli)$/, replacement: src('runner', '$1/index') },
       { find: /^@hangar\/runner$/, replacement: src('runner') },
       { find: /^@hangar\/conso-db\/testing$/, replacement: src('conso-db', 'testing/index') },
+      { find: /^@hangar\/conso-db\/postgres-copy$/, replacement: src('conso-db', 'postgres-copy/index') },
       { find: /^@hangar\/conso-db$/, replacement: src('conso-db') },
       { find: /^@hangar\/jobs-database\/testing$/, replacement: src('jobs-database', 'testing/index') },
       { find: /^@hangar\/jobs-database$/, replacement: src('jobs-database') },

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import {
-  assertTransition,
   type CancelOutcome,
   type ClaimRequest,
   type DeleteOutcome,
@@ -33,15 +32,16 @@ import {
   checkEnqueueRequests,
   checkPositiveInteger,
   newJobRecord,
-  parentConditionUnmetErrorInfo,
   parentGate,
   refuseTransaction,
   requestParents,
 } from '@hangar/core/adapter';
+import { claimableJobs } from './plain-claim.js';
 import { PlainCoordination } from './plain-coordination.js';
 import { PlainHandChanges } from './plain-hand-changes.js';
 import { cleanupJobs, listJobs } from './plain-listing.js';
-import { idempotencyIndex, PlainStore, type StoredJob } from './plain-store.js';
+import { endJob, handBack, moveJob } from './plain-moves.js';
+import { idempotencyIndex, PlainStore } from './plain-store.js';
 
 /** Options of a `PlainQueue`. */
 export interface PlainQueueOptions {
@@ -92,27 +92,9 @@ export class PlainQueue extends PlainCoordination implements QueueAdapter {
   async claim(request: ClaimRequest): Promise<JobRecord[]> {
     checkClaimRequest(request);
     const now = Date.now();
-    const queues = new Set(request.queues);
-    const types = new Set(request.types);
-    const running = [...this.store.jobs.values()].filter((j) => j.record.state === 'Processing');
-    const heldKeys = new Set(running.map((j) => j.record.concurrencyKey).filter((k) => k !== undefined));
-    const perCustomer = new Map<string, number>();
-    for (const { record } of running) {
-      if (record.customerId)
-        perCustomer.set(record.customerId, (perCustomer.get(record.customerId) ?? 0) + 1);
-    }
-    const runnable = [...this.store.jobs.values()]
-      .filter(({ record: r }) => queues.has(r.queue) && types.has(r.type) && isRunnable(r, now))
-      .sort(claimOrder);
     const claimed: JobRecord[] = [];
-    for (const { record: job } of runnable) {
-      if (claimed.length >= request.limit) break;
-      if (job.concurrencyKey !== undefined && heldKeys.has(job.concurrencyKey)) continue;
-      const count = job.customerId ? (perCustomer.get(job.customerId) ?? 0) : 0;
-      if (job.customerId && request.maxPerCustomer !== undefined && count >= request.maxPerCustomer) continue;
-      if (job.concurrencyKey !== undefined) heldKeys.add(job.concurrencyKey);
-      if (job.customerId) perCustomer.set(job.customerId, count + 1);
-      this.move(job, 'Processing', now, () => {
+    for (const job of claimableJobs(this.store, request, now)) {
+      moveJob(this.store, job, 'Processing', now, () => {
         job.attempts += 1;
         job.worker = { ...request.worker };
         job.leaseExpiresAt = new Date(now + request.leaseMs);
@@ -144,13 +126,13 @@ export class PlainQueue extends PlainCoordination implements QueueAdapter {
     const errorInfo = structuredClone(request.errorInfo);
     if (request.retryAt && job.attempts < job.maxAttempts) {
       const runAt = new Date(request.retryAt);
-      this.move(job, 'Scheduled', Date.now(), () => {
+      moveJob(this.store, job, 'Scheduled', Date.now(), () => {
         job.errorInfo = errorInfo;
         job.runAt = runAt;
         job.leaseExpiresAt = undefined;
       });
     } else {
-      this.end(job, 'Failed', () => {
+      endJob(this.store, job, 'Failed', () => {
         job.errorInfo = errorInfo;
       });
     }
@@ -164,7 +146,7 @@ export class PlainQueue extends PlainCoordination implements QueueAdapter {
   async release(jobId: string, workerId: string): Promise<boolean> {
     const job = this.heldBy(jobId, workerId);
     if (!job) return false;
-    this.handBack(job, Date.now(), true);
+    handBack(this.store, job, Date.now(), true);
     return true;
   }
 
@@ -175,11 +157,11 @@ export class PlainQueue extends PlainCoordination implements QueueAdapter {
       .filter((r) => r.state === 'Processing' && (r.leaseExpiresAt?.getTime() ?? 0) <= now);
     for (const job of expired) {
       if (job.attempts < job.maxAttempts) {
-        this.handBack(job, now, false);
+        handBack(this.store, job, now, false);
         continue;
       }
       const source = job.worker?.id;
-      this.end(job, 'Failed', () => {
+      endJob(this.store, job, 'Failed', () => {
         job.errorInfo = [
           {
             code: 'LEASE_EXPIRED',
@@ -199,7 +181,7 @@ export class PlainQueue extends PlainCoordination implements QueueAdapter {
     if (!job) return 'not-found';
     if (isTerminalState(job.state)) return 'finished';
     if (job.state !== 'Processing') {
-      this.end(job, 'Cancelled');
+      endJob(this.store, job, 'Cancelled');
       return 'cancelled';
     }
     job.cancelRequested = true;
@@ -338,27 +320,6 @@ export class PlainQueue extends PlainCoordination implements QueueAdapter {
     return job?.state === 'Processing' && job.worker?.id === workerId ? job : undefined;
   }
 
-  /**
-   * Moves `job` to `to`, with the other changes of the same step, and only then tells the
-   * subscribers: a subscriber reading the job on hearing of the change sees the whole step.
-   */
-  private move(job: JobRecord, to: JobState, now: number, changes?: () => void): void {
-    assertTransition(job.id, job.state, to);
-    job.state = to;
-    job.updatedAt = new Date(now);
-    changes?.();
-    this.store.publish({ kind: 'state', jobId: job.id, queue: job.queue, state: to });
-  }
-
-  /** Processing → Enqueued, runnable at once; `release` gives the attempt back. */
-  private handBack(job: JobRecord, now: number, giveAttemptBack: boolean): void {
-    this.move(job, 'Enqueued', now, () => {
-      if (giveAttemptBack) job.attempts -= 1;
-      job.runAt = new Date(now);
-      job.leaseExpiresAt = undefined;
-    });
-  }
-
   /** Ends the job `workerId` holds with its result; false when it no longer holds it. */
   private endHeld(
     jobId: string,
@@ -368,48 +329,9 @@ export class PlainQueue extends PlainCoordination implements QueueAdapter {
   ): boolean {
     const job = this.heldBy(jobId, workerId);
     if (!job) return false;
-    this.end(job, to, () => {
+    endJob(this.store, job, to, () => {
       job.result = structuredClone(result);
     });
     return true;
   }
-
-  /**
-   * Ends `job` in a terminal state, then settles its Awaiting children: each is looked at afresh
-   * against all its parents (a plain scan, as this queue is small), released when the last one
-   * ended as asked and cancelled, naming the parent, when one cannot meet its condition any more.
-   */
-  private end(job: JobRecord, to: 'Succeeded' | 'Failed' | 'Cancelled', changes?: () => void): void {
-    const now = Date.now();
-    this.move(job, to, now, () => {
-      changes?.();
-      job.leaseExpiresAt = undefined;
-      job.finishedAt = new Date(now);
-    });
-    for (const { record: child } of this.store.jobs.values()) {
-      if (child.state !== 'Awaiting' || !child.parents.some((p) => p.id === job.id)) continue;
-      const gate = parentGate(child.parents, (id) => this.store.jobs.get(id)?.record.state);
-      if (gate.kind === 'cancelled') {
-        this.end(child, 'Cancelled', () => {
-          child.errorInfo = parentConditionUnmetErrorInfo(gate.unmet);
-        });
-      } else if (gate.kind === 'ready') {
-        this.move(child, child.runAt.getTime() > now ? 'Scheduled' : 'Enqueued', now);
-      }
-    }
-  }
-}
-
-/** Whether a claim may take the job now: Enqueued, or Scheduled and due. */
-function isRunnable(job: JobRecord, now: number): boolean {
-  return job.state === 'Enqueued' || (job.state === 'Scheduled' && job.runAt.getTime() <= now);
-}
-
-/** Priority, then run-at, then enqueue order. */
-function claimOrder(a: StoredJob, b: StoredJob): number {
-  return (
-    a.record.priority - b.record.priority ||
-    a.record.runAt.getTime() - b.record.runAt.getTime() ||
-    a.seq - b.seq
-  );
 }

@@ -22,6 +22,8 @@ export const consoDbMessages = {
     'hangar.consoDb.error.periodClosed':
       'Period {period} is closed (by {closedBy} at {closedAt}); imports and consolidations into it are refused until it is reopened',
     'hangar.consoDb.error.validationRule': 'Validation rule "{rule}" is invalid: {problem}',
+    'hangar.consoDb.error.copyUnavailable':
+      'PostgreSQL COPY could not start on this connection (it needs the pg driver)',
   },
   fr: {
     'hangar.consoDb.error.urlUnsupported':
@@ -44,5 +46,7 @@ export const consoDbMessages = {
     'hangar.consoDb.error.periodClosed':
       'La période {period} est clôturée (par {closedBy} le {closedAt}) ; imports et consolidations y sont refusés jusqu’à sa réouverture',
     'hangar.consoDb.error.validationRule': 'La règle de contrôle « {rule} » est invalide : {problem}',
+    'hangar.consoDb.error.copyUnavailable':
+      'Le COPY PostgreSQL n’a pas pu démarrer sur cette connexion (il exige le pilote pg)',
   },
 } as const satisfies MessageCatalogs;

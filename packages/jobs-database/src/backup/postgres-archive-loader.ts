@@ -1,8 +1,8 @@
 import type { ConsoDatabase } from '@hangar/conso-db';
+import { copyTextRow, PostgresCopyInput } from '@hangar/conso-db/postgres-copy';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { BackupInvalidError } from '../errors/backup-invalid-error.js';
 import { type ArchiveLoader, missingRowError, type TableLoad } from './archive-table-load.js';
-import { copyText, PostgresCopyInput } from './postgres-copy-input.js';
 
 /** Bytes of COPY text buffered before one write to the connection. */
 const CHUNK_BYTES = 256 * 1024;
@@ -59,9 +59,7 @@ export async function postgresArchiveLoader(
       );
     },
     async row(values) {
-      let line = '';
-      for (const [i, value] of values.entries()) line += i === 0 ? copyText(value) : `\t${copyText(value)}`;
-      buffer += `${line}\n`;
+      buffer += copyTextRow(values);
       rows++;
       if (buffer.length >= CHUNK_BYTES) await flush();
     },

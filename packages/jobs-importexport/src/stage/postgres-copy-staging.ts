@@ -1,27 +1,17 @@
+import { copyText, PostgresCopyInput } from '@hangar/conso-db/postgres-copy';
 import type { Kysely } from 'kysely';
-import { CopyInput } from './copy-input.js';
-import { startPostgresCopy } from './postgres-copy-stream.js';
 import { indexAndAnalyze } from './staging-ddl.js';
 import { ROW_NO, type StagingColumn, type StagingTable, type StagingValue } from './staging-table.js';
 
 /** Bytes buffered before one write to the COPY stream. */
 const CHUNK_BYTES = 256 * 1024;
 
-/** Escapes a value for COPY's text format: backslash, tab, newline and carriage return; null is `\N`. */
-export function copyTextValue(value: StagingValue): string {
-  if (value === null) return '\\N';
-  if (typeof value === 'number') return String(value);
-  return value.replace(/[\\\t\n\r]/g, (char) =>
-    char === '\\' ? '\\\\' : char === '\t' ? '\\t' : char === '\n' ? '\\n' : '\\r',
-  );
-}
-
 /**
  * Stages rows into a PostgreSQL temporary table through `COPY FROM STDIN` (pg-copy-streams) on the
  * transaction's connection: the fastest bulk path, with backpressure so memory stays flat.
  */
 export class PostgresCopyStaging implements StagingTable {
-  private input: CopyInput | undefined;
+  private input: PostgresCopyInput | undefined;
   private buffer = '';
   private staged = 0;
   private done = false;
@@ -34,7 +24,7 @@ export class PostgresCopyStaging implements StagingTable {
 
   async append(rowNo: number, values: readonly StagingValue[]): Promise<void> {
     let line = String(rowNo);
-    for (const value of values) line += `\t${copyTextValue(value)}`;
+    for (const value of values) line += `\t${copyText(value)}`;
     this.buffer += `${line}\n`;
     this.staged += 1;
     if (this.buffer.length >= CHUNK_BYTES) await this.flush();
@@ -64,10 +54,10 @@ export class PostgresCopyStaging implements StagingTable {
     await this.input.write(chunk);
   }
 
-  private async open(): Promise<CopyInput> {
+  private async open(): Promise<PostgresCopyInput> {
     const columns = [ROW_NO, ...this.columns.map((column) => column.name)]
       .map((name) => `"${name}"`)
       .join(', ');
-    return new CopyInput(await startPostgresCopy(this.db, `copy "${this.name}" (${columns}) from stdin`));
+    return PostgresCopyInput.start(this.db, `copy "${this.name}" (${columns}) from stdin`);
   }
 }

@@ -1,12 +1,11 @@
+import { PostgresCopyInput } from '@hangar/conso-db/postgres-copy';
 import { parse as parseSync } from 'csv-parse/sync';
 import { type Kysely, sql } from 'kysely';
 import type { CsvOptions } from '../read/csv-options.js';
 import { csvParserOptions } from '../read/csv-sheet-reader.js';
 import { normalizeHeader, repeatedColumns } from '../read/source-row.js';
 import type { CopyCsvDialect } from './copy-csv-dialect.js';
-import { CopyInput } from './copy-input.js';
 import { type ColumnShape, CsvShapeScanner } from './csv-shape-scanner.js';
-import { startPostgresCopy } from './postgres-copy-stream.js';
 import { stagingTableName } from './staging-ddl.js';
 import { ROW_NO } from './staging-table.js';
 
@@ -62,18 +61,16 @@ export async function copyRawCsv(
   const scanner = new CsvShapeScanner(dialect.delimiter.charCodeAt(0), 0x22, dialect.encoding === 'UTF8');
   const pending: Buffer[] = [];
   let table: { name: string; header: string[] } | undefined;
-  let copy: CopyInput | undefined;
+  let copy: PostgresCopyInput | undefined;
   let bytes = 0;
-  const start = async (): Promise<CopyInput> => {
+  const start = async (): Promise<PostgresCopyInput> => {
     table = await createRawTable(trx, csv, pending, scanner.columns);
     // Two columns of one name must agree on every row: the streaming reader checks it row by row.
     if (repeatedColumns(table.header).length > 0) throw new CopyPathUnavailable('repeatedColumn');
     const columns = table.header.map((_, index) => `"c${index + 1}"`).join(', ');
-    const started = new CopyInput(
-      await startPostgresCopy(
-        trx,
-        `copy "${table.name}" (${columns}) from stdin with (format csv, header true, delimiter ${literal(dialect.delimiter)}, quote '"', encoding '${dialect.encoding}')`,
-      ),
+    const started = await PostgresCopyInput.start(
+      trx,
+      `copy "${table.name}" (${columns}) from stdin with (format csv, header true, delimiter ${literal(dialect.delimiter)}, quote '"', encoding '${dialect.encoding}')`,
     );
     copy = started;
     for (const chunk of pending.splice(0)) await started.write(chunk);

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 
 /** Where the end-to-end run writes a screenshot of each page (gitignored; named in the README). */
 export const SCREENSHOT_DIR = join(import.meta.dirname, '..', '..', '..', '..', 'test-results', 'dashboard');
@@ -40,6 +41,14 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** A page in a context of its own (no shared session storage), English, with a loaded machine's timeout. */
+async function freshPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(60_000);
+  return page;
+}
+
 /** Opens the dashboard of `baseUrl` in a fresh page and signs in with `token`. */
 export async function openDashboard(
   browser: Browser,
@@ -47,14 +56,72 @@ export async function openDashboard(
   token: string,
   hash = '',
 ): Promise<Page> {
-  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(60_000);
+  const page = await freshPage(browser);
   await page.goto(`${baseUrl}/dashboard/${hash}`);
   await page.getByLabel('Bearer token').fill(token);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('navigation').waitFor();
   return page;
+}
+
+/** The pages of a browser test file: each test's pages are closed after it. */
+export interface DashboardBrowser {
+  /** The dashboard of `api` in a fresh page, signed in with `token`, at `hash` (see {@link openDashboard}). */
+  open(api: { readonly url: string }, token: string, hash?: string): Promise<Page>;
+  /** A fresh page, not signed in and nowhere yet. */
+  newPage(): Promise<Page>;
+}
+
+/**
+ * Registers, in the calling `describe`, one Chromium for the whole file (launching is the slow part)
+ * and, after each test, the closing of the pages it opened and then `afterEachTest` (the servers
+ * the pages talked to, so no page is left polling a server that is gone).
+ */
+export function useDashboardBrowser(afterEachTest: () => Promise<void>): DashboardBrowser {
+  let browser: Browser | undefined;
+  const pages: Page[] = [];
+  const opened = (page: Page) => {
+    pages.push(page);
+    return page;
+  };
+  const started = () => {
+    if (browser === undefined) throw new Error('Chromium is not started (call inside a describe)');
+    return browser;
+  };
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  }, 180_000);
+  afterEach(async () => {
+    for (const page of pages.splice(0)) await page.context().close();
+    await afterEachTest();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    open: async (api, token, hash = '') => opened(await openDashboard(started(), api.url, token, hash)),
+    newPage: async () => opened(await freshPage(started())),
+  };
+}
+
+/**
+ * The ids of the jobs a list shows, once there are some and they differ from `before`: a list is
+ * replaced after a click, so the new rows are told apart from the old ones by their ids.
+ */
+export async function listedJobIds(page: Page, before: readonly string[] = []): Promise<string[]> {
+  const rows = page.locator('tbody tr[data-job-id]');
+  const read = () => rows.evaluateAll((found) => found.map((row) => row.getAttribute('data-job-id') ?? ''));
+  let ids: string[] = [];
+  await expect
+    .poll(
+      async () => {
+        ids = await read();
+        return ids.length > 0 && ids.join() !== before.join();
+      },
+      { timeout: 60_000, interval: 100 },
+    )
+    .toBe(true);
+  return ids;
 }
 
 /** Saves a screenshot of the page under `SCREENSHOT_DIR`. */

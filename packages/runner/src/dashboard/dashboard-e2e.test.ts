@@ -1,12 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { closeAll, enqueue, startApi, type TestApi, TOKENS } from '../http/test-fixtures.js';
 import {
   browserSkipReason,
   callFromPage,
-  launchBrowser,
-  openDashboard,
+  listedJobIds,
   screenshot,
+  useDashboardBrowser,
 } from './browser-harness.js';
 
 const skip = browserSkipReason('dashboard end-to-end tests');
@@ -26,24 +25,7 @@ async function until(api: TestApi, id: string, state: string): Promise<void> {
 const longJob = { type: 'test.steps', params: { count: 1000, delayMs: 150 } };
 
 describe.skipIf(skip !== undefined)('dashboard in headless Chromium', { timeout: 240_000 }, () => {
-  let browser: Browser;
-  const pages: Page[] = [];
-  const open = async (api: TestApi, token: string, hash = '') => {
-    const page = await openDashboard(browser, api.url, token, hash);
-    pages.push(page);
-    return page;
-  };
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  }, 180_000);
-  afterEach(async () => {
-    for (const page of pages.splice(0)) await page.context().close();
-    await closeAll();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const { open, newPage } = useDashboardBrowser(closeAll);
 
   it('shows a long job moving live, cancels it from the page, and shows it Cancelled', async () => {
     const api = await startApi({ dashboard: true });
@@ -104,6 +86,42 @@ describe.skipIf(skip !== undefined)('dashboard in headless Chromium', { timeout:
 
     await page.goto(`${api.url}/dashboard/#/jobs/${acmeId}`);
     await page.getByRole('status').filter({ hasText: 'JOB_NOT_FOUND' }).waitFor();
+  });
+
+  it('pages through the jobs: Next to the end, First back, and Filter back to the first page', async () => {
+    const api = await startApi({ dashboard: true, defaultPageSize: 2 });
+    const { queue } = api.runner.client;
+    const ids: string[] = [];
+    // On a queue no worker takes, so the list stays put while the test pages through it.
+    for (let a = 0; a < 5; a += 1) {
+      const { job } = await queue.enqueue({
+        type: 'math.add',
+        queue: 'held',
+        params: { a, b: 1 },
+        maxAttempts: 1,
+        customerId: 'acme',
+      });
+      ids.push(job.id);
+    }
+    const page = await open(api, TOKENS.acmeOperator, '#/jobs');
+    const next = page.getByRole('button', { name: 'Next page', exact: true });
+    const first = page.getByRole('button', { name: 'First page', exact: true });
+    const one = await listedJobIds(page);
+    expect(one).toHaveLength(2);
+    expect(await first.count()).toBe(0);
+    await next.click();
+    const two = await listedJobIds(page, one);
+    await next.click();
+    const three = await listedJobIds(page, two);
+    expect([two.length, three.length]).toEqual([2, 1]);
+    expect([...one, ...two, ...three].sort()).toEqual([...ids].sort());
+    expect(await next.count()).toBe(0);
+    await first.click();
+    expect(await listedJobIds(page, three)).toEqual(one);
+    await next.click();
+    await listedJobIds(page, one);
+    await page.getByRole('button', { name: 'Filter' }).click();
+    expect(await listedJobIds(page, two)).toEqual(one);
   });
 
   it("lets an admin list one customer's jobs through the customer filter", async () => {
@@ -285,9 +303,7 @@ describe.skipIf(skip !== undefined)('dashboard in headless Chromium', { timeout:
     const api = await startApi({ dashboard: true });
     const id = await enqueueId(api, TOKENS.acmeOperator, { type: 'math.add', params: { a: 1, b: 2 } });
     await until(api, id, 'Succeeded');
-    const page = await (await browser.newContext()).newPage();
-    pages.push(page);
-    page.setDefaultTimeout(60_000);
+    const page = await newPage();
     await page.goto(`${api.url}/dashboard/`);
     await page.getByLabel('Bearer token').waitFor();
     // The token field has the focus when the page opens.

@@ -1,15 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { closeAll, startApi, type TestApi, TOKENS } from '../http/test-fixtures.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { closeAll, startApi, TOKENS } from '../http/test-fixtures.js';
 import { accessibilityProblems } from './accessibility-check.js';
 import {
   browserSkipReason,
   callFromPage,
-  launchBrowser,
-  openDashboard,
+  listedJobIds,
   screenshot,
+  useDashboardBrowser,
 } from './browser-harness.js';
 import { failedWorkflow, workflowFixturePlugin } from './failed-workflow-fixture.js';
+import { WORKFLOW_JOB_TYPE } from './workflow-job-type.js';
 
 const skip = browserSkipReason('workflow page end-to-end tests');
 const WAIT = { timeout: 60_000, interval: 100 };
@@ -24,25 +25,8 @@ async function shownStates(page: Page): Promise<Record<string, string | null>> {
 }
 
 describe.skipIf(skip !== undefined)('workflow page in headless Chromium', { timeout: 240_000 }, () => {
-  let browser: Browser;
-  const pages: Page[] = [];
-  const open = async (api: TestApi, token: string, hash = '') => {
-    const page = await openDashboard(browser, api.url, token, hash);
-    pages.push(page);
-    return page;
-  };
+  const { open } = useDashboardBrowser(closeAll);
   const start = () => startApi({ dashboard: true }, undefined, undefined, [workflowFixturePlugin]);
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  }, 180_000);
-  afterEach(async () => {
-    for (const page of pages.splice(0)) await page.context().close();
-    await closeAll();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it('draws a failed workflow, retries its failed step from the keyboard, and follows the graph as it changes', async () => {
     const api = await start();
@@ -156,6 +140,35 @@ describe.skipIf(skip !== undefined)('workflow page in headless Chromium', { time
     const problems = await accessibilityProblems(page, 'body');
     expect(problems.some((p) => /^h4 "sum": text contrast/.test(p))).toBe(true);
     expect(problems.some((p) => /^button "": no accessible name/.test(p))).toBe(true);
+  });
+
+  it('pages through the Workflows list with the pager of the jobs list', async () => {
+    const api = await startApi({ dashboard: true, defaultPageSize: 2 }, undefined, undefined, [
+      workflowFixturePlugin,
+    ]);
+    const ids: string[] = [];
+    // Workflow jobs on a queue no worker takes: listed, never started.
+    for (const name of ['one', 'two', 'three']) {
+      const { job } = await api.runner.client.queue.enqueue({
+        type: WORKFLOW_JOB_TYPE,
+        queue: 'held',
+        params: { name, steps: [] },
+        maxAttempts: 1,
+        customerId: 'acme',
+      });
+      ids.push(job.id);
+    }
+    const page = await open(api, TOKENS.acmeOperator, '#/workflows');
+    const next = page.getByRole('button', { name: 'Next page', exact: true });
+    const one = await listedJobIds(page);
+    expect(await page.getByRole('button', { name: 'First page', exact: true }).count()).toBe(0);
+    await next.click();
+    const two = await listedJobIds(page, one);
+    expect([one.length, two.length]).toEqual([2, 1]);
+    expect([...one, ...two].sort()).toEqual([...ids].sort());
+    expect(await next.count()).toBe(0);
+    await page.getByRole('button', { name: 'First page', exact: true }).click();
+    expect(await listedJobIds(page, two)).toEqual(one);
   });
 
   it('draws the graph in French from the same catalogs', async () => {

@@ -7,7 +7,7 @@ import type {
   RunnerInfo,
   RunnerRecord,
 } from '@hangar/core';
-import { TriggerCallsBase } from './trigger-calls-base.js';
+import { ScheduleCallsBase } from './schedule-calls-base.js';
 
 /**
  * The contract calls that operators and monitoring make rather than workers: retries and
@@ -21,9 +21,9 @@ export type OperatorCalls = Pick<
 /**
  * Base of the Redis and PostgreSQL adapters: serves the operator calls through `operatorCalls`,
  * which each adapter builds from helpers of its own, so the adapter's file stays about the hot path
- * (and the trigger calls through `triggerStore`, see `TriggerCallsBase`).
+ * (and the schedule and trigger calls, see `ScheduleCallsBase`).
  */
-export abstract class OperatorCallsBase extends TriggerCallsBase implements OperatorCalls {
+export abstract class OperatorCallsBase extends ScheduleCallsBase implements OperatorCalls {
   /** The adapter's implementation of the operator calls. */
   protected abstract readonly operatorCalls: OperatorCalls;
 

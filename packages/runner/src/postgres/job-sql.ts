@@ -187,17 +187,33 @@ export function jobSql(n: SchemaNames) {
        WHERE job_id = $1 AND seq > $2 ORDER BY seq`,
 
     /**
-     * `$1..$3` ages in ms of Succeeded, Failed, Cancelled; `$4` batch size. The bounded
-     * sub-select keeps each call short so cleanup never holds up the hot path.
+     * `$1..$3` ages in ms of Succeeded, Failed, Cancelled; `$4` batch size. Each arm walks
+     * `job_finished_idx` from its state's oldest finished job and stops after a batch, and the
+     * merge keeps the batch's oldest of all three, so a call reads about one batch of index
+     * entries wherever the due jobs lie in the heap. (Unordered, the planner picked a scan of the
+     * table, which reads every younger job stored before the first due one.) The ids go to the
+     * primary key as one array. The DELETE checks state and age again on the row it deletes, so
+     * a job retried in between (live again) is never deleted.
      */
     cleanup: `
-      DELETE FROM ${n.job} WHERE id IN (
-        (SELECT id FROM ${n.job} WHERE state = 'Succeeded' AND finished_at < now() - $1 * interval '1 millisecond')
-        UNION ALL
-        (SELECT id FROM ${n.job} WHERE state = 'Failed' AND finished_at < now() - $2 * interval '1 millisecond')
-        UNION ALL
-        (SELECT id FROM ${n.job} WHERE state = 'Cancelled' AND finished_at < now() - $3 * interval '1 millisecond')
-        LIMIT $4)`,
+      DELETE FROM ${n.job} j
+       WHERE j.id = ANY (ARRAY(
+         SELECT due.id FROM (
+          (SELECT id, finished_at FROM ${n.job}
+            WHERE state = 'Succeeded' AND finished_at < now() - $1 * interval '1 millisecond'
+            ORDER BY finished_at LIMIT $4)
+          UNION ALL
+          (SELECT id, finished_at FROM ${n.job}
+            WHERE state = 'Failed' AND finished_at < now() - $2 * interval '1 millisecond'
+            ORDER BY finished_at LIMIT $4)
+          UNION ALL
+          (SELECT id, finished_at FROM ${n.job}
+            WHERE state = 'Cancelled' AND finished_at < now() - $3 * interval '1 millisecond'
+            ORDER BY finished_at LIMIT $4)
+         ) due ORDER BY due.finished_at LIMIT $4))
+         AND j.finished_at < now() - CASE j.state
+               WHEN 'Succeeded' THEN $1 WHEN 'Failed' THEN $2 WHEN 'Cancelled' THEN $3
+             END * interval '1 millisecond'`,
   };
 }
 

@@ -17,7 +17,6 @@ import {
   type QueueAdapter,
   type QueueChange,
   type RetentionPolicy,
-  type ScheduleRecord,
   type SubscribeOptions,
   type TriggerStore,
   type Unsubscribe,
@@ -34,14 +33,14 @@ import type pg from 'pg';
 import { type OperatorCalls, OperatorCallsBase } from '../operator-calls/operator-calls.js';
 import { transactionClient } from './argument-checks.js';
 import { ChangeHub } from './change-hub.js';
-import { claimedJobColumns, claimedRowToJob } from './claimed-row.js';
+import { claimJobs } from './claim-jobs.js';
 import { type Completion, completeBatch } from './complete-batch.js';
 import { PostgresJobCounts } from './count-sql.js';
 import { enqueueJobs } from './enqueue-jobs.js';
 import { insertJobsSql } from './enqueue-sql.js';
 import { postgresTriggers } from './event-trigger-sql.js';
 import { parseJobId } from './job-id.js';
-import { compareClaimOrder, type JobRow, rowToJob } from './job-row.js';
+import { type JobRow, rowToJob } from './job-row.js';
 import { type JobSql, jobSql, RECOVER_BATCH } from './job-sql.js';
 import { encodeCursor, listJobsQuery } from './list-sql.js';
 import { lockSql } from './lock-sql.js';
@@ -54,14 +53,11 @@ import {
   type ResolvedPostgresQueueOptions,
   resolvePostgresQueueOptions,
 } from './options.js';
+import { PostgresSchedules } from './postgres-schedules.js';
 import { openQueuePool } from './queue-pool.js';
-import { rowToSchedule, type ScheduleRow, scheduleSql, scheduleValues } from './schedule-sql.js';
 import { type SchemaNames, schemaNames } from './schema-names.js';
-import { execute, queryRows, rerunOnDeadlock, type SqlClient, sqlState } from './sql-client.js';
+import { execute, queryRows, rerunOnDeadlock, type SqlClient } from './sql-client.js';
 
-/** Unique violation: two claimers raced for one concurrency key (the index refused one). */
-const UNIQUE_VIOLATION = '23505';
-const CLAIM_ATTEMPTS = 3;
 /**
  * The PostgreSQL queue: durable jobs in the queue's own schema, claimed with
  * `FOR UPDATE SKIP LOCKED`, leases recovered after a crash, and changes pushed to every
@@ -78,7 +74,7 @@ export class PostgresQueue extends OperatorCallsBase implements QueueAdapter {
   protected readonly operatorCalls: OperatorCalls;
   protected readonly triggerStore: TriggerStore;
   private readonly locks: ReturnType<typeof lockSql>;
-  private readonly schedules: ReturnType<typeof scheduleSql>;
+  protected readonly scheduleStore: PostgresSchedules;
   private readonly hub: ChangeHub;
   private readonly counts: PostgresJobCounts;
   private readonly insertSql: string;
@@ -106,7 +102,10 @@ export class PostgresQueue extends OperatorCallsBase implements QueueAdapter {
     this.operatorCalls = postgresOperatorCalls((text, values) => this.rows(text, values), this.names);
     this.triggerStore = postgresTriggers((text, values) => this.rows(text, values), this.names);
     this.locks = lockSql(this.names);
-    this.schedules = scheduleSql(this.names);
+    this.scheduleStore = new PostgresSchedules(this.names, {
+      rows: (text, values) => this.rows(text, values),
+      exec: (text, values) => this.exec(text, values),
+    });
     this.insertSql = insertJobsSql(this.names);
     this.counts = new PostgresJobCounts((text, values) => this.rows(text, values), this.names, {
       cacheMs: this.options.countCacheMs,
@@ -169,34 +168,10 @@ export class PostgresQueue extends OperatorCallsBase implements QueueAdapter {
   async claim(request: ClaimRequest): Promise<JobRecord[]> {
     checkClaimRequest(request);
     if (request.queues.length === 0 || request.types.length === 0) return [];
-    const { worker } = request;
-    const text = `SELECT ${claimedJobColumns('c')} FROM ${this.names.q}.claim($1, $2, $3, $4::text[], $5::text[], $6, $7, $8) c`;
-    const values = [
-      worker.id,
-      worker.host,
-      worker.pid,
-      [...request.queues],
-      [...request.types],
-      request.limit,
-      request.leaseMs,
-      request.maxPerCustomer ?? null,
-    ];
-    for (let attempt = 1; ; attempt++) {
-      try {
-        this.assertOpen();
-        await this.ready();
-        const result = await this.pool.query<unknown[]>({
-          name: `${this.names.schema}.claim`,
-          text,
-          values,
-          rowMode: 'array',
-        });
-        return result.rows.map((row) => claimedRowToJob(row, worker)).sort(compareClaimOrder);
-      } catch (err) {
-        // The unique index caught a concurrency-key race; a new snapshot sees the winner.
-        if (sqlState(err) !== UNIQUE_VIOLATION || attempt >= CLAIM_ATTEMPTS) throw err;
-      }
-    }
+    return claimJobs(this.pool, this.names, request, async () => {
+      this.assertOpen();
+      await this.ready();
+    });
   }
 
   async heartbeat(workerId: string, jobIds: readonly string[], leaseMs: number): Promise<string[]> {
@@ -310,27 +285,6 @@ export class PostgresQueue extends OperatorCallsBase implements QueueAdapter {
 
   async releaseLock(name: string, owner: string): Promise<boolean> {
     return (await this.exec(this.locks.release, [name, owner])) === 1;
-  }
-
-  async saveSchedule(schedule: ScheduleRecord): Promise<void> {
-    await this.exec(this.schedules.save, scheduleValues(schedule));
-  }
-
-  async getSchedule(name: string): Promise<ScheduleRecord | undefined> {
-    const [row] = await this.rows<ScheduleRow>(this.schedules.get, [name]);
-    return row ? rowToSchedule(row) : undefined;
-  }
-
-  async listSchedules(): Promise<ScheduleRecord[]> {
-    return (await this.rows<ScheduleRow>(this.schedules.list, [])).map(rowToSchedule);
-  }
-
-  async deleteSchedule(name: string): Promise<boolean> {
-    return (await this.exec(this.schedules.delete, [name])) === 1;
-  }
-
-  async advanceSchedule(name: string, expected: Date, next: Date | null, firedAt: Date): Promise<boolean> {
-    return (await this.exec(this.schedules.advance, [name, expected, next, firedAt])) === 1;
   }
 
   async cleanup(policy: RetentionPolicy): Promise<number> {

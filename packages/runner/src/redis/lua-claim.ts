@@ -1,4 +1,4 @@
-import { coreScript } from './lua-core.js';
+import { coreScript } from './lua-script.js';
 
 /**
  * The claim procedure, shared by the claim script and the enqueue script (which claims for a

@@ -1,4 +1,4 @@
-import { keysScript } from './lua-core.js';
+import { keysScript } from './lua-script.js';
 
 /** ARGV: name, owner, ttlMs. Takes the lock when free, expired (Redis dropped it) or already ours. */
 export const ACQUIRE_LOCK_LUA = keysScript(`

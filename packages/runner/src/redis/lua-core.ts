@@ -1,36 +1,5 @@
-import {
-  JOB_STATES,
-  JOB_TRANSITIONS,
-  type JobState,
-  PARENT_CONDITION_STATES,
-  type ParentCondition,
-  RETRYABLE_STATES,
-  TERMINAL_STATES,
-} from '@hangar/core';
+import { LUA_STATE_MACHINE } from './lua-state-machine.js';
 import { LUA_TALLY } from './lua-tally.js';
-import { LUA_KEYS } from './redis-keys.js';
-
-/** A Lua table literal used as a set of states: `{ Succeeded = true, Failed = true }`. */
-function luaStateSet(states: readonly JobState[]): string {
-  return `{ ${states.map((state) => `${state} = true`).join(', ')} }`;
-}
-
-/**
- * The state machine as Lua tables, written from `JOB_TRANSITIONS` when the module loads, so that
- * the scripts cannot drift from the table every adapter follows: `TERMINAL` is the set of states
- * a job never leaves, `MOVES[from]` the set of states it may move to.
- */
-const LUA_STATE_MACHINE = `
-local TERMINAL = ${luaStateSet(TERMINAL_STATES)}
-local RETRYABLE = ${luaStateSet(RETRYABLE_STATES)}
-local MOVES = {
-${JOB_STATES.map((from) => `  ${from} = ${luaStateSet(JOB_TRANSITIONS[from])},`).join('\n')}
-}
--- the terminal states each parent condition accepts ('end' is a Lua keyword, hence the brackets)
-local CONDITION = {
-${(Object.keys(PARENT_CONDITION_STATES) as ParentCondition[]).map((c) => `  ['${c}'] = ${luaStateSet(PARENT_CONDITION_STATES[c])},`).join('\n')}
-}
-`;
 
 /**
  * Lua shared by the state-changing scripts: the clock, change events, deferred zset writes and the
@@ -42,7 +11,7 @@ ${(Object.keys(PARENT_CONDITION_STATES) as ParentCondition[]).map((c) => `  ['${
  * times go around as strings; each `redis.call` has a fixed cost, so zset writes of a batch are
  * collected and sent as one command per key.
  */
-const LUA_CORE = `${LUA_STATE_MACHINE}-- Redis' clock, not the caller's, so that leases and run-at times agree across hosts.
+export const LUA_CORE = `${LUA_STATE_MACHINE}-- Redis' clock, not the caller's, so that leases and run-at times agree across hosts.
 local NOW, NOW_S
 -- Changes of this call, published once as a JSON array after the state change is written.
 local CHANGES, GROUP, QUEUE_JSON
@@ -377,58 +346,3 @@ finish = function(j, to, field, value)
   end
 end
 `;
-
-/** A script body, which defines `local function main(A)` (`A` being its arguments). */
-export interface LuaScript {
-  /** The Lua defining `main`. */
-  readonly body: string;
-  /** Whether it changes jobs (clock, deferred writes and change events around `main`). */
-  readonly core: boolean;
-  /** Reads only, so Redis may run it on a replica or while out of memory. */
-  readonly readOnly: boolean;
-  /** Chunks of Lua the body uses besides the core (each set up once in a function library). */
-  readonly uses: readonly string[];
-}
-
-/** A script that changes jobs: `main` runs between the clock read and the sending of its writes. */
-export function coreScript(body: string, uses: readonly string[] = []): LuaScript {
-  return { body, core: true, readOnly: false, uses };
-}
-
-/** A script that changes no job (locks, schedules, listings): only the key helpers. */
-export function keysScript(body: string, options: { readOnly?: boolean } = {}): LuaScript {
-  return { body, core: false, readOnly: options.readOnly ?? false, uses: [] };
-}
-
-/** The source of a script run with EVALSHA: the shared code is set up again on every call. */
-export function evalSource(script: LuaScript): string {
-  return script.core
-    ? `${LUA_KEYS}${LUA_CORE}${script.uses.join('')}${script.body}
-return run(main, KEYS, ARGV)
-`
-    : `${LUA_KEYS}${script.body}
-P = KEYS[1]
-return main(ARGV)
-`;
-}
-
-/**
- * A Redis 7 function library of the scripts: the shared code and each body are set up once when
- * the library loads, so a call pays only for its own work. Each body is scoped in a `do` block.
- */
-export function librarySource(library: string, scripts: Readonly<Record<string, LuaScript>>): string {
-  const chunks = new Set(Object.values(scripts).flatMap((script) => script.uses));
-  const parts = [`#!lua name=${library}\n${LUA_KEYS}${LUA_CORE}`, ...chunks];
-  for (const [name, script] of Object.entries(scripts)) {
-    const callback = script.core
-      ? 'function(keys, args) return run(main, keys, args) end'
-      : 'function(keys, args) P = keys[1] return main(args) end';
-    const flags = script.readOnly ? ", flags = { 'no-writes' }" : '';
-    parts.push(`do
-${script.body}
-redis.register_function({ function_name = '${library}_${name}', callback = ${callback}${flags} })
-end
-`);
-  }
-  return parts.join('');
-}

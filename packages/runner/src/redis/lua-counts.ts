@@ -1,4 +1,4 @@
-import { keysScript } from './lua-core.js';
+import { keysScript } from './lua-script.js';
 
 /**
  * Recounts from the jobs themselves, once: the counts of a deployment whose jobs were stored by a

@@ -1,5 +1,5 @@
 import { CLAIM_CORE, CLAIM_WAIT } from './lua-claim.js';
-import { coreScript } from './lua-core.js';
+import { coreScript } from './lua-script.js';
 
 /** Prefix of the enqueue script's error for a parent that does not exist, followed by its id. */
 export const PARENT_NOT_FOUND = 'PARENT_NOT_FOUND';

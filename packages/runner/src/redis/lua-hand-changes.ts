@@ -1,5 +1,5 @@
 import { MAX_ATTEMPTS_CAP } from '@hangar/core/adapter';
-import { coreScript } from './lua-core.js';
+import { coreScript } from './lua-script.js';
 
 /** Lua that forgets a finished job: its hash, log, children set and index entries (not its `done:` entry). */
 export const DROP_JOB = `

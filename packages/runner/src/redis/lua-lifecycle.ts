@@ -1,4 +1,4 @@
-import { coreScript } from './lua-core.js';
+import { coreScript } from './lua-script.js';
 
 /** ARGV: workerId, leaseMs, job ids. Extends the leases the worker still holds; returns their ids. */
 export const HEARTBEAT_LUA = coreScript(`

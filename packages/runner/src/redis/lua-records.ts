@@ -1,5 +1,5 @@
-import { coreScript, keysScript } from './lua-core.js';
 import { DROP_JOB } from './lua-hand-changes.js';
+import { coreScript, keysScript } from './lua-script.js';
 
 /**
  * ARGV: jobId, progress snapshot JSON or '', then log entries as JSON objects without `seq`.

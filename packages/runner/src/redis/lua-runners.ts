@@ -1,4 +1,4 @@
-import { keysScript } from './lua-core.js';
+import { keysScript } from './lua-script.js';
 
 // Redis' clock in ms as a string, so that every runner's expiry is read against the same clock.
 const CLOCK = `

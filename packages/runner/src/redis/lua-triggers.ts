@@ -1,4 +1,4 @@
-import { keysScript } from './lua-core.js';
+import { keysScript } from './lua-script.js';
 
 /**
  * ARGV: name, expected cursor time (ms), expected cursor job id ('' for none), next time (ms),

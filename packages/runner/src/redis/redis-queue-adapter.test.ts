@@ -3,7 +3,7 @@ import { sleep, testJob, testWorker } from '@hangar/core/testing';
 import { Redis } from 'ioredis';
 import { describe, expect, it, vi } from 'vitest';
 import { closeConnection } from './connection.js';
-import { coreScript, evalSource } from './lua-core.js';
+import { coreScript, evalSource } from './lua-script.js';
 import { checkInvariants } from './redis-invariants.js';
 import { RedisQueue } from './redis-queue.js';
 import { SCRIPT_LIBRARY } from './redis-scripts.js';

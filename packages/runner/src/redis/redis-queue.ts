@@ -12,15 +12,12 @@ import {
   type JobPage,
   type JobRecord,
   type JobResult,
-  type JobState,
   type ListJobsFilter,
   type LogEntry,
   type NewLogEntry,
-  type ParentCondition,
   type QueueAdapter,
   type QueueChange,
   type RetentionPolicy,
-  type ScheduleRecord,
   type SubscribeOptions,
   type TriggerStore,
   type Unsubscribe,
@@ -33,7 +30,6 @@ import {
   jobHasLabels,
   listPageSize,
   lockTtlMs,
-  newJobRecord,
   refuseTransaction,
 } from '@hangar/core/adapter';
 import type { Redis } from 'ioredis';
@@ -41,10 +37,10 @@ import { type OperatorCalls, OperatorCallsBase } from '../operator-calls/operato
 import { type ClaimReply, decodeClaimReply } from './claim-reply.js';
 import { ClaimWaits } from './claim-waits.js';
 import { closeConnection, openConnection } from './connection.js';
-import { decodeJob, type EncodedJob, encodeNewJob, type FlatHash } from './job-codec.js';
+import { type EnqueueReply, enqueueArgs, enqueueResults, refuseMissingParent } from './enqueue-script-io.js';
+import { decodeJob, type FlatHash } from './job-codec.js';
 import { decodeCursor, encodeCursor, listArgs } from './list-query.js';
 import { decodeLogEntry, encodeLogEntry, progressOf } from './log-codec.js';
-import { PARENT_NOT_FOUND } from './lua-enqueue.js';
 import { redisOperatorCalls } from './operator-calls.js';
 import {
   type RedisQueueOptions,
@@ -53,15 +49,11 @@ import {
 } from './options.js';
 import { countRedisJobs } from './redis-job-counts.js';
 import { RedisKeys, readyGroup } from './redis-keys.js';
+import { RedisSchedules } from './redis-schedules.js';
 import { type RedisScripts, registerScripts } from './redis-scripts.js';
 import { RedisSubscriber } from './redis-subscriber.js';
 import { RedisTriggers } from './redis-triggers.js';
-import { decodeSchedule, encodeSchedule } from './schedule-codec.js';
 import { SettleBatcher } from './settle-batcher.js';
-
-type EnqueueReply =
-  | [1, JobState, string, string, string, string?, JobState?, ParentCondition?]
-  | [0, string, FlatHash, string | null];
 
 /**
  * The Redis queue adapter: every state change is one Lua script, so it is atomic and safe with
@@ -85,6 +77,7 @@ export class RedisQueue extends OperatorCallsBase implements QueueAdapter, Trigg
   private waitsReady: Promise<ClaimWaits> | undefined;
   private waits: ClaimWaits | undefined;
   protected readonly triggerStore: TriggerStore;
+  protected readonly scheduleStore: RedisSchedules;
 
   constructor(options: RedisQueueOptions = {}) {
     super();
@@ -100,6 +93,7 @@ export class RedisQueue extends OperatorCallsBase implements QueueAdapter, Trigg
     this.operatorCalls = redisOperatorCalls(this.redis, this.scripts, this.keys.base);
     this.settles = new SettleBatcher(this.scripts.settle);
     this.triggerStore = new RedisTriggers(this.redis, this.keys, this.scripts);
+    this.scheduleStore = new RedisSchedules(this.redis, this.keys, this.scripts);
     this.subscriber = new RedisSubscriber({ main: this.redis, keys: this.keys, connectionName, logger });
   }
 
@@ -114,43 +108,9 @@ export class RedisQueue extends OperatorCallsBase implements QueueAdapter, Trigg
     refuseTransaction(options, 'the Redis queue');
     if (requests.length === 0) return [];
     checkEnqueueRequests(requests);
-    const ids: string[] = [];
-    const encoded: EncodedJob[] = [];
-    const args: Array<string | number> = [requests.length];
-    for (const request of requests) {
-      const id = randomUUID();
-      const job = encodeNewJob(request);
-      ids.push(id);
-      encoded.push(job);
-      args.push(id, job.fields.length / 2);
-      for (const field of job.fields) args.push(field);
-    }
+    const { ids, encoded, args } = enqueueArgs(requests);
     const replies = (await this.scripts.enqueue(args).catch(refuseMissingParent)) as EnqueueReply[];
-    return replies.map((reply, i): EnqueueResult => {
-      const id = ids[i] as string;
-      if (reply[0] === 0) {
-        const job = decodeJob(reply[2], reply[1], reply[3]);
-        if (!job) throw new Error(`Job ${reply[1]} vanished while enqueueing`);
-        return { id: job.id, created: false, job };
-      }
-      const [, state, createdAt, , runAt, parentId, parentState, condition] = reply;
-      const unmet =
-        parentId === undefined || parentState === undefined || condition === undefined
-          ? undefined
-          : { parentId, state: parentState, condition };
-      const paramsJson = (encoded[i] as EncodedJob).paramsJson;
-      const request = requests[i] as EnqueueRequest;
-      const job = newJobRecord(request, {
-        id,
-        state,
-        unmet,
-        runAt: new Date(Number(runAt)),
-        createdAt: new Date(Number(createdAt)),
-        params: paramsJson === undefined ? undefined : JSON.parse(paramsJson),
-        metadata: request.metadata === undefined ? undefined : JSON.parse(JSON.stringify(request.metadata)),
-      });
-      return { id, created: true, job };
-    });
+    return enqueueResults(requests, ids, encoded, replies);
   }
 
   async claim(request: ClaimRequest): Promise<JobRecord[]> {
@@ -337,56 +297,6 @@ export class RedisQueue extends OperatorCallsBase implements QueueAdapter, Trigg
     return (await this.scripts.releaseLock(name, owner)) === 1;
   }
 
-  async saveSchedule(schedule: ScheduleRecord): Promise<void> {
-    const key = this.keys.schedule(schedule.name);
-    // MULTI: the hash is replaced as a whole, never read half-written
-    await this.redis
-      .multi()
-      .del(key)
-      .hset(key, encodeSchedule(schedule))
-      .sadd(this.keys.schedules(), schedule.name)
-      .exec();
-  }
-
-  async getSchedule(name: string): Promise<ScheduleRecord | undefined> {
-    return decodeSchedule(await this.redis.hgetall(this.keys.schedule(name)));
-  }
-
-  async listSchedules(): Promise<ScheduleRecord[]> {
-    const names = (await this.redis.smembers(this.keys.schedules())).sort();
-    if (names.length === 0) return [];
-    const pipeline = this.redis.pipeline();
-    for (const name of names) pipeline.hgetall(this.keys.schedule(name));
-    const replies = (await pipeline.exec()) ?? [];
-    const out: ScheduleRecord[] = [];
-    for (const [err, hash] of replies) {
-      if (err) throw err;
-      const schedule = decodeSchedule(hash as Record<string, string>);
-      if (schedule) out.push(schedule);
-    }
-    return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  }
-
-  async deleteSchedule(name: string): Promise<boolean> {
-    const replies = await this.redis
-      .multi()
-      .del(this.keys.schedule(name))
-      .srem(this.keys.schedules(), name)
-      .exec();
-    return replies?.[0]?.[1] === 1;
-  }
-
-  async advanceSchedule(name: string, expected: Date, next: Date | null, firedAt: Date): Promise<boolean> {
-    const nextArg = next === null ? '' : String(next.getTime());
-    const reply = await this.scripts.advanceSchedule(
-      name,
-      String(expected.getTime()),
-      nextArg,
-      String(firedAt.getTime()),
-    );
-    return reply === 1;
-  }
-
   async cleanup(policy: RetentionPolicy): Promise<number> {
     const batch = checkRetentionPolicy(policy);
     const ages = [policy.succeededMs, policy.cancelledMs, policy.failedMs];
@@ -410,13 +320,4 @@ export class RedisQueue extends OperatorCallsBase implements QueueAdapter, Trigg
     })();
     return this.closing;
   }
-}
-
-/** The enqueue script's refusal of a parent that does not exist, as `JobNotFoundError`. */
-function refuseMissingParent(error: unknown): never {
-  const message = error instanceof Error ? error.message : '';
-  if (message.startsWith(`${PARENT_NOT_FOUND} `)) {
-    throw new JobNotFoundError(message.slice(PARENT_NOT_FOUND.length + 1));
-  }
-  throw error;
 }

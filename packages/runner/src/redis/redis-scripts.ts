@@ -7,13 +7,13 @@ import {
   EXTEND_LOCK_LUA,
   RELEASE_LOCK_LUA,
 } from './lua-coordination.js';
-import { evalSource, type LuaScript, librarySource } from './lua-core.js';
 import { OLDEST_WAITING_LUA, RECOUNT_LUA } from './lua-counts.js';
 import { ENQUEUE_LUA } from './lua-enqueue.js';
 import { DELETE_LUA, RETRY_LUA } from './lua-hand-changes.js';
 import { HEARTBEAT_LUA, RECOVER_LUA, REQUEST_CANCEL_LUA, SETTLE_LUA } from './lua-lifecycle.js';
 import { APPEND_LOG_LUA, CLEANUP_LUA, LIST_LUA } from './lua-records.js';
 import { ADVERTISE_RUNNER_LUA, LIST_RUNNERS_LUA, QUEUE_DEPTHS_LUA } from './lua-runners.js';
+import { evalSource, type LuaScript, librarySource } from './lua-script.js';
 import { ADVANCE_TRIGGER_LUA, FINISHED_JOBS_LUA } from './lua-triggers.js';
 
 const SCRIPTS = {

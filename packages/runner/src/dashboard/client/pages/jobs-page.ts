@@ -1,4 +1,5 @@
 import type { JobPageView, JobTypeView, JobView } from '../../../http/view-schemas.js';
+import { cursorPager } from '../cursor-pager.js';
 import { dataTable } from '../data-table.js';
 import { h, replace } from '../dom.js';
 import { report, stateBadge, statusLine } from '../feedback.js';
@@ -29,7 +30,6 @@ export function jobsPage(root: HTMLElement, session: Session, state?: string): v
   const status = statusLine();
   const tableBox = h('div', { class: 'table-box' });
   const selected = new Set<string>();
-  const cursors: Array<string | undefined> = [undefined];
 
   const stateSelect = h(
     'select',
@@ -61,7 +61,7 @@ export function jobsPage(root: HTMLElement, session: Session, state?: string): v
         filter.queue = queueInput.value.trim();
         filter.user = userInput.value.trim();
         if (session.isAdmin) api.customerId = customerInput.value.trim() || undefined;
-        cursors.splice(0, cursors.length, undefined);
+        pager.reset();
         void load();
       },
     },
@@ -110,7 +110,10 @@ export function jobsPage(root: HTMLElement, session: Session, state?: string): v
       )
     : null;
 
-  const pager = h('div', { class: 'actions' });
+  const pager = cursorPager(
+    () => void load(),
+    () => void load(false),
+  );
 
   function row(job: JobView): HTMLTableRowElement {
     const box = h('input', {
@@ -139,7 +142,7 @@ export function jobsPage(root: HTMLElement, session: Session, state?: string): v
 
   async function load(resetSelection = true): Promise<void> {
     if (resetSelection) selected.clear();
-    const cursor = cursors.at(-1);
+    const cursor = pager.cursor;
     replace(tableBox, h('p', {}, t('hangar.dashboard.loading')));
     try {
       const page = await api.json<JobPageView>('GET', 'jobs', {
@@ -177,34 +180,7 @@ export function jobsPage(root: HTMLElement, session: Session, state?: string): v
           page.items.map(row),
         ),
       );
-      replace(
-        pager,
-        cursors.length > 1 &&
-          h(
-            'button',
-            {
-              type: 'button',
-              onclick: () => {
-                cursors.splice(1);
-                void load();
-              },
-            },
-            t('hangar.dashboard.jobs.first'),
-          ),
-        page.nextCursor !== null &&
-          h(
-            'button',
-            {
-              type: 'button',
-              onclick: () => {
-                cursors.push(page.nextCursor ?? undefined);
-                void load();
-              },
-            },
-            t('hangar.dashboard.jobs.next'),
-          ),
-        h('button', { type: 'button', onclick: () => void load(false) }, t('hangar.dashboard.refresh')),
-      );
+      pager.show(page.nextCursor);
     } catch (error) {
       replace(tableBox);
       report(status, error);
@@ -219,7 +195,7 @@ export function jobsPage(root: HTMLElement, session: Session, state?: string): v
     bulkBar,
     status,
     tableBox,
-    pager,
+    pager.element,
   );
   void load();
 }

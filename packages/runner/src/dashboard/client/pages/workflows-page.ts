@@ -1,5 +1,6 @@
 import type { JobPageView, JobView } from '../../../http/view-schemas.js';
 import { WORKFLOW_JOB_TYPE } from '../../workflow-job-type.js';
+import { cursorPager } from '../cursor-pager.js';
 import { dataTable } from '../data-table.js';
 import { h, replace } from '../dom.js';
 import { report, stateBadge, statusLine } from '../feedback.js';
@@ -11,8 +12,7 @@ export function workflowsPage(root: HTMLElement, session: Session): void {
   const { api } = session;
   const status = statusLine();
   const tableBox = h('div', { class: 'table-box' }, h('p', {}, t('hangar.dashboard.loading')));
-  const pager = h('div', { class: 'actions' });
-  const cursors: Array<string | undefined> = [undefined];
+  const pager = cursorPager(() => void load());
 
   const row = (job: JobView) =>
     h(
@@ -29,7 +29,7 @@ export function workflowsPage(root: HTMLElement, session: Session): void {
     try {
       const page = await api.json<JobPageView>('GET', 'jobs', {
         type: WORKFLOW_JOB_TYPE,
-        cursor: cursors.at(-1),
+        cursor: pager.cursor,
       });
       replace(
         tableBox,
@@ -45,34 +45,7 @@ export function workflowsPage(root: HTMLElement, session: Session): void {
           page.items.map(row),
         ),
       );
-      replace(
-        pager,
-        cursors.length > 1 &&
-          h(
-            'button',
-            {
-              type: 'button',
-              onclick: () => {
-                cursors.splice(1);
-                void load();
-              },
-            },
-            t('hangar.dashboard.jobs.first'),
-          ),
-        page.nextCursor !== null &&
-          h(
-            'button',
-            {
-              type: 'button',
-              onclick: () => {
-                cursors.push(page.nextCursor ?? undefined);
-                void load();
-              },
-            },
-            t('hangar.dashboard.jobs.next'),
-          ),
-        h('button', { type: 'button', onclick: () => void load() }, t('hangar.dashboard.refresh')),
-      );
+      pager.show(page.nextCursor);
     } catch (error) {
       replace(tableBox);
       report(status, error);
@@ -85,7 +58,7 @@ export function workflowsPage(root: HTMLElement, session: Session): void {
     h('p', { class: 'muted' }, t('hangar.dashboard.workflows.hint', { type: WORKFLOW_JOB_TYPE })),
     status,
     tableBox,
-    pager,
+    pager.element,
   );
   void load();
 }
