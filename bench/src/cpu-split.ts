@@ -17,7 +17,8 @@ export type ServerProcess = 'postgres' | 'redis-server';
  * every process of that name, so it includes the store's background work a phase causes (the
  * WAL writer, autovacuum) and any other client of the same server at that moment: it is
  * meaningful on a machine where the bench is the server's only client. A process that exits
- * within the phase takes its time with it, one that starts counts only from when it was seen.
+ * within the phase takes its time with it, one that starts within it (a pool opening connections)
+ * counts from its start.
  * Without `/proc` (not Linux) it reads as NaN.
  */
 export function startCpuSplit(server: ServerProcess): (jobs: number) => CpuPerJob {
@@ -27,7 +28,8 @@ export function startCpuSplit(server: ServerProcess): (jobs: number) => CpuPerJo
     const used = process.cpuUsage(client);
     const after = serverTimes(server);
     let serverNs = 0;
-    for (const [pid, ns] of after) serverNs += ns - (before.get(pid) ?? ns);
+    // a process that started within the phase (a pool opening a connection) counts from its start
+    for (const [pid, ns] of after) serverNs += ns - (before.get(pid) ?? 0);
     return {
       clientUs: (used.user + used.system) / jobs,
       serverUs: before.size === 0 ? Number.NaN : serverNs / 1000 / jobs,
