@@ -1,1 +1,0 @@
-//# sourceMappingURL=chunk-YW6YMBKT.js.map
