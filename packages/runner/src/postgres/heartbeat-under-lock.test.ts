@@ -49,6 +49,28 @@ describe('PostgresQueue heartbeat of a job whose row is locked', () => {
     expect(after - before).toBeGreaterThan(50_000);
   });
 
+  it('gives up waiting after a third of the lease when the lock stays held, reporting the job held', async () => {
+    const queue = await scope.open();
+    const { id } = await queue.enqueue(testJob({}));
+    await queue.claim({ queues: ['default'], types: ['test.job'], limit: 1, leaseMs: 1_000, worker: W1 });
+    const before = (await queue.get(id))?.leaseExpiresAt?.getTime() ?? 0;
+    const holder = new pg.Client({ connectionString: TEST_PG_URL });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query(`SELECT id FROM "${scope.schema}".job WHERE id = $1 FOR UPDATE`, [id]);
+      // Resolves while the lock is still held (an open transaction elsewhere must not keep a
+      // connection per beat), without an error: the next beat tries again.
+      expect(await queue.heartbeat(W1.id, [id], 1_500)).toEqual([id]);
+      await holder.query('ROLLBACK');
+    } finally {
+      await holder.end();
+    }
+    expect((await queue.get(id))?.leaseExpiresAt?.getTime()).toBe(before);
+    // and the pool still works
+    expect(await queue.heartbeat(W1.id, [id], 60_000)).toEqual([id]);
+  });
+
   it('reports a locked job that ended meanwhile as held by that beat, and leaves it ended', async () => {
     const queue = await scope.open();
     const { id } = await queue.enqueue(testJob({}));

@@ -56,13 +56,18 @@ export function jobSql(n: SchemaNames) {
          AND j.id NOT IN (SELECT id FROM locked)`,
 
     /**
-     * `$1` id, `$2` worker, `$3` lease ms: extends one lease the heartbeat found locked, waiting
-     * for the lock. One row per statement, so it holds no lock while waiting for another and
-     * cannot close a deadlock cycle; a job that ended meanwhile is simply not updated.
+     * `$1` id, `$2` worker, `$3` lease ms, `$4` lock timeout ms: extends one lease the heartbeat
+     * found locked, waiting for the lock. One row per statement, so it holds no lock while
+     * waiting for another and cannot close a deadlock cycle; a job that ended meanwhile is simply
+     * not updated. The wait is bounded (`lock_timeout`, set for this statement's own transaction
+     * only): a row held for long by someone else's open transaction must not keep a connection
+     * of the pool per beat; the next beat tries again.
      */
     extendLease: `
-      UPDATE ${n.job} SET lease_expires_at = now() + $3 * interval '1 millisecond'
-       WHERE id = $1 AND state = 'Processing' AND worker_id = $2`,
+      WITH timeout_set AS (SELECT set_config('lock_timeout', $4::text, true) AS value)
+      UPDATE ${n.job} j SET lease_expires_at = now() + $3 * interval '1 millisecond'
+        FROM timeout_set
+       WHERE j.id = $1 AND j.state = 'Processing' AND j.worker_id = $2`,
 
     /**
      * `$1` ids, `$2` the worker that must still hold them, `$3` their results as one JSON array

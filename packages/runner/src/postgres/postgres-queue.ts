@@ -56,7 +56,12 @@ import {
 import { PostgresSchedules } from './postgres-schedules.js';
 import { openQueuePool } from './queue-pool.js';
 import { type SchemaNames, schemaNames } from './schema-names.js';
-import { execute, queryRows, rerunOnDeadlock, type SqlClient } from './sql-client.js';
+import { execute, queryRows, rerunOnDeadlock, type SqlClient, sqlState } from './sql-client.js';
+
+/** `lock_timeout` expired (`extendLease`). */
+const LOCK_NOT_AVAILABLE = '55P03';
+/** Shortest wait for the lock of a lease the heartbeat found locked, in ms. */
+const EXTEND_LOCK_TIMEOUT_MIN_MS = 100;
 
 /**
  * The PostgreSQL queue: durable jobs in the queue's own schema, claimed with
@@ -185,7 +190,14 @@ export class PostgresQueue extends OperatorCallsBase implements QueueAdapter {
       'heartbeat',
     );
     for (const row of rows) {
-      if (!row.extended) await this.exec(this.sql.extendLease, [row.id, workerId, leaseMs]);
+      if (row.extended) continue;
+      const lockTimeoutMs = Math.max(EXTEND_LOCK_TIMEOUT_MIN_MS, Math.floor(leaseMs / 3));
+      await this.exec(this.sql.extendLease, [row.id, workerId, leaseMs, lockTimeoutMs]).catch(
+        (err: unknown) => {
+          // still locked after a heartbeat's worth of waiting: held, extended by a later beat
+          if (sqlState(err) !== LOCK_NOT_AVAILABLE) throw err;
+        },
+      );
     }
     const held = new Set(rows.map((r) => r.id));
     return jobIds.filter((id) => held.has(parseJobId(id) ?? ''));
