@@ -38,24 +38,19 @@ const median = (values: readonly (number | undefined)[]): number | undefined => 
   return known.length === 0 ? undefined : percentile(known, 50);
 };
 
-const medianLatency = (all: readonly (LatencyPercentiles | undefined)[]): LatencyPercentiles | undefined => {
-  const known = all.filter((l): l is LatencyPercentiles => l !== undefined);
+/** The median of each numeric field over the rounds that measured it. */
+function medianFields<T extends object>(
+  all: readonly (T | undefined)[],
+  keys: readonly (keyof T)[],
+): T | undefined {
+  const known = all.filter((x): x is T => x !== undefined);
   if (known.length === 0) return undefined;
-  return {
-    p50: median(known.map((l) => l.p50)) ?? Number.NaN,
-    p95: median(known.map((l) => l.p95)) ?? Number.NaN,
-    p99: median(known.map((l) => l.p99)) ?? Number.NaN,
-  };
-};
-
-const medianCpu = (all: readonly (CpuPerJob | undefined)[]): CpuPerJob | undefined => {
-  const known = all.filter((c): c is CpuPerJob => c !== undefined);
-  if (known.length === 0) return undefined;
-  return {
-    clientUs: median(known.map((c) => c.clientUs)) ?? Number.NaN,
-    serverUs: median(known.map((c) => c.serverUs)) ?? Number.NaN,
-  };
-};
+  const result = {} as T;
+  for (const key of keys) {
+    (result[key] as number) = median(known.map((x) => x[key] as number)) ?? Number.NaN;
+  }
+  return result;
+}
 
 /** One row of the medians of each measure over the rounds of one system (the lower median of an even count). */
 export function medianRow(rounds: readonly BenchRow[]): BenchRow {
@@ -67,9 +62,18 @@ export function medianRow(rounds: readonly BenchRow[]): BenchRow {
     note: first.note,
     enqueuePerSec: median(rounds.map((r) => r.enqueuePerSec)),
     processPerSec: median(rounds.map((r) => r.processPerSec)),
-    busy: medianLatency(rounds.map((r) => r.busy)),
-    idle: medianLatency(rounds.map((r) => r.idle)),
-    cpu: medianCpu(rounds.map((r) => r.cpu)),
+    busy: medianFields(
+      rounds.map((r) => r.busy),
+      ['p50', 'p95', 'p99'],
+    ),
+    idle: medianFields(
+      rounds.map((r) => r.idle),
+      ['p50', 'p95', 'p99'],
+    ),
+    cpu: medianFields(
+      rounds.map((r) => r.cpu),
+      ['clientUs', 'serverUs'],
+    ),
   };
 }
 

@@ -1,10 +1,9 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { generateSampleGroup, migrateToLatest, openConsoDb } from '@hangar/conso-db';
-import { type CliRunIo, runCli } from '@hangar/runner/cli';
+import { type CapturedIo, captureCliIo, runCli } from '@hangar/runner/cli';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INTEGRATION_JOB_TYPE } from '../jobs/consolidation-integration-job.js';
 
@@ -13,30 +12,8 @@ import { INTEGRATION_JOB_TYPE } from '../jobs/consolidation-integration-job.js';
 const BUILT_PLUGIN = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
 const TOKEN = 'conso-settings-operator-token';
 
-interface Captured {
-  io: CliRunIo;
-  out(): string;
-  err(): string;
-}
-
-function capture(dir: string, env: Record<string, string> = {}, signal?: AbortSignal): Captured {
-  const sink = () => {
-    const chunks: string[] = [];
-    const stream = new Writable({
-      write(chunk: Buffer | string, _encoding, done) {
-        chunks.push(String(chunk));
-        done();
-      },
-    });
-    return { stream, text: () => chunks.join('') };
-  };
-  const stdout = sink();
-  const stderr = sink();
-  return {
-    io: { stdout: stdout.stream, stderr: stderr.stream, env, cwd: dir, ...(signal ? { signal } : {}) },
-    out: stdout.text,
-    err: stderr.text,
-  };
+function capture(dir: string, env: Record<string, string> = {}, signal?: AbortSignal): CapturedIo {
+  return captureCliIo({ env, cwd: dir, ...(signal ? { signal } : {}) });
 }
 
 describe('hangar serve config: the jobs-database plugin settings', () => {

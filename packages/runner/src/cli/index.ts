@@ -1,3 +1,4 @@
+export { type CapturedIo, captureCliIo } from './captured-io.js';
 export { type CliRunIo, languageFromEnv } from './cli-context.js';
 export { CliError } from './cli-error.js';
 export { cliMessages } from './cli-messages.js';

@@ -2,48 +2,24 @@ import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { afterEach, beforeEach, expect } from 'vitest';
 import { testPlugin } from '../http/test-fixtures.js';
-import type { CliRunIo } from './cli-context.js';
+import { type CapturedIo, captureCliIo } from './captured-io.js';
+
+export type { CapturedIo };
+
 import { runCli } from './run-cli.js';
 
 /** The HTTP tests' plugin, as the default export a config can name by path. */
 export default testPlugin;
 
-/** Streams that keep what was written, for asserting on CLI output. */
-export interface CapturedIo {
-  /** Pass to `runCli`. */
-  io: CliRunIo;
-  /** Everything written to stdout so far. */
-  out(): string;
-  /** Everything written to stderr so far. */
-  err(): string;
-}
-
-/** Captures stdout and stderr; `env` and `cwd` are passed through. */
+/** Captures stdout and stderr; `env` and `cwd` are passed through (`captureCliIo`). */
 export function capture(
   env: Record<string, string | undefined>,
   cwd: string,
   signal?: AbortSignal,
 ): CapturedIo {
-  const sink = () => {
-    const chunks: string[] = [];
-    const stream = new Writable({
-      write(chunk: Buffer | string, _enc, done) {
-        chunks.push(String(chunk));
-        done();
-      },
-    });
-    return { stream, text: () => chunks.join('') };
-  };
-  const stdout = sink();
-  const stderr = sink();
-  return {
-    io: { stdout: stdout.stream, stderr: stderr.stream, env, cwd, ...(signal ? { signal } : {}) },
-    out: stdout.text,
-    err: stderr.text,
-  };
+  return captureCliIo({ env, cwd, ...(signal ? { signal } : {}) });
 }
 
 /** A temporary working directory, removed by the returned cleanup. */

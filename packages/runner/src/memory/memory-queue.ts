@@ -26,13 +26,12 @@ import {
   type RetryRequest,
   type RunnerInfo,
   type RunnerRecord,
-  type ScheduleRecord,
   type SubscribeOptions,
   type TriggerStore,
   type Unsubscribe,
 } from '@hangar/core';
 import { checkClaimRequest, checkPositiveInteger, refuseTransaction } from '@hangar/core/adapter';
-import { TriggerCallsBase } from '../operator-calls/trigger-calls-base.js';
+import { type ScheduleCalls, ScheduleCallsBase } from '../operator-calls/schedule-calls-base.js';
 import { MemoryCoordination } from './memory-coordination.js';
 import { insertJobs } from './memory-enqueue.js';
 import { cleanupJobs, countStoredJobs, listJobs } from './memory-listing.js';
@@ -58,19 +57,21 @@ const clone = copyValue;
  * It cannot join a caller's transaction: `enqueue(…, { transaction })` is `ConfigurationError`
  * naming `transaction`, as on Redis, rather than a job stored whatever the transaction does.
  */
-export class MemoryQueue extends TriggerCallsBase implements QueueAdapter {
+export class MemoryQueue extends ScheduleCallsBase implements QueueAdapter {
   readonly name = 'memory';
   /** The shared state; pass it to another MemoryQueue to simulate a second runner. */
   readonly store: MemoryStore;
   private readonly cleanups: Array<() => void> = [];
   private readonly coordination: MemoryCoordination;
   protected readonly triggerStore: TriggerStore;
+  protected readonly scheduleStore: ScheduleCalls;
 
   constructor(options: MemoryQueueOptions = {}) {
     super();
     this.store = options.store ?? new MemoryStore();
     this.coordination = new MemoryCoordination(this.store);
     this.triggerStore = new MemoryTriggers(this.store);
+    this.scheduleStore = this.coordination;
   }
 
   async enqueue(request: EnqueueRequest, options?: EnqueueOptions): Promise<EnqueueResult> {
@@ -300,26 +301,6 @@ export class MemoryQueue extends TriggerCallsBase implements QueueAdapter {
 
   releaseLock(name: string, owner: string): Promise<boolean> {
     return this.coordination.releaseLock(name, owner);
-  }
-
-  saveSchedule(schedule: ScheduleRecord): Promise<void> {
-    return this.coordination.saveSchedule(schedule);
-  }
-
-  getSchedule(name: string): Promise<ScheduleRecord | undefined> {
-    return this.coordination.getSchedule(name);
-  }
-
-  listSchedules(): Promise<ScheduleRecord[]> {
-    return this.coordination.listSchedules();
-  }
-
-  deleteSchedule(name: string): Promise<boolean> {
-    return this.coordination.deleteSchedule(name);
-  }
-
-  advanceSchedule(name: string, expected: Date, next: Date | null, firedAt: Date): Promise<boolean> {
-    return this.coordination.advanceSchedule(name, expected, next, firedAt);
   }
 
   async advertiseRunner(info: RunnerInfo, ttlMs: number): Promise<void> {

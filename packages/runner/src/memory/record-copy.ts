@@ -9,6 +9,7 @@ const STARTED_AT = 3;
 const FINISHED_AT = 4;
 const LEASE = 5;
 const WORKER = 6;
+const SLOTS = 7;
 
 /**
  * Copies job records for one answer of the memory queue (a claim, a page), sharing nothing with
@@ -26,24 +27,8 @@ const WORKER = 6;
  * a field this copy does not know.
  */
 export class RecordCopier {
-  private readonly sources: Array<object | undefined> = [
-    undefined,
-    undefined,
-    undefined,
-    undefined,
-    undefined,
-    undefined,
-    undefined,
-  ];
-  private readonly copies: Array<object | undefined> = [
-    undefined,
-    undefined,
-    undefined,
-    undefined,
-    undefined,
-    undefined,
-    undefined,
-  ];
+  private readonly sources: Array<object | undefined> = new Array<object | undefined>(SLOTS).fill(undefined);
+  private readonly copies: Array<object | undefined> = new Array<object | undefined>(SLOTS).fill(undefined);
 
   /** A copy of `job` sharing no object with it. */
   copy(job: JobRecord): JobRecord {

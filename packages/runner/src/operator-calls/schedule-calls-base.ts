@@ -8,7 +8,7 @@ export type ScheduleCalls = Pick<
 >;
 
 /**
- * Base of the Redis and PostgreSQL adapters' operator calls: serves the schedule calls through
+ * Base of the runner's three adapters' operator calls: serves the schedule calls through
  * `scheduleStore`, which each adapter builds in a file of its own (and the trigger calls through
  * `triggerStore`, see `TriggerCallsBase`).
  */
